@@ -1,0 +1,32 @@
+# caunoi — set-up, tests, lint, benchmarks. `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	CAUNOI_DEBUG=1 $(BIN)/caunoi demo
+	CAUNOI_DEBUG=1 $(BIN)/caunoi runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	CAUNOI_SECRET_KEY=lint $(BIN)/mypy
+	CAUNOI_SECRET_KEY=lint $(BIN)/caunoi makemigrations --check --dry-run
+
+bench: $(STAMP)
+	CAUNOI_SECRET_KEY=bench $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,3 @@
+from caunoi.cli import main
+
+main()

@@ -1,0 +1,131 @@
+"""Reading and writing the cells of the aid spreadsheet: dates, numbers, choices, "Name (60%)" lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db.models import TextChoices
+
+from caunoi.aid import messages as m
+from caunoi.core.text import fold, nfc
+from caunoi.vntext.numbers import format_number
+
+VI_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+VI_PLAIN = re.compile(r"^-?\d+(,\d+)?$")
+POINT_DECIMAL = re.compile(r"^-?\d+\.\d{1,2}$")
+SHARE_ENTRY = re.compile(r"^(?P<name>.+?)\s*\((?P<share>[\d.,]+)\s*%\)$")
+
+
+def text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value))
+
+
+def parse_date(value: Any, field: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raw = text(value)
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    raise m.CELL_DATE(field=field, value=raw)
+
+
+def format_date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def parse_decimal(value: Any, field: str) -> Decimal | None:
+    """Numbers as staff write them: 1.404.175 or 8612,50 (Vietnamese), or a number cell of a workbook."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        raise m.CELL_NUMBER(field=field, value=value)
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    raw = text(value).replace("\u00a0", "").replace(" ", "")
+    try:
+        if VI_GROUPED.match(raw) or VI_PLAIN.match(raw):
+            return Decimal(raw.replace(".", "").replace(",", "."))
+        if POINT_DECIMAL.match(raw):
+            return Decimal(raw)
+    except InvalidOperation:
+        pass
+    raise m.CELL_NUMBER(field=field, value=raw)
+
+
+def format_decimal(value: Decimal | None) -> str:
+    return format_number(value.normalize()) if value is not None else ""
+
+
+def parse_int(value: Any, field: str) -> int | None:
+    number = parse_decimal(value, field)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise m.CELL_NUMBER(field=field, value=text(value))
+    return int(number)
+
+
+def parse_choice(value: Any, choices: type[TextChoices], field: str, english: dict[str, str] | None = None) -> str:
+    """A choice by its Vietnamese label, its code, or its English name, with or without diacritics."""
+    wanted = fold(text(value))
+    for choice in choices:
+        names = {fold(str(choice.label)), fold(choice.value), fold(choice.name.replace("_", " "))}
+        if english and choice.value in english:
+            names.add(fold(english[choice.value]))
+        if wanted in names:
+            return str(choice.value)
+    labels = ", ".join(str(c.label) for c in choices)
+    raise m.CELL_CHOICE(field=field, value=text(value), choices=labels)
+
+
+def parse_bool(value: Any, field: str) -> bool:
+    wanted = fold(text(value))
+    if wanted in ("", "khong", "no", "0", "false"):
+        return False
+    if wanted in ("co", "yes", "1", "true", "x"):
+        return True
+    raise m.CELL_CHOICE(field=field, value=text(value), choices="có, không")
+
+
+def parse_shares(value: Any, field: str) -> list[tuple[str, Decimal]]:
+    """ "Y tế (60%); Giáo dục và đào tạo (40%)" → [("Y tế", 60), …]; one entry may omit its 100%."""
+    raw = text(value)
+    if not raw:
+        return []
+    parts = [p.strip() for p in raw.split(";") if p.strip()]
+    result = []
+    for part in parts:
+        match = SHARE_ENTRY.match(part)
+        if match:
+            share = parse_decimal(match.group("share"), field)
+            assert share is not None
+            result.append((match.group("name").strip(), share))
+        elif len(parts) == 1:
+            result.append((part, Decimal(100)))
+        else:
+            raise m.CELL_SHARES(field=field, value=raw)
+    return result
+
+
+def format_shares(pairs: list[tuple[str, Decimal]]) -> str:
+    return "; ".join(f"{name} ({format_number(share.normalize())}%)" for name, share in pairs)
+
+
+def parse_names(value: Any) -> list[str]:
+    return [nfc(p) for p in text(value).split(";") if p.strip()]

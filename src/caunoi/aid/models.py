@@ -1,0 +1,262 @@
+"""The aid ledger: aid items, who takes part in them, where and in what sectors, and their money."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from caunoi.aid.lifecycle import Status
+from caunoi.core.models import OfficeOwned
+
+
+class Modality(models.TextChoices):
+    PROGRAMME = "programme", _("Chương trình")
+    PROJECT = "project", _("Dự án")
+    NON_PROJECT = "non_project", _("Phi dự án")
+
+
+class Sector(models.Model):
+    """A report group (Y tế, Giáo dục và đào tạo…): an editable list, each mapped to OECD DAC codes."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên"), max_length=200)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=200)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    archived_at = models.DateTimeField(_("lưu trữ lúc"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DacVocabulary(models.TextChoices):
+    DAC5 = "1", _("OECD DAC CRS 5 chữ số")
+    DAC3 = "2", _("OECD DAC CRS 3 chữ số")
+
+
+class SectorDacCode(models.Model):
+    sector = models.ForeignKey(Sector, on_delete=models.CASCADE, related_name="dac_codes")
+    vocabulary = models.CharField(max_length=2, choices=DacVocabulary.choices)
+    code = models.CharField(max_length=5)
+
+    class Meta:
+        verbose_name = _("mã DAC")
+        verbose_name_plural = _("mã DAC")
+        constraints = [models.UniqueConstraint(fields=["vocabulary", "code"], name="dac_code_in_one_group")]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class AidItem(OfficeOwned):
+    """A khoản viện trợ: a programme, project or non-project item."""
+
+    code = models.CharField(_("mã"), max_length=60)
+    modality = models.CharField(_("hình thức"), max_length=12, choices=Modality.choices)
+    title = models.CharField(_("tên"), max_length=500)
+    title_en = models.CharField(_("tên tiếng Anh"), max_length=500, blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    objectives = models.TextField(_("mục tiêu"), blank=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PROPOSAL)
+    # Set only by the lifecycle service from the approval's StatusChange; kept here to filter by year fast.
+    approved_on = models.DateField(_("ngày phê duyệt"), null=True, blank=True, editable=False)
+    # Set only by set_sectors (the largest share): the report counts each item once, in this sector.
+    primary_sector = models.ForeignKey(
+        Sector, verbose_name=_("lĩnh vực chính"), on_delete=models.PROTECT, null=True, blank=True,
+        editable=False, related_name="+",
+    )
+    planned_start = models.DateField(_("bắt đầu (kế hoạch)"), null=True, blank=True)
+    planned_end = models.DateField(_("kết thúc (kế hoạch)"), null=True, blank=True)
+    actual_start = models.DateField(_("bắt đầu (thực tế)"), null=True, blank=True, editable=False)
+    actual_end = models.DateField(_("kết thúc (thực tế)"), null=True, blank=True, editable=False)
+    beneficiaries_count = models.PositiveIntegerField(_("số người hưởng lợi"), null=True, blank=True)
+    beneficiary_groups = models.CharField(_("nhóm hưởng lợi"), max_length=500, blank=True)
+    counterpart_amount = models.DecimalField(
+        _("vốn đối ứng"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    counterpart_currency = models.CharField(_("tiền tệ vốn đối ứng"), max_length=3, blank=True)
+    counterpart_source = models.CharField(_("nguồn vốn đối ứng"), max_length=300, blank=True)
+    iati_identifier = models.CharField(_("mã IATI"), max_length=200, blank=True)
+    is_illustrative = models.BooleanField(
+        _("dữ liệu minh họa"),
+        default=False,
+        help_text=_("Bản ghi minh họa, không phải số liệu thật của một tổ chức."),
+    )
+    search_text = models.TextField(blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    class Meta:
+        verbose_name = _("khoản viện trợ")
+        verbose_name_plural = _("khoản viện trợ")
+        ordering = ["office", "code"]
+        constraints = [models.UniqueConstraint(fields=["office", "code"], name="aid_code_unique_per_office")]
+        indexes = [
+            models.Index(fields=["office", "approved_on"]),
+            models.Index(fields=["office", "status"]),
+            models.Index(fields=["office", "iati_identifier"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.title}"
+
+
+class Role(models.TextChoices):
+    FUNDING = "funding", _("Nhà tài trợ")
+    ACCOUNTABLE = "accountable", _("Cơ quan chịu trách nhiệm")
+    EXTENDING = "extending", _("Cơ quan chuyển giao vốn")
+    IMPLEMENTING = "implementing", _("Đơn vị thực hiện")
+    LINE_AGENCY = "line_agency", _("Cơ quan chủ quản")
+    OWNER = "owner", _("Chủ khoản viện trợ")
+
+
+# IATI OrganisationRole codes; the two Vietnamese roles map to the closest IATI role.
+IATI_ROLE = {
+    Role.FUNDING: "1",
+    Role.ACCOUNTABLE: "2",
+    Role.EXTENDING: "3",
+    Role.IMPLEMENTING: "4",
+    Role.LINE_AGENCY: "2",
+    Role.OWNER: "4",
+}
+
+
+class Participation(models.Model):
+    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="participations")
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bên tham gia")
+        verbose_name_plural = _("bên tham gia")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "organisation", "role"], name="one_role_per_participant")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.get_role_display()}"
+
+    @property
+    def iati_role(self) -> str:
+        return IATI_ROLE[Role(self.role)]
+
+
+class StatusChange(models.Model):
+    """One dated step of an item's lifecycle, with who recorded it; an approval carries its decision."""
+
+    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("từ"), max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("sang"), max_length=20, choices=Status.choices)
+    on = models.DateField(_("ngày"))
+    decision_number = models.CharField(_("số quyết định"), max_length=80, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    authority = models.CharField(_("cơ quan quyết định"), max_length=300, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    recorded_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bước trạng thái")
+        verbose_name_plural = _("bước trạng thái")
+        ordering = ["item", "on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.item.code}: {self.from_status or '∅'} → {self.to_status} ({self.on})"
+
+
+class ItemSector(models.Model):
+    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="sector_shares")
+    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="+")
+    share = models.DecimalField(_("tỷ lệ %"), max_digits=5, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lĩnh vực của khoản viện trợ")
+        verbose_name_plural = _("lĩnh vực của khoản viện trợ")
+        constraints = [models.UniqueConstraint(fields=["item", "sector"], name="sector_once_per_item")]
+
+    def __str__(self) -> str:
+        return f"{self.sector} {self.share}%"
+
+
+class ItemPlace(models.Model):
+    """Where an item works, as the unit it was recorded with (kept even after the 2025 reform)."""
+
+    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="place_shares")
+    unit = models.ForeignKey("geography.AdminUnit", on_delete=models.PROTECT, related_name="+")
+    share = models.DecimalField(_("tỷ lệ %"), max_digits=5, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("địa bàn của khoản viện trợ")
+        verbose_name_plural = _("địa bàn của khoản viện trợ")
+        constraints = [models.UniqueConstraint(fields=["item", "unit"], name="place_once_per_item")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.share}%"
+
+
+class TransactionKind(models.TextChoices):
+    # Values are the IATI TransactionType codes.
+    INCOMING = "1", _("Vốn nhận vào")
+    COMMITMENT = "2", _("Cam kết")
+    DISBURSEMENT = "3", _("Giải ngân")
+    EXPENDITURE = "4", _("Chi tiêu")
+
+
+class Transaction(OfficeOwned):
+    item = models.ForeignKey(AidItem, on_delete=models.PROTECT, related_name="transactions")
+    kind = models.CharField(_("loại"), max_length=2, choices=TransactionKind.choices)
+    amount = models.DecimalField(_("số tiền"), max_digits=18, decimal_places=2)
+    currency = models.CharField(_("tiền tệ"), max_length=3)
+    value_date = models.DateField(_("ngày giá trị"))
+    provider = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("bên cấp"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    provider_name = models.CharField(_("tên bên cấp"), max_length=300, blank=True)
+    receiver = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("bên nhận"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    receiver_name = models.CharField(_("tên bên nhận"), max_length=300, blank=True)
+    reference = models.CharField(_("số chứng từ"), max_length=120, blank=True)
+    description = models.CharField(_("diễn giải"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("giao dịch")
+        verbose_name_plural = _("giao dịch")
+        ordering = ["item", "value_date", "id"]
+        indexes = [
+            models.Index(fields=["office", "kind", "value_date"]),
+            models.Index(fields=["item", "kind"]),
+        ]
+        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="amount_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.amount} {self.currency} {self.value_date}"
+
+
+HUNDRED = Decimal(100)

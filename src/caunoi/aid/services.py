@@ -1,0 +1,401 @@
+"""Business operations on the aid ledger. Admin, CLI, web and importers all call these; each either
+succeeds whole or raises a RuleError and saves nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from caunoi.aid import messages as m
+from caunoi.aid.lifecycle import APPROVED_STATUSES, TRANSITIONS, Status
+from caunoi.aid.models import (
+    HUNDRED,
+    AidItem,
+    ItemPlace,
+    ItemSector,
+    Modality,
+    Participation,
+    Role,
+    Sector,
+    StatusChange,
+    Transaction,
+    TransactionKind,
+)
+from caunoi.core import audit
+from caunoi.core.models import Office
+from caunoi.core.scope import ensure_same_office
+from caunoi.core.text import fold, nfc
+from caunoi.directory.models import Organisation
+from caunoi.geography.models import AdminUnit
+from caunoi.money.currencies import clean_amount, clean_currency
+
+
+@dataclass(frozen=True)
+class Decision:
+    number: str
+    date: dt.date
+    authority: str
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _status_label(status: str) -> str:
+    return str(Status(status).label)
+
+
+def _check_item_fields(fields: dict[str, Any]) -> None:
+    if "code" in fields and not fields["code"]:
+        raise m.CODE_REQUIRED(field="code")
+    if "title" in fields and not fields["title"]:
+        raise m.TITLE_REQUIRED(field="title")
+    if "modality" in fields and fields["modality"] not in Modality.values:
+        raise m.MODALITY_UNKNOWN(field="modality", value=fields["modality"])
+    start, end = fields.get("planned_start"), fields.get("planned_end")
+    if start and end and end < start:
+        raise m.PLANNED_DATES(field="planned_end")
+    count = fields.get("beneficiaries_count")
+    if count is not None and count < 0:
+        raise m.BENEFICIARIES_NEGATIVE(field="beneficiaries_count")
+    amount, currency = fields.get("counterpart_amount"), fields.get("counterpart_currency")
+    if (amount is None) != (not currency):
+        raise m.COUNTERPART_CURRENCY(field="counterpart_amount")
+    if amount is not None:
+        fields["counterpart_amount"] = clean_amount(amount, "counterpart_amount")
+        fields["counterpart_currency"] = clean_currency(currency, "counterpart_currency")
+
+
+TEXT_FIELDS = ("code", "title", "title_en", "description", "objectives", "beneficiary_groups", "counterpart_source")
+EDITABLE_FIELDS = frozenset(
+    {
+        *TEXT_FIELDS,
+        "modality",
+        "planned_start",
+        "planned_end",
+        "beneficiaries_count",
+        "counterpart_amount",
+        "counterpart_currency",
+        "iati_identifier",
+        "is_illustrative",
+    }
+)
+
+
+def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    return {k: nfc(v) if k in TEXT_FIELDS else v for k, v in fields.items()}
+
+
+@transaction.atomic
+def create_item(
+    office: Office,
+    *,
+    actor: Any = None,
+    entered_on: dt.date | None = None,
+    status: str = Status.PROPOSAL,
+    decision: Decision | None = None,
+    **fields: Any,
+) -> AidItem:
+    """Record a new aid item, entering the ledger at `status` (proposal unless it is already further on).
+
+    An item entered as approved (or later) must carry its approval decision; later steps are then recorded
+    with `transition` so that each keeps its own date.
+    """
+    fields = _normalise(fields)
+    fields.setdefault("title_en", "")
+    for required in ("code", "title", "modality"):
+        fields.setdefault(required, "")
+    _check_item_fields(fields)
+    if AidItem.objects.filter(office=office, code=fields["code"]).exists():
+        raise m.CODE_TAKEN(field="code", code=fields["code"], office=office.code)
+    if status not in (Status.PROPOSAL, Status.MOBILISING, Status.DOSSIER_SUBMITTED, Status.IN_APPRAISAL,
+                      Status.APPROVED, Status.DECLINED, Status.CANCELLED):
+        if status not in Status.values:
+            raise m.STATUS_UNKNOWN(field="status", value=status)
+        raise m.TRANSITION_NOT_ALLOWED(
+            field="status", code=fields["code"], from_status="—", to_status=_status_label(status),
+            allowed=_status_label(Status.APPROVED),
+        )
+    on = entered_on or (decision.date if decision else _today())
+    item = AidItem(office=office, status=status, **fields)
+    if status == Status.APPROVED:
+        _check_decision(decision)
+        assert decision is not None
+        on = decision.date
+        item.approved_on = decision.date
+    if on > _today():
+        raise m.DATE_IN_FUTURE(field="entered_on", on=on.strftime("%d/%m/%Y"))
+    item.search_text = fold(" ".join([item.code, item.title, item.title_en]))
+    audit.save(item, actor)
+    StatusChange.objects.create(
+        item=item,
+        from_status="",
+        to_status=status,
+        on=on,
+        actor=actor,
+        decision_number=decision.number if decision else "",
+        decision_date=decision.date if decision else None,
+        authority=decision.authority if decision else "",
+        note="",
+    )
+    return item
+
+
+@transaction.atomic
+def update_item(item: AidItem, *, actor: Any = None, **fields: Any) -> AidItem:
+    if item.archived_at:
+        raise m.ITEM_ARCHIVED(code=item.code)
+    fields = _normalise(fields)
+    merged = {f: getattr(item, f) for f in ("planned_start", "planned_end", "counterpart_amount", "counterpart_currency")}
+    merged.update(fields)
+    _check_item_fields(merged)
+    if "code" in fields and fields["code"] != item.code and (
+        AidItem.objects.filter(office=item.office, code=fields["code"]).exclude(pk=item.pk).exists()
+    ):
+        raise m.CODE_TAKEN(field="code", code=fields["code"], office=item.office.code)
+    for name in fields:
+        setattr(item, name, merged[name])
+    audit.save(item, actor)
+    refresh_search_text(item)
+    return item
+
+
+def _check_decision(decision: Decision | None) -> None:
+    if decision is None or not decision.number.strip() or not decision.authority.strip() or not decision.date:
+        raise m.APPROVAL_NEEDS_DECISION(field="decision_number")
+
+
+@transaction.atomic
+def transition(
+    item: AidItem,
+    to_status: str,
+    on: dt.date,
+    *,
+    actor: Any = None,
+    decision: Decision | None = None,
+    note: str = "",
+) -> StatusChange:
+    """Move an item one step along its lifecycle, checking that the step is allowed and dated in order."""
+    item = AidItem.objects.select_for_update().get(pk=item.pk)
+    if item.archived_at:
+        raise m.ITEM_ARCHIVED(code=item.code)
+    if to_status not in Status.values:
+        raise m.STATUS_UNKNOWN(field="status", value=to_status)
+    allowed = TRANSITIONS[item.status]
+    if to_status not in allowed:
+        if to_status == Status.IMPLEMENTING and item.status not in APPROVED_STATUSES:
+            raise m.NOT_APPROVED(field="status", code=item.code)
+        raise m.TRANSITION_NOT_ALLOWED(
+            field="status",
+            code=item.code,
+            from_status=_status_label(item.status),
+            to_status=_status_label(to_status),
+            allowed=", ".join(_status_label(s) for s in sorted(allowed)) or "—",
+        )
+    if on > _today():
+        raise m.DATE_IN_FUTURE(field="on", on=on.strftime("%d/%m/%Y"))
+    last = item.status_changes.order_by("-on", "-id").first()
+    if last is not None and on < last.on:
+        raise m.TRANSITION_BEFORE_PREVIOUS(
+            field="on", on=on.strftime("%d/%m/%Y"), previous=last.on.strftime("%d/%m/%Y")
+        )
+    if to_status == Status.APPROVED:
+        _check_decision(decision)
+        assert decision is not None
+        item.approved_on = decision.date
+    if to_status == Status.IMPLEMENTING:
+        assert item.approved_on is not None
+        if on < item.approved_on:
+            raise m.START_BEFORE_APPROVAL(
+                field="on", on=on.strftime("%d/%m/%Y"), approved_on=item.approved_on.strftime("%d/%m/%Y")
+            )
+        item.actual_start = item.actual_start or on
+    if to_status == Status.COMPLETED:
+        item.actual_end = on
+    change = StatusChange.objects.create(
+        item=item,
+        from_status=item.status,
+        to_status=to_status,
+        on=on,
+        actor=actor,
+        decision_number=decision.number if decision else "",
+        decision_date=decision.date if decision else None,
+        authority=decision.authority if decision else "",
+        note=nfc(note),
+    )
+    item.status = to_status
+    audit.save(item, actor)
+    return change
+
+
+def _clean_share(value: Decimal | int | str) -> Decimal:
+    try:
+        share = Decimal(str(value))
+    except InvalidOperation:
+        raise m.SHARE_RANGE(field="share", share=value) from None
+    if not share.is_finite() or share <= 0 or share > HUNDRED or share != share.quantize(Decimal("0.01")):
+        raise m.SHARE_RANGE(field="share", share=value)
+    return share
+
+
+def _check_shares(
+    pairs: Sequence[tuple[Any, Decimal | int | str]], what: str, what_en: str, field: str
+) -> list[tuple[Any, Decimal]]:
+    cleaned = [(obj, _clean_share(share)) for obj, share in pairs]
+    seen: set[int] = set()
+    for obj, _share in cleaned:
+        if obj.pk in seen:
+            raise m.DUPLICATE_ENTRY(field=field, name=str(obj))
+        seen.add(obj.pk)
+    total = sum((share for _, share in cleaned), Decimal(0))
+    if cleaned and total != HUNDRED:
+        raise m.SHARES_TOTAL(field=field, what=what, what_en=what_en, total=f"{total.normalize():f}")
+    return cleaned
+
+
+@transaction.atomic
+def set_sectors(item: AidItem, shares: Sequence[tuple[Sector, Decimal | int | str]], *, actor: Any = None) -> None:
+    """Replace the item's sectors; shares must total 100."""
+    for sector, _ in shares:
+        if sector.archived_at:
+            raise m.SECTOR_ARCHIVED(field="sectors", value=sector.name)
+    cleaned = _check_shares(shares, "lĩnh vực", "sector", "sectors")
+    _replace(item.sector_shares.all(), [ItemSector(item=item, sector=s, share=v) for s, v in cleaned], actor)
+    primary = min(cleaned, key=lambda pair: (-pair[1], pair[0].order, pair[0].code))[0] if cleaned else None
+    if item.primary_sector_id != (primary.pk if primary else None):
+        item.primary_sector = primary
+        audit.save(item, actor)
+
+
+@transaction.atomic
+def set_places(
+    item: AidItem, shares: Sequence[tuple[AdminUnit, Decimal | int | str]], *, actor: Any = None
+) -> None:
+    """Replace the item's places (units as recorded, of either era); shares must total 100."""
+    cleaned = _check_shares(shares, "địa bàn", "place", "places")
+    _replace(item.place_shares.all(), [ItemPlace(item=item, unit=u, share=v) for u, v in cleaned], actor)
+    refresh_search_text(item)
+
+
+def _replace(existing: Iterable[Any], new: list[Any], actor: Any) -> None:
+    old = {_share_key(o): o for o in existing}
+    for obj in new:
+        current = old.pop(_share_key(obj), None)
+        if current is None:
+            audit.save(obj, actor)
+        elif current.share != obj.share:
+            current.share = obj.share
+            audit.save(current, actor)
+    for gone in old.values():
+        audit.delete(gone, actor)
+
+
+def _share_key(obj: Any) -> int:
+    return obj.sector_id if isinstance(obj, ItemSector) else obj.unit_id
+
+
+@transaction.atomic
+def add_participant(item: AidItem, organisation: Organisation, role: str, *, actor: Any = None) -> Participation:
+    if role not in Role.values:
+        raise m.ROLE_UNKNOWN(field="role", value=role)
+    ensure_same_office(organisation, item.office, "organisation")
+    participation, created = Participation.objects.get_or_create(item=item, organisation=organisation, role=role)
+    if created:
+        audit.save(participation, actor)
+        refresh_search_text(item)
+    return participation
+
+
+@transaction.atomic
+def remove_participant(participation: Participation, *, actor: Any = None) -> None:
+    item = participation.item
+    audit.delete(participation, actor)
+    refresh_search_text(item)
+
+
+BLOCKED_FOR_MONEY = frozenset({Status.DECLINED, Status.CANCELLED})
+
+
+@transaction.atomic
+def record_transaction(
+    item: AidItem,
+    kind: str,
+    amount: Decimal | str | int,
+    currency: str,
+    value_date: dt.date,
+    *,
+    provider: Organisation | None = None,
+    provider_name: str = "",
+    receiver: Organisation | None = None,
+    receiver_name: str = "",
+    reference: str = "",
+    description: str = "",
+    actor: Any = None,
+) -> Transaction:
+    """Record money: a commitment at any live stage; a disbursement or expenditure only once approved."""
+    if item.archived_at:
+        raise m.ITEM_ARCHIVED(code=item.code)
+    if kind not in TransactionKind.values:
+        raise m.KIND_UNKNOWN(field="kind", value=kind)
+    value = clean_amount(amount)
+    code = clean_currency(currency)
+    kind_label = str(TransactionKind(kind).label).lower()
+    if item.status in BLOCKED_FOR_MONEY or (
+        kind != TransactionKind.COMMITMENT and item.status not in APPROVED_STATUSES
+    ):
+        raise m.TRANSACTION_STATUS(
+            field="kind", code=item.code, status=_status_label(item.status), kind=kind_label,
+            kind_en=TransactionKind(kind).name.lower(),
+        )
+    if kind != TransactionKind.COMMITMENT and value_date > _today():
+        raise m.DATE_IN_FUTURE(field="value_date", on=value_date.strftime("%d/%m/%Y"))
+    ensure_same_office(provider, item.office, "provider")
+    ensure_same_office(receiver, item.office, "receiver")
+    tx = Transaction(
+        office=item.office,
+        item=item,
+        kind=kind,
+        amount=value,
+        currency=code,
+        value_date=value_date,
+        provider=provider,
+        provider_name=nfc(provider_name) or (provider.name if provider else ""),
+        receiver=receiver,
+        receiver_name=nfc(receiver_name) or (receiver.name if receiver else ""),
+        reference=nfc(reference),
+        description=nfc(description),
+    )
+    audit.save(tx, actor)
+    return tx
+
+
+def refresh_search_text(item: AidItem) -> None:
+    parts = [item.code, item.title, item.title_en]
+    parts += [p.organisation.name for p in item.participations.select_related("organisation")]
+    parts += [p.organisation.acronym for p in item.participations.select_related("organisation")]
+    parts += [str(p.unit) for p in item.place_shares.select_related("unit__province")]
+    text = fold(" ".join(p for p in parts if p))
+    if text != item.search_text:
+        AidItem.objects.filter(pk=item.pk).update(search_text=text)
+        item.search_text = text
+
+
+@transaction.atomic
+def archive_item(item: AidItem, *, actor: Any = None) -> None:
+    item.archived_at = timezone.now()
+    audit.save(item, actor)
+
+
+@transaction.atomic
+def restore_item(item: AidItem, *, actor: Any = None) -> None:
+    item.archived_at = None
+    audit.save(item, actor)

@@ -1,0 +1,481 @@
+"""Import and export of aid items in the staff spreadsheet layout (.xlsx or .csv).
+
+Import is all or nothing: every problem of every row is reported (row, column, reason in Vietnamese and
+English) and, if there is one, nothing is saved. An item already in the ledger and identical to the file
+counts as unchanged, so an exported file re-imports without duplicating anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from caunoi.aid import cells
+from caunoi.aid import messages as m
+from caunoi.aid import services
+from caunoi.aid.itemspec import (
+    ITEM_FIELDS,
+    PARTICIPANT_ROLES,
+    Decision,
+    ItemSpec,
+    TxSpec,
+    prefetch_for_specs,
+    spec_from_item,
+)
+from caunoi.aid.lifecycle import APPROVED_STATUSES, PIPELINE_STATUSES, Status
+from caunoi.aid.models import AidItem, Modality, TransactionKind
+from caunoi.aid.places import find_place
+from caunoi.aid.sectors import find_sector
+from caunoi.aid.spreadsheet_layout import BY_HEADER, BY_KEY, COLUMNS, ITEM_KEYS, TX_KEYS, YES
+from caunoi.core.errors import Problem, RuleErrors
+from caunoi.core.models import Office
+from caunoi.core.text import fold
+from caunoi.directory.models import Organisation, OrgKind
+
+MODALITY_EN = {"programme": "programme", "project": "project", "non_project": "non-project"}
+KIND_EN = {"1": "incoming funds", "2": "commitment", "3": "disbursement", "4": "expenditure"}
+
+
+@dataclass
+class ImportSummary:
+    rows: int = 0
+    created: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    organisations_created: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "created": len(self.created),
+            "unchanged": len(self.unchanged),
+            "organisations_created": self.organisations_created,
+        }
+
+
+# ---- reading files -----------------------------------------------------------------------------------
+
+
+def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """Headers and (row number, cells) of the first sheet of an .xlsx, or of a .csv (comma or semicolon)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            workbook = load_workbook(path, read_only=True, data_only=True)
+            sheet = workbook.worksheets[0]
+            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+            workbook.close()
+        elif suffix == ".csv":
+            raw = path.read_bytes().decode("utf-8-sig")
+            dialect = csv.Sniffer().sniff(raw[:4096], delimiters=",;\t") if raw.strip() else csv.excel
+            rows = [list(r) for r in csv.reader(io.StringIO(raw), dialect)]
+        else:
+            raise m.FILE_TYPE(path=path.name)
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as error:
+        reason = "không phải UTF-8 / not UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
+        raise m.FILE_UNREADABLE(path=path.name, reason=reason) from None
+    except Exception as error:  # openpyxl raises many kinds on a damaged workbook
+        if isinstance(error, RuleErrors):
+            raise
+        raise m.FILE_UNREADABLE(path=path.name, reason=type(error).__name__) from None
+    if not rows:
+        raise m.FILE_EMPTY()
+    headers = [cells.text(h) for h in rows[0]]
+    while headers and not headers[-1]:
+        headers.pop()
+    body = [
+        (number, row)
+        for number, row in enumerate(rows[1:], start=2)
+        if any(cells.text(c) for c in row)
+    ]
+    return headers, body
+
+
+def _row_dicts(
+    headers: list[str], body: list[tuple[int, list[Any]]], source: str
+) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
+    problems = []
+    keys: list[str | None] = []
+    for header in headers:
+        column = BY_HEADER.get(header) or BY_KEY.get(header)
+        if column is None and header:
+            problems.append(Problem(m.HEADER_UNKNOWN, {"column": header}, row=1, column=header, source=source))
+        keys.append(column.key if column else None)
+    for column in COLUMNS:
+        if column.required and column.key not in keys:
+            problems.append(
+                Problem(m.HEADER_MISSING, {"column": column.header}, row=1, column=column.header, source=source)
+            )
+    rows = []
+    for number, row in body:
+        values = {key: row[i] if i < len(row) else None for i, key in enumerate(keys) if key}
+        rows.append((number, values))
+    if not body:
+        problems.append(Problem(m.FILE_EMPTY, {}, source=source))
+    return rows, problems
+
+
+# ---- rows → specs ------------------------------------------------------------------------------------
+
+
+class _RowReader:
+    def __init__(self, source: str):
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def get(self, row: int, values: dict[str, Any], key: str, parse: Any, *args: Any) -> Any:
+        try:
+            return parse(values.get(key), *args)
+        except RuleErrors as error:
+            for p in error.problems:
+                self.problems.append(
+                    Problem(p.msg, p.params, row=row, column=BY_KEY[key].header, source=self.source)
+                )
+            return None
+
+    def fail(self, row: int, key: str | None, problem: Problem) -> None:
+        problem.row, problem.source = row, self.source
+        problem.column = BY_KEY[key].header if key else problem.column
+        self.problems.append(problem)
+
+
+def _required(value: Any, field: str) -> str:
+    text = cells.text(value)
+    if not text:
+        raise m.CELL_REQUIRED(field=field)
+    return text
+
+
+def _optional_choice(value: Any, choices: Any, field: str, english: dict[str, str] | None = None) -> str | None:
+    return cells.parse_choice(value, choices, field, english) if cells.text(value) else None
+
+
+def _parse_item(reader: _RowReader, row: int, v: dict[str, Any]) -> ItemSpec:
+    g = reader.get
+    spec = ItemSpec(
+        fields={
+            "code": g(row, v, "code", _required, "code"),
+            "modality": g(row, v, "modality", cells.parse_choice, Modality, "modality", MODALITY_EN),
+            "title": g(row, v, "title", _required, "title"),
+            "title_en": cells.text(v.get("title_en")),
+            "planned_start": g(row, v, "planned_start", cells.parse_date, "planned_start"),
+            "planned_end": g(row, v, "planned_end", cells.parse_date, "planned_end"),
+            "beneficiaries_count": g(row, v, "beneficiaries_count", cells.parse_int, "beneficiaries_count"),
+            "beneficiary_groups": cells.text(v.get("beneficiary_groups")),
+            "counterpart_amount": g(row, v, "counterpart_amount", cells.parse_decimal, "counterpart_amount"),
+            "counterpart_currency": cells.text(v.get("counterpart_currency")).upper(),
+            "is_illustrative": bool(g(row, v, "illustrative", cells.parse_bool, "illustrative")),
+        },
+        first_row=row,
+    )
+    spec.status = g(row, v, "status", _optional_choice, Status, "status") or Status.PROPOSAL
+    spec.status_date = g(row, v, "status_date", cells.parse_date, "status_date")
+    number = cells.text(v.get("decision_number"))
+    date = g(row, v, "decision_date", cells.parse_date, "decision_date")
+    authority = cells.text(v.get("authority"))
+    if number or date or authority:
+        spec.decision = Decision(number, date, authority)
+    spec.actual_start = g(row, v, "actual_start", cells.parse_date, "actual_start")
+    spec.actual_end = g(row, v, "actual_end", cells.parse_date, "actual_end")
+    spec.participants = {key: cells.parse_names(v.get(key)) for key in PARTICIPANT_ROLES}
+    spec.sectors = g(row, v, "sectors", cells.parse_shares, "sectors") or []
+    spec.places = g(row, v, "places", cells.parse_shares, "places") or []
+    return spec
+
+
+def _parse_tx(reader: _RowReader, row: int, v: dict[str, Any]) -> TxSpec | None:
+    if not any(cells.text(v.get(key)) for key in TX_KEYS):
+        return None
+    g = reader.get
+    kind = g(row, v, "tx_kind", cells.parse_choice, TransactionKind, "tx_kind", KIND_EN)
+    amount = g(row, v, "tx_amount", cells.parse_decimal, "tx_amount")
+    currency = g(row, v, "tx_currency", _required, "tx_currency")
+    value_date = g(row, v, "tx_date", cells.parse_date, "tx_date")
+    if amount is None and not any(p.row == row and p.column == BY_KEY["tx_amount"].header for p in reader.problems):
+        reader.fail(row, "tx_amount", Problem(m.CELL_REQUIRED))
+    if value_date is None and not any(p.row == row and p.column == BY_KEY["tx_date"].header for p in reader.problems):
+        reader.fail(row, "tx_date", Problem(m.CELL_REQUIRED))
+    if None in (kind, amount, currency, value_date):
+        return None
+    return TxSpec(
+        kind=kind,
+        amount=amount,
+        currency=str(currency).upper(),
+        value_date=value_date,
+        provider=cells.text(v.get("tx_provider")),
+        receiver=cells.text(v.get("tx_receiver")),
+        reference=cells.text(v.get("tx_reference")),
+    )
+
+
+def rows_to_specs(rows: list[tuple[int, dict[str, Any]]], source: str) -> tuple[list[ItemSpec], list[Problem]]:
+    reader = _RowReader(source)
+    specs: dict[str, ItemSpec] = {}
+    first_values: dict[str, dict[str, Any]] = {}
+    for row, values in rows:
+        code = cells.text(values.get("code"))
+        if not code:
+            reader.fail(row, "code", Problem(m.CELL_REQUIRED))
+            continue
+        if code not in specs:
+            specs[code] = _parse_item(reader, row, values)
+            first_values[code] = values
+        else:
+            for key in ITEM_KEYS:
+                later = cells.text(values.get(key))
+                if later and later != cells.text(first_values[code].get(key)):
+                    reader.fail(row, key, Problem(m.ROW_CONFLICT, {
+                        "column": BY_KEY[key].header, "first_row": specs[code].first_row, "code": code,
+                    }))
+        tx = _parse_tx(reader, row, values)
+        if tx is not None:
+            specs[code].transactions.append(tx)
+    return list(specs.values()), reader.problems
+
+
+# ---- specs → ledger ----------------------------------------------------------------------------------
+
+FIELD_COLUMNS = {
+    "code": "code", "title": "title", "modality": "modality", "planned_end": "planned_end",
+    "planned_start": "planned_start", "beneficiaries_count": "beneficiaries_count",
+    "counterpart_amount": "counterpart_amount", "counterpart_currency": "counterpart_currency",
+    "currency": "tx_currency", "amount": "tx_amount", "kind": "tx_kind", "value_date": "tx_date",
+    "sectors": "sectors", "places": "places", "status": "status", "on": "status_date",
+    "entered_on": "status_date", "decision_number": "decision_number", "share": "sectors",
+}
+
+
+class _Organisations:
+    def __init__(self, office: Office, summary: ImportSummary):
+        self.office = office
+        self.summary = summary
+        self.by_name: dict[str, Organisation] = {}
+        for org in Organisation.objects.filter(office=office, archived_at__isnull=True):
+            for name in (org.name, org.name_original, org.acronym):
+                if name:
+                    self.by_name.setdefault(fold(name), org)
+
+    def get(self, name: str, role: str) -> Organisation:
+        key = fold(name)
+        if key not in self.by_name:
+            kind = OrgKind.FOREIGN_NGO if role in ("funding", "provider") else OrgKind.VN_AGENCY
+            self.by_name[key] = Organisation.objects.create(office=self.office, kind=kind, name=name)
+            self.summary.organisations_created.append(name)
+        return self.by_name[key]
+
+
+def _reference_date(spec: ItemSpec) -> dt.date | None:
+    if spec.decision and spec.decision.date:
+        return spec.decision.date
+    return spec.status_date
+
+
+def _apply(office: Office, spec: ItemSpec, orgs: _Organisations, actor: Any) -> None:
+    status = spec.status
+    decision = None
+    if spec.decision is not None:
+        decision = services.Decision(spec.decision.number, spec.decision.date, spec.decision.authority)
+    enters_approved = status in APPROVED_STATUSES or status == Status.APPROVAL_REVOKED or (
+        status == Status.CANCELLED and decision is not None
+    )
+    entry_status = Status.APPROVED if enters_approved else status
+    if enters_approved and decision is None:
+        raise m.APPROVAL_NEEDS_DECISION(field="decision_number")
+    if entry_status in PIPELINE_STATUSES | {Status.DECLINED, Status.CANCELLED} and spec.status_date is None \
+            and entry_status != Status.PROPOSAL:
+        raise m.STATUS_NEEDS_DATE(field="status_date", status=str(Status(status).label),
+                                  column=BY_KEY["status_date"].header)
+    item = services.create_item(
+        office, actor=actor, status=entry_status, decision=decision,
+        entered_on=None if enters_approved else spec.status_date,
+        **{k: v for k, v in spec.fields.items() if k in ITEM_FIELDS},
+    )
+    for key, role in PARTICIPANT_ROLES.items():
+        for name in spec.participants.get(key, []):
+            services.add_participant(item, orgs.get(name, key), role, actor=actor)
+    services.set_sectors(item, [(find_sector(name), share) for name, share in spec.sectors], actor=actor)
+    on = _reference_date(spec)
+    services.set_places(item, [(find_place(name, on), share) for name, share in spec.places], actor=actor)
+    for tx in spec.transactions:
+        services.record_transaction(
+            item, tx.kind, tx.amount, tx.currency, tx.value_date,
+            provider=orgs.get(tx.provider, "provider") if tx.provider else None,
+            receiver=orgs.get(tx.receiver, "receiver") if tx.receiver else None,
+            reference=tx.reference, actor=actor,
+        )
+    _walk_status(item, spec, actor)
+
+
+def _need(value: dt.date | None, spec: ItemSpec, column: str) -> dt.date:
+    if value is None:
+        raise m.STATUS_NEEDS_DATE(field=column, status=str(Status(spec.status).label),
+                                  column=BY_KEY[column].header)
+    return value
+
+
+def _walk_status(item: AidItem, spec: ItemSpec, actor: Any) -> None:
+    """From the approval to the file's status, each step dated by its own column."""
+    status = spec.status
+    if status in {Status.IMPLEMENTING, Status.SUSPENDED, Status.COMPLETED, Status.CLOSED} or (
+        status == Status.APPROVAL_REVOKED and spec.actual_start
+    ):
+        services.transition(item, Status.IMPLEMENTING, _need(spec.actual_start, spec, "actual_start"), actor=actor)
+    if status in {Status.COMPLETED, Status.CLOSED}:
+        services.transition(item, Status.COMPLETED, _need(spec.actual_end, spec, "actual_end"), actor=actor)
+    if status in {Status.SUSPENDED, Status.CLOSED, Status.APPROVAL_REVOKED} or (
+        status == Status.CANCELLED and spec.decision is not None
+    ):
+        services.transition(item, status, _need(spec.status_date, spec, "status_date"), actor=actor)
+
+
+def import_specs(office: Office, specs: list[ItemSpec], source: str, actor: Any = None) -> ImportSummary:
+    summary = ImportSummary()
+    problems: list[Problem] = []
+    existing = {
+        item.code: item
+        for item in prefetch_for_specs(AidItem.objects.filter(office=office, code__in=[s.code for s in specs]))
+    }
+    with transaction.atomic():
+        orgs = _Organisations(office, summary)
+        for spec in specs:
+            if spec.code in existing:
+                differences = spec_from_item(existing[spec.code]).differences(spec)
+                if differences:
+                    problems.append(Problem(m.ITEM_EXISTS_DIFFERENT, {
+                        "code": spec.code, "detail": ", ".join(differences)}, row=spec.first_row, source=source))
+                else:
+                    summary.unchanged.append(spec.code)
+                continue
+            try:
+                with transaction.atomic():
+                    _apply(office, spec, orgs, actor)
+                summary.created.append(spec.code)
+            except RuleErrors as error:
+                for p in error.problems:
+                    column = FIELD_COLUMNS.get(p.field or "")
+                    problems.append(Problem(p.msg, p.params, field=p.field, row=spec.first_row,
+                                            column=BY_KEY[column].header if column else None, source=source))
+        if problems:
+            transaction.set_rollback(True)
+    if problems:
+        raise RuleErrors(problems)
+    return summary
+
+
+def import_file(office: Office, path: Path, actor: Any = None) -> ImportSummary:
+    """Import an aid spreadsheet whole, or raise RuleErrors naming every problem and save nothing."""
+    headers, body = read_table(path)
+    rows, problems = _row_dicts(headers, body, path.name)
+    if problems:
+        raise RuleErrors(problems)
+    specs, problems = rows_to_specs(rows, path.name)
+    if problems:
+        raise RuleErrors(problems)
+    summary = import_specs(office, specs, path.name, actor)
+    summary.rows = len(rows)
+    return summary
+
+
+# ---- export ------------------------------------------------------------------------------------------
+
+
+def spec_rows(spec: ItemSpec) -> list[dict[str, str]]:
+    f = spec.fields
+    item = {
+        "code": f["code"],
+        "modality": str(Modality(f["modality"]).label),
+        "title": f["title"],
+        "title_en": f["title_en"],
+        "status": str(Status(spec.status).label),
+        "status_date": cells.format_date(spec.status_date),
+        "decision_number": spec.decision.number if spec.decision else "",
+        "decision_date": cells.format_date(spec.decision.date if spec.decision else None),
+        "authority": spec.decision.authority if spec.decision else "",
+        "actual_start": cells.format_date(spec.actual_start),
+        "actual_end": cells.format_date(spec.actual_end),
+        **{key: "; ".join(spec.participants.get(key, [])) for key in PARTICIPANT_ROLES},
+        "sectors": cells.format_shares(spec.sectors),
+        "places": cells.format_shares(spec.places),
+        "planned_start": cells.format_date(f["planned_start"]),
+        "planned_end": cells.format_date(f["planned_end"]),
+        "beneficiaries_count": "" if f["beneficiaries_count"] is None else str(f["beneficiaries_count"]),
+        "beneficiary_groups": f["beneficiary_groups"],
+        "counterpart_amount": cells.format_decimal(f["counterpart_amount"]),
+        "counterpart_currency": f["counterpart_currency"],
+        "illustrative": YES if f["is_illustrative"] else "",
+    }
+    txs = [
+        {
+            "tx_kind": str(TransactionKind(t.kind).label),
+            "tx_amount": cells.format_decimal(t.amount),
+            "tx_currency": t.currency,
+            "tx_date": cells.format_date(t.value_date),
+            "tx_provider": t.provider,
+            "tx_receiver": t.receiver,
+            "tx_reference": t.reference,
+        }
+        for t in spec.transactions
+    ] or [dict.fromkeys(TX_KEYS, "")]
+    return [{**item, **tx} for tx in txs]
+
+
+def export_specs(items: Iterable[AidItem]) -> list[ItemSpec]:
+    return [spec_from_item(item) for item in items]
+
+
+def write_table(specs: list[ItemSpec], path: Path) -> int:
+    rows = [row for spec in specs for row in spec_rows(spec)]
+    headers = [c.header for c in COLUMNS]
+    if path.suffix.lower() == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(headers)
+            for row in rows:
+                writer.writerow([row[c.key] for c in COLUMNS])
+    elif path.suffix.lower() == ".xlsx":
+        _write_xlsx(rows, specs, path)
+    else:
+        raise m.FILE_TYPE(path=path.name)
+    return len(rows)
+
+
+def _write_xlsx(rows: list[dict[str, str]], specs: list[ItemSpec], path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Khoản viện trợ"
+    sheet.append([c.header for c in COLUMNS])
+    for row in rows:
+        out: list[Any] = []
+        for column in COLUMNS:
+            value: Any = row[column.key]
+            if value and column.key in ("tx_amount", "counterpart_amount", "beneficiaries_count"):
+                value = cells.parse_decimal(value, column.key)  # a number cell, summable in Excel
+            elif value and column.key.endswith(("date", "start", "end")) and column.key != "authority":
+                value = cells.parse_date(value, column.key)
+            out.append(value)
+        sheet.append(out)
+    bold = Font(bold=True, name="Times New Roman")
+    for index, column in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = bold
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[get_column_letter(index)].width = 40 if column.key in ("title", "places") else 18
+        for row_cells in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            for c in row_cells:
+                if column.key in ("tx_amount", "counterpart_amount"):
+                    c.number_format = "#,##0.##"
+                elif column.key.endswith(("date", "start", "end")):
+                    c.number_format = "DD/MM/YYYY"
+    sheet.freeze_panes = "B2"
+    workbook.save(path)

@@ -1,0 +1,17 @@
+"""Saving through django-simple-history with the user who made the change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+
+def save(instance: models.Model, actor: Any | None, **kwargs: Any) -> None:
+    instance._history_user = actor  # type: ignore[attr-defined]  # read by simple_history on save
+    instance.save(**kwargs)
+
+
+def delete(instance: models.Model, actor: Any | None) -> None:
+    instance._history_user = actor  # type: ignore[attr-defined]
+    instance.delete()

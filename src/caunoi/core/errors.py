@@ -1,0 +1,125 @@
+"""Business-rule errors that carry their message in Vietnamese and English.
+
+Each rule's message is a `Msg` constant in its app's `messages.py`; raising `SOME_MSG(field=..., **params)`
+gives a `RuleError`. A failing import gathers several as `Problem`s in one `RuleErrors`.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import translation
+
+ALL_MESSAGES: dict[str, Msg] = {}
+
+
+@dataclass(frozen=True)
+class Msg:
+    code: str
+    vi: str
+    en: str
+
+    def __post_init__(self) -> None:
+        if self.code in ALL_MESSAGES and ALL_MESSAGES[self.code] != self:
+            raise ValueError(f"message code {self.code} defined twice")
+        ALL_MESSAGES[self.code] = self
+
+    def placeholders(self, lang: str) -> set[str]:
+        text = self.vi if lang == "vi" else self.en
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    def __call__(self, field: str | None = None, **params: Any) -> RuleError:
+        return RuleError(self, field=field, params=params)
+
+
+def _render(msg: Msg, lang: str, params: dict[str, Any]) -> str:
+    return (msg.vi if lang == "vi" else msg.en).format(**params)
+
+
+@dataclass
+class Problem:
+    """One thing wrong with an input, with where it is (field, or row and column of a file)."""
+
+    msg: Msg
+    params: dict[str, Any] = field(default_factory=dict)
+    field: str | None = None
+    row: int | None = None
+    column: str | None = None
+    source: str | None = None
+
+    @property
+    def code(self) -> str:
+        return self.msg.code
+
+    @property
+    def vi(self) -> str:
+        return _render(self.msg, "vi", self.params)
+
+    @property
+    def en(self) -> str:
+        return _render(self.msg, "en", self.params)
+
+    def text(self, lang: str | None = None) -> str:
+        lang = lang or (translation.get_language() or "vi")
+        return self.vi if lang.startswith("vi") else self.en
+
+    def where(self) -> str:
+        parts = []
+        if self.source:
+            parts.append(self.source)
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        elif self.field:
+            parts.append(self.field)
+        return ", ".join(parts)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "source": self.source,
+            "row": self.row,
+            "column": self.column,
+            "field": self.field,
+            "vi": self.vi,
+            "en": self.en,
+        }
+
+
+class RuleErrors(Exception):
+    """One or more business rules refused an operation; nothing was saved."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__("; ".join(p.vi for p in self.problems))
+
+    def __str__(self) -> str:
+        return "\n".join(f"{p.where() + ': ' if p.where() else ''}{p.vi} / {p.en}" for p in self.problems)
+
+
+class RuleError(RuleErrors):
+    """A single broken rule."""
+
+    def __init__(self, msg: Msg, field: str | None = None, params: dict[str, Any] | None = None):
+        self.problem = Problem(msg, dict(params or {}), field=field)
+        super().__init__([self.problem])
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
+
+    @property
+    def vi(self) -> str:
+        return self.problem.vi
+
+    @property
+    def en(self) -> str:
+        return self.problem.en
+
+    @property
+    def field(self) -> str | None:
+        return self.problem.field

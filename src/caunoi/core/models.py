@@ -1,0 +1,108 @@
+"""Offices (the unions) and who works in which, with what role."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Office(models.Model):
+    """A union of friendship organizations: every record belongs to one.
+
+    An office can be succeeded by another (the unions of Yên Bái and Lào Cai became the new Lào Cai union in
+    2025): the predecessor's records stay its own, and a report of the successor may include them.
+    """
+
+    code = models.SlugField(_("mã"), max_length=32, unique=True)
+    name = models.CharField(_("tên"), max_length=255)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
+    abbreviation = models.CharField(_("ký hiệu văn bản"), max_length=32, blank=True)
+    home_province = models.ForeignKey(
+        "geography.AdminUnit",
+        verbose_name=_("tỉnh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    home_province_as_of = models.DateField(_("tỉnh tính từ ngày"), null=True, blank=True)
+    established_on = models.DateField(_("thành lập ngày"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("cơ quan kế thừa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+    )
+    succeeded_on = models.DateField(_("ngày hợp nhất"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("lưu trữ lúc"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("cơ quan")
+        verbose_name_plural = _("cơ quan")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def lineage(self) -> list[Office]:
+        """This office and all offices it succeeded, directly or through others."""
+        seen: dict[int, Office] = {self.pk: self}
+        frontier = [self.pk]
+        while frontier:
+            found = list(Office.objects.filter(successor_id__in=frontier).exclude(pk__in=seen))
+            for office in found:
+                seen[office.pk] = office
+            frontier = [o.pk for o in found]
+        return list(seen.values())
+
+    def is_active_on(self, day: dt.date) -> bool:
+        started = self.established_on is None or self.established_on <= day
+        return started and (self.succeeded_on is None or day < self.succeeded_on)
+
+    def is_active_during(self, first: dt.date, last: dt.date) -> bool:
+        started = self.established_on is None or self.established_on <= last
+        return started and (self.succeeded_on is None or first < self.succeeded_on)
+
+
+class Role(models.TextChoices):
+    VIEWER = "viewer", _("Xem")
+    EDITOR = "editor", _("Nhập liệu")
+    APPROVER = "approver", _("Lãnh đạo duyệt")
+    OFFICE_ADMIN = "office_admin", _("Quản trị cơ quan")
+    NATIONAL_VIEWER = "national_viewer", _("Xem toàn quốc")
+
+
+class Membership(models.Model):
+    """A user's role in an office. A national viewer reads every office."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phân quyền")
+        verbose_name_plural = _("phân quyền")
+        constraints = [models.UniqueConstraint(fields=["user", "office"], name="one_role_per_office")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.office.code}: {self.role}"
+
+
+class OfficeOwned(models.Model):
+    """A record that belongs to one office; staff archive it rather than delete it."""
+
+    office = models.ForeignKey(Office, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+    archived_at = models.DateTimeField(_("lưu trữ lúc"), null=True, blank=True)
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,89 @@
+"""Currency conversion that names the rate it used, and fails loudly when no rate is in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q
+
+from caunoi.core.models import Office
+from caunoi.money.messages import NO_RATE
+from caunoi.money.models import ExchangeRate
+
+CENT = Decimal("0.01")
+PIVOT = "VND"  # Vietnamese accounting rates are quoted against the đồng; cross rates go through it.
+
+
+@dataclass(frozen=True)
+class RateUsed:
+    base: str
+    quote: str
+    rate: Decimal
+    valid_from: dt.date
+    source: str
+    reference: str
+    inverted: bool = False
+
+    def describe(self) -> str:
+        how = " (nghịch đảo)" if self.inverted else ""
+        return f"1 {self.base} = {self.rate.normalize():f} {self.quote}, {self.source}, {self.valid_from}{how}"
+
+
+@dataclass(frozen=True)
+class Conversion:
+    amount: Decimal
+    currency: str
+    factor: Decimal
+    rates: tuple[RateUsed, ...]
+
+
+class RateBook:
+    """The rates of one office (its own first, then the common ones), loaded once for many conversions."""
+
+    def __init__(self, office: Office | None = None):
+        scope = Q(office__isnull=True) | Q(office=office) if office is not None else Q(office__isnull=True)
+        self._rates: dict[tuple[str, str], list[ExchangeRate]] = defaultdict(list)
+        for rate in ExchangeRate.objects.filter(scope).order_by("-valid_from", "office_id"):
+            self._rates[(rate.base, rate.quote)].append(rate)
+        # Office rates win over common ones that start the same day: sort keeps the office's first.
+        for rates in self._rates.values():
+            rates.sort(key=lambda r: (r.valid_from, r.office_id is not None), reverse=True)
+
+    def _direct(self, base: str, quote: str, day: dt.date) -> RateUsed | None:
+        for rate in self._rates.get((base, quote), ()):
+            if rate.valid_from <= day and (rate.valid_to is None or day <= rate.valid_to):
+                return RateUsed(base, quote, rate.rate, rate.valid_from, rate.source, rate.reference)
+        for rate in self._rates.get((quote, base), ()):
+            if rate.valid_from <= day and (rate.valid_to is None or day <= rate.valid_to):
+                return RateUsed(
+                    quote, base, rate.rate, rate.valid_from, rate.source, rate.reference, inverted=True
+                )
+        return None
+
+    def factor(self, base: str, quote: str, day: dt.date) -> tuple[Decimal, tuple[RateUsed, ...]]:
+        """How many `quote` one `base` is worth on `day`, and the rates that say so."""
+        if base == quote:
+            return Decimal(1), ()
+        direct = self._direct(base, quote, day)
+        if direct is not None:
+            return (Decimal(1) / direct.rate if direct.inverted else direct.rate), (direct,)
+        if PIVOT not in (base, quote):
+            first = self._direct(base, PIVOT, day)
+            second = self._direct(quote, PIVOT, day)
+            if first is not None and second is not None:
+                to_pivot = Decimal(1) / first.rate if first.inverted else first.rate
+                from_pivot = second.rate if second.inverted else Decimal(1) / second.rate
+                return to_pivot * from_pivot, (first, second)
+        raise NO_RATE(field="currency", base=base, quote=quote, day=day.strftime("%d/%m/%Y"))
+
+    def convert(self, amount: Decimal, base: str, quote: str, day: dt.date) -> Conversion:
+        factor, rates = self.factor(base, quote, day)
+        value = (amount * factor).quantize(CENT, rounding=ROUND_HALF_UP)
+        return Conversion(value, quote, factor, rates)
+
+
+def convert(amount: Decimal, base: str, quote: str, day: dt.date, office: Office | None = None) -> Conversion:
+    return RateBook(office).convert(amount, base, quote, day)

@@ -1,0 +1,37 @@
+from caunoi.core.errors import Msg
+
+CURRENCY_UNKNOWN = Msg(
+    "money.currency_unknown",
+    "“{currency}” không phải mã tiền tệ ISO 4217.",
+    "“{currency}” is not an ISO 4217 currency code.",
+)
+NO_RATE = Msg(
+    "money.no_rate",
+    "Chưa có tỷ giá {base}/{quote} áp dụng cho ngày {day}; hãy nhập tỷ giá (kèm nguồn) trước khi quy đổi.",
+    "No {base}/{quote} exchange rate is in force on {day}; enter one (with its source) before converting.",
+)
+RATE_NOT_POSITIVE = Msg(
+    "money.rate_not_positive",
+    "Tỷ giá phải lớn hơn 0.",
+    "An exchange rate must be greater than 0.",
+)
+RATE_DATES = Msg(
+    "money.rate_dates",
+    "Ngày kết thúc áp dụng tỷ giá phải sau ngày bắt đầu.",
+    "A rate's end date must come after its start date.",
+)
+AMOUNT_NOT_POSITIVE = Msg(
+    "money.amount_not_positive",
+    "Số tiền phải lớn hơn 0 (nhận được {amount}).",
+    "The amount must be greater than 0 (got {amount}).",
+)
+AMOUNT_TOO_PRECISE = Msg(
+    "money.amount_too_precise",
+    "Số tiền {amount} có quá 2 chữ số thập phân.",
+    "The amount {amount} has more than 2 decimal places.",
+)
+AMOUNT_TOO_LARGE = Msg(
+    "money.amount_too_large",
+    "Số tiền {amount} vượt quá giới hạn lưu trữ.",
+    "The amount {amount} is larger than can be stored.",
+)

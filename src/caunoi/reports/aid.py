@@ -1,0 +1,293 @@
+"""The aid mobilisation summary of an office for a year, computed from records: every total is a sum of
+transactions, aggregated in the database and converted with rates that the summary names.
+
+Which items a year counts: those whose approval decision is dated in the year and which had not been
+revoked or cancelled by the year's end — "chương trình, dự án được phê duyệt, tiếp nhận mới" of the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
+
+from caunoi.aid.lifecycle import Status
+from caunoi.aid.models import AidItem, ItemPlace, Modality, Participation, Role, Sector, StatusChange, Transaction
+from caunoi.aid.models import TransactionKind as K
+from caunoi.core.models import Office
+from caunoi.directory.models import Organisation
+from caunoi.geography.models import AdminUnit
+from caunoi.money.convert import RateBook, RateUsed
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+
+
+@dataclass
+class Money:
+    """Amounts per currency, and their sum in USD and VND."""
+
+    by_currency: dict[str, Decimal] = field(default_factory=dict)
+    usd: Decimal = ZERO
+    vnd: Decimal = ZERO
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "by_currency": {k: _num(v) for k, v in sorted(self.by_currency.items())},
+            "usd": _num(self.usd),
+            "vnd": _num(self.vnd),
+        }
+
+
+@dataclass
+class Line:
+    key: str
+    name: str
+    name_en: str
+    count: int
+    committed: Money
+    modalities: set[str] = field(default_factory=set)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "name_en": self.name_en,
+            "count": self.count,
+            "committed": self.committed.as_dict(),
+            **self.extra,
+        }
+
+
+@dataclass
+class AidSummary:
+    offices: list[Office]
+    year: int
+    count: int
+    committed: Money
+    disbursed: Money
+    by_sector: list[Line]
+    by_modality: list[Line]
+    by_donor: list[Line]
+    by_place: list[Line]
+    rates: list[RateUsed]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "offices": [o.code for o in self.offices],
+            "office_names": [o.name for o in self.offices],
+            "year": self.year,
+            "count": self.count,
+            "committed": self.committed.as_dict(),
+            "disbursed_in_year": self.disbursed.as_dict(),
+            "by_sector": [line.as_dict() for line in self.by_sector],
+            "by_modality": [line.as_dict() for line in self.by_modality],
+            "by_donor": [line.as_dict() for line in self.by_donor],
+            "by_place": [line.as_dict() for line in self.by_place],
+            "rates_used": [
+                {
+                    "base": r.base,
+                    "quote": r.quote,
+                    "rate": _num(r.rate),
+                    "valid_from": r.valid_from.isoformat(),
+                    "source": r.source,
+                    "reference": r.reference,
+                }
+                for r in self.rates
+            ],
+        }
+
+
+def _num(value: Decimal) -> int | float | str:
+    """JSON numbers: integers stay integers; otherwise a decimal string keeps every digit."""
+    if value == value.to_integral_value():
+        return int(value)
+    return format(value.normalize(), "f")
+
+
+class _Converter:
+    def __init__(self, office: Office):
+        self.book = RateBook(office)
+        self.used: dict[tuple[str, str, dt.date, bool], RateUsed] = {}
+
+    def money(self, groups: Iterable[tuple[str, dt.date, Decimal]]) -> Money:
+        """Sum (currency, value date, amount) groups per currency and into USD and VND."""
+        result = Money()
+        per_currency: dict[str, Decimal] = defaultdict(Decimal)
+        for currency, day, amount in groups:
+            per_currency[currency] += amount
+            for quote in ("USD", "VND"):
+                factor, rates = self.book.factor(currency, quote, day)
+                for rate in rates:
+                    self.used[(rate.base, rate.quote, rate.valid_from, rate.inverted)] = rate
+                converted = amount * factor
+                if quote == "USD":
+                    result.usd += converted
+                else:
+                    result.vnd += converted
+        result.by_currency = {k: v.quantize(CENT) for k, v in per_currency.items()}
+        result.usd = result.usd.quantize(CENT)
+        result.vnd = result.vnd.quantize(Decimal(1))
+        return result
+
+
+def items_of_year(offices: list[Office], year: int) -> QuerySet[AidItem]:
+    year_end = dt.date(year, 12, 31)
+    ended = StatusChange.objects.filter(
+        item=OuterRef("pk"),
+        to_status__in=[Status.APPROVAL_REVOKED, Status.CANCELLED],
+        on__lte=year_end,
+    )
+    return (
+        AidItem.objects.filter(
+            office__in=offices,
+            archived_at__isnull=True,
+            approved_on__gte=dt.date(year, 1, 1),
+            approved_on__lte=year_end,
+        )
+        .annotate(ended=Exists(ended))
+        .filter(ended=False)
+    )
+
+
+def aid_summary(office: Office, year: int, include_predecessors: bool = False) -> AidSummary:
+    offices = office.lineage() if include_predecessors else [office]
+    conv = _Converter(office)
+    items = items_of_year(offices, year)
+    item_ids = items.values("pk")
+    commitments = Transaction.objects.filter(item__in=item_ids, kind=K.COMMITMENT, archived_at__isnull=True)
+
+    def grouped(qs: QuerySet[Any], *keys: str) -> list[dict[str, Any]]:
+        return list(qs.values(*keys, "currency", "value_date").annotate(total=Sum("amount")).order_by())
+
+    committed = conv.money((r["currency"], r["value_date"], r["total"]) for r in grouped(commitments))
+    disbursements = Transaction.objects.filter(
+        office__in=offices,
+        kind=K.DISBURSEMENT,
+        archived_at__isnull=True,
+        value_date__year=year,
+        item__archived_at__isnull=True,
+    )
+    disbursed = conv.money((r["currency"], r["value_date"], r["total"]) for r in grouped(disbursements))
+
+    by_sector = _by_sector(items, commitments, conv, grouped)
+    by_modality = _by_modality(items, commitments, conv, grouped)
+    by_donor = _by_donor(items, commitments, conv, grouped)
+    by_place = _by_place(items, commitments, conv, grouped)
+    return AidSummary(
+        offices=offices,
+        year=year,
+        count=items.count(),
+        committed=committed,
+        disbursed=disbursed,
+        by_sector=by_sector,
+        by_modality=by_modality,
+        by_donor=by_donor,
+        by_place=by_place,
+        rates=sorted(conv.used.values(), key=lambda r: (r.base, r.quote, r.valid_from)),
+    )
+
+
+def _split(rows: list[dict[str, Any]], key: str) -> dict[Any, list[tuple[str, dt.date, Decimal]]]:
+    out: dict[Any, list[tuple[str, dt.date, Decimal]]] = defaultdict(list)
+    for r in rows:
+        out[r[key]].append((r["currency"], r["value_date"], r["total"]))
+    return out
+
+
+def _by_sector(items, commitments, conv, grouped) -> list[Line]:  # type: ignore[no-untyped-def]
+    """Each item counted once, in its primary sector, with its whole commitment (as the report writes it);
+    `committed_by_share` splits every item's commitment by its sector percentages instead."""
+    counts = dict(items.values_list("primary_sector").annotate(n=Count("pk")).order_by())
+    modalities: dict[Any, set[str]] = defaultdict(set)
+    for sector_id, modality in items.values_list("primary_sector", "modality").distinct().order_by():
+        modalities[sector_id].add(modality)
+    money = _split(grouped(commitments, "item__primary_sector"), "item__primary_sector")
+    shares = grouped(commitments.filter(item__sector_shares__isnull=False),
+                     "item__sector_shares__sector", "item__sector_shares__share")
+    by_share: dict[Any, list[tuple[str, dt.date, Decimal]]] = defaultdict(list)
+    for r in shares:
+        by_share[r["item__sector_shares__sector"]].append(
+            (r["currency"], r["value_date"], r["total"] * r["item__sector_shares__share"] / HUNDRED)
+        )
+    lines = []
+    for sector in Sector.objects.all():
+        if sector.pk not in counts and sector.pk not in by_share:
+            continue
+        line = Line(sector.code, sector.name, sector.name_en, counts.get(sector.pk, 0),
+                    conv.money(money.get(sector.pk, [])), modalities[sector.pk])
+        line.extra["committed_by_share"] = conv.money(by_share.get(sector.pk, [])).as_dict()
+        lines.append(line)
+    if None in counts:
+        line = Line("", "Chưa phân loại lĩnh vực", "No sector", counts[None], conv.money(money.get(None, [])),
+                    modalities[None])
+        lines.append(line)
+    return lines
+
+
+def _by_modality(items, commitments, conv, grouped) -> list[Line]:  # type: ignore[no-untyped-def]
+    counts = dict(items.values_list("modality").annotate(n=Count("pk")).order_by())
+    money = _split(grouped(commitments, "item__modality"), "item__modality")
+    english = {Modality.PROGRAMME: "Programmes", Modality.PROJECT: "Projects", Modality.NON_PROJECT: "Non-project aid"}
+    return [
+        Line(m.value, str(m.label), english[m], counts[m.value], conv.money(money.get(m.value, [])), {m.value})
+        for m in Modality
+        if m.value in counts
+    ]
+
+
+def _by_donor(items, commitments, conv, grouped) -> list[Line]:  # type: ignore[no-untyped-def]
+    """Per funding organisation: the items it funds, and the commitments it made (by transaction provider)."""
+    counts = dict(
+        Participation.objects.filter(item__in=items.values("pk"), role=Role.FUNDING)
+        .values_list("organisation").annotate(n=Count("item", distinct=True)).order_by()
+    )
+    money = _split(grouped(commitments, "provider"), "provider")
+    ids = set(counts) | {k for k in money if k is not None}
+    orgs = Organisation.objects.in_bulk(ids)
+    lines = [
+        Line(str(pk), orgs[pk].name, orgs[pk].name_original or orgs[pk].name, counts.get(pk, 0),
+             conv.money(money.get(pk, [])), extra={"country": orgs[pk].country,
+                                                   "illustrative": orgs[pk].is_illustrative})
+        for pk in ids
+    ]
+    if None in money:
+        lines.append(Line("", "Không rõ bên cấp", "Provider not recorded", 0, conv.money(money[None])))
+    return sorted(lines, key=lambda line: (-line.committed.usd, line.name))
+
+
+def _by_place(items, commitments, conv, grouped) -> list[Line]:  # type: ignore[no-untyped-def]
+    """Per place as recorded: the items working there, and commitments split by the places' shares."""
+    from caunoi.geography.mapping import principal_current_unit
+
+    counts = dict(
+        ItemPlace.objects.filter(item__in=items.values("pk")).values_list("unit")
+        .annotate(n=Count("item", distinct=True)).order_by()
+    )
+    rows = grouped(commitments.filter(item__place_shares__isnull=False),
+                   "item__place_shares__unit", "item__place_shares__share")
+    money: dict[Any, list[tuple[str, dt.date, Decimal]]] = defaultdict(list)
+    for r in rows:
+        money[r["item__place_shares__unit"]].append(
+            (r["currency"], r["value_date"], r["total"] * r["item__place_shares__share"] / HUNDRED)
+        )
+    units = AdminUnit.objects.select_related("province").in_bulk(list(counts))
+    lines = []
+    for pk, n in counts.items():
+        unit = units[pk]
+        current = principal_current_unit(unit)
+        lines.append(Line(str(pk), str(unit), str(unit), n, conv.money(money.get(pk, [])), extra={
+            "era": unit.era, "level": unit.level, "code": unit.code, "current": str(current),
+            "current_province": current.name if current.province is None else current.province.name,
+        }))
+    return sorted(lines, key=lambda line: (-line.committed.usd, line.name))
+
+
+

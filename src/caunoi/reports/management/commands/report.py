@@ -1,0 +1,41 @@
+"""`caunoi report aid --year 2022 [--office CODE] [--format text|json]`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from caunoi.core.errors import RuleErrors
+from caunoi.reports.aid import aid_summary
+from caunoi.reports.aid_text import render_aid_text
+from caunoi.reports.offices import office_for_year
+
+
+class Command(BaseCommand):
+    help = "Báo cáo tính từ dữ liệu / reports computed from records."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="report", required=True, parser_class=type(parser))
+        aid = sub.add_parser("aid", help="Tình hình vận động viện trợ / aid mobilisation summary",
+                             called_from_command_line=True)
+        aid.add_argument("--year", type=int, required=True)
+        aid.add_argument("--office", help="mã cơ quan / office code")
+        aid.add_argument("--format", choices=["text", "json"], default="text")
+        aid.add_argument("--include-predecessors", action="store_true",
+                         help="gồm cả dữ liệu các cơ quan tiền thân / include predecessor offices' records")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        year = options["year"]
+        if not 1990 <= year <= 2100:
+            raise CommandError(f"Năm {year} không hợp lệ / year {year} is not valid")
+        try:
+            office = office_for_year(options["office"], year)
+            summary = aid_summary(office, year, include_predecessors=options["include_predecessors"])
+        except RuleErrors as error:
+            raise CommandError(str(error)) from None
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(render_aid_text(summary), ending="")
