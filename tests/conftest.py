@@ -1,4 +1,75 @@
-import os
+"""Shared fixtures: the geography and the demo union are loaded once per test session, on a frozen clock."""
 
-# Tests need a secret but must not run in DEBUG mode; settings refuse to start without one.
-os.environ.setdefault("CAUNOI_SECRET_KEY", "tests-only-not-a-secret")
+import datetime as dt
+import zoneinfo
+
+import pytest
+import time_machine
+
+TODAY = dt.date(2026, 11, 27)
+NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    from caunoi.demo.loader import load_demo
+
+    with django_db_blocker.unblock(), time_machine.travel(NOW, tick=False):
+        load_demo(TODAY)
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():  # type: ignore[no-untyped-def]
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def yen_bai(db):  # type: ignore[no-untyped-def]
+    from caunoi.core.models import Office
+
+    return Office.objects.get(code="yen-bai")
+
+
+@pytest.fixture
+def office(db):  # type: ignore[no-untyped-def]
+    """A fresh office with no records, for tests that count what they create."""
+    from caunoi.core.models import Office
+
+    return Office.objects.create(code="thu-nghiem", name="Liên hiệp các tổ chức hữu nghị tỉnh Thử Nghiệm")
+
+
+@pytest.fixture
+def sectors(db):  # type: ignore[no-untyped-def]
+    from caunoi.aid.models import Sector
+
+    return {s.code: s for s in Sector.objects.all()}
+
+
+@pytest.fixture
+def donor(office):  # type: ignore[no-untyped-def]
+    from caunoi.directory.models import Organisation
+
+    return Organisation.objects.create(office=office, kind="foreign_ngo", name="Quỹ Thử Nghiệm", country="KR")
+
+
+@pytest.fixture
+def approval():  # type: ignore[no-untyped-def]
+    from caunoi.aid.services import Decision
+
+    return Decision("12/QĐ-UBND", dt.date(2022, 3, 1), "Chủ tịch UBND tỉnh")
+
+
+@pytest.fixture
+def make_item(office):  # type: ignore[no-untyped-def]
+    from caunoi.aid import services
+
+    counter = iter(range(1, 10_000))
+
+    def make(**kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("code", f"T-{next(counter):03d}")
+        kwargs.setdefault("modality", "project")
+        kwargs.setdefault("title", "Dự án thử nghiệm")
+        return services.create_item(kwargs.pop("office", office), **kwargs)
+
+    return make

@@ -34,14 +34,11 @@ def env_list(name: str, default: str) -> list[str]:
 DEBUG = env_bool("CAUNOI_DEBUG", False)
 DATA_DIR = Path(env_str("CAUNOI_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 
-_DEV_SECRET = "caunoi-development-only-secret-key-do-not-use-in-production"
-SECRET_KEY = env_str("CAUNOI_SECRET_KEY", _DEV_SECRET if DEBUG else "")
-if not SECRET_KEY:
-    # A production server without a secret would sign sessions with a known key: refuse to start.
-    if env_bool("CAUNOI_ALLOW_DEV_SECRET", False):
-        SECRET_KEY = _DEV_SECRET
-    else:
-        raise ImproperlyConfigured("CAUNOI_SECRET_KEY is not set (set CAUNOI_DEBUG=1 for development)")
+# Without CAUNOI_SECRET_KEY a development key is used so that tests and commands run anywhere; the
+# production entry (caunoi.wsgi) refuses to serve with it.
+_DEV_SECRET = "django-insecure-caunoi-development-only-secret-key"
+SECRET_KEY = env_str("CAUNOI_SECRET_KEY", "") or _DEV_SECRET
+SECRET_KEY_IS_DEVELOPMENT = SECRET_KEY == _DEV_SECRET
 
 ALLOWED_HOSTS = env_list("CAUNOI_ALLOWED_HOSTS", "127.0.0.1,localhost")
 

@@ -17,7 +17,7 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def test_load_prints_the_counts(geo):  # type: ignore[no-untyped-def]
+def test_load_prints_the_counts(geo):
     out = run("load")
     for line in ("legacy province", "legacy district", "legacy commune", "2025 province", "2025 commune"):
         assert line in out
@@ -25,7 +25,7 @@ def test_load_prints_the_counts(geo):  # type: ignore[no-untyped-def]
     assert "nothing changed" in out
 
 
-def test_show_lists_units_with_their_current_units(geo):  # type: ignore[no-untyped-def]
+def test_show_lists_units_with_their_current_units(geo):
     out = run("show", "mu", "cang", "chai")
     assert "[2025] Xã Mù Cang Chải, Tỉnh Lào Cai" in out
     assert "[cũ/legacy] Huyện Mù Căng Chải, Tỉnh Yên Bái" in out
@@ -48,14 +48,14 @@ def test_show_lists_units_with_their_current_units(geo):  # type: ignore[no-unty
         (("show", "zzzq"), "Không tìm thấy", "No administrative unit matches “zzzq”"),
     ],
 )
-def test_bad_arguments_give_a_bilingual_message(geo, args, vi, en):  # type: ignore[no-untyped-def]
+def test_bad_arguments_give_a_bilingual_message(geo, args, vi, en):
     with pytest.raises(CommandError) as err:
         run(*args)
     assert vi in str(err.value)
     assert en in str(err.value)
 
 
-def test_command_line_error_has_no_traceback(tmp_path):  # type: ignore[no-untyped-def]
+def test_command_line_error_has_no_traceback(tmp_path):
     env = {**os.environ, "CAUNOI_DEBUG": "1", "CAUNOI_DATA_DIR": str(tmp_path)}
     env.pop("DATABASE_URL", None)
     proc = subprocess.run(

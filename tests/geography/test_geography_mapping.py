@@ -25,7 +25,7 @@ def new_lao_cai() -> AdminUnit:
     return unit("2025", "province", "15")
 
 
-def test_units_in_force(geo):  # type: ignore[no-untyped-def]
+def test_units_in_force(geo):
     assert units_in_force(dt.date(2022, 1, 1), "province").count() == 63
     assert units_in_force(dt.date(2025, 6, 30), "province").count() == 63
     assert units_in_force(dt.date(2025, 7, 1), "province").count() == 34
@@ -42,7 +42,7 @@ def test_units_in_force(geo):  # type: ignore[no-untyped-def]
         units_in_force(dt.date(2026, 1, 1), "hamlet")
 
 
-def test_current_province(geo):  # type: ignore[no-untyped-def]
+def test_current_province(geo):
     lao_cai = new_lao_cai()
     yen_bai = unit("legacy", "province", "15")
     assert current_province(yen_bai) == lao_cai
@@ -56,7 +56,7 @@ def test_current_province(geo):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("district_code", "name"), [("137", "Xã Mù Cang Chải"), ("139", "Xã Trạm Tấu")])
-def test_principal_of_a_district_is_the_commune_bearing_its_name(geo, district_code, name):  # type: ignore[no-untyped-def]
+def test_principal_of_a_district_is_the_commune_bearing_its_name(geo, district_code, name):
     district = unit("legacy", "district", district_code)
     principal = principal_current_unit(district)
     assert principal.name == name
@@ -68,22 +68,27 @@ def test_principal_of_a_district_is_the_commune_bearing_its_name(geo, district_c
     assert all(u.province == new_lao_cai() for u in units)
 
 
-def test_principal_without_a_namesake_is_the_commune_receiving_most(geo):  # type: ignore[no-untyped-def]
-    # Thành phố Yên Bái: no new commune is called "Yên Bái" … unless there is; either way the rule holds
-    district = AdminUnit.objects.get(era="legacy", level="district", name="Thành phố Yên Bái")
-    principal = principal_current_unit(district)
-    namesakes = [u for u in current_units(district) if u.short_name == "Yên Bái"]
-    if namesakes:
-        assert principal == namesakes[0]
-    else:
-        received = {
-            u: district.children.filter(successions__new=u, successions__is_default=True).count()
-            for u in current_units(district)
-        }
-        assert received[principal] == max(received.values())
+def test_the_namesake_wins_even_when_another_commune_received_more(geo):
+    # Thành phố Lào Cai: 7 of its communes went to phường Cam Đường, 5 to phường Lào Cai
+    district = AdminUnit.objects.get(era="legacy", level="district", name="Thành phố Lào Cai")
+    assert principal_current_unit(district).name == "Phường Lào Cai"
+    assert [u.name for u in current_units(district)[:2]] == ["Phường Lào Cai", "Phường Cam Đường"]
 
 
-def test_district_successors_are_those_of_its_communes(geo):  # type: ignore[no-untyped-def]
+def test_principal_without_a_namesake_is_the_commune_receiving_most(geo):
+    # Huyện Văn Yên: no xã Văn Yên; xã Mậu A and xã Xuân Ái each received 5 communes, and
+    # xã Mậu A received the township (thị trấn Mậu A, the district seat)
+    district = AdminUnit.objects.get(era="legacy", level="district", name="Huyện Văn Yên")
+    assert not [u for u in current_units(district) if u.short_name == "Văn Yên"]
+    received = {
+        u.name: district.children.filter(successions__new=u, successions__is_default=True).count()
+        for u in current_units(district)
+    }
+    assert received["Xã Mậu A"] == received["Xã Xuân Ái"] == max(received.values()) == 5
+    assert principal_current_unit(district).name == "Xã Mậu A"
+
+
+def test_district_successors_are_those_of_its_communes(geo):
     district = unit("legacy", "district", "137")
     expected = set(
         AdminUnit.objects.filter(era="2025", precessions__old__parent=district).values_list("pk", flat=True)
@@ -91,7 +96,7 @@ def test_district_successors_are_those_of_its_communes(geo):  # type: ignore[no-
     assert {u.pk for u in current_units(district)} == expected
 
 
-def test_commune_and_province(geo):  # type: ignore[no-untyped-def]
+def test_commune_and_province(geo):
     old = unit("legacy", "commune", "04456")  # Thị trấn Mù Cang Chải
     assert principal_current_unit(old).name == "Xã Mù Cang Chải"
     assert current_units(old) == [principal_current_unit(old)]
@@ -103,21 +108,21 @@ def test_commune_and_province(geo):  # type: ignore[no-untyped-def]
     assert current_units(new) == [new]
 
 
-def test_divided_commune_default_first(geo):  # type: ignore[no-untyped-def]
+def test_divided_commune_default_first(geo):
     tan_thanh = AdminUnit.objects.get(era="legacy", key="thanhphocantho_huyenthoilai_xatanthanh")
     units = current_units(tan_thanh)
-    assert [u.name for u in units][0] == "Xã Trường Thành"
+    assert units[0].name == "Xã Trường Thành"
     assert len(units) == 2
     assert principal_current_unit(tan_thanh).name == "Xã Trường Thành"
 
 
-def test_island_district_goes_to_special_zone(geo):  # type: ignore[no-untyped-def]
+def test_island_district_goes_to_special_zone(geo):
     con_dao = AdminUnit.objects.get(era="legacy", level="district", name="Huyện Côn Đảo")
     assert principal_current_unit(con_dao).name == "Đặc khu Côn Đảo"
     assert current_province(con_dao).name == "Thành phố Hồ Chí Minh"
 
 
-def test_find_units_with_or_without_diacritics(geo):  # type: ignore[no-untyped-def]
+def test_find_units_with_or_without_diacritics(geo):
     found = list(find_units("mu cang chai"))
     names = {(u.era, u.level, u.name) for u in found}
     assert ("legacy", "district", "Huyện Mù Căng Chải") in names

@@ -81,7 +81,9 @@ def parse_int(value: Any, field: str) -> int | None:
     return int(number)
 
 
-def parse_choice(value: Any, choices: type[TextChoices], field: str, english: dict[str, str] | None = None) -> str:
+def parse_choice(
+    value: Any, choices: type[TextChoices], field: str, english: dict[str, str] | None = None
+) -> str:
     """A choice by its Vietnamese label, its code, or its English name, with or without diacritics."""
     wanted = fold(text(value))
     for choice in choices:

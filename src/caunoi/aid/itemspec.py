@@ -30,7 +30,15 @@ class TxSpec:
     reference: str = ""
 
     def sort_key(self) -> tuple[Any, ...]:
-        return (self.value_date, self.kind, self.currency, self.amount, self.provider, self.receiver, self.reference)
+        return (
+            self.value_date,
+            self.kind,
+            self.currency,
+            self.amount,
+            self.provider,
+            self.receiver,
+            self.reference,
+        )
 
 
 @dataclass
@@ -63,17 +71,22 @@ class ItemSpec:
             **{k: v for k, v in self.fields.items()},
             "status": self.status,
             "status_date": self.status_date,
-            "decision": (self.decision.number, self.decision.date, self.decision.authority) if self.decision else None,
+            "decision": (self.decision.number, self.decision.date, self.decision.authority)
+            if self.decision
+            else None,
             "actual_start": self.actual_start,
             "actual_end": self.actual_end,
             "participants": {k: sorted(v) for k, v in self.participants.items() if v},
             "sectors": sorted((n, s.normalize()) for n, s in self.sectors),
             "places": sorted((n, s.normalize()) for n, s in self.places),
-            "transactions": sorted((t.sort_key() for t in self.transactions)),
+            "transactions": sorted(t.sort_key() for t in self.transactions),
         }
 
     def differences(self, other: ItemSpec) -> list[str]:
+        """What `other` (a file's item) says differently; a status date it leaves empty is not a difference."""
         mine, theirs = self.comparable(), other.comparable()
+        if other.status_date is None:
+            del mine["status_date"], theirs["status_date"]
         return [key for key in mine if mine[key] != theirs.get(key)]
 
 

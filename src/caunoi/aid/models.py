@@ -71,8 +71,13 @@ class AidItem(OfficeOwned):
     approved_on = models.DateField(_("ngày phê duyệt"), null=True, blank=True, editable=False)
     # Set only by set_sectors (the largest share): the report counts each item once, in this sector.
     primary_sector = models.ForeignKey(
-        Sector, verbose_name=_("lĩnh vực chính"), on_delete=models.PROTECT, null=True, blank=True,
-        editable=False, related_name="+",
+        Sector,
+        verbose_name=_("lĩnh vực chính"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
     planned_start = models.DateField(_("bắt đầu (kế hoạch)"), null=True, blank=True)
     planned_end = models.DateField(_("kết thúc (kế hoạch)"), null=True, blank=True)

@@ -20,7 +20,8 @@ def find_place(text: str, on: dt.date | None) -> AdminUnit:
         candidates = list(units.filter(name=name, province__name=province))
         if not candidates:
             candidates = [
-                u for u in units.filter(search_text__contains=fold(name.split(" ", 1)[-1]))
+                u
+                for u in units.filter(search_text__contains=fold(name.split(" ", 1)[-1]))
                 if fold(u.name) == fold(name) and u.province and fold(u.province.name) == fold(province)
             ]
     else:

@@ -69,10 +69,18 @@ def _check_item_fields(fields: dict[str, Any]) -> None:
         raise m.COUNTERPART_CURRENCY(field="counterpart_amount")
     if amount is not None:
         fields["counterpart_amount"] = clean_amount(amount, "counterpart_amount")
-        fields["counterpart_currency"] = clean_currency(currency, "counterpart_currency")
+        fields["counterpart_currency"] = clean_currency(str(currency), "counterpart_currency")
 
 
-TEXT_FIELDS = ("code", "title", "title_en", "description", "objectives", "beneficiary_groups", "counterpart_source")
+TEXT_FIELDS = (
+    "code",
+    "title",
+    "title_en",
+    "description",
+    "objectives",
+    "beneficiary_groups",
+    "counterpart_source",
+)
 EDITABLE_FIELDS = frozenset(
     {
         *TEXT_FIELDS,
@@ -117,12 +125,22 @@ def create_item(
     _check_item_fields(fields)
     if AidItem.objects.filter(office=office, code=fields["code"]).exists():
         raise m.CODE_TAKEN(field="code", code=fields["code"], office=office.code)
-    if status not in (Status.PROPOSAL, Status.MOBILISING, Status.DOSSIER_SUBMITTED, Status.IN_APPRAISAL,
-                      Status.APPROVED, Status.DECLINED, Status.CANCELLED):
+    if status not in (
+        Status.PROPOSAL,
+        Status.MOBILISING,
+        Status.DOSSIER_SUBMITTED,
+        Status.IN_APPRAISAL,
+        Status.APPROVED,
+        Status.DECLINED,
+        Status.CANCELLED,
+    ):
         if status not in Status.values:
             raise m.STATUS_UNKNOWN(field="status", value=status)
         raise m.TRANSITION_NOT_ALLOWED(
-            field="status", code=fields["code"], from_status="—", to_status=_status_label(status),
+            field="status",
+            code=fields["code"],
+            from_status="—",
+            to_status=_status_label(status),
             allowed=_status_label(Status.APPROVED),
         )
     on = entered_on or (decision.date if decision else _today())
@@ -155,11 +173,16 @@ def update_item(item: AidItem, *, actor: Any = None, **fields: Any) -> AidItem:
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
     fields = _normalise(fields)
-    merged = {f: getattr(item, f) for f in ("planned_start", "planned_end", "counterpart_amount", "counterpart_currency")}
+    merged = {
+        f: getattr(item, f)
+        for f in ("planned_start", "planned_end", "counterpart_amount", "counterpart_currency")
+    }
     merged.update(fields)
     _check_item_fields(merged)
-    if "code" in fields and fields["code"] != item.code and (
-        AidItem.objects.filter(office=item.office, code=fields["code"]).exclude(pk=item.pk).exists()
+    if (
+        "code" in fields
+        and fields["code"] != item.code
+        and (AidItem.objects.filter(office=item.office, code=fields["code"]).exclude(pk=item.pk).exists())
     ):
         raise m.CODE_TAKEN(field="code", code=fields["code"], office=item.office.code)
     for name in fields:
@@ -185,6 +208,7 @@ def transition(
     note: str = "",
 ) -> StatusChange:
     """Move an item one step along its lifecycle, checking that the step is allowed and dated in order."""
+    caller_item = item
     item = AidItem.objects.select_for_update().get(pk=item.pk)
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
@@ -234,6 +258,8 @@ def transition(
     )
     item.status = to_status
     audit.save(item, actor)
+    for name in ("status", "approved_on", "actual_start", "actual_end", "updated_at"):
+        setattr(caller_item, name, getattr(item, name))
     return change
 
 
@@ -263,7 +289,9 @@ def _check_shares(
 
 
 @transaction.atomic
-def set_sectors(item: AidItem, shares: Sequence[tuple[Sector, Decimal | int | str]], *, actor: Any = None) -> None:
+def set_sectors(
+    item: AidItem, shares: Sequence[tuple[Sector, Decimal | int | str]], *, actor: Any = None
+) -> None:
     """Replace the item's sectors; shares must total 100."""
     for sector, _ in shares:
         if sector.archived_at:
@@ -304,11 +332,15 @@ def _share_key(obj: Any) -> int:
 
 
 @transaction.atomic
-def add_participant(item: AidItem, organisation: Organisation, role: str, *, actor: Any = None) -> Participation:
+def add_participant(
+    item: AidItem, organisation: Organisation, role: str, *, actor: Any = None
+) -> Participation:
     if role not in Role.values:
         raise m.ROLE_UNKNOWN(field="role", value=role)
     ensure_same_office(organisation, item.office, "organisation")
-    participation, created = Participation.objects.get_or_create(item=item, organisation=organisation, role=role)
+    participation, created = Participation.objects.get_or_create(
+        item=item, organisation=organisation, role=role
+    )
     if created:
         audit.save(participation, actor)
         refresh_search_text(item)
@@ -342,6 +374,7 @@ def record_transaction(
     actor: Any = None,
 ) -> Transaction:
     """Record money: a commitment at any live stage; a disbursement or expenditure only once approved."""
+    item.refresh_from_db(fields=["status", "archived_at"])
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
     if kind not in TransactionKind.values:
@@ -353,7 +386,10 @@ def record_transaction(
         kind != TransactionKind.COMMITMENT and item.status not in APPROVED_STATUSES
     ):
         raise m.TRANSACTION_STATUS(
-            field="kind", code=item.code, status=_status_label(item.status), kind=kind_label,
+            field="kind",
+            code=item.code,
+            status=_status_label(item.status),
+            kind=kind_label,
             kind_en=TransactionKind(kind).name.lower(),
         )
     if kind != TransactionKind.COMMITMENT and value_date > _today():

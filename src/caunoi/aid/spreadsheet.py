@@ -20,9 +20,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from caunoi.aid import cells
+from caunoi.aid import cells, services
 from caunoi.aid import messages as m
-from caunoi.aid import services
 from caunoi.aid.itemspec import (
     ITEM_FIELDS,
     PARTICIPANT_ROLES,
@@ -76,7 +75,7 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
             workbook.close()
         elif suffix == ".csv":
             raw = path.read_bytes().decode("utf-8-sig")
-            dialect = csv.Sniffer().sniff(raw[:4096], delimiters=",;\t") if raw.strip() else csv.excel
+            dialect = _dialect(raw)
             rows = [list(r) for r in csv.reader(io.StringIO(raw), dialect)]
         else:
             raise m.FILE_TYPE(path=path.name)
@@ -92,12 +91,16 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     headers = [cells.text(h) for h in rows[0]]
     while headers and not headers[-1]:
         headers.pop()
-    body = [
-        (number, row)
-        for number, row in enumerate(rows[1:], start=2)
-        if any(cells.text(c) for c in row)
-    ]
+    body = [(number, row) for number, row in enumerate(rows[1:], start=2) if any(cells.text(c) for c in row)]
     return headers, body
+
+
+def _dialect(raw: str) -> type[csv.Dialect] | csv.Dialect:
+    """Comma, semicolon (Excel in locales with a decimal comma) or tab; a one-column file has none."""
+    try:
+        return csv.Sniffer().sniff(raw.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
 
 
 def _row_dicts(
@@ -108,12 +111,16 @@ def _row_dicts(
     for header in headers:
         column = BY_HEADER.get(header) or BY_KEY.get(header)
         if column is None and header:
-            problems.append(Problem(m.HEADER_UNKNOWN, {"column": header}, row=1, column=header, source=source))
+            problems.append(
+                Problem(m.HEADER_UNKNOWN, {"column": header}, row=1, column=header, source=source)
+            )
         keys.append(column.key if column else None)
     for column in COLUMNS:
         if column.required and column.key not in keys:
             problems.append(
-                Problem(m.HEADER_MISSING, {"column": column.header}, row=1, column=column.header, source=source)
+                Problem(
+                    m.HEADER_MISSING, {"column": column.header}, row=1, column=column.header, source=source
+                )
             )
     rows = []
     for number, row in body:
@@ -155,7 +162,9 @@ def _required(value: Any, field: str) -> str:
     return text
 
 
-def _optional_choice(value: Any, choices: Any, field: str, english: dict[str, str] | None = None) -> str | None:
+def _optional_choice(
+    value: Any, choices: Any, field: str, english: dict[str, str] | None = None
+) -> str | None:
     return cells.parse_choice(value, choices, field, english) if cells.text(value) else None
 
 
@@ -200,9 +209,13 @@ def _parse_tx(reader: _RowReader, row: int, v: dict[str, Any]) -> TxSpec | None:
     amount = g(row, v, "tx_amount", cells.parse_decimal, "tx_amount")
     currency = g(row, v, "tx_currency", _required, "tx_currency")
     value_date = g(row, v, "tx_date", cells.parse_date, "tx_date")
-    if amount is None and not any(p.row == row and p.column == BY_KEY["tx_amount"].header for p in reader.problems):
+    if amount is None and not any(
+        p.row == row and p.column == BY_KEY["tx_amount"].header for p in reader.problems
+    ):
         reader.fail(row, "tx_amount", Problem(m.CELL_REQUIRED))
-    if value_date is None and not any(p.row == row and p.column == BY_KEY["tx_date"].header for p in reader.problems):
+    if value_date is None and not any(
+        p.row == row and p.column == BY_KEY["tx_date"].header for p in reader.problems
+    ):
         reader.fail(row, "tx_date", Problem(m.CELL_REQUIRED))
     if None in (kind, amount, currency, value_date):
         return None
@@ -217,7 +230,9 @@ def _parse_tx(reader: _RowReader, row: int, v: dict[str, Any]) -> TxSpec | None:
     )
 
 
-def rows_to_specs(rows: list[tuple[int, dict[str, Any]]], source: str) -> tuple[list[ItemSpec], list[Problem]]:
+def rows_to_specs(
+    rows: list[tuple[int, dict[str, Any]]], source: str
+) -> tuple[list[ItemSpec], list[Problem]]:
     reader = _RowReader(source)
     specs: dict[str, ItemSpec] = {}
     first_values: dict[str, dict[str, Any]] = {}
@@ -233,9 +248,18 @@ def rows_to_specs(rows: list[tuple[int, dict[str, Any]]], source: str) -> tuple[
             for key in ITEM_KEYS:
                 later = cells.text(values.get(key))
                 if later and later != cells.text(first_values[code].get(key)):
-                    reader.fail(row, key, Problem(m.ROW_CONFLICT, {
-                        "column": BY_KEY[key].header, "first_row": specs[code].first_row, "code": code,
-                    }))
+                    reader.fail(
+                        row,
+                        key,
+                        Problem(
+                            m.ROW_CONFLICT,
+                            {
+                                "column": BY_KEY[key].header,
+                                "first_row": specs[code].first_row,
+                                "code": code,
+                            },
+                        ),
+                    )
         tx = _parse_tx(reader, row, values)
         if tx is not None:
             specs[code].transactions.append(tx)
@@ -245,12 +269,28 @@ def rows_to_specs(rows: list[tuple[int, dict[str, Any]]], source: str) -> tuple[
 # ---- specs → ledger ----------------------------------------------------------------------------------
 
 FIELD_COLUMNS = {
-    "code": "code", "title": "title", "modality": "modality", "planned_end": "planned_end",
-    "planned_start": "planned_start", "beneficiaries_count": "beneficiaries_count",
-    "counterpart_amount": "counterpart_amount", "counterpart_currency": "counterpart_currency",
-    "currency": "tx_currency", "amount": "tx_amount", "kind": "tx_kind", "value_date": "tx_date",
-    "sectors": "sectors", "places": "places", "status": "status", "on": "status_date",
-    "entered_on": "status_date", "decision_number": "decision_number", "share": "sectors",
+    "code": "code",
+    "title": "title",
+    "modality": "modality",
+    "planned_end": "planned_end",
+    "planned_start": "planned_start",
+    "beneficiaries_count": "beneficiaries_count",
+    "counterpart_amount": "counterpart_amount",
+    "counterpart_currency": "counterpart_currency",
+    "currency": "tx_currency",
+    "amount": "tx_amount",
+    "kind": "tx_kind",
+    "value_date": "tx_date",
+    "sectors": "sectors",
+    "places": "places",
+    "status": "status",
+    "on": "status_date",
+    "entered_on": "status_date",
+    "decision_number": "decision_number",
+    "share": "sectors",
+    "status_date": "status_date",
+    "actual_start": "actual_start",
+    "actual_end": "actual_end",
 }
 
 
@@ -284,18 +324,27 @@ def _apply(office: Office, spec: ItemSpec, orgs: _Organisations, actor: Any) -> 
     decision = None
     if spec.decision is not None:
         decision = services.Decision(spec.decision.number, spec.decision.date, spec.decision.authority)
-    enters_approved = status in APPROVED_STATUSES or status == Status.APPROVAL_REVOKED or (
-        status == Status.CANCELLED and decision is not None
+    enters_approved = (
+        status in APPROVED_STATUSES
+        or status == Status.APPROVAL_REVOKED
+        or (status == Status.CANCELLED and decision is not None)
     )
     entry_status = Status.APPROVED if enters_approved else status
     if enters_approved and decision is None:
         raise m.APPROVAL_NEEDS_DECISION(field="decision_number")
-    if entry_status in PIPELINE_STATUSES | {Status.DECLINED, Status.CANCELLED} and spec.status_date is None \
-            and entry_status != Status.PROPOSAL:
-        raise m.STATUS_NEEDS_DATE(field="status_date", status=str(Status(status).label),
-                                  column=BY_KEY["status_date"].header)
+    if (
+        entry_status in PIPELINE_STATUSES | {Status.DECLINED, Status.CANCELLED}
+        and spec.status_date is None
+        and entry_status != Status.PROPOSAL
+    ):
+        raise m.STATUS_NEEDS_DATE(
+            field="status_date", status=str(Status(status).label), column=BY_KEY["status_date"].header
+        )
     item = services.create_item(
-        office, actor=actor, status=entry_status, decision=decision,
+        office,
+        actor=actor,
+        status=entry_status,
+        decision=decision,
         entered_on=None if enters_approved else spec.status_date,
         **{k: v for k, v in spec.fields.items() if k in ITEM_FIELDS},
     )
@@ -307,18 +356,24 @@ def _apply(office: Office, spec: ItemSpec, orgs: _Organisations, actor: Any) -> 
     services.set_places(item, [(find_place(name, on), share) for name, share in spec.places], actor=actor)
     for tx in spec.transactions:
         services.record_transaction(
-            item, tx.kind, tx.amount, tx.currency, tx.value_date,
+            item,
+            tx.kind,
+            tx.amount,
+            tx.currency,
+            tx.value_date,
             provider=orgs.get(tx.provider, "provider") if tx.provider else None,
             receiver=orgs.get(tx.receiver, "receiver") if tx.receiver else None,
-            reference=tx.reference, actor=actor,
+            reference=tx.reference,
+            actor=actor,
         )
     _walk_status(item, spec, actor)
 
 
 def _need(value: dt.date | None, spec: ItemSpec, column: str) -> dt.date:
     if value is None:
-        raise m.STATUS_NEEDS_DATE(field=column, status=str(Status(spec.status).label),
-                                  column=BY_KEY[column].header)
+        raise m.STATUS_NEEDS_DATE(
+            field=column, status=str(Status(spec.status).label), column=BY_KEY[column].header
+        )
     return value
 
 
@@ -328,7 +383,9 @@ def _walk_status(item: AidItem, spec: ItemSpec, actor: Any) -> None:
     if status in {Status.IMPLEMENTING, Status.SUSPENDED, Status.COMPLETED, Status.CLOSED} or (
         status == Status.APPROVAL_REVOKED and spec.actual_start
     ):
-        services.transition(item, Status.IMPLEMENTING, _need(spec.actual_start, spec, "actual_start"), actor=actor)
+        services.transition(
+            item, Status.IMPLEMENTING, _need(spec.actual_start, spec, "actual_start"), actor=actor
+        )
     if status in {Status.COMPLETED, Status.CLOSED}:
         services.transition(item, Status.COMPLETED, _need(spec.actual_end, spec, "actual_end"), actor=actor)
     if status in {Status.SUSPENDED, Status.CLOSED, Status.APPROVAL_REVOKED} or (
@@ -342,7 +399,9 @@ def import_specs(office: Office, specs: list[ItemSpec], source: str, actor: Any 
     problems: list[Problem] = []
     existing = {
         item.code: item
-        for item in prefetch_for_specs(AidItem.objects.filter(office=office, code__in=[s.code for s in specs]))
+        for item in prefetch_for_specs(
+            AidItem.objects.filter(office=office, code__in=[s.code for s in specs])
+        )
     }
     with transaction.atomic():
         orgs = _Organisations(office, summary)
@@ -350,8 +409,14 @@ def import_specs(office: Office, specs: list[ItemSpec], source: str, actor: Any 
             if spec.code in existing:
                 differences = spec_from_item(existing[spec.code]).differences(spec)
                 if differences:
-                    problems.append(Problem(m.ITEM_EXISTS_DIFFERENT, {
-                        "code": spec.code, "detail": ", ".join(differences)}, row=spec.first_row, source=source))
+                    problems.append(
+                        Problem(
+                            m.ITEM_EXISTS_DIFFERENT,
+                            {"code": spec.code, "detail": ", ".join(differences)},
+                            row=spec.first_row,
+                            source=source,
+                        )
+                    )
                 else:
                     summary.unchanged.append(spec.code)
                 continue
@@ -362,8 +427,16 @@ def import_specs(office: Office, specs: list[ItemSpec], source: str, actor: Any 
             except RuleErrors as error:
                 for p in error.problems:
                     column = FIELD_COLUMNS.get(p.field or "")
-                    problems.append(Problem(p.msg, p.params, field=p.field, row=spec.first_row,
-                                            column=BY_KEY[column].header if column else None, source=source))
+                    problems.append(
+                        Problem(
+                            p.msg,
+                            p.params,
+                            field=p.field,
+                            row=spec.first_row,
+                            column=BY_KEY[column].header if column else None,
+                            source=source,
+                        )
+                    )
         if problems:
             transaction.set_rollback(True)
     if problems:
@@ -470,7 +543,9 @@ def _write_xlsx(rows: list[dict[str, str]], specs: list[ItemSpec], path: Path) -
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(index)].width = 40 if column.key in ("title", "places") else 18
+        sheet.column_dimensions[get_column_letter(index)].width = (
+            40 if column.key in ("title", "places") else 18
+        )
         for row_cells in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
             for c in row_cells:
                 if column.key in ("tx_amount", "counterpart_amount"):

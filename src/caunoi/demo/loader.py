@@ -75,7 +75,9 @@ def _offices() -> tuple[Office, Office]:
 def _users(yen_bai: Office, lao_cai: Office) -> list[tuple[str, str]]:
     user_model = get_user_model()
     offices = {data.YEN_BAI: yen_bai, data.LAO_CAI: lao_cai}
-    admin, _ = user_model.objects.get_or_create(username="admin", defaults={"is_staff": True, "is_superuser": True})
+    admin, _ = user_model.objects.get_or_create(
+        username="admin", defaults={"is_staff": True, "is_superuser": True}
+    )
     admin.set_password(DEMO_PASSWORD)
     admin.save()
     created = [("admin", "superuser")]
@@ -91,21 +93,35 @@ def _users(yen_bai: Office, lao_cai: Office) -> list[tuple[str, str]]:
 def _organisations(office: Office) -> tuple[list[Organisation], Organisation, Organisation]:
     donors = [
         Organisation.objects.create(
-            office=office, kind=OrgKind.FOREIGN_NGO, name=name, name_original=original, country=country,
-            iati_type="21", is_illustrative=True,
+            office=office,
+            kind=OrgKind.FOREIGN_NGO,
+            name=name,
+            name_original=original,
+            country=country,
+            iati_type="21",
+            is_illustrative=True,
         )
         for name, original, country in data.DONORS
     ]
     for kind, name, original, acronym, country in data.NAMED_IN_REPORT:
         Organisation.objects.create(
-            office=office, kind=kind, name=name, name_original=original, acronym=acronym, country=country,
+            office=office,
+            kind=kind,
+            name=name,
+            name_original=original,
+            acronym=acronym,
+            country=country,
             iati_type="21" if kind == OrgKind.FOREIGN_NGO else "10",
         )
     line_agency = Organisation.objects.create(
         office=office, kind=OrgKind.VN_AGENCY, name=data.LINE_AGENCY, country="VN", iati_type="10"
     )
     union = Organisation.objects.create(
-        office=office, kind=OrgKind.VN_PEOPLES_ORG, name=data.UNION_NAME, acronym="LHHN Yên Bái", country="VN",
+        office=office,
+        kind=OrgKind.VN_PEOPLES_ORG,
+        name=data.UNION_NAME,
+        acronym="LHHN Yên Bái",
+        country="VN",
         iati_type="22",
     )
     return donors, line_agency, union
@@ -116,8 +132,13 @@ def _one_year_later(day: dt.date) -> dt.date:
 
 
 def _load_item(
-    office: Office, spec: data.DemoItem, donors: list[Organisation], line_agency: Organisation,
-    union: Organisation, sectors: dict[str, Sector], today: dt.date,
+    office: Office,
+    spec: data.DemoItem,
+    donors: list[Organisation],
+    line_agency: Organisation,
+    union: Organisation,
+    sectors: dict[str, Sector],
+    today: dt.date,
 ) -> AidItem:
     decision = aid.Decision(
         number=f"{spec.number + 100}/QĐ-UBND", date=spec.approved_on, authority=data.AUTHORITY
@@ -143,7 +164,12 @@ def _load_item(
     aid.set_sectors(item, [(sectors[spec.sector], 100)])
     aid.set_places(item, [(_district(name), share) for name, share in spec.places])
     aid.record_transaction(
-        item, TransactionKind.COMMITMENT, spec.committed_usd, "USD", spec.approved_on, provider=donor,
+        item,
+        TransactionKind.COMMITMENT,
+        spec.committed_usd,
+        "USD",
+        spec.approved_on,
+        provider=donor,
         receiver=union if spec.union_runs_it else None,
     )
     start = spec.approved_on + dt.timedelta(days=30)
@@ -156,7 +182,9 @@ def _load_item(
             break
         if spec.union_runs_it:
             rate = next(r for f, t, r in data.DEMO_RATES if f <= day <= t)
-            aid.record_transaction(item, TransactionKind.DISBURSEMENT, amount * rate, "VND", day, provider=donor)
+            aid.record_transaction(
+                item, TransactionKind.DISBURSEMENT, amount * rate, "VND", day, provider=donor
+            )
         else:
             aid.record_transaction(item, TransactionKind.DISBURSEMENT, amount, "USD", day, provider=donor)
     if not ongoing:

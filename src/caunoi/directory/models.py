@@ -82,8 +82,12 @@ class NgoRegistration(models.Model):
     number = models.CharField(_("số"), max_length=60)
     issued_on = models.DateField(_("ngày cấp"))
     expires_on = models.DateField(_("ngày hết hạn"))
-    provinces = models.ManyToManyField("geography.AdminUnit", verbose_name=_("tỉnh được hoạt động"), blank=True)
-    fields_allowed = models.ManyToManyField("aid.Sector", verbose_name=_("lĩnh vực được hoạt động"), blank=True)
+    provinces = models.ManyToManyField(
+        "geography.AdminUnit", verbose_name=_("tỉnh được hoạt động"), blank=True
+    )
+    fields_allowed = models.ManyToManyField(
+        "aid.Sector", verbose_name=_("lĩnh vực được hoạt động"), blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -11,13 +11,13 @@ class AdminUnitAdmin(admin.ModelAdmin):
     list_select_related = ["province"]
     raw_id_fields = ["parent", "province"]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False  # loaded from the official tables, never edited by hand
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request):
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

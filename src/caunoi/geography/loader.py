@@ -318,7 +318,9 @@ def _sync_units(units: list[_Unit], summary: LoadSummary) -> dict[Ident, int]:
         AdminUnit.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
         for chunk in _chunks(to_update, 500):
             AdminUnit.objects.bulk_update(chunk, _UPDATED)
-        for era, lvl, code, pk in AdminUnit.objects.filter(level=level).values_list("era", "level", "code", "id"):
+        for era, lvl, code, pk in AdminUnit.objects.filter(level=level).values_list(
+            "era", "level", "code", "id"
+        ):
             ids[(era, lvl, code)] = pk
     return ids
 

@@ -68,7 +68,10 @@ def current_province(unit: AdminUnit) -> AdminUnit:
     if province.era == Era.REFORM_2025:
         return province
     succession = (
-        UnitSuccession.objects.select_related("new").filter(old=province).order_by("-is_default", "new__code").first()
+        UnitSuccession.objects.select_related("new")
+        .filter(old=province)
+        .order_by("-is_default", "new__code")
+        .first()
     )
     if succession is None:
         raise GEO_NO_SUCCESSOR(unit=str(province))
@@ -84,14 +87,20 @@ def _successions(unit: AdminUnit) -> QuerySet[UnitSuccession]:
 
 
 def _district_successors(unit: AdminUnit) -> list[tuple[AdminUnit, int]]:
-    """A district's successor communes with how many of its communes each received by default,
-    most first (ties by code)."""
+    """A district's successor communes with how many of its communes each received by default, most
+    first; on a tie, the one that received a township (thị trấn, usually the district seat), then by code."""
     received: Counter[int] = Counter()
+    towns: set[int] = set()
     units: dict[int, AdminUnit] = {}
-    for s in _successions(unit):
+    for s in _successions(unit).select_related("old"):
         units[s.new_id] = s.new
         received[s.new_id] += int(s.is_default)
-    return sorted(((u, received[pk]) for pk, u in units.items()), key=lambda item: (-item[1], item[0].code))
+        if s.is_default and s.old.kind == "Thị trấn":
+            towns.add(s.new_id)
+    return sorted(
+        ((u, received[pk]) for pk, u in units.items()),
+        key=lambda item: (-item[1], item[0].pk not in towns, item[0].code),
+    )
 
 
 def _named_like(unit: AdminUnit, candidates: list[AdminUnit]) -> AdminUnit | None:
@@ -162,4 +171,8 @@ def find_units(text: str, era: str | None = None, level: str | None = None) -> Q
         qs = qs.filter(era=era)
     if level:
         qs = qs.filter(level=level)
-    return qs.select_related("province").annotate(level_rank=_LEVEL_RANK).order_by("era", "level_rank", "name", "code")
+    return (
+        qs.select_related("province")
+        .annotate(level_rank=_LEVEL_RANK)
+        .order_by("era", "level_rank", "name", "code")
+    )

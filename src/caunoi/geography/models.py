@@ -33,7 +33,12 @@ class AdminUnit(models.Model):
     short_name = models.CharField(_("tên ngắn"), max_length=100)
     kind = models.CharField(_("loại"), max_length=40, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("thuộc"), on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+        "self",
+        verbose_name=_("thuộc"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
     )
     province = models.ForeignKey(
         "self", verbose_name=_("tỉnh"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -58,7 +63,9 @@ class AdminUnit(models.Model):
         return f"{self.name}, {self.province.name}"
 
     def in_force_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day < self.valid_to
+        )
 
 
 class UnitSuccession(models.Model):
@@ -75,3 +82,6 @@ class UnitSuccession(models.Model):
         verbose_name = _("chuyển đổi đơn vị")
         verbose_name_plural = _("chuyển đổi đơn vị")
         constraints = [models.UniqueConstraint(fields=["old", "new"], name="one_succession_per_pair")]
+
+    def __str__(self) -> str:
+        return f"{self.old} → {self.new}{'' if self.is_default else ' (một phần)'}"

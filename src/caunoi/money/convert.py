@@ -28,8 +28,15 @@ class RateUsed:
     inverted: bool = False
 
     def describe(self) -> str:
-        how = " (nghịch đảo)" if self.inverted else ""
-        return f"1 {self.base} = {self.rate.normalize():f} {self.quote}, {self.source}, {self.valid_from}{how}"
+        from caunoi.money.models import RateSource
+        from caunoi.vntext.numbers import format_number
+
+        source = str(RateSource(self.source).label).lower()
+        note = f", {self.reference}" if self.reference else ""
+        return (
+            f"1 {self.base} = {format_number(self.rate.normalize())} {self.quote} "
+            f"({source}{note}, áp dụng từ {self.valid_from.strftime('%d/%m/%Y')})"
+        )
 
 
 @dataclass(frozen=True)

@@ -35,3 +35,8 @@ AMOUNT_TOO_LARGE = Msg(
     "Số tiền {amount} vượt quá giới hạn lưu trữ.",
     "The amount {amount} is larger than can be stored.",
 )
+AMOUNT_FORMAT = Msg(
+    "money.amount_format",
+    "“{amount}” không phải số tiền hợp lệ (chỉ gồm chữ số, dấu chấm thập phân; không dùng dạng 1e3).",
+    "“{amount}” is not a valid amount (digits and a decimal point only; no exponent such as 1e3).",
+)

@@ -10,14 +10,23 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 
 from caunoi.aid.lifecycle import Status
-from caunoi.aid.models import AidItem, ItemPlace, Modality, Participation, Role, Sector, StatusChange, Transaction
+from caunoi.aid.models import (
+    AidItem,
+    ItemPlace,
+    Modality,
+    Participation,
+    Role,
+    Sector,
+    StatusChange,
+    Transaction,
+)
 from caunoi.aid.models import TransactionKind as K
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation
@@ -105,11 +114,12 @@ class AidSummary:
         }
 
 
-def _num(value: Decimal) -> int | float | str:
-    """JSON numbers: integers stay integers; otherwise a decimal string keeps every digit."""
+def _num(value: Decimal) -> int | float:
+    """JSON numbers. Amounts carry at most 2 decimals (rates 10): far below the 15 significant digits a
+    float's shortest repr keeps, so the printed number is exactly the Decimal."""
     if value == value.to_integral_value():
         return int(value)
-    return format(value.normalize(), "f")
+    return float(value)
 
 
 class _Converter:
@@ -126,7 +136,7 @@ class _Converter:
             for quote in ("USD", "VND"):
                 factor, rates = self.book.factor(currency, quote, day)
                 for rate in rates:
-                    self.used[(rate.base, rate.quote, rate.valid_from, rate.inverted)] = rate
+                    self.used[(rate.base, rate.quote, rate.valid_from, False)] = replace(rate, inverted=False)
                 converted = amount * factor
                 if quote == "USD":
                     result.usd += converted
@@ -202,7 +212,7 @@ def _split(rows: list[dict[str, Any]], key: str) -> dict[Any, list[tuple[str, dt
     return out
 
 
-def _by_sector(items, commitments, conv, grouped) -> list[Line]:  # type: ignore[no-untyped-def]
+def _by_sector(items, commitments, conv, grouped) -> list[Line]:
     """Each item counted once, in its primary sector, with its whole commitment (as the report writes it);
     `committed_by_share` splits every item's commitment by its sector percentages instead."""
     counts = dict(items.values_list("primary_sector").annotate(n=Count("pk")).order_by())
@@ -210,8 +220,11 @@ def _by_sector(items, commitments, conv, grouped) -> list[Line]:  # type: ignore
     for sector_id, modality in items.values_list("primary_sector", "modality").distinct().order_by():
         modalities[sector_id].add(modality)
     money = _split(grouped(commitments, "item__primary_sector"), "item__primary_sector")
-    shares = grouped(commitments.filter(item__sector_shares__isnull=False),
-                     "item__sector_shares__sector", "item__sector_shares__share")
+    shares = grouped(
+        commitments.filter(item__sector_shares__isnull=False),
+        "item__sector_shares__sector",
+        "item__sector_shares__share",
+    )
     by_share: dict[Any, list[tuple[str, dt.date, Decimal]]] = defaultdict(list)
     for r in shares:
         by_share[r["item__sector_shares__sector"]].append(
@@ -221,41 +234,66 @@ def _by_sector(items, commitments, conv, grouped) -> list[Line]:  # type: ignore
     for sector in Sector.objects.all():
         if sector.pk not in counts and sector.pk not in by_share:
             continue
-        line = Line(sector.code, sector.name, sector.name_en, counts.get(sector.pk, 0),
-                    conv.money(money.get(sector.pk, [])), modalities[sector.pk])
+        line = Line(
+            sector.code,
+            sector.name,
+            sector.name_en,
+            counts.get(sector.pk, 0),
+            conv.money(money.get(sector.pk, [])),
+            modalities[sector.pk],
+        )
         line.extra["committed_by_share"] = conv.money(by_share.get(sector.pk, [])).as_dict()
         lines.append(line)
     if None in counts:
-        line = Line("", "Chưa phân loại lĩnh vực", "No sector", counts[None], conv.money(money.get(None, [])),
-                    modalities[None])
+        line = Line(
+            "",
+            "Chưa phân loại lĩnh vực",
+            "No sector",
+            counts[None],
+            conv.money(money.get(None, [])),
+            modalities[None],
+        )
         lines.append(line)
     return lines
 
 
-def _by_modality(items, commitments, conv, grouped) -> list[Line]:  # type: ignore[no-untyped-def]
+def _by_modality(items, commitments, conv, grouped) -> list[Line]:
     counts = dict(items.values_list("modality").annotate(n=Count("pk")).order_by())
     money = _split(grouped(commitments, "item__modality"), "item__modality")
-    english = {Modality.PROGRAMME: "Programmes", Modality.PROJECT: "Projects", Modality.NON_PROJECT: "Non-project aid"}
+    english = {
+        Modality.PROGRAMME: "Programmes",
+        Modality.PROJECT: "Projects",
+        Modality.NON_PROJECT: "Non-project aid",
+    }
     return [
-        Line(m.value, str(m.label), english[m], counts[m.value], conv.money(money.get(m.value, [])), {m.value})
+        Line(
+            m.value, str(m.label), english[m], counts[m.value], conv.money(money.get(m.value, [])), {m.value}
+        )
         for m in Modality
         if m.value in counts
     ]
 
 
-def _by_donor(items, commitments, conv, grouped) -> list[Line]:  # type: ignore[no-untyped-def]
+def _by_donor(items, commitments, conv, grouped) -> list[Line]:
     """Per funding organisation: the items it funds, and the commitments it made (by transaction provider)."""
     counts = dict(
         Participation.objects.filter(item__in=items.values("pk"), role=Role.FUNDING)
-        .values_list("organisation").annotate(n=Count("item", distinct=True)).order_by()
+        .values_list("organisation")
+        .annotate(n=Count("item", distinct=True))
+        .order_by()
     )
     money = _split(grouped(commitments, "provider"), "provider")
     ids = set(counts) | {k for k in money if k is not None}
     orgs = Organisation.objects.in_bulk(ids)
     lines = [
-        Line(str(pk), orgs[pk].name, orgs[pk].name_original or orgs[pk].name, counts.get(pk, 0),
-             conv.money(money.get(pk, [])), extra={"country": orgs[pk].country,
-                                                   "illustrative": orgs[pk].is_illustrative})
+        Line(
+            str(pk),
+            orgs[pk].name,
+            orgs[pk].name_original or orgs[pk].name,
+            counts.get(pk, 0),
+            conv.money(money.get(pk, [])),
+            extra={"country": orgs[pk].country, "illustrative": orgs[pk].is_illustrative},
+        )
         for pk in ids
     ]
     if None in money:
@@ -263,16 +301,21 @@ def _by_donor(items, commitments, conv, grouped) -> list[Line]:  # type: ignore[
     return sorted(lines, key=lambda line: (-line.committed.usd, line.name))
 
 
-def _by_place(items, commitments, conv, grouped) -> list[Line]:  # type: ignore[no-untyped-def]
+def _by_place(items, commitments, conv, grouped) -> list[Line]:
     """Per place as recorded: the items working there, and commitments split by the places' shares."""
     from caunoi.geography.mapping import principal_current_unit
 
     counts = dict(
-        ItemPlace.objects.filter(item__in=items.values("pk")).values_list("unit")
-        .annotate(n=Count("item", distinct=True)).order_by()
+        ItemPlace.objects.filter(item__in=items.values("pk"))
+        .values_list("unit")
+        .annotate(n=Count("item", distinct=True))
+        .order_by()
     )
-    rows = grouped(commitments.filter(item__place_shares__isnull=False),
-                   "item__place_shares__unit", "item__place_shares__share")
+    rows = grouped(
+        commitments.filter(item__place_shares__isnull=False),
+        "item__place_shares__unit",
+        "item__place_shares__share",
+    )
     money: dict[Any, list[tuple[str, dt.date, Decimal]]] = defaultdict(list)
     for r in rows:
         money[r["item__place_shares__unit"]].append(
@@ -283,11 +326,20 @@ def _by_place(items, commitments, conv, grouped) -> list[Line]:  # type: ignore[
     for pk, n in counts.items():
         unit = units[pk]
         current = principal_current_unit(unit)
-        lines.append(Line(str(pk), str(unit), str(unit), n, conv.money(money.get(pk, [])), extra={
-            "era": unit.era, "level": unit.level, "code": unit.code, "current": str(current),
-            "current_province": current.name if current.province is None else current.province.name,
-        }))
+        lines.append(
+            Line(
+                str(pk),
+                str(unit),
+                str(unit),
+                n,
+                conv.money(money.get(pk, [])),
+                extra={
+                    "era": unit.era,
+                    "level": unit.level,
+                    "code": unit.code,
+                    "current": str(current),
+                    "current_province": current.name if current.province is None else current.province.name,
+                },
+            )
+        )
     return sorted(lines, key=lambda line: (-line.committed.usd, line.name))
-
-
-

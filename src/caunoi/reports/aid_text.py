@@ -6,7 +6,7 @@ from caunoi.aid.models import Modality
 from caunoi.reports.aid import AidSummary, Line
 from caunoi.vntext.numbers import format_count, format_money, format_scaled_vnd
 
-NOUNS = {
+NOUNS: dict[frozenset[str], str] = {
     frozenset({Modality.PROJECT}): "dự án",
     frozenset({Modality.PROGRAMME}): "chương trình",
     frozenset({Modality.NON_PROJECT}): "khoản viện trợ phi dự án",
@@ -52,8 +52,9 @@ def render_aid_text(summary: AidSummary) -> str:
         for line in sorted(summary.by_sector, key=lambda line: -line.committed.usd)
     ]
     lines.append("Các lĩnh vực được tài trợ như sau: " + "; ".join(sector_parts) + ".")
-    modality_parts = [f"{format_count(line.count)} {_lower_first(line.name)} ({_usd(line)})"
-                      for line in summary.by_modality]
+    modality_parts = [
+        f"{format_count(line.count)} {_lower_first(line.name)} ({_usd(line)})" for line in summary.by_modality
+    ]
     lines.append("Theo hình thức: " + "; ".join(modality_parts) + ".")
     donors = [line for line in summary.by_donor if line.key]
     if donors:

@@ -15,5 +15,7 @@ def office_for_year(code: str | None, year: int) -> Office:
     working = [o for o in Office.objects.filter(archived_at__isnull=True) if o.is_active_during(first, last)]
     if len(working) == 1:
         return working[0]
-    codes = ", ".join(o.code for o in working) or ", ".join(Office.objects.values_list("code", flat=True)) or "—"
+    codes = (
+        ", ".join(o.code for o in working) or ", ".join(Office.objects.values_list("code", flat=True)) or "—"
+    )
     raise OFFICE_REQUIRED(field="office", codes=codes)

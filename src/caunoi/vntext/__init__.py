@@ -1,0 +1,7 @@
+"""Vietnamese text helpers, pure Python (no Django): numbers, amounts in words, figures in report text.
+
+- :mod:`caunoi.vntext.numbers` — format and parse ``1.404.175``, ``25,4 tỷ đồng``, ``27,9%``, ``06``;
+- :mod:`caunoi.vntext.words` — numbers and amounts in words for official documents;
+- :mod:`caunoi.vntext.figures` — find the figures in a report and tell quantities from dates and symbols;
+- :mod:`caunoi.vntext.checktext` — check a report's stated totals against their parts and against records.
+"""

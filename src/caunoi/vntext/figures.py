@@ -83,6 +83,7 @@ COUNTED_NOUNS: Final = (
     "lượt người",
     "lượt",
     "người",
+    "đồng bào",
     "lưu học sinh",
     "học sinh",
     "sinh viên",
@@ -122,9 +123,9 @@ longest first. A number followed by any other word is kind ``other``; pass ``cou
 list."""
 
 CURRENCY_CODES: Final = (
-    "VND", "USD", "EUR", "JPY", "GBP", "AUD", "CNY", "KRW", "CHF", "CAD", "SGD", "THB", "LAK", "KHR", "HKD", "TWD",
-    "NZD", "SEK", "NOK", "DKK", "RUB", "INR",
-)  # fmt: skip
+    *("VND", "USD", "EUR", "JPY", "GBP", "AUD", "CNY", "KRW", "CHF", "CAD", "SGD"),
+    *("THB", "LAK", "KHR", "HKD", "TWD", "NZD", "SEK", "NOK", "DKK", "RUB", "INR"),
+)
 """ISO codes recognised after a number (an explicit list: a generic three-capitals rule would read "5 NGO" as
 money)."""
 
@@ -134,7 +135,6 @@ _CURRENCY_WORDS: Final[tuple[tuple[str, str], ...]] = (
     ("đô la", "USD"),
     ("US$", "USD"),
     ("VNĐ", "VND"),
-    ("đồng", "VND"),
     ("euro", "EUR"),
     ("yên Nhật", "JPY"),
     ("yên", "JPY"),
@@ -163,12 +163,12 @@ _SCALE_WORDS: Final[dict[str, int]] = {
 class Figure:
     """One figure found in a text.
 
-    ``value`` is the scaled value ("25,4 tỷ đồng" → 25400000000) for quantities and ``None`` for dates and
-    document numbers, whose digits are not quantities. ``unit`` is an ISO currency code, ``"percent"``,
-    the counted noun in lower case, a measurement unit (``"°C"``, ``"ha"``) or ``None``. For counts,
-    ``unit_group`` lists every noun counted together ("21 chương trình, dự án, phi dự án" → ``("chương
-    trình", "dự án", "phi dự án")``). ``text`` is the exact matched text including the qualifier,
-    ``start``/``end`` its offsets and ``line`` the 1-based line of ``start``.
+    ``value`` is the scaled value ("25,4 tỷ đồng" → 25400000000) for quantities and ``None`` for dates,
+    document numbers and ratios ("1/45"), whose digits are not one quantity. ``unit`` is an ISO currency
+    code, ``"percent"``, the counted noun in lower case, a measurement unit (``"°C"``, ``"ha"``) or
+    ``None``. For counts, ``unit_group`` lists every noun counted together ("21 chương trình, dự án, phi
+    dự án" → ``("chương trình", "dự án", "phi dự án")``). ``text`` is the exact matched text including the
+    qualifier, ``start``/``end`` its offsets and ``line`` the 1-based line of ``start``.
     """
 
     value: Decimal | None
@@ -241,7 +241,8 @@ _EXCLUDED_PATTERNS: Final[tuple[tuple[str, FigureKind, str], ...]] = (
     (
         "year",
         "date",
-        r"(?i:năm\s+học|năm\s+tài\s+chính|niên\s+khóa|năm|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ|từ|đến|cuối|đầu)\s+"
+        r"(?i:năm\s+học|năm\s+tài\s+chính|niên\s+khóa|năm|nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ"
+        r"|từ|đến|cuối|đầu)\s+"
         + _YEAR
         + r"(?:\s*[-–—/]\s*(?:"
         + _YEAR
@@ -275,10 +276,12 @@ _QUALIFIER_BEFORE: Final = re.compile(
 )
 _PERCENT_AFTER: Final = re.compile(r"\s?%|\s+phần\s+trăm(?!\w)", re.I)
 _SCALE_AFTER: Final = re.compile(r"\s+(?P<scale>" + _alternation(_SCALE_WORDS) + r")(?!\w)", re.I)
+# "đồng" is the currency unless it starts a compound noun ("2.000 đồng bào" are people, not money).
 _CURRENCY_AFTER: Final = re.compile(
     r"\s*(?P<code>" + "|".join(CURRENCY_CODES) + r")(?![A-Za-z])"
     r"|\s*(?P<word>" + _alternation(word for word, _code in _CURRENCY_WORDS) + r")(?!\w)"
-    r"|\s*(?P<dong>đ|₫)(?!\w)"
+    r"|\s*(?P<dong>đồng(?!\w)(?!\s+(?:bào|thời|chí|hương|đội|nghiệp|ý|tình|hành|minh|phục|lòng|loại)(?!\w))|đ|₫)"
+    r"(?!\w)"
     r"|\s*(?P<symbol>US\$|\$|€|£|¥)"
 )
 _CURRENCY_OF_WORD: Final[dict[str, str]] = {
@@ -325,8 +328,8 @@ def find_figures(text: str, *, counted_nouns: Iterable[str] = COUNTED_NOUNS) -> 
         value: Decimal | None = None
         unit: str | None = None
         if group == "dmy" and not _plausible_day_month(match.group()):
-            kind = "other"  # a ratio such as 1/45, not a date
-        if kind == "other":
+            kind = "other"  # a ratio such as 1/45, not a date: no single value
+        elif kind == "other":
             leading = _LEADING_NUM.match(match.group())
             assert leading is not None
             value = parse_number(leading.group())

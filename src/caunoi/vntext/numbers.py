@@ -46,7 +46,7 @@ _NUMBER_RE: Final = re.compile(r"(?P<sign>[-+\u2212])?(?P<int>\d{1,3}(?:\.\d{3})
 
 
 def to_decimal(value: Decimal | int) -> Decimal:
-    """Return ``value`` as a finite Decimal; reject floats (they cannot carry money exactly) and NaN/infinity."""
+    """``value`` as a finite Decimal; refuses floats (they cannot carry money exactly), NaN and infinity."""
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         raise TypeError(f"expected Decimal or int, got {type(value).__name__}: {value!r}")
     result = Decimal(value)
@@ -65,10 +65,11 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
 
 
 def _precision_for(value: Decimal) -> int:
-    """Digits a context needs to hold ``value`` exactly, including zeros between the digits and the point."""
+    """Digits a context needs to hold ``value`` exactly (zeros up to the point included), with room for the
+    three decimals babel's default pattern quantizes to."""
     _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)  # finite values only reach here
-    return max(28, len(digits) + abs(exponent) + 2)
+    return max(28, len(digits) + abs(exponent) + 8)
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -78,8 +79,8 @@ def _plain(value: Decimal) -> Decimal:
     with localcontext() as ctx:
         ctx.prec = _precision_for(value)
         normal = value.normalize()
-    if normal.as_tuple().exponent > 0:  # type: ignore[operator]  # finite: exponent is an int
-        normal = normal.quantize(Decimal(1))
+        if normal.as_tuple().exponent > 0:  # type: ignore[operator]  # finite: exponent is an int
+            normal = normal.quantize(Decimal(1))
     return normal
 
 
@@ -138,7 +139,7 @@ def format_scaled_vnd(amount: Decimal | int) -> str:
     :func:`format_money` where the exact amount matters.
     """
     number = to_decimal(amount)
-    magnitude = abs(number)
+    magnitude = number.copy_abs()
     index = next((i for i, (scale, _name) in enumerate(_SCALES) if magnitude >= scale), len(_SCALES) - 1)
     scaled = round_half_up(_divide(magnitude, _SCALES[index][0]), 2)
     if scaled >= 1000 and index > 0:
@@ -188,8 +189,7 @@ def format_count(n: int, width: int = 2) -> str:
 
 
 def parse_number(text: str) -> Decimal:
-    """Read a Vietnamese-formatted figure: ``1.404.155`` → 1404155, ``25,4`` → 25.4, ``06`` → 6,
-    ``-1.234,50``.
+    """Read a Vietnamese-formatted figure: ``1.404.155`` → 1404155, ``25,4`` → 25.4, ``06`` → 6.
 
     Thousands must be grouped by dots in threes (or not grouped at all); decimals follow a comma. Surrounding
     whitespace is ignored. Anything else — English-style ``1,404,155.5``, ``25.4``, units, empty text — raises
@@ -218,4 +218,4 @@ def parse_number(text: str) -> Decimal:
         number = Decimal(digits)
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only digits
         raise ValueError(f"parse_number: {text!r} is not a number") from exc
-    return -number if match["sign"] in ("-", "\u2212") else number
+    return number.copy_negate() if match["sign"] in ("-", "\u2212") else number

@@ -59,7 +59,7 @@ minor unit read a fraction with "phẩy" ("mười hai phẩy năm bảng Anh").
 
 
 def _group_words(n: int, full: bool) -> list[str]:
-    """Words for 1..999; ``full`` reads a zero hundreds digit ("không trăm") as groups after the first must."""
+    """Words for 1..999; ``full`` reads a zero hundreds digit ("không trăm"), as groups after the first do."""
     hundreds, tens, units = n // 100, n // 10 % 10, n % 10
     words: list[str] = []
     if hundreds or full:

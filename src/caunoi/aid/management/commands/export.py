@@ -44,4 +44,6 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         except OSError as error:
             raise CommandError(f"Không ghi được {path} / cannot write {path}: {error.strerror}") from None
-        self.stdout.write(f"Đã xuất {len(specs)} khoản viện trợ, {rows} dòng vào {path} / exported {len(specs)} items.")
+        self.stdout.write(
+            f"Đã xuất {len(specs)} khoản viện trợ, {rows} dòng vào {path} / exported {len(specs)} items."
+        )

@@ -30,8 +30,13 @@ class Command(BaseCommand):
             summary = import_file(office, path)
         except RuleErrors as error:
             if options["format"] == "json":
-                self.stdout.write(json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]},
-                                             ensure_ascii=False, indent=2))
+                self.stdout.write(
+                    json.dumps(
+                        {"ok": False, "problems": [p.as_dict() for p in error.problems]},
+                        ensure_ascii=False,
+                        indent=2,
+                    )
+                )
             raise CommandError(
                 f"Không nhập gì cả: {len(error.problems)} lỗi / nothing imported: "
                 f"{len(error.problems)} problem(s)\n{error}"

@@ -18,13 +18,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="report", required=True, parser_class=type(parser))
-        aid = sub.add_parser("aid", help="Tình hình vận động viện trợ / aid mobilisation summary",
-                             called_from_command_line=True)
+        aid = sub.add_parser(
+            "aid",
+            help="Tình hình vận động viện trợ / aid mobilisation summary",
+            called_from_command_line=True,
+        )
         aid.add_argument("--year", type=int, required=True)
         aid.add_argument("--office", help="mã cơ quan / office code")
         aid.add_argument("--format", choices=["text", "json"], default="text")
-        aid.add_argument("--include-predecessors", action="store_true",
-                         help="gồm cả dữ liệu các cơ quan tiền thân / include predecessor offices' records")
+        aid.add_argument(
+            "--include-predecessors",
+            action="store_true",
+            help="gồm cả dữ liệu các cơ quan tiền thân / include predecessor offices' records",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         year = options["year"]

@@ -1,0 +1,195 @@
+import csv
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from openpyxl import Workbook, load_workbook
+
+from caunoi.aid.itemspec import prefetch_for_specs
+from caunoi.aid.models import AidItem, Transaction
+from caunoi.aid.spreadsheet import export_specs, import_file, write_table
+from caunoi.aid.spreadsheet_layout import COLUMNS
+from caunoi.core.errors import RuleErrors
+from caunoi.directory.models import Organisation
+from caunoi.reports.aid import aid_summary
+
+pytestmark = pytest.mark.django_db
+HEADERS = [c.header for c in COLUMNS]
+
+
+def specs_of(office):  # type: ignore[no-untyped-def]
+    return export_specs(prefetch_for_specs(AidItem.objects.filter(office=office).order_by("code")))
+
+
+def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADERS)
+        for row in rows:
+            writer.writerow([row.get(c.key, "") for c in COLUMNS])
+    return path
+
+
+BASE = {
+    "code": "CSV-01",
+    "modality": "Dự án",
+    "title": "Giếng nước sạch",
+    "status": "Đã phê duyệt",
+    "decision_number": "7/QĐ-UBND",
+    "decision_date": "05/04/2022",
+    "authority": "Chủ tịch UBND tỉnh",
+    "funding": "Quỹ Giếng Làng (minh họa)",
+    "sectors": "Tài nguyên - môi trường",
+    "places": "Huyện Trạm Tấu, Tỉnh Yên Bái",
+    "tx_kind": "Cam kết",
+    "tx_amount": "12.500,50",
+    "tx_currency": "USD",
+    "tx_date": "05/04/2022",
+}
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_reimports_to_the_same_records_in_a_fresh_office(tmp_path, yen_bai, office, suffix):
+    path = tmp_path / f"aid{suffix}"
+    assert write_table(specs_of(yen_bai), path) == 61
+    summary = import_file(office, path)
+    assert (len(summary.created), len(summary.unchanged), summary.rows) == (21, 0, 61)
+    assert [s.comparable() for s in specs_of(office)] == [s.comparable() for s in specs_of(yen_bai)]
+    assert aid_summary(office, 2022).committed.usd == Decimal("1404175")
+    again = import_file(office, path)
+    assert (len(again.created), len(again.unchanged)) == (0, 21)
+    assert AidItem.objects.filter(office=office).count() == 21
+
+
+def test_the_xlsx_export_has_number_and_date_cells(tmp_path, yen_bai):
+    path = tmp_path / "aid.xlsx"
+    write_table(specs_of(yen_bai), path)
+    sheet = load_workbook(path).active
+    assert [c.value for c in sheet[1]] == HEADERS
+    amounts = [r[HEADERS.index("Số tiền")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    kinds = [r[HEADERS.index("Loại giao dịch")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sum(Decimal(str(a)) for a, k in zip(amounts, kinds, strict=True) if k == "Cam kết") == 1404175
+    assert isinstance(sheet.cell(row=2, column=HEADERS.index("Ngày quyết định") + 1).value, dt.datetime)
+
+
+def test_a_valid_csv_creates_items_organisations_and_money(tmp_path, office):
+    path = write_csv(tmp_path / "in.csv", [BASE, {"code": "CSV-01", "tx_kind": "Giải ngân", "tx_amount": "5000",
+                                                  "tx_currency": "USD", "tx_date": "10/05/2022"}])
+    summary = import_file(office, path)
+    assert (summary.created, summary.organisations_created) == (["CSV-01"], ["Quỹ Giếng Làng (minh họa)"])
+    item = AidItem.objects.get(office=office, code="CSV-01")
+    assert (item.status, item.approved_on, item.primary_sector.code) == (
+        "approved", dt.date(2022, 4, 5), "tai-nguyen-moi-truong"
+    )
+    assert sorted(Transaction.objects.filter(item=item).values_list("kind", "amount")) == [
+        ("2", Decimal("12500.50")), ("3", Decimal("5000.00"))
+    ]
+    assert item.place_shares.get().unit.era == "legacy"
+
+
+@pytest.mark.parametrize(
+    ("change", "row", "column", "code"),
+    [
+        ({"decision_date": "31/02/2022"}, 2, "Ngày quyết định", "aid.cell_date"),
+        ({"tx_amount": "12.5.0"}, 2, "Số tiền", "aid.cell_number"),
+        ({"modality": "Viện trợ"}, 2, "Hình thức", "aid.cell_choice"),
+        ({"sectors": "Y tế (60%); Giáo dục và đào tạo (30%)"}, 2, "Lĩnh vực", "aid.shares_total"),
+        ({"sectors": "Thể thao"}, 2, "Lĩnh vực", "aid.sector_unknown"),
+        ({"places": "Huyện Không Có, Tỉnh Yên Bái"}, 2, "Địa bàn", "aid.place_unknown"),
+        ({"tx_currency": "ABC"}, 2, "Tiền tệ", "money.currency_unknown"),
+        ({"tx_amount": "-5"}, 2, "Số tiền", "money.amount_not_positive"),
+        ({"status": "Đang thực hiện"}, 2, "Ngày bắt đầu thực hiện", "aid.status_needs_date"),
+        ({"decision_number": "", "decision_date": "", "authority": ""}, 2, "Số quyết định phê duyệt",
+         "aid.approval_needs_decision"),
+        ({"title": ""}, 2, "Tên khoản viện trợ", "aid.cell_required"),
+    ],
+)
+def test_a_bad_row_rejects_the_whole_file_with_row_column_and_reason(tmp_path, office, change, row, column, code):
+    good = dict(BASE, code="CSV-00")
+    path = write_csv(tmp_path / "bad.csv", [dict(BASE, **change), good])
+    with pytest.raises(RuleErrors) as error:
+        import_file(office, path)
+    assert [(p.row, p.column, p.code) for p in error.value.problems] == [(row, column, code)]
+    assert error.value.problems[0].vi and error.value.problems[0].en
+    assert AidItem.objects.filter(office=office).count() == 0
+    assert Organisation.objects.filter(office=office).count() == 0
+
+
+def test_every_problem_of_the_file_is_reported_at_once(tmp_path, office):
+    path = write_csv(tmp_path / "bad.csv", [
+        dict(BASE, decision_date="hôm qua"),
+        dict(BASE, code="CSV-02", tx_amount="nhiều"),
+        {"code": "CSV-02", "title": "Tên khác", "tx_kind": "Giải ngân", "tx_amount": "1", "tx_currency": "USD",
+         "tx_date": "01/06/2022"},
+    ])
+    with pytest.raises(RuleErrors) as error:
+        import_file(office, path)
+    assert [(p.row, p.column, p.code) for p in error.value.problems] == [
+        (2, "Ngày quyết định", "aid.cell_date"),
+        (3, "Số tiền", "aid.cell_number"),
+        (4, "Tên khoản viện trợ", "aid.row_conflict"),
+    ]
+
+
+def test_a_changed_item_is_refused_not_duplicated(tmp_path, office):
+    import_file(office, write_csv(tmp_path / "a.csv", [BASE]))
+    with pytest.raises(RuleErrors) as error:
+        import_file(office, write_csv(tmp_path / "b.csv", [dict(BASE, title="Giếng nước sạch (sửa)")]))
+    assert [(p.row, p.code, p.params["detail"]) for p in error.value.problems] == [
+        (2, "aid.item_exists_different", "title")
+    ]
+    assert AidItem.objects.get(office=office, code="CSV-01").title == "Giếng nước sạch"
+
+
+def test_headers_are_checked(tmp_path, office):
+    path = tmp_path / "h.csv"
+    path.write_text("Mã khoản viện trợ,Tên khoản viện trợ,Ghi chú riêng\nX,Y,Z\n", encoding="utf-8")
+    with pytest.raises(RuleErrors) as error:
+        import_file(office, path)
+    assert [(p.row, p.column, p.code) for p in error.value.problems] == [
+        (1, "Ghi chú riêng", "aid.header_unknown"),
+        (1, "Hình thức", "aid.header_missing"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("latin1.csv", b"M\xe3 kho\xe0n vi\xean tr\xf4\nD\xf9 \xe1n\n", "aid.file_unreadable"),
+        ("broken.xlsx", b"PK\x03\x04 not really a workbook", "aid.file_unreadable"),
+        ("empty.csv", b"", "aid.file_empty"),
+        ("aid.ods", b"whatever", "aid.file_type"),
+    ],
+)
+def test_unreadable_files_give_a_message(tmp_path, office, name, content, code):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(RuleErrors) as error:
+        import_file(office, path)
+    assert [p.code for p in error.value.problems] == [code]
+
+
+def test_a_workbook_with_only_headers_has_no_rows(tmp_path, office):
+    workbook = Workbook()
+    workbook.active.append(HEADERS)
+    workbook.save(tmp_path / "x.xlsx")
+    with pytest.raises(RuleErrors) as error:
+        import_file(office, tmp_path / "x.xlsx")
+    assert [p.code for p in error.value.problems] == ["aid.file_empty"]
+
+
+def test_cli_import_and_export(tmp_path, yen_bai, capsys):
+    call_command("export", "aid", "--year", "2022", str(tmp_path / "y.csv"))
+    assert "Đã xuất 21 khoản viện trợ, 61 dòng" in capsys.readouterr().out
+    call_command("import", "aid", str(tmp_path / "y.csv"), "--office", "yen-bai")
+    assert "Đã nhập 0 khoản viện trợ mới, 21 khoản không đổi (61 dòng)" in capsys.readouterr().out
+    (tmp_path / "bad.csv").write_text("Mã khoản viện trợ\n", encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        call_command("import", "aid", str(tmp_path / "bad.csv"), "--office", "yen-bai")
+    assert "Không nhập gì cả" in str(error.value) and "Thiếu cột bắt buộc “Hình thức”" in str(error.value)
+    with pytest.raises(CommandError) as error:
+        call_command("export", "aid", "--office", "yen-bai", str(tmp_path / "no" / "such" / "x.csv"))
+    assert "Không có thư mục" in str(error.value)
