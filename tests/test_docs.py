@@ -34,6 +34,7 @@ def test_the_environment_is_read_only_in_settings():
     offenders = [
         str(p.relative_to(ROOT))
         for p in (ROOT / "src/caunoi").rglob("*.py")
-        if p.name != "settings.py" and re.search(r"os\.environ(?!\.setdefault\(\"DJANGO_SETTINGS)", p.read_text())
+        if p.name != "settings.py"
+        and re.search(r"os\.environ(?!\.setdefault\(\"DJANGO_SETTINGS)", p.read_text())
     ]
     assert offenders == []

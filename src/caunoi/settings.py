@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "caunoi.directory",
     "caunoi.money",
     "caunoi.aid",
+    "caunoi.iati",
     "caunoi.reports",
     "caunoi.demo",
 ]

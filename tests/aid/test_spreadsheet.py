@@ -76,16 +76,30 @@ def test_the_xlsx_export_has_number_and_date_cells(tmp_path, yen_bai):
 
 
 def test_a_valid_csv_creates_items_organisations_and_money(tmp_path, office):
-    path = write_csv(tmp_path / "in.csv", [BASE, {"code": "CSV-01", "tx_kind": "Giải ngân", "tx_amount": "5000",
-                                                  "tx_currency": "USD", "tx_date": "10/05/2022"}])
+    path = write_csv(
+        tmp_path / "in.csv",
+        [
+            BASE,
+            {
+                "code": "CSV-01",
+                "tx_kind": "Giải ngân",
+                "tx_amount": "5000",
+                "tx_currency": "USD",
+                "tx_date": "10/05/2022",
+            },
+        ],
+    )
     summary = import_file(office, path)
     assert (summary.created, summary.organisations_created) == (["CSV-01"], ["Quỹ Giếng Làng (minh họa)"])
     item = AidItem.objects.get(office=office, code="CSV-01")
     assert (item.status, item.approved_on, item.primary_sector.code) == (
-        "approved", dt.date(2022, 4, 5), "tai-nguyen-moi-truong"
+        "approved",
+        dt.date(2022, 4, 5),
+        "tai-nguyen-moi-truong",
     )
     assert sorted(Transaction.objects.filter(item=item).values_list("kind", "amount")) == [
-        ("2", Decimal("12500.50")), ("3", Decimal("5000.00"))
+        ("2", Decimal("12500.50")),
+        ("3", Decimal("5000.00")),
     ]
     assert item.place_shares.get().unit.era == "legacy"
 
@@ -102,12 +116,18 @@ def test_a_valid_csv_creates_items_organisations_and_money(tmp_path, office):
         ({"tx_currency": "ABC"}, 2, "Tiền tệ", "money.currency_unknown"),
         ({"tx_amount": "-5"}, 2, "Số tiền", "money.amount_not_positive"),
         ({"status": "Đang thực hiện"}, 2, "Ngày bắt đầu thực hiện", "aid.status_needs_date"),
-        ({"decision_number": "", "decision_date": "", "authority": ""}, 2, "Số quyết định phê duyệt",
-         "aid.approval_needs_decision"),
+        (
+            {"decision_number": "", "decision_date": "", "authority": ""},
+            2,
+            "Số quyết định phê duyệt",
+            "aid.approval_needs_decision",
+        ),
         ({"title": ""}, 2, "Tên khoản viện trợ", "aid.cell_required"),
     ],
 )
-def test_a_bad_row_rejects_the_whole_file_with_row_column_and_reason(tmp_path, office, change, row, column, code):
+def test_a_bad_row_rejects_the_whole_file_with_row_column_and_reason(
+    tmp_path, office, change, row, column, code
+):
     good = dict(BASE, code="CSV-00")
     path = write_csv(tmp_path / "bad.csv", [dict(BASE, **change), good])
     with pytest.raises(RuleErrors) as error:
@@ -119,12 +139,21 @@ def test_a_bad_row_rejects_the_whole_file_with_row_column_and_reason(tmp_path, o
 
 
 def test_every_problem_of_the_file_is_reported_at_once(tmp_path, office):
-    path = write_csv(tmp_path / "bad.csv", [
-        dict(BASE, decision_date="hôm qua"),
-        dict(BASE, code="CSV-02", tx_amount="nhiều"),
-        {"code": "CSV-02", "title": "Tên khác", "tx_kind": "Giải ngân", "tx_amount": "1", "tx_currency": "USD",
-         "tx_date": "01/06/2022"},
-    ])
+    path = write_csv(
+        tmp_path / "bad.csv",
+        [
+            dict(BASE, decision_date="hôm qua"),
+            dict(BASE, code="CSV-02", tx_amount="nhiều"),
+            {
+                "code": "CSV-02",
+                "title": "Tên khác",
+                "tx_kind": "Giải ngân",
+                "tx_amount": "1",
+                "tx_currency": "USD",
+                "tx_date": "01/06/2022",
+            },
+        ],
+    )
     with pytest.raises(RuleErrors) as error:
         import_file(office, path)
     assert [(p.row, p.column, p.code) for p in error.value.problems] == [
