@@ -46,3 +46,18 @@ def codelist(name: str) -> dict[str, CodelistItem]:
 
 def is_code(name: str, code: str) -> bool:
     return code in codelist(name)
+
+
+@cache
+def is_complete(name: str) -> bool:
+    """Whether the codelist is closed (complete="1"): a code outside a closed list is an error."""
+    for folder in ("embedded", "non-embedded"):
+        path = CODELIST_DIR / folder / f"{name}.xml"
+        if path.exists():
+            return etree.parse(str(path)).getroot().get("complete") == "1"
+    raise KeyError(f"no IATI codelist named {name}")
+
+
+@cache
+def codes(name: str) -> frozenset[str]:
+    return frozenset(codelist(name))
