@@ -7,6 +7,7 @@ from caunoi.aid import services
 from caunoi.aid.lifecycle import TRANSITIONS, Status
 from caunoi.aid.models import AidItem, StatusChange
 from caunoi.core.errors import RuleError
+from caunoi.core.models import Membership, Role
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -198,8 +199,9 @@ def test_an_item_cannot_be_entered_already_implementing(make_item, approval):
     assert AidItem.objects.filter(office__code="thu-nghiem").count() == 0
 
 
-def test_transitions_record_who_and_when(make_item, django_user_model):
+def test_transitions_record_who_and_when(make_item, django_user_model, office):
     user = django_user_model.objects.create(username="canbo")
+    Membership.objects.create(user=user, office=office, role=Role.EDITOR)
     item = make_item(entered_on=D(2022, 1, 1))
     change = services.transition(
         item, Status.MOBILISING, D(2022, 2, 1), actor=user, note="  Gặp nhà tài trợ  "

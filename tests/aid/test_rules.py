@@ -8,6 +8,7 @@ from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Transaction
 from caunoi.aid.sectors import dac_vocabulary, find_sector, sector_for_dac, set_dac_codes
 from caunoi.core.errors import RuleError
+from caunoi.core.models import Membership, Role
 from caunoi.directory.models import Organisation
 from caunoi.geography.models import AdminUnit
 
@@ -206,8 +207,9 @@ def test_cancelled_items_take_no_money(make_item):
     assert error.value.code == "aid.transaction_status"
 
 
-def test_update_checks_like_create_and_keeps_history(make_item, django_user_model):
+def test_update_checks_like_create_and_keeps_history(make_item, django_user_model, office):
     user = django_user_model.objects.create(username="sua")
+    Membership.objects.create(user=user, office=office, role=Role.EDITOR)
     item = make_item(planned_start=D(2022, 1, 1))
     with pytest.raises(RuleError) as error:
         services.update_item(item, planned_end=D(2021, 1, 1))

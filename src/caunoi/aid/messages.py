@@ -169,3 +169,8 @@ STATUS_NEEDS_DATE = Msg(
     "Trạng thái “{status}” cần cột “{column}”.",
     "Status “{status}” needs the column “{column}”.",
 )
+PURGE_NOT_ARCHIVED = Msg(
+    "aid.purge_not_archived",
+    "Chỉ xóa hẳn được khoản viện trợ đã lưu trữ; hãy lưu trữ {code} trước.",
+    "Only an archived aid item can be purged; archive {code} first.",
+)

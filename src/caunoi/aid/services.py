@@ -29,11 +29,15 @@ from caunoi.aid.models import (
 )
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import fold, nfc
 from caunoi.directory.models import Organisation
 from caunoi.geography.models import AdminUnit
 from caunoi.money.currencies import clean_amount, clean_currency
+
+
+DECISIONS = frozenset({Status.APPROVED, Status.DECLINED, Status.APPROVAL_REVOKED})
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,7 @@ def create_item(
     An item entered as approved (or later) must carry its approval decision; later steps are then recorded
     with `transition` so that each keeps its own date.
     """
+    authorize(actor, Action.DECIDE if status in DECISIONS else Action.EDIT, office)
     fields = _normalise(fields)
     fields.setdefault("title_en", "")
     for required in ("code", "title", "modality"):
@@ -170,6 +175,7 @@ def create_item(
 
 @transaction.atomic
 def update_item(item: AidItem, *, actor: Any = None, **fields: Any) -> AidItem:
+    authorize(actor, Action.EDIT, item.office)
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
     fields = _normalise(fields)
@@ -208,6 +214,7 @@ def transition(
     note: str = "",
 ) -> StatusChange:
     """Move an item one step along its lifecycle, checking that the step is allowed and dated in order."""
+    authorize(actor, Action.DECIDE if to_status in DECISIONS else Action.EDIT, item.office)
     caller_item = item
     item = AidItem.objects.select_for_update().get(pk=item.pk)
     if item.archived_at:
@@ -293,6 +300,7 @@ def set_sectors(
     item: AidItem, shares: Sequence[tuple[Sector, Decimal | int | str]], *, actor: Any = None
 ) -> None:
     """Replace the item's sectors; shares must total 100."""
+    authorize(actor, Action.EDIT, item.office)
     for sector, _ in shares:
         if sector.archived_at:
             raise m.SECTOR_ARCHIVED(field="sectors", value=sector.name)
@@ -309,6 +317,7 @@ def set_places(
     item: AidItem, shares: Sequence[tuple[AdminUnit, Decimal | int | str]], *, actor: Any = None
 ) -> None:
     """Replace the item's places (units as recorded, of either era); shares must total 100."""
+    authorize(actor, Action.EDIT, item.office)
     cleaned = _check_shares(shares, "địa bàn", "place", "places")
     _replace(item.place_shares.all(), [ItemPlace(item=item, unit=u, share=v) for u, v in cleaned], actor)
     refresh_search_text(item)
@@ -335,6 +344,7 @@ def _share_key(obj: Any) -> int:
 def add_participant(
     item: AidItem, organisation: Organisation, role: str, *, actor: Any = None
 ) -> Participation:
+    authorize(actor, Action.EDIT, item.office)
     if role not in Role.values:
         raise m.ROLE_UNKNOWN(field="role", value=role)
     ensure_same_office(organisation, item.office, "organisation")
@@ -350,6 +360,7 @@ def add_participant(
 @transaction.atomic
 def remove_participant(participation: Participation, *, actor: Any = None) -> None:
     item = participation.item
+    authorize(actor, Action.EDIT, item.office)
     audit.delete(participation, actor)
     refresh_search_text(item)
 
@@ -374,6 +385,7 @@ def record_transaction(
     actor: Any = None,
 ) -> Transaction:
     """Record money: a commitment at any live stage; a disbursement or expenditure only once approved."""
+    authorize(actor, Action.EDIT, item.office)
     item.refresh_from_db(fields=["status", "archived_at"])
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
@@ -427,11 +439,28 @@ def refresh_search_text(item: AidItem) -> None:
 
 @transaction.atomic
 def archive_item(item: AidItem, *, actor: Any = None) -> None:
+    """Take an item out of lists and reports; its records and history stay."""
+    authorize(actor, Action.ARCHIVE, item.office)
     item.archived_at = timezone.now()
     audit.save(item, actor)
 
 
 @transaction.atomic
 def restore_item(item: AidItem, *, actor: Any = None) -> None:
+    authorize(actor, Action.RESTORE, item.office)
     item.archived_at = None
     audit.save(item, actor)
+
+
+@transaction.atomic
+def purge_item(item: AidItem, *, actor: Any = None) -> None:
+    """Delete an archived item and its records for good; the history keeps what was deleted and by whom."""
+    authorize(actor, Action.PURGE, item.office)
+    if item.archived_at is None:
+        raise m.PURGE_NOT_ARCHIVED(code=item.code)
+    for tx in item.transactions.all():
+        audit.delete(tx, actor)
+    for related in (*item.participations.all(), *item.sector_shares.all(), *item.place_shares.all()):
+        audit.delete(related, actor)
+    item.status_changes.all().delete()
+    audit.delete(item, actor)

@@ -1,0 +1,96 @@
+"""Who may do what, in which office. Services call `authorize`; views only show what services allow.
+
+A user sees the offices they are a member of; a national viewer reads every office. Records of an office the
+user cannot see do not exist for them (the web answers 404, not 403).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import QuerySet
+
+from caunoi.core.errors import Msg
+from caunoi.core.models import Membership, Office, Role
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    EDIT = "edit"  # create and change records, record money, lifecycle steps short of a decision
+    DECIDE = "decide"  # record an approval, a refusal or a revocation
+    ARCHIVE = "archive"
+    RESTORE = "restore"
+    PURGE = "purge"
+    MANAGE_USERS = "manage_users"
+
+
+ROLE_ACTIONS: dict[str, frozenset[Action]] = {
+    Role.VIEWER: frozenset({Action.VIEW}),
+    Role.EDITOR: frozenset({Action.VIEW, Action.EDIT, Action.ARCHIVE}),
+    Role.APPROVER: frozenset({Action.VIEW, Action.EDIT, Action.DECIDE, Action.ARCHIVE}),
+    Role.OFFICE_ADMIN: frozenset(Action),
+    Role.NATIONAL_VIEWER: frozenset({Action.VIEW}),
+}
+
+NOT_ALLOWED = Msg(
+    "permission.denied",
+    "Bạn không có quyền “{action}” trong cơ quan {office}.",
+    "You may not “{action}” in office {office}.",
+)
+ACTION_NAMES = {
+    Action.VIEW: "xem",
+    Action.EDIT: "nhập, sửa dữ liệu",
+    Action.DECIDE: "ghi quyết định phê duyệt",
+    Action.ARCHIVE: "lưu trữ",
+    Action.RESTORE: "khôi phục",
+    Action.PURGE: "xóa hẳn",
+    Action.MANAGE_USERS: "quản lý người dùng",
+}
+
+
+def _is_system(user: Any) -> bool:
+    """CLI commands and importers run as the system (no user): the operator of the server."""
+    return user is None
+
+
+def roles_in(user: Any, office: Office) -> set[str]:
+    if _is_system(user) or not getattr(user, "is_authenticated", False):
+        return set()
+    cache: dict[int, set[str]] | None = getattr(user, "_caunoi_roles", None)
+    if cache is None:
+        cache = {}
+        for office_id, role in Membership.objects.filter(user=user).values_list("office_id", "role"):
+            cache.setdefault(office_id, set()).add(role)
+        user._caunoi_roles = cache
+    roles = set(cache.get(office.pk, set()))
+    if any(Role.NATIONAL_VIEWER in r for r in cache.values()):
+        roles.add(Role.NATIONAL_VIEWER)
+    return roles
+
+
+def can(user: Any, action: Action, office: Office) -> bool:
+    if _is_system(user) or getattr(user, "is_superuser", False):
+        return True
+    return any(action in ROLE_ACTIONS[role] for role in roles_in(user, office))
+
+
+def authorize(user: Any, action: Action, office: Office) -> None:
+    if not can(user, action, office):
+        raise NOT_ALLOWED(field=None, action=ACTION_NAMES[action], office=office.code)
+
+
+def visible_offices(user: Any) -> QuerySet[Office]:
+    if _is_system(user) or getattr(user, "is_superuser", False):
+        return Office.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return Office.objects.none()
+    memberships = Membership.objects.filter(user=user)
+    if memberships.filter(role=Role.NATIONAL_VIEWER).exists():
+        return Office.objects.all()
+    return Office.objects.filter(pk__in=memberships.values("office_id"))
+
+
+def visible(queryset: QuerySet[Any], user: Any, office_field: str = "office") -> QuerySet[Any]:
+    """Only the records of offices the user may read."""
+    return queryset.filter(**{f"{office_field}__in": visible_offices(user)})
