@@ -36,7 +36,6 @@ from caunoi.directory.models import Organisation
 from caunoi.geography.models import AdminUnit
 from caunoi.money.currencies import clean_amount, clean_currency
 
-
 DECISIONS = frozenset({Status.APPROVED, Status.DECLINED, Status.APPROVAL_REVOKED})
 
 
