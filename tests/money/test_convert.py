@@ -100,3 +100,11 @@ def test_a_rate_ends_after_it_starts(db):
     with pytest.raises(RuleError) as error:
         record_rate("USD", "VND", Decimal(1), D(2030, 2, 1), valid_to=D(2030, 1, 1))
     assert error.value.code == "money.rate_dates"
+
+
+def test_cross_rate_through_the_dollar_when_the_dong_has_none(db):
+    record_rate("EUR", "USD", Decimal("1.10"), D(2031, 1, 1), valid_to=D(2031, 1, 31))
+    record_rate("USD", "VND", Decimal("25000"), D(2031, 1, 1), valid_to=D(2031, 1, 31))
+    result = convert(Decimal("100"), "EUR", "VND", D(2031, 1, 10))
+    assert result.amount == Decimal("2750000.00")
+    assert [(r.base, r.quote) for r in result.rates] == [("EUR", "USD"), ("USD", "VND")]

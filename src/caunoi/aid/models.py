@@ -265,3 +265,37 @@ class Transaction(OfficeOwned):
 
 
 HUNDRED = Decimal(100)
+
+
+class DocumentKind(models.TextChoices):
+    PROPOSAL = "proposal", _("Đề xuất dự án")
+    DOSSIER = "dossier", _("Hồ sơ đề nghị phê duyệt")
+    DECISION = "decision", _("Quyết định phê duyệt")
+    AGREEMENT = "agreement", _("Thỏa thuận viện trợ")
+    REPORT = "report", _("Báo cáo")
+    PHOTO = "photo", _("Ảnh")
+    OTHER = "other", _("Khác")
+
+
+class ItemDocument(models.Model):
+    """A file kept with an aid item (proposal, decision, report, photo…)."""
+
+    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("loại"), max_length=12, choices=DocumentKind.choices)
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    file = models.FileField(_("tệp"), upload_to="aid/%Y/")
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    archived_at = models.DateTimeField(_("lưu trữ lúc"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tài liệu")
+        verbose_name_plural = _("tài liệu")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.title

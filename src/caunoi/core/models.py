@@ -106,3 +106,18 @@ class OfficeOwned(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Preference(models.Model):
+    """What a user chose for the interface: language and text size, kept across browsers."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference")
+    language = models.CharField(_("ngôn ngữ"), max_length=8, choices=settings.LANGUAGES, default="vi")
+    text_size = models.PositiveSmallIntegerField(_("cỡ chữ (%)"), default=100)
+
+    class Meta:
+        verbose_name = _("tùy chọn người dùng")
+        verbose_name_plural = _("tùy chọn người dùng")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language}, {self.text_size}%"

@@ -32,7 +32,7 @@ DEMO_USERS = [
     ("laocai", data.LAO_CAI, OfficeRole.EDITOR),
     ("toanquoc", data.LAO_CAI, OfficeRole.NATIONAL_VIEWER),
 ]
-RATE_NOTE = "Minh họa, do cán bộ nhập — không phải tỷ giá chính thức"
+RATE_NOTE = "minh họa — không phải tỷ giá chính thức"
 
 
 @dataclass

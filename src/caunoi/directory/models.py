@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from caunoi.core.models import OfficeOwned
+from caunoi.core.text import fold, nfc
 
 
 class OrgKind(models.TextChoices):
@@ -50,6 +53,16 @@ class Organisation(OfficeOwned):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The search text is derived from the names; keeping it here means every writer gets it right.
+        self.name, self.name_original, self.acronym = (
+            nfc(self.name),
+            nfc(self.name_original),
+            nfc(self.acronym),
+        )
+        self.search_text = fold(" ".join(p for p in (self.name, self.name_original, self.acronym) if p))
+        super().save(*args, **kwargs)
 
 
 class Contact(models.Model):

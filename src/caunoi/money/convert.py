@@ -14,7 +14,9 @@ from caunoi.money.messages import NO_RATE
 from caunoi.money.models import ExchangeRate
 
 CENT = Decimal("0.01")
-PIVOT = "VND"  # Vietnamese accounting rates are quoted against the đồng; cross rates go through it.
+# Vietnamese accounting rates are quoted against the đồng, donors' against the dollar: cross rates go through
+# the đồng first, then the dollar.
+PIVOTS = ("VND", "USD")
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,11 @@ class RateBook:
         direct = self._direct(base, quote, day)
         if direct is not None:
             return (Decimal(1) / direct.rate if direct.inverted else direct.rate), (direct,)
-        if PIVOT not in (base, quote):
-            first = self._direct(base, PIVOT, day)
-            second = self._direct(quote, PIVOT, day)
+        for pivot in PIVOTS:
+            if pivot in (base, quote):
+                continue
+            first = self._direct(base, pivot, day)
+            second = self._direct(quote, pivot, day)
             if first is not None and second is not None:
                 to_pivot = Decimal(1) / first.rate if first.inverted else first.rate
                 from_pivot = second.rate if second.inverted else Decimal(1) / second.rate

@@ -1,0 +1,87 @@
+"""The list of aid items: search with or without diacritics, filters, sorting, paging, export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Participation, Transaction, TransactionKind
+from caunoi.core.permissions import visible_offices
+from caunoi.core.text import fold
+from caunoi.web.forms import AidFilterForm
+from caunoi.web.lists import Column, export, sorted_paged
+
+
+def _committed(item: Any) -> Any:
+    if getattr(item, "currencies", 0) == 1:
+        return f"{item.committed_total:,.0f} {item.committed_currency}".replace(",", ".")
+    return "" if not getattr(item, "currencies", 0) else _("nhiều loại tiền")
+
+
+COLUMNS = [
+    Column("code", _("Mã"), lambda i: i.code, sort="code"),
+    Column("title", _("Tên khoản viện trợ"), lambda i: i.title, sort="title"),
+    Column("modality", _("Hình thức"), lambda i: i.get_modality_display(), sort="modality"),
+    Column("status", _("Trạng thái"), lambda i: i.get_status_display(), sort="status"),
+    Column("approved_on", _("Ngày phê duyệt"), lambda i: i.approved_on, sort="approved_on"),
+    Column("sector", _("Lĩnh vực chính"), lambda i: i.primary_sector or "", sort="primary_sector__order"),
+    Column("committed", _("Cam kết"), _committed),
+    Column("office", _("Cơ quan"), lambda i: i.office.code, sort="office__code"),
+]
+
+
+def filtered_items(request: HttpRequest) -> tuple[AidFilterForm, QuerySet[AidItem]]:
+    offices = visible_offices(request.user)
+    form = AidFilterForm(request.GET or None, offices=offices)
+    items = AidItem.objects.filter(office__in=offices).select_related("office", "primary_sector")
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    if form.is_bound and not form.is_valid():
+        # Keep the filters that are valid; a bad value shows its message and is ignored.
+        data = {k: form.cleaned_data.get(k) for k in form.fields if k not in form.errors}
+    if not data.get("archived"):
+        items = items.filter(archived_at__isnull=True)
+    if data.get("q"):
+        for word in fold(data["q"]).split():
+            items = items.filter(search_text__contains=word)
+    if data.get("year"):
+        items = items.filter(approved_on__year=data["year"])
+    for key in ("status", "modality"):
+        if data.get(key):
+            items = items.filter(**{key: data[key]})
+    if data.get("sector"):
+        items = items.filter(pk__in=ItemSector.objects.filter(sector=data["sector"]).values("item"))
+    if data.get("donor"):
+        funders = Participation.objects.filter(organisation=data["donor"], role="funding")
+        items = items.filter(pk__in=funders.values("item"))
+    if data.get("place"):
+        unit = data["place"]
+        within = Q(unit=unit) | Q(unit__parent=unit) | Q(unit__province=unit)
+        items = items.filter(pk__in=ItemPlace.objects.filter(within).values("item"))
+    if data.get("office"):
+        items = items.filter(office=data["office"])
+    commitments = Transaction.objects.filter(
+        item=OuterRef("pk"), kind=TransactionKind.COMMITMENT, archived_at__isnull=True
+    ).values("item")
+    items = items.annotate(
+        committed_total=Subquery(commitments.annotate(v=Sum("amount")).values("v")),
+        committed_currency=Subquery(commitments.annotate(v=Min("currency")).values("v")),
+        currencies=Subquery(commitments.annotate(v=Count("currency", distinct=True)).values("v")),
+    )
+    return form, items
+
+
+@login_required
+def aid_list(request: HttpRequest) -> HttpResponse:
+    form, items = filtered_items(request)
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        return export(items.order_by("code"), COLUMNS, fmt, "khoan-vien-tro")
+    result = sorted_paged(request, items, COLUMNS, "-approved_on")
+    return render(
+        request, "web/aid/list.html", {"form": form, "result": result, "title": _("Khoản viện trợ")}
+    )

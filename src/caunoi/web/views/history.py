@@ -1,0 +1,74 @@
+"""Every change kept: per record (which fields went from what to what) and per user."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Participation, Transaction
+from caunoi.core.permissions import visible_offices
+from caunoi.directory.models import Organisation
+from caunoi.web.views.common import get_visible
+
+HISTORY_LIMIT = 200
+
+
+def _changes(records: list[Any]) -> list[dict[str, Any]]:
+    """Each historical record with the fields it changed against the one before it."""
+    rows = []
+    previous: dict[int, Any] = {}
+    for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
+        before = previous.get(record.id) or (record.prev_record if record.history_type == "~" else None)
+        changes = []
+        if before is not None and record.history_type == "~":
+            delta = record.diff_against(before, excluded_fields=["updated_at", "search_text"])
+            changes = [(c.field, c.old, c.new) for c in delta.changes]
+        rows.append({"record": record, "changes": changes, "model": record.instance_type._meta.verbose_name})
+        previous[record.id] = record
+    return list(reversed(rows))
+
+
+@login_required
+def item_history(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_visible(AidItem.objects.all(), request, pk)
+    records: list[Any] = list(item.history.select_related("history_user"))
+    for model in (Transaction, ItemSector, ItemPlace, Participation):
+        records += list(model.history.filter(item_id=item.pk).select_related("history_user"))
+    return render(
+        request,
+        "web/history.html",
+        {
+            "rows": _changes(records)[:HISTORY_LIMIT],
+            "item": item,
+            "title": _("Lịch sử %(code)s") % {"code": item.code},
+        },
+    )
+
+
+@login_required
+def user_history(request: HttpRequest, user_id: int) -> HttpResponse:
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        raise Http404
+    offices = visible_offices(request.user)
+    records: list[Any] = []
+    for model, office_field in ((AidItem, "office"), (Transaction, "office"), (Organisation, "office")):
+        records += list(
+            model.history.filter(history_user=user, **{f"{office_field}__in": offices})
+            .select_related("history_user")
+            .order_by("-history_date")[:HISTORY_LIMIT]
+        )
+    return render(
+        request,
+        "web/history.html",
+        {
+            "rows": _changes(records)[:HISTORY_LIMIT],
+            "subject": user,
+            "title": _("Thay đổi của %(user)s") % {"user": user.get_username()},
+        },
+    )
