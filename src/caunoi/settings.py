@@ -70,10 +70,7 @@ INSTALLED_APPS = [
     "caunoi.directory",
     "caunoi.money",
     "caunoi.aid",
-    "caunoi.relations",
-    "caunoi.iati",
     "caunoi.reports",
-    "caunoi.documents",
     "caunoi.demo",
     "caunoi.web",
 ]
