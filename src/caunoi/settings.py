@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "caunoi.money",
     "caunoi.aid",
     "caunoi.reports",
+    "caunoi.documents",
     "caunoi.demo",
     "caunoi.web",
 ]

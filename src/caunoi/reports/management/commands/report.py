@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from caunoi.core.errors import RuleErrors
+from caunoi.documents.commandline import add_annual_arguments, run_annual
 from caunoi.reports.aid import aid_summary
 from caunoi.reports.aid_text import render_aid_text
 from caunoi.reports.offices import office_for_year
@@ -32,7 +33,17 @@ class Command(BaseCommand):
             help="gồm cả dữ liệu các cơ quan tiền thân / include predecessor offices' records",
         )
 
+        annual = sub.add_parser(
+            "annual",
+            help="Báo cáo năm theo Nghị định 30/2020 / annual report (docx, pdf, md; xlsx: annexes)",
+            called_from_command_line=True,
+        )
+        add_annual_arguments(annual)
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["report"] == "annual":
+            run_annual(self, options)
+            return
         year = options["year"]
         if not 1990 <= year <= 2100:
             raise CommandError(f"Năm {year} không hợp lệ / year {year} is not valid")
