@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "caunoi.directory",
     "caunoi.money",
     "caunoi.aid",
+    "caunoi.relations",
+    "caunoi.iati",
     "caunoi.reports",
     "caunoi.documents",
     "caunoi.demo",

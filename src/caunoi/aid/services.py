@@ -50,11 +50,11 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _status_label(status: str) -> str:
+def status_label(status: str) -> str:
     return str(Status(status).label)
 
 
-def _check_item_fields(fields: dict[str, Any]) -> None:
+def check_item_fields(fields: dict[str, Any]) -> None:
     if "code" in fields and not fields["code"]:
         raise m.CODE_REQUIRED(field="code")
     if "title" in fields and not fields["title"]:
@@ -99,7 +99,7 @@ EDITABLE_FIELDS = frozenset(
 )
 
 
-def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
+def normalise_fields(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
@@ -122,11 +122,11 @@ def create_item(
     with `transition` so that each keeps its own date.
     """
     authorize(actor, Action.DECIDE if status in DECISIONS else Action.EDIT, office)
-    fields = _normalise(fields)
+    fields = normalise_fields(fields)
     fields.setdefault("title_en", "")
     for required in ("code", "title", "modality"):
         fields.setdefault(required, "")
-    _check_item_fields(fields)
+    check_item_fields(fields)
     if AidItem.objects.filter(office=office, code=fields["code"]).exists():
         raise m.CODE_TAKEN(field="code", code=fields["code"], office=office.code)
     if status not in (
@@ -144,13 +144,13 @@ def create_item(
             field="status",
             code=fields["code"],
             from_status="—",
-            to_status=_status_label(status),
-            allowed=_status_label(Status.APPROVED),
+            to_status=status_label(status),
+            allowed=status_label(Status.APPROVED),
         )
     on = entered_on or (decision.date if decision else _today())
     item = AidItem(office=office, status=status, **fields)
     if status == Status.APPROVED:
-        _check_decision(decision)
+        check_decision(decision)
         assert decision is not None
         on = decision.date
         item.approved_on = decision.date
@@ -177,13 +177,13 @@ def update_item(item: AidItem, *, actor: Any = None, **fields: Any) -> AidItem:
     authorize(actor, Action.EDIT, item.office)
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
-    fields = _normalise(fields)
+    fields = normalise_fields(fields)
     merged = {
         f: getattr(item, f)
         for f in ("planned_start", "planned_end", "counterpart_amount", "counterpart_currency")
     }
     merged.update(fields)
-    _check_item_fields(merged)
+    check_item_fields(merged)
     if (
         "code" in fields
         and fields["code"] != item.code
@@ -197,7 +197,7 @@ def update_item(item: AidItem, *, actor: Any = None, **fields: Any) -> AidItem:
     return item
 
 
-def _check_decision(decision: Decision | None) -> None:
+def check_decision(decision: Decision | None) -> None:
     if decision is None or not decision.number.strip() or not decision.authority.strip() or not decision.date:
         raise m.APPROVAL_NEEDS_DECISION(field="decision_number")
 
@@ -218,36 +218,12 @@ def transition(
     item = AidItem.objects.select_for_update().get(pk=item.pk)
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
-    if to_status not in Status.values:
-        raise m.STATUS_UNKNOWN(field="status", value=to_status)
-    allowed = TRANSITIONS[item.status]
-    if to_status not in allowed:
-        if to_status == Status.IMPLEMENTING and item.status not in APPROVED_STATUSES:
-            raise m.NOT_APPROVED(field="status", code=item.code)
-        raise m.TRANSITION_NOT_ALLOWED(
-            field="status",
-            code=item.code,
-            from_status=_status_label(item.status),
-            to_status=_status_label(to_status),
-            allowed=", ".join(_status_label(s) for s in sorted(allowed)) or "—",
-        )
-    if on > _today():
-        raise m.DATE_IN_FUTURE(field="on", on=on.strftime("%d/%m/%Y"))
     last = item.status_changes.order_by("-on", "-id").first()
-    if last is not None and on < last.on:
-        raise m.TRANSITION_BEFORE_PREVIOUS(
-            field="on", on=on.strftime("%d/%m/%Y"), previous=last.on.strftime("%d/%m/%Y")
-        )
+    check_step(item.code, item.status, to_status, on, last.on if last else None, item.approved_on, decision)
     if to_status == Status.APPROVED:
-        _check_decision(decision)
         assert decision is not None
         item.approved_on = decision.date
     if to_status == Status.IMPLEMENTING:
-        assert item.approved_on is not None
-        if on < item.approved_on:
-            raise m.START_BEFORE_APPROVAL(
-                field="on", on=on.strftime("%d/%m/%Y"), approved_on=item.approved_on.strftime("%d/%m/%Y")
-            )
         item.actual_start = item.actual_start or on
     if to_status == Status.COMPLETED:
         item.actual_end = on
@@ -269,6 +245,47 @@ def transition(
     return change
 
 
+def check_step(
+    code: str,
+    status: str,
+    to_status: str,
+    on: dt.date,
+    last_on: dt.date | None,
+    approved_on: dt.date | None,
+    decision: Decision | None,
+    today: dt.date | None = None,
+) -> None:
+    """The rules of one lifecycle step, apart from the database: `transition` and the bulk IATI import
+    both call it, so the rules exist once."""
+    if to_status not in Status.values:
+        raise m.STATUS_UNKNOWN(field="status", value=to_status)
+    allowed = TRANSITIONS[status]
+    if to_status not in allowed:
+        if to_status == Status.IMPLEMENTING and status not in APPROVED_STATUSES:
+            raise m.NOT_APPROVED(field="status", code=code)
+        raise m.TRANSITION_NOT_ALLOWED(
+            field="status",
+            code=code,
+            from_status=status_label(status),
+            to_status=status_label(to_status),
+            allowed=", ".join(status_label(s) for s in sorted(allowed)) or "—",
+        )
+    if on > (today or _today()):
+        raise m.DATE_IN_FUTURE(field="on", on=on.strftime("%d/%m/%Y"))
+    if last_on is not None and on < last_on:
+        raise m.TRANSITION_BEFORE_PREVIOUS(
+            field="on", on=on.strftime("%d/%m/%Y"), previous=last_on.strftime("%d/%m/%Y")
+        )
+    if to_status == Status.APPROVED:
+        check_decision(decision)
+    if to_status == Status.IMPLEMENTING:
+        assert approved_on is not None
+        if on < approved_on:
+            raise m.START_BEFORE_APPROVAL(
+                field="on", on=on.strftime("%d/%m/%Y"), approved_on=approved_on.strftime("%d/%m/%Y")
+            )
+
+
 def _clean_share(value: Decimal | int | str) -> Decimal:
     try:
         share = Decimal(str(value))
@@ -279,7 +296,7 @@ def _clean_share(value: Decimal | int | str) -> Decimal:
     return share
 
 
-def _check_shares(
+def check_shares(
     pairs: Sequence[tuple[Any, Decimal | int | str]], what: str, what_en: str, field: str
 ) -> list[tuple[Any, Decimal]]:
     cleaned = [(obj, _clean_share(share)) for obj, share in pairs]
@@ -303,7 +320,7 @@ def set_sectors(
     for sector, _ in shares:
         if sector.archived_at:
             raise m.SECTOR_ARCHIVED(field="sectors", value=sector.name)
-    cleaned = _check_shares(shares, "lĩnh vực", "sector", "sectors")
+    cleaned = check_shares(shares, "lĩnh vực", "sector", "sectors")
     _replace(item.sector_shares.all(), [ItemSector(item=item, sector=s, share=v) for s, v in cleaned], actor)
     primary = min(cleaned, key=lambda pair: (-pair[1], pair[0].order, pair[0].code))[0] if cleaned else None
     if item.primary_sector_id != (primary.pk if primary else None):
@@ -317,7 +334,7 @@ def set_places(
 ) -> None:
     """Replace the item's places (units as recorded, of either era); shares must total 100."""
     authorize(actor, Action.EDIT, item.office)
-    cleaned = _check_shares(shares, "địa bàn", "place", "places")
+    cleaned = check_shares(shares, "địa bàn", "place", "places")
     _replace(item.place_shares.all(), [ItemPlace(item=item, unit=u, share=v) for u, v in cleaned], actor)
     refresh_search_text(item)
 
@@ -367,6 +384,36 @@ def remove_participant(participation: Participation, *, actor: Any = None) -> No
 BLOCKED_FOR_MONEY = frozenset({Status.DECLINED, Status.CANCELLED})
 
 
+def check_money(
+    code: str,
+    status: str,
+    kind: str,
+    amount: Decimal | str | int,
+    currency: str,
+    value_date: dt.date,
+    today: dt.date | None = None,
+) -> tuple[Decimal, str]:
+    """The rules of one transaction on an item at `status`, apart from the database (shared with the bulk
+    IATI import); returns the cleaned amount and currency."""
+    if kind not in TransactionKind.values:
+        raise m.KIND_UNKNOWN(field="kind", value=kind)
+    value = clean_amount(amount)
+    currency_code = clean_currency(currency)
+    if status in BLOCKED_FOR_MONEY or (
+        kind != TransactionKind.COMMITMENT and status not in APPROVED_STATUSES
+    ):
+        raise m.TRANSACTION_STATUS(
+            field="kind",
+            code=code,
+            status=status_label(status),
+            kind=str(TransactionKind(kind).label).lower(),
+            kind_en=TransactionKind(kind).name.lower(),
+        )
+    if kind != TransactionKind.COMMITMENT and value_date > (today or _today()):
+        raise m.DATE_IN_FUTURE(field="value_date", on=value_date.strftime("%d/%m/%Y"))
+    return value, currency_code
+
+
 @transaction.atomic
 def record_transaction(
     item: AidItem,
@@ -388,23 +435,7 @@ def record_transaction(
     item.refresh_from_db(fields=["status", "archived_at"])
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
-    if kind not in TransactionKind.values:
-        raise m.KIND_UNKNOWN(field="kind", value=kind)
-    value = clean_amount(amount)
-    code = clean_currency(currency)
-    kind_label = str(TransactionKind(kind).label).lower()
-    if item.status in BLOCKED_FOR_MONEY or (
-        kind != TransactionKind.COMMITMENT and item.status not in APPROVED_STATUSES
-    ):
-        raise m.TRANSACTION_STATUS(
-            field="kind",
-            code=item.code,
-            status=_status_label(item.status),
-            kind=kind_label,
-            kind_en=TransactionKind(kind).name.lower(),
-        )
-    if kind != TransactionKind.COMMITMENT and value_date > _today():
-        raise m.DATE_IN_FUTURE(field="value_date", on=value_date.strftime("%d/%m/%Y"))
+    value, code = check_money(item.code, item.status, kind, amount, currency, value_date)
     ensure_same_office(provider, item.office, "provider")
     ensure_same_office(receiver, item.office, "receiver")
     tx = Transaction(

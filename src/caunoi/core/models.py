@@ -21,6 +21,7 @@ class Office(models.Model):
     name = models.CharField(_("tên"), max_length=255)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
     abbreviation = models.CharField(_("ký hiệu văn bản"), max_length=32, blank=True)
+    iati_ref = models.CharField(_("mã tổ chức IATI"), max_length=120, blank=True)
     home_province = models.ForeignKey(
         "geography.AdminUnit",
         verbose_name=_("tỉnh"),

@@ -21,6 +21,7 @@ from caunoi.geography.loader import load_geography
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
 from caunoi.money.models import ExchangeRate, RateSource
 from caunoi.money.services import record_rate
+from caunoi.relations.demo import load_relations_demo
 
 DEMO_PASSWORD = "caunoi-demo-2026"
 DEMO_USERS = [
@@ -211,4 +212,5 @@ def load_demo(today: dt.date) -> DemoSummary:
     sectors = {s.code: s for s in Sector.objects.all()}
     for spec in data.ITEMS:
         _load_item(yen_bai, spec, donors, line_agency, union, sectors, today)
+    load_relations_demo(yen_bai, today)
     return DemoSummary(True, len(data.ITEMS), _users(yen_bai, lao_cai))

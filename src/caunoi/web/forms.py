@@ -112,9 +112,7 @@ class TransactionForm(forms.Form):
     def __init__(self, *args: Any, office: Office, **kwargs: Any):
         super().__init__(*args, **kwargs)
         fields: dict[str, Any] = self.fields
-        fields["provider"].queryset = Organisation.objects.filter(
-            office=office, archived_at__isnull=True
-        )
+        fields["provider"].queryset = Organisation.objects.filter(office=office, archived_at__isnull=True)
 
 
 class SharesForm(forms.Form):
@@ -148,9 +146,7 @@ class ParticipantForm(forms.Form):
     def __init__(self, *args: Any, office: Office, **kwargs: Any):
         super().__init__(*args, **kwargs)
         fields: dict[str, Any] = self.fields
-        fields["organisation"].queryset = Organisation.objects.filter(
-            office=office, archived_at__isnull=True
-        )
+        fields["organisation"].queryset = Organisation.objects.filter(office=office, archived_at__isnull=True)
 
 
 ALLOWED_UPLOADS = {".pdf", ".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".jpg", ".jpeg", ".png"}

@@ -27,7 +27,9 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if language not in dict(settings.LANGUAGES):
         raise Http404
     if request.user.is_authenticated:
-        Preference.objects.update_or_create(user_id=int(request.user.pk or 0), defaults={"language": language})
+        Preference.objects.update_or_create(
+            user_id=int(request.user.pk or 0), defaults={"language": language}
+        )
     translation.activate(language)
     response = _back(request)
     response.set_cookie(

@@ -1,0 +1,205 @@
+"""IATI import benchmark (issue 5): the large d-portal file into SQLite and PostgreSQL, against the limit
+of a bare lxml iterparse that clears each activity, and peak memory as the input grows (1×, 2×, 4×).
+
+Every figure is measured in a fresh subprocess (its own peak RSS from getrusage). The file is read from
+../shared/data/iati/samples/large; without ../shared the benchmark says so and exits 0. PostgreSQL is
+used when a server answers at BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432); the
+scratch databases it creates are dropped at the end.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LARGE = ROOT.parent / "shared" / "data" / "iati" / "samples" / "large"
+SOURCE = LARGE / "dportal-covid-2021_merged-all-valid-pages.xml.gz"
+POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+OFFICE = "bench"
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ---- children: each prints one JSON line ----
+
+
+def child_limit(path: str) -> None:
+    from lxml import etree
+
+    start = time.perf_counter()
+    count = 0
+    with gzip.open(path, "rb") as handle:
+        for _, element in etree.iterparse(handle, events=("end",), tag="iati-activity", huge_tree=True):
+            count += 1
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+    print(json.dumps({"seconds": time.perf_counter() - start, "activities": count, "mib": _peak_mib()}))
+
+
+def _django() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "caunoi.settings")
+    import django
+
+    django.setup()
+
+
+def child_setup() -> None:
+    _django()
+    from django.core.management import call_command
+
+    from caunoi.core.models import Office
+    from caunoi.geography.loader import load_geography
+
+    call_command("migrate", interactive=False, verbosity=0)
+    load_geography()
+    Office.objects.get_or_create(code=OFFICE, defaults={"name": "Benchmark"})
+    print(json.dumps({"ok": True}))
+
+
+def child_import(path: str) -> None:
+    _django()
+    from caunoi.core.models import Office
+    from caunoi.iati.importer import import_paths
+
+    office = Office.objects.get(code=OFFICE)
+    start = time.perf_counter()
+    summary = import_paths([Path(path)], office, skip_invalid=True)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "mib": _peak_mib(), **summary.counts()}))
+
+
+# ---- the parent ----
+
+
+def _run(args: list[str], env: dict[str, str]) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, *args], env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-2000:])
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def repeated(source: Path, times: int, target: Path) -> Path:
+    """The file's activities `times` over, each copy with distinct identifiers, as one .xml.gz."""
+    from lxml import etree
+
+    with gzip.open(target, "wb", compresslevel=1) as out:
+        out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+        out.write(b'<iati-activities version="2.03" generated-datetime="2021-06-14T17:50:32Z">\n')
+        for copy in range(times):
+            with gzip.open(source, "rb") as handle:
+                for _, element in etree.iterparse(handle, tag="iati-activity", huge_tree=True):
+                    if copy:
+                        identifier = element.find("iati-identifier")
+                        if identifier is not None:
+                            identifier.text = f"{(identifier.text or '').strip()}-copy{copy}"
+                    out.write(etree.tostring(element, with_tail=False) + b"\n")
+                    element.clear()
+                    while element.getprevious() is not None:
+                        del element.getparent()[0]
+        out.write(b"</iati-activities>\n")
+    return target
+
+
+def _postgres_available() -> bool:
+    try:
+        import psycopg
+
+        with psycopg.connect(f"{POSTGRES}/postgres", connect_timeout=3):
+            return True
+    except Exception:
+        return False
+
+
+def _pg(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def main() -> None:
+    if not SOURCE.exists():
+        print(f"bench_iati: {SOURCE} is absent (../shared not available); benchmark skipped.")
+        return
+    base_env = {**os.environ, "CAUNOI_DEBUG": "1"}
+    base_env.pop("DATABASE_URL", None)
+    with tempfile.TemporaryDirectory(prefix="bench-iati-") as tmp:
+        work = Path(tmp)
+        limit = _run(["limit", str(SOURCE)], base_env)
+        print(
+            f"limit (bare iterparse, clear each activity): {limit['seconds']:.2f} s, {limit['mib']:.0f} MiB peak"
+        )
+
+        template = work / "template"
+        template.mkdir()
+        _run(["setup"], {**base_env, "CAUNOI_DATA_DIR": str(template)})
+
+        def sqlite_import(path: Path) -> dict[str, float]:
+            run_dir = work / f"run-{time.monotonic_ns()}"
+            run_dir.mkdir()
+            shutil.copy(template / "caunoi.sqlite3", run_dir / "caunoi.sqlite3")
+            try:
+                return _run(["import", str(path)], {**base_env, "CAUNOI_DATA_DIR": str(run_dir)})
+            finally:
+                shutil.rmtree(run_dir)
+
+        one = sqlite_import(SOURCE)
+        print(
+            f"import into SQLite: {one['seconds']:.2f} s, ratio {one['seconds'] / limit['seconds']:.1f}× the limit, "
+            f"{one['mib']:.0f} MiB peak; read {one['read']:.0f}, imported {one['imported']:.0f}, "
+            f"rejected {one['rejected']:.0f}, transactions {one['transactions']:.0f}"
+        )
+        if _postgres_available():
+            name = f"caunoi_bench_iati_{os.getpid()}"
+            _pg(f"CREATE DATABASE {name}_t")
+            try:
+                pg_env = {**base_env, "DATABASE_URL": f"{POSTGRES}/{name}_t", "CAUNOI_DATA_DIR": str(work)}
+                _run(["setup"], pg_env)
+                _pg(f"CREATE DATABASE {name} TEMPLATE {name}_t")
+                pg = _run(["import", str(SOURCE)], {**pg_env, "DATABASE_URL": f"{POSTGRES}/{name}"})
+                print(
+                    f"import into PostgreSQL: {pg['seconds']:.2f} s, ratio {pg['seconds'] / limit['seconds']:.1f}× "
+                    f"the limit, {pg['mib']:.0f} MiB peak"
+                )
+            finally:
+                _pg(f"DROP DATABASE IF EXISTS {name}")
+                _pg(f"DROP DATABASE IF EXISTS {name}_t")
+        else:
+            print(f"import into PostgreSQL: skipped (no server at {POSTGRES})")
+        memory = [f"1× {one['mib']:.0f} MiB ({one['seconds']:.1f} s)"]
+        for times in (2, 4):
+            path = repeated(SOURCE, times, work / f"x{times}.xml.gz")
+            run = sqlite_import(path)
+            memory.append(
+                f"{times}× {run['mib']:.0f} MiB ({run['seconds']:.1f} s, {run['read']:.0f} activities)"
+            )
+            path.unlink()
+        print("peak memory as the input grows (SQLite): " + ", ".join(memory))
+        print("target: import within 4× the limit, peak under 150 MiB, flat from 1× to 4×")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "limit":
+        child_limit(sys.argv[2])
+    elif len(sys.argv) > 1 and sys.argv[1] == "setup":
+        child_setup()
+    elif len(sys.argv) > 1 and sys.argv[1] == "import":
+        child_import(sys.argv[2])
+    else:
+        main()

@@ -1,0 +1,391 @@
+"""An IATI activity as plain Python values, read from its element with every problem located.
+
+Reading checks what the XSD cannot: codes against the shipped codelists (closed lists only; a code
+outside an open list such as Country or Language is accepted), percentages between 0 and 100 (never
+negative), a currency for every value, exponent notation. It touches no database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from lxml import etree
+
+from caunoi.core.errors import Msg
+from caunoi.core.text import nfc
+from caunoi.iati import messages as m
+from caunoi.iati.codelists import XML_LANG, codes, is_complete
+from caunoi.iati.report import IatiProblem, problem
+from caunoi.iati.schema import line_of
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class OrgRef:
+    ref: str
+    kind: str  # IATI OrganisationType
+    name: str
+
+
+@dataclass
+class Tx:
+    kind: str
+    value: Decimal
+    text: str
+    currency: str
+    value_date: dt.date
+    transaction_date: dt.date | None
+    reference: str
+    provider: OrgRef | None
+    receiver: OrgRef | None
+    description: str
+    line: int
+
+
+@dataclass
+class Indicator:
+    measure: str
+    ascending: bool | None
+    title: str
+    baseline_year: int | None
+    baseline_value: str
+    periods: list[tuple[dt.date, dt.date, str, str]]
+
+
+@dataclass
+class Result:
+    kind: str
+    aggregation_status: bool | None
+    title: str
+    indicators: list[Indicator]
+
+
+@dataclass
+class ActivityData:
+    identifier: str
+    line: int
+    version: str
+    default_currency: str = ""
+    default_lang: str = ""
+    last_updated: dt.datetime | None = None
+    hierarchy: int | None = None
+    reporting_org: OrgRef = OrgRef("", "", "")
+    titles: list[tuple[str, str]] = field(default_factory=list)
+    descriptions: list[tuple[str, str, str]] = field(default_factory=list)
+    status_code: str = ""
+    dates: list[tuple[str, dt.date]] = field(default_factory=list)
+    participants: list[tuple[str, OrgRef]] = field(default_factory=list)
+    recipients: list[tuple[bool, str, str, Decimal | None]] = field(default_factory=list)
+    sectors: list[tuple[str, str, str, Decimal | None]] = field(default_factory=list)
+    locations: list[tuple[str, str, Decimal | None, Decimal | None, str]] = field(default_factory=list)
+    budgets: list[tuple[str, str, dt.date, dt.date, Decimal, str, dt.date]] = field(default_factory=list)
+    transactions: list[Tx] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+    countries: set[str] = field(default_factory=set)
+
+    def content_hash(self) -> str:
+        """A digest of everything caunoi keeps of the activity: equal digests mean nothing to update."""
+        body = {k: v for k, v in self.__dict__.items() if k not in ("line", "countries", "transactions")}
+        body["transactions"] = [
+            {k: v for k, v in t.__dict__.items() if k != "line"} for t in self.transactions
+        ]
+        return hashlib.sha256(pickle.dumps(sorted(body.items()), protocol=5)).hexdigest()
+
+    def date_of(self, *kinds: str) -> dt.date | None:
+        for kind in kinds:
+            for found, on in self.dates:
+                if found == kind:
+                    return on
+        return None
+
+    def narrative(self, texts: list[tuple[str, str]], lang: str) -> str:
+        return next((text for found, text in texts if found == lang), "")
+
+
+def _date(text: str | None) -> dt.date:
+    return dt.date.fromisoformat((text or "").strip()[:10])
+
+
+def _datetime(text: str) -> dt.datetime:
+    value = dt.datetime.fromisoformat(text.strip())
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+class ActivityReader:
+    """Reads one <iati-activity>; `problems` collects what is wrong with it."""
+
+    def __init__(self, element: etree._Element, source: str, version: str):
+        self.el = element
+        self.source = source
+        self.version = version
+        self.problems: list[IatiProblem] = []
+        self.default_currency = ""
+        self.default_lang = ""
+        self.identifier = nfc(element.findtext("iati-identifier"))
+
+    def fail(self, msg: Msg, element: etree._Element, **params: Any) -> None:
+        self.problems.append(
+            problem(
+                msg,
+                source=self.source,
+                activity=self.identifier or None,
+                line=line_of(element),
+                element=str(element.tag),
+                **params,
+            )
+        )
+
+    def code(self, element: etree._Element, attribute: str, codelist: str) -> str:
+        value = (element.get(attribute) or "").strip()
+        if value and value not in codes(codelist) and is_complete(codelist):
+            self.fail(m.CODE_UNKNOWN, element, code=value, attribute=f"@{attribute}", codelist=codelist)
+        return value
+
+    def text(self, element: etree._Element | None) -> list[tuple[str, str]]:
+        """(language, text) of each narrative, the language defaulting to the activity's."""
+        if element is None:
+            return []
+        out = []
+        for narrative in element.iterfind("narrative"):
+            lang = (narrative.get(XML_LANG) or self.default_lang).lower()
+            out.append((lang, nfc(narrative.text)))
+        return out
+
+    def first_text(self, element: etree._Element | None) -> str:
+        texts = self.text(element)
+        return texts[0][1] if texts else ""
+
+    def percentage(self, element: etree._Element) -> Decimal | None:
+        raw = element.get("percentage")
+        if raw is None:
+            return None
+        try:
+            value = Decimal(raw.strip())
+        except InvalidOperation:
+            return None  # the XSD has reported it
+        if not value.is_finite() or value < 0 or value > HUNDRED:
+            self.fail(m.PERCENT_RANGE, element, value=raw.strip())
+        return value
+
+    def value(self, element: etree._Element | None) -> tuple[Decimal, str, str, dt.date] | None:
+        """(amount, text, currency, value-date) of a <value>; the XSD has checked its form."""
+        if element is None:
+            return None
+        text = (element.text or "").strip()
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            return None
+        currency = self.code(element, "currency", "Currency") or self.default_currency
+        if not currency:
+            self.fail(m.NO_CURRENCY, element)
+        return amount, text, currency.upper(), _date(element.get("value-date"))
+
+    def org(self, element: etree._Element, type_attribute: str = "type") -> OrgRef:
+        return OrgRef(
+            nfc(element.get("ref")),
+            self.code(element, type_attribute, "OrganisationType"),
+            self.first_text(element),
+        )
+
+    def read(self) -> ActivityData:
+        el = self.el
+        self.default_currency = self.code(el, "default-currency", "Currency")
+        self.default_lang = (el.get(XML_LANG) or "").lower()
+        data = ActivityData(self.identifier, line_of(el) or 0, self.version)
+        data.default_currency, data.default_lang = self.default_currency, self.default_lang
+        if el.get("last-updated-datetime"):
+            data.last_updated = _datetime(el.get("last-updated-datetime", ""))
+        if el.get("hierarchy"):
+            data.hierarchy = int(el.get("hierarchy", "1"))
+        for child in el:
+            tag = child.tag
+            handler = _HANDLERS.get(tag) if isinstance(tag, str) else None
+            if handler is not None:
+                handler(self, child, data)
+        return data
+
+    # ---- element handlers: each reads one kind of direct child of <iati-activity> ----
+
+    def reporting_org(self, el: etree._Element, data: ActivityData) -> None:
+        data.reporting_org = self.org(el)
+
+    def title(self, el: etree._Element, data: ActivityData) -> None:
+        data.titles = self.text(el)
+
+    def description(self, el: etree._Element, data: ActivityData) -> None:
+        kind = self.code(el, "type", "DescriptionType")
+        data.descriptions += [(kind, lang, text) for lang, text in self.text(el)]
+
+    def participating_org(self, el: etree._Element, data: ActivityData) -> None:
+        data.participants.append((self.code(el, "role", "OrganisationRole"), self.org(el)))
+
+    def activity_status(self, el: etree._Element, data: ActivityData) -> None:
+        data.status_code = self.code(el, "code", "ActivityStatus")
+
+    def activity_date(self, el: etree._Element, data: ActivityData) -> None:
+        data.dates.append((self.code(el, "type", "ActivityDateType"), _date(el.get("iso-date"))))
+
+    def recipient_country(self, el: etree._Element, data: ActivityData) -> None:
+        code = (el.get("code") or "").strip().upper()
+        data.countries.add(code)
+        data.recipients.append((False, code, "", self.percentage(el)))
+
+    def recipient_region(self, el: etree._Element, data: ActivityData) -> None:
+        vocabulary = self.code(el, "vocabulary", "RegionVocabulary") or "1"
+        code = (el.get("code") or "").strip()
+        if vocabulary == "1" and code not in codes("Region"):
+            self.fail(m.CODE_UNKNOWN, el, code=code, attribute="@code", codelist="Region")
+        data.recipients.append((True, code, vocabulary, self.percentage(el)))
+
+    def sector(self, el: etree._Element, data: ActivityData) -> None:
+        vocabulary = self.code(el, "vocabulary", "SectorVocabulary") or "1"
+        code = (el.get("code") or "").strip()
+        listname = {"1": "Sector", "2": "SectorCategory"}.get(vocabulary)
+        if listname and code not in codes(listname):
+            self.fail(m.CODE_UNKNOWN, el, code=code, attribute="@code", codelist=listname)
+        data.sectors.append((vocabulary, nfc(el.get("vocabulary-uri")), code, self.percentage(el)))
+
+    def capital_spend(self, el: etree._Element, data: ActivityData) -> None:
+        self.percentage(el)
+
+    def collaboration_type(self, el: etree._Element, data: ActivityData) -> None:
+        self.code(el, "code", "CollaborationType")
+
+    def default_flow_type(self, el: etree._Element, data: ActivityData) -> None:
+        self.code(el, "code", "FlowType")
+
+    def default_finance_type(self, el: etree._Element, data: ActivityData) -> None:
+        self.code(el, "code", "FinanceType")
+
+    def default_tied_status(self, el: etree._Element, data: ActivityData) -> None:
+        self.code(el, "code", "TiedStatus")
+
+    def activity_scope(self, el: etree._Element, data: ActivityData) -> None:
+        self.code(el, "code", "ActivityScope")
+
+    def location(self, el: etree._Element, data: ActivityData) -> None:
+        lat = lon = None
+        pos = el.findtext("point/pos")
+        if pos:
+            parts = pos.split()
+            try:
+                lat, lon = Decimal(parts[0]), Decimal(parts[1])
+            except (InvalidOperation, IndexError):
+                lat = lon = None
+        admin = " | ".join(
+            f"{a.get('vocabulary', '')}/{a.get('level', '')}/{a.get('code', '')}"
+            for a in el.iterfind("administrative")
+        )
+        name = self.first_text(el.find("name"))
+        data.locations.append((nfc(el.get("ref")), name, lat, lon, admin))
+
+    def budget(self, el: etree._Element, data: ActivityData) -> None:
+        value = self.value(el.find("value"))
+        if value is None:
+            return
+        data.budgets.append(
+            (
+                self.code(el, "type", "BudgetType"),
+                self.code(el, "status", "BudgetStatus"),
+                _date(el.find("period-start").get("iso-date")),  # type: ignore[union-attr]
+                _date(el.find("period-end").get("iso-date")),  # type: ignore[union-attr]
+                value[0],
+                value[2],
+                value[3],
+            )
+        )
+
+    def transaction(self, el: etree._Element, data: ActivityData) -> None:
+        kind_el = el.find("transaction-type")
+        value = self.value(el.find("value"))
+        if kind_el is None or value is None:
+            return
+        date_el = el.find("transaction-date")
+        provider, receiver = el.find("provider-org"), el.find("receiver-org")
+        for country in el.iterfind("recipient-country"):
+            data.countries.add((country.get("code") or "").strip().upper())
+        data.transactions.append(
+            Tx(
+                kind=self.code(kind_el, "code", "TransactionType"),
+                value=value[0],
+                text=value[1],
+                currency=value[2],
+                value_date=value[3],
+                transaction_date=_date(date_el.get("iso-date")) if date_el is not None else None,
+                reference=nfc(el.get("ref")),
+                provider=self.org(provider, "type") if provider is not None else None,
+                receiver=self.org(receiver, "type") if receiver is not None else None,
+                description=self.first_text(el.find("description")),
+                line=line_of(el) or 0,
+            )
+        )
+
+    def result(self, el: etree._Element, data: ActivityData) -> None:
+        aggregation = el.get("aggregation-status")
+        indicators = []
+        for ind in el.iterfind("indicator"):
+            baseline = ind.find("baseline")
+            year = baseline.get("year") if baseline is not None else None
+            periods = []
+            for period in ind.iterfind("period"):
+                start, end = period.find("period-start"), period.find("period-end")
+                if start is None or end is None:
+                    continue
+                target, actual = period.find("target"), period.find("actual")
+                periods.append(
+                    (
+                        _date(start.get("iso-date")),
+                        _date(end.get("iso-date")),
+                        nfc(target.get("value")) if target is not None else "",
+                        nfc(actual.get("value")) if actual is not None else "",
+                    )
+                )
+            ascending = ind.get("ascending")
+            indicators.append(
+                Indicator(
+                    measure=self.code(ind, "measure", "IndicatorMeasure"),
+                    ascending=None if ascending is None else ascending in ("1", "true"),
+                    title=self.first_text(ind.find("title")),
+                    baseline_year=int(year) if year and year.strip().isdigit() else None,
+                    baseline_value=nfc(baseline.get("value")) if baseline is not None else "",
+                    periods=periods,
+                )
+            )
+        data.results.append(
+            Result(
+                kind=self.code(el, "type", "ResultType"),
+                aggregation_status=None if aggregation is None else aggregation in ("1", "true"),
+                title=self.first_text(el.find("title")),
+                indicators=indicators,
+            )
+        )
+
+
+_HANDLERS = {
+    "reporting-org": ActivityReader.reporting_org,
+    "title": ActivityReader.title,
+    "description": ActivityReader.description,
+    "participating-org": ActivityReader.participating_org,
+    "activity-status": ActivityReader.activity_status,
+    "activity-date": ActivityReader.activity_date,
+    "recipient-country": ActivityReader.recipient_country,
+    "recipient-region": ActivityReader.recipient_region,
+    "sector": ActivityReader.sector,
+    "capital-spend": ActivityReader.capital_spend,
+    "collaboration-type": ActivityReader.collaboration_type,
+    "default-flow-type": ActivityReader.default_flow_type,
+    "default-finance-type": ActivityReader.default_finance_type,
+    "default-tied-status": ActivityReader.default_tied_status,
+    "activity-scope": ActivityReader.activity_scope,
+    "location": ActivityReader.location,
+    "budget": ActivityReader.budget,
+    "transaction": ActivityReader.transaction,
+    "result": ActivityReader.result,
+}

@@ -1,0 +1,126 @@
+"""Reading IATI activity files as a stream: files, folders, .gz; one activity element at a time.
+
+Each activity is handed over when its end tag is read and cleared afterwards (with its preceding
+siblings), so memory stays flat however large the file is. Problems of the file itself (unreadable,
+not XML, truncated, wrong root, version 1.x, no activity) are reported as `FileProblem`, never as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, cast
+
+from lxml import etree
+
+from caunoi.core.errors import Msg
+from caunoi.iati import messages as m
+from caunoi.iati.report import IatiProblem, problem
+from caunoi.iati.schema import ACCEPTED_VERSIONS, line_of, root_errors
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class FileProblem(Exception):
+    def __init__(self, found: IatiProblem):
+        super().__init__(found.en)
+        self.problem = found
+
+
+@dataclass
+class FileContext:
+    path: Path
+    name: str
+    version: str = ""
+    generated: str = ""
+
+
+def iati_files(paths: list[Path]) -> Iterator[Path]:
+    """The files to read, folders expanded (sorted *.xml and *.xml.gz); missing paths are yielded as they
+    are, for the reader to report."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith((".xml", ".xml.gz")))
+            if not found:
+                yield path
+            yield from found
+        else:
+            yield path
+
+
+def _open(path: Path) -> IO[bytes]:
+    handle = path.open("rb")
+    if handle.read(2) == GZIP_MAGIC:
+        handle.close()
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    handle.seek(0)
+    return handle
+
+
+def _fail(ctx: FileContext, msg: Msg, line: int | None = None, element: str | None = None, **kw: str) -> None:
+    raise FileProblem(problem(msg, source=ctx.name, line=line, element=element, **kw))
+
+
+def _check_root(ctx: FileContext, root: etree._Element) -> None:
+    if root.tag != "iati-activities":
+        _fail(ctx, m.WRONG_ROOT, line_of(root), str(root.tag), root=str(root.tag))
+    version = (root.get("version") or "").strip()
+    if version[:2] == "1." or version in ("1", "1.0"):
+        _fail(ctx, m.VERSION_1X, line_of(root), "iati-activities", version=version)
+    if version not in ACCEPTED_VERSIONS:
+        _fail(ctx, m.VERSION_UNKNOWN, line_of(root), "iati-activities", version=version)
+    errors = root_errors(root)
+    if errors:
+        _fail(ctx, m.ROOT_INVALID, errors[0][0], "iati-activities", reason=errors[0][2])
+    ctx.version = version
+    ctx.generated = root.get("generated-datetime", "")
+
+
+def activities(path: Path, label: str | None = None) -> Iterator[tuple[FileContext, etree._Element]]:
+    """(file, activity element) for each activity of the file; raises FileProblem for a bad file.
+
+    The element is valid only until the next one is read: it is cleared then.
+    """
+    ctx = FileContext(path, label or path.name)
+    if path.is_dir():
+        _fail(ctx, m.PATH_NOT_IATI)
+    if not path.exists():
+        _fail(ctx, m.FILE_MISSING)
+    count = 0
+    try:
+        with _open(path) as handle:
+            events = etree.iterparse(
+                handle,
+                events=("start", "end"),
+                tag=("iati-activities", "iati-activity"),
+                huge_tree=True,
+                remove_blank_text=False,
+            )
+            root: etree._Element | None = None
+            for event, element in events:
+                if root is None:
+                    root = element if element.tag == "iati-activities" else element.getroottree().getroot()
+                    _check_root(ctx, root)
+                if event != "end" or element.tag != "iati-activity":
+                    continue
+                count += 1
+                yield ctx, element
+                element.clear(keep_tail=False)
+                parent = element.getparent()
+                if parent is not None:
+                    while element.getprevious() is not None:
+                        del parent[0]
+            if root is None:
+                top = events.root
+                _check_root(ctx, top)
+    except etree.XMLSyntaxError as error:
+        line = error.position[0] if error.position else None
+        _fail(ctx, m.NOT_WELL_FORMED, line, reason=error.msg or str(error))
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as error:
+        _fail(ctx, m.FILE_UNREADABLE, reason=str(error) or type(error).__name__)
+    if count == 0:
+        _fail(ctx, m.NO_ACTIVITIES)

@@ -1,0 +1,402 @@
+"""Friendship associations: founding steps in order, terms, executive committees, members, congresses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from caunoi.core import audit
+from caunoi.core.models import Office
+from caunoi.core.scope import ensure_same_office
+from caunoi.core.text import nfc
+from caunoi.directory.models import Organisation
+from caunoi.relations import messages as m
+from caunoi.relations.countries import clean_country
+from caunoi.relations.dates import Precision, vn_date
+from caunoi.relations.models import (
+    FOUNDING_ORDER,
+    Association,
+    AssociationMember,
+    CommitteeMember,
+    Congress,
+    CongressKind,
+    CongressStatus,
+    FoundingStep,
+    FoundingStepKind,
+    MemberCount,
+    Person,
+    Position,
+    Term,
+)
+from caunoi.relations.services.common import (
+    check_choice,
+    check_order,
+    not_archived,
+    not_in_future,
+    partial,
+    required_text,
+)
+
+STEP_EN = {
+    FoundingStepKind.PROPOSAL: "proposal",
+    FoundingStepKind.APPROVAL: "approval by the competent body",
+    FoundingStepKind.FOUNDING_CONGRESS: "founding congress",
+}
+
+
+@transaction.atomic
+def create_association(
+    office: Office,
+    *,
+    name: str,
+    counterpart_country: str,
+    name_en: str = "",
+    organisation: Organisation | None = None,
+    founding_decision_number: str = "",
+    founding_decision_date: dt.date | None = None,
+    founding_decision_body: str = "",
+    founded_on: dt.date | None = None,
+    founded_precision: str = Precision.DAY,
+    notes: str = "",
+    is_illustrative: bool = False,
+    actor: Any = None,
+) -> Association:
+    ensure_same_office(organisation, office, "organisation")
+    association = Association(
+        office=office,
+        name=required_text(name, "tên hội", "association name", "name"),
+        name_en=nfc(name_en),
+        counterpart_country=clean_country(counterpart_country, "counterpart_country"),
+        organisation=organisation,
+        founding_decision_number=nfc(founding_decision_number),
+        founding_decision_date=founding_decision_date,
+        founding_decision_body=nfc(founding_decision_body),
+        founded_on=partial(founded_on, founded_precision, "founded_precision"),
+        founded_precision=founded_precision,
+        notes=nfc(notes),
+        is_illustrative=is_illustrative,
+    )
+    not_in_future(association.founded_on, "founded_on")
+    audit.save(association, actor)
+    return association
+
+
+def is_founded(association: Association) -> bool:
+    """Founded by a recorded date, by its founding congress, or evidently (it has had terms). A founding
+    decision alone counts only for an association recorded without founding steps (one founded long ago):
+    otherwise it is the approval step, and the founding congress is still to come."""
+    decided = association.founding_decision_date and not association.founding_steps.exists()
+    return bool(
+        association.founded_on
+        or decided
+        or association.terms.exists()
+        or association.congresses.filter(kind=CongressKind.FOUNDING, status=CongressStatus.HELD).exists()
+    )
+
+
+def founding_stage(association: Association) -> str:
+    """ "founded", or the last founding step recorded ("proposal", "approval"), or "" when none."""
+    if is_founded(association):
+        return "founded"
+    last = association.founding_steps.order_by("-on", "-id").first()
+    return last.step if last else ""
+
+
+def _check_next_step(association: Association, step: str, on: dt.date) -> None:
+    check_choice(step, FoundingStepKind, "bước thành lập", "founding step", "step")
+    done = {s.step: s for s in association.founding_steps.all()}
+    if step in done:
+        raise m.FOUNDING_STEP_TWICE(
+            field="step",
+            step=FoundingStepKind(step).label,
+            step_en=STEP_EN[FoundingStepKind(step)],
+            on=vn_date(done[step].on, done[step].precision),
+        )
+    if is_founded(association):
+        raise m.ALREADY_FOUNDED(
+            field="step",
+            association=association.name,
+            on=vn_date(association.founded_on, association.founded_precision),
+        )
+    index = FOUNDING_ORDER.index(FoundingStepKind(step))
+    for earlier in FOUNDING_ORDER[:index]:
+        if earlier not in done:
+            raise m.FOUNDING_STEP_MISSING(
+                field="step",
+                missing=earlier.label,
+                missing_en=STEP_EN[earlier],
+                step=FoundingStepKind(step).label,
+                step_en=STEP_EN[FoundingStepKind(step)],
+            )
+    if index:
+        previous = done[FOUNDING_ORDER[index - 1]]
+        if on < previous.on:
+            raise m.FOUNDING_STEP_EARLY(
+                field="on",
+                step=FoundingStepKind(step).label,
+                step_en=STEP_EN[FoundingStepKind(step)],
+                on=vn_date(on),
+                previous=FoundingStepKind(previous.step).label,
+                previous_en=STEP_EN[FoundingStepKind(previous.step)],
+                previous_on=vn_date(previous.on, previous.precision),
+            )
+
+
+@transaction.atomic
+def record_founding_step(
+    association: Association,
+    step: str,
+    on: dt.date,
+    *,
+    precision: str = Precision.DAY,
+    body: str = "",
+    reference: str = "",
+    note: str = "",
+    place: str = "",
+    actor: Any = None,
+) -> FoundingStep:
+    """Record the next founding step: proposal → approval by the competent body → founding congress.
+
+    The approval carries the founding decision; the founding congress is also recorded as a held congress
+    (term 1) and dates the association's founding.
+    """
+    not_archived(association)
+    stored = partial(on, precision, "precision")
+    assert stored is not None
+    not_in_future(stored, "on")
+    _check_next_step(association, step, stored)
+    if step == FoundingStepKind.FOUNDING_CONGRESS and precision != Precision.DAY:
+        raise m.CONGRESS_HELD_NEEDS_DAY(field="precision")
+    founding_step = FoundingStep(
+        association=association,
+        step=step,
+        on=stored,
+        precision=precision,
+        body=nfc(body),
+        reference=nfc(reference),
+        note=nfc(note),
+    )
+    audit.save(founding_step, actor)
+    if step == FoundingStepKind.APPROVAL:
+        association.founding_decision_number = founding_step.reference
+        association.founding_decision_date = stored
+        association.founding_decision_body = founding_step.body
+        audit.save(association, actor)
+    if step == FoundingStepKind.FOUNDING_CONGRESS:
+        congress = association.congresses.filter(
+            kind=CongressKind.FOUNDING, status=CongressStatus.PLANNED, archived_at__isnull=True
+        ).first() or Congress(office=association.office, association=association, kind=CongressKind.FOUNDING)
+        congress.term_number, congress.status, congress.on, congress.precision = (
+            1,
+            CongressStatus.HELD,
+            stored,
+            precision,
+        )
+        congress.place = nfc(place) or congress.place
+        audit.save(congress, actor)
+        association.founded_on, association.founded_precision = stored, Precision.DAY
+        audit.save(association, actor)
+    return founding_step
+
+
+def _fmt(day: dt.date) -> str:
+    return vn_date(day)
+
+
+@transaction.atomic
+def add_term(
+    association: Association,
+    number: int,
+    start: dt.date,
+    end: dt.date,
+    *,
+    is_illustrative: bool = False,
+    actor: Any = None,
+) -> Term:
+    """A new nhiệm kỳ: it may not overlap another, and later numbers come later in time."""
+    not_archived(association)
+    check_order(
+        start,
+        end,
+        field="end",
+        start_what="Ngày bắt đầu nhiệm kỳ",
+        start_what_en="start of the term",
+        end_what="Ngày kết thúc nhiệm kỳ",
+        end_what_en="end of the term",
+    )
+    if number < 1:
+        raise m.NEGATIVE(field="number", what="Số thứ tự nhiệm kỳ", what_en="term number")
+    for other in association.terms.all():
+        if other.number == number:
+            raise m.DUPLICATE(field="number", name=str(other))
+        if start <= other.end and other.start <= end:
+            raise m.TERM_OVERLAP(
+                field="start",
+                number=number,
+                start=_fmt(start),
+                end=_fmt(end),
+                other=other.number,
+                other_start=_fmt(other.start),
+                other_end=_fmt(other.end),
+            )
+        if (other.number < number) != (other.start < start):
+            raise m.TERM_ORDER(field="number", number=number, other=other.number)
+    term = Term(association=association, number=number, start=start, end=end, is_illustrative=is_illustrative)
+    audit.save(term, actor)
+    return term
+
+
+@transaction.atomic
+def add_committee_member(
+    term: Term,
+    person: Person,
+    position: str,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    association: Association | None = None,
+    actor: Any = None,
+) -> CommitteeMember:
+    """Seat a person on a term's executive committee, for dates inside that term (the whole term by default).
+
+    `association`, when given, must be the term's: a seat is never put on another association's term.
+    """
+    if association is not None and term.association_id != association.pk:
+        raise m.SEAT_OTHER_ASSOCIATION(
+            field="term", other=term.association.name, association=association.name
+        )
+    ensure_same_office(person, term.association.office, "person")
+    not_archived(person)
+    check_choice(position, Position, "chức danh", "position", "position")
+    start = start or term.start
+    check_order(
+        start,
+        end,
+        field="end",
+        start_what="Ngày bắt đầu giữ chức",
+        start_what_en="start of the seat",
+        end_what="Ngày thôi giữ chức",
+        end_what_en="end of the seat",
+    )
+    if start < term.start or start > term.end or (end is not None and end > term.end):
+        raise m.SEAT_OUTSIDE_TERM(
+            field="start" if start < term.start or start > term.end else "end",
+            start=_fmt(start),
+            end=_fmt(end) if end else "…",
+            number=term.number,
+            term_start=_fmt(term.start),
+            term_end=_fmt(term.end),
+        )
+    seat = CommitteeMember(term=term, person=person, position=position, start=start, end=end)
+    audit.save(seat, actor)
+    return seat
+
+
+@transaction.atomic
+def record_member_count(
+    association: Association,
+    on: dt.date,
+    count: int,
+    *,
+    note: str = "",
+    is_illustrative: bool = False,
+    actor: Any = None,
+) -> MemberCount:
+    not_archived(association)
+    not_in_future(on, "on")
+    if count < 0:
+        raise m.NEGATIVE(field="count", what="Số hội viên", what_en="number of members")
+    row, _ = MemberCount.objects.get_or_create(association=association, on=on, defaults={"count": count})
+    row.count, row.note, row.is_illustrative = count, nfc(note), is_illustrative
+    audit.save(row, actor)
+    return row
+
+
+@transaction.atomic
+def add_member(
+    association: Association,
+    person: Person,
+    joined_on: dt.date,
+    *,
+    left_on: dt.date | None = None,
+    actor: Any = None,
+) -> AssociationMember:
+    not_archived(association)
+    ensure_same_office(person, association.office, "person")
+    if left_on and left_on < joined_on:
+        raise m.MEMBER_DATES(field="left_on", left=_fmt(left_on), joined=_fmt(joined_on))
+    if association.members.filter(person=person).exists():
+        raise m.DUPLICATE(field="person", name=person.name)
+    member = AssociationMember(association=association, person=person, joined_on=joined_on, left_on=left_on)
+    audit.save(member, actor)
+    return member
+
+
+@transaction.atomic
+def plan_congress(
+    association: Association,
+    *,
+    term_number: int,
+    on: dt.date,
+    precision: str = Precision.DAY,
+    kind: str = CongressKind.REGULAR,
+    place: str = "",
+    notes: str = "",
+    is_illustrative: bool = False,
+    actor: Any = None,
+) -> Congress:
+    """Plan a congress (the date may be known only to the month or year). A regular congress needs a founded
+    association; an association still being founded plans its founding congress."""
+    not_archived(association)
+    check_choice(kind, CongressKind, "loại đại hội", "kind of congress", "kind")
+    if kind != CongressKind.FOUNDING and not is_founded(association):
+        raise m.CONGRESS_BEFORE_FOUNDING(field="kind", association=association.name)
+    if term_number < 1:
+        raise m.NEGATIVE(field="term_number", what="Nhiệm kỳ", what_en="term number")
+    stored = partial(on, precision, "precision")
+    assert stored is not None
+    congress = Congress(
+        office=association.office,
+        association=association,
+        kind=kind,
+        term_number=term_number,
+        status=CongressStatus.PLANNED,
+        on=stored,
+        precision=precision,
+        place=nfc(place),
+        notes=nfc(notes),
+        is_illustrative=is_illustrative,
+    )
+    audit.save(congress, actor)
+    return congress
+
+
+@transaction.atomic
+def record_congress_held(congress: Congress, on: dt.date, *, place: str = "", actor: Any = None) -> Congress:
+    """The congress took place on `on`. A founding congress is also the last founding step."""
+    not_archived(congress)
+    not_in_future(on, "on")
+    if congress.kind == CongressKind.FOUNDING and not is_founded(congress.association):
+        record_founding_step(
+            congress.association, FoundingStepKind.FOUNDING_CONGRESS, on, place=place, actor=actor
+        )
+        congress.refresh_from_db()
+        return congress
+    if congress.kind != CongressKind.FOUNDING and not is_founded(congress.association):
+        raise m.CONGRESS_BEFORE_FOUNDING(field="kind", association=congress.association.name)
+    congress.status, congress.on, congress.precision = CongressStatus.HELD, on, Precision.DAY
+    congress.place = nfc(place) or congress.place
+    audit.save(congress, actor)
+    return congress
+
+
+@transaction.atomic
+def cancel_congress(congress: Congress, *, note: str = "", actor: Any = None) -> Congress:
+    not_archived(congress)
+    congress.status = CongressStatus.CANCELLED
+    if note:
+        congress.notes = f"{congress.notes}\n{nfc(note)}".strip()
+    audit.save(congress, actor)
+    return congress

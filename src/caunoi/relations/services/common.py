@@ -1,0 +1,89 @@
+"""Small checks shared by the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from caunoi.core import audit
+from caunoi.core.text import nfc
+from caunoi.relations import messages as m
+from caunoi.relations.dates import Precision, first_day, vn_date
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def check_choice(value: str, choices: type[models.TextChoices], what: str, what_en: str, field: str) -> str:
+    if value not in choices.values:
+        raise m.CHOICE_UNKNOWN(
+            field=field, value=value, what=what, what_en=what_en, choices=", ".join(choices.values)
+        )
+    return value
+
+
+def required_text(value: str | None, what: str, what_en: str, field: str) -> str:
+    text = nfc(value)
+    if not text:
+        raise m.REQUIRED(field=field, what=what, what_en=what_en)
+    return text
+
+
+def check_order(
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    field: str,
+    start_what: str,
+    start_what_en: str,
+    end_what: str,
+    end_what_en: str,
+) -> None:
+    """End on or after start (either may be unknown)."""
+    if start and end and end < start:
+        raise m.DATES_ORDER(
+            field=field,
+            start=vn_date(start),
+            end=vn_date(end),
+            start_what=start_what,
+            start_what_en=start_what_en,
+            end_what=end_what,
+            end_what_en=end_what_en,
+        )
+
+
+def not_in_future(day: dt.date | None, field: str) -> None:
+    if day and day > today():
+        raise m.DATE_IN_FUTURE(field=field, on=vn_date(day))
+
+
+def partial(day: dt.date | None, precision: str, field: str) -> dt.date | None:
+    """Store a partial date as its first day, after checking the precision is known."""
+    check_choice(precision, Precision, "độ chính xác của ngày", "date precision", field)
+    return first_day(day, precision) if day else None
+
+
+def not_archived(obj: Any) -> None:
+    if getattr(obj, "archived_at", None):
+        raise m.ARCHIVED(what=str(obj))
+
+
+def archive(obj: Any, actor: Any = None) -> None:
+    """Staff archive, never delete: the record stays, with its history, out of lists and reports."""
+    obj.archived_at = timezone.now()
+    audit.save(obj, actor)
+
+
+def restore(obj: Any, actor: Any = None) -> None:
+    obj.archived_at = None
+    audit.save(obj, actor)
+
+
+def apply(obj: Any, fields: dict[str, Any], actor: Any) -> None:
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    audit.save(obj, actor)

@@ -1,0 +1,159 @@
+import datetime as dt
+
+import pytest
+
+from caunoi.core.errors import RuleError
+from caunoi.relations.models import CommitteeMember, Congress, FoundingStep, Term
+from caunoi.relations.services import associations as svc
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+def test_founding_goes_proposal_approval_congress(association):
+    assert svc.founding_stage(association) == ""
+    svc.record_founding_step(
+        association, "proposal", D(2022, 1, 1), precision="year", body="Ban Đối ngoại Trung ương"
+    )
+    assert svc.founding_stage(association) == "proposal"
+    svc.record_founding_step(
+        association, "approval", D(2023, 3, 10), body="Chủ tịch UBND tỉnh", reference="456/QĐ-UBND"
+    )
+    association.refresh_from_db()
+    assert (association.founding_decision_number, association.founding_decision_date) == (
+        "456/QĐ-UBND",
+        D(2023, 3, 10),
+    )
+    assert svc.founding_stage(association) == "approval"
+    svc.record_founding_step(association, "founding_congress", D(2023, 6, 20), place="Hội trường tỉnh")
+    association.refresh_from_db()
+    assert svc.founding_stage(association) == "founded"
+    assert association.founded_on == D(2023, 6, 20)
+    assert [
+        (c.kind, c.term_number, c.status, c.on) for c in Congress.objects.filter(association=association)
+    ] == [("founding", 1, "held", D(2023, 6, 20))]
+
+
+@pytest.mark.parametrize(
+    ("steps", "step", "on", "code"),
+    [
+        ([], "approval", D(2023, 1, 1), "relations.founding_step_missing"),
+        ([], "founding_congress", D(2023, 1, 1), "relations.founding_step_missing"),
+        (
+            [("proposal", D(2022, 5, 1))],
+            "founding_congress",
+            D(2023, 1, 1),
+            "relations.founding_step_missing",
+        ),
+        ([("proposal", D(2022, 5, 1))], "approval", D(2022, 4, 30), "relations.founding_step_early"),
+        ([("proposal", D(2022, 5, 1))], "proposal", D(2022, 6, 1), "relations.founding_step_twice"),
+        (
+            [("proposal", D(2022, 5, 1)), ("approval", D(2022, 7, 1))],
+            "founding_congress",
+            D(2022, 6, 30),
+            "relations.founding_step_early",
+        ),
+        ([], "proposal", D(2027, 1, 1), "relations.date_in_future"),
+    ],
+)
+def test_founding_steps_in_order(association, steps, step, on, code):
+    for done, day in steps:
+        svc.record_founding_step(association, done, day)
+    with pytest.raises(RuleError) as error:
+        svc.record_founding_step(association, step, on)
+    assert error.value.code == code
+    assert FoundingStep.objects.filter(association=association).count() == len(steps)
+
+
+def test_the_founding_congress_can_be_planned_then_held(association):
+    svc.record_founding_step(association, "proposal", D(2022, 5, 1))
+    with pytest.raises(RuleError) as error:
+        svc.plan_congress(association, term_number=1, on=D(2023, 1, 1), precision="year")
+    assert error.value.code == "relations.congress_before_founding"
+    planned = svc.plan_congress(
+        association, term_number=1, kind="founding", on=D(2023, 1, 1), precision="year"
+    )
+    with pytest.raises(RuleError) as error:
+        svc.record_congress_held(planned, D(2023, 5, 1))
+    assert error.value.code == "relations.founding_step_missing"
+    svc.record_founding_step(association, "approval", D(2023, 2, 1))
+    svc.record_congress_held(planned, D(2023, 5, 1))
+    planned.refresh_from_db()
+    assert (planned.status, planned.on, planned.precision) == ("held", D(2023, 5, 1), "day")
+    assert Congress.objects.filter(association=association).count() == 1
+    with pytest.raises(RuleError) as error:
+        svc.record_founding_step(association, "proposal", D(2023, 6, 1))
+    assert error.value.code == "relations.founding_step_twice"
+
+
+def test_terms_do_not_overlap_and_go_up_in_time(association):
+    svc.add_term(association, 1, D(2017, 9, 1), D(2022, 8, 31))
+    with pytest.raises(RuleError) as error:
+        svc.add_term(association, 2, D(2022, 8, 1), D(2027, 7, 31))
+    assert error.value.code == "relations.term_overlap"
+    assert "01/08/2022" in error.value.vi and "31/08/2022" in error.value.en
+    with pytest.raises(RuleError) as error:
+        svc.add_term(association, 0, D(2010, 1, 1), D(2012, 1, 1))
+    assert error.value.code == "relations.negative"
+    with pytest.raises(RuleError) as error:
+        svc.add_term(association, 2, D(2010, 1, 1), D(2015, 1, 1))
+    assert error.value.code == "relations.term_order"
+    with pytest.raises(RuleError) as error:
+        svc.add_term(association, 2, D(2028, 1, 1), D(2023, 1, 1))
+    assert error.value.code == "relations.dates_order"
+    svc.add_term(association, 2, D(2022, 9, 1), D(2027, 8, 31))
+    assert list(Term.objects.filter(association=association).values_list("number", flat=True)) == [1, 2]
+
+
+def test_a_committee_seat_lies_inside_its_term(association, person, office):
+    term = svc.add_term(association, 1, D(2017, 9, 1), D(2022, 8, 31))
+    chair = person("Chủ tịch thử nghiệm")
+    seat = svc.add_committee_member(term, chair, "chair")
+    assert (seat.start, seat.end) == (D(2017, 9, 1), None)
+    for start, end, field in [
+        (D(2017, 8, 31), None, "start"),
+        (D(2022, 9, 1), None, "start"),
+        (D(2018, 1, 1), D(2022, 9, 1), "end"),
+    ]:
+        with pytest.raises(RuleError) as error:
+            svc.add_committee_member(term, chair, "member", start=start, end=end)
+        assert (error.value.code, error.value.field) == ("relations.seat_outside_term", field)
+    with pytest.raises(RuleError) as error:
+        svc.add_committee_member(term, chair, "member", start=D(2020, 1, 1), end=D(2019, 1, 1))
+    assert error.value.code == "relations.dates_order"
+    assert CommitteeMember.objects.filter(term=term).count() == 1
+
+
+def test_a_seat_is_never_put_on_another_associations_term(association, person, office):
+    other = svc.create_association(office, name="Hội hữu nghị Việt - Pháp", counterpart_country="FR")
+    term = svc.add_term(other, 1, D(2017, 9, 1), D(2022, 8, 31))
+    with pytest.raises(RuleError) as error:
+        svc.add_committee_member(term, person(), "chair", association=association)
+    assert error.value.code == "relations.seat_other_association"
+
+
+def test_member_counts_and_members(association, person):
+    svc.record_member_count(association, D(2022, 12, 31), 150)
+    svc.record_member_count(association, D(2022, 12, 31), 152)
+    assert list(association.member_counts.values_list("count", flat=True)) == [152]
+    with pytest.raises(RuleError) as error:
+        svc.record_member_count(association, D(2023, 1, 1), -1)
+    assert error.value.code == "relations.negative"
+    member = person()
+    with pytest.raises(RuleError) as error:
+        svc.add_member(association, member, D(2022, 5, 1), left_on=D(2022, 4, 1))
+    assert error.value.code == "relations.member_dates"
+    svc.add_member(association, member, D(2022, 5, 1))
+    with pytest.raises(RuleError) as error:
+        svc.add_member(association, member, D(2023, 5, 1))
+    assert error.value.code == "relations.duplicate"
+
+
+def test_association_country_is_iso_3166(office):
+    with pytest.raises(RuleError) as error:
+        svc.create_association(office, name="Hội hữu nghị Việt - Xyz", counterpart_country="XX")
+    assert error.value.code == "relations.country_unknown"
+    assert (
+        svc.create_association(office, name="Hội Việt - Nhật", counterpart_country=" jp ").counterpart_country
+        == "JP"
+    )
