@@ -6,6 +6,7 @@ from caunoi.web.views import (
     aid_detail,
     aid_edit,
     aid_list,
+    dashboard,
     history,
     home,
     organisations,
@@ -41,4 +42,7 @@ urlpatterns = [
     path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="organisation-edit"),
     path("transactions/", transactions.transaction_list, name="transaction-list"),
     path("reports/aid/", reports.aid_report, name="aid-report"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/csv/<slug:chart>/", dashboard.dashboard_csv, name="dashboard-csv"),
+    path("dashboard/map.svg", dashboard.dashboard_map, name="dashboard-map"),
 ]

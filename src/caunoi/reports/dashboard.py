@@ -1,0 +1,576 @@
+"""The dashboard's figures for chosen offices and years, computed from records in a fixed number of queries.
+
+Every amount is a sum of transactions, aggregated in the database (grouped by office, currency and value
+date) and converted to USD in Python with the rates that `RateBook` names, as `reports.aid` does; the
+rates of all the offices are loaded once, so the number of queries depends neither on how many offices or
+years are chosen nor on how many rows they hold.
+
+What counts, for the years `first`–`last`:
+- committed: the commitments of the items approved in those years and not revoked or cancelled by the end
+  of their approval year — year by year the aid report's rule (`reports.aid.items_of_year`), so the figure
+  of a year equals the annual report's;
+- disbursed: the disbursements dated in those years (archived records and items left out);
+- by sector, modality and donor: the same items and commitments (each item in its primary sector, with its
+  whole commitment; donors by the commitment's provider, counted by the items they fund);
+- pipeline: the current status of every item of the offices, whatever its year (proposals have no year);
+- map: the same commitments split by the items' place shares, then carried to the units in force on the
+  chosen day (see `dashboard_map`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_FLOOR, Decimal
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+
+from caunoi.aid.lifecycle import Status
+from caunoi.aid.models import AidItem, Modality, Participation, Role, StatusChange, Transaction
+from caunoi.aid.models import TransactionKind as K
+from caunoi.core.models import Office
+from caunoi.geography.mapping import _named_like, units_in_force
+from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level, UnitSuccession
+from caunoi.money.convert import RateBook, RateUsed
+from caunoi.money.models import ExchangeRate
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+TOP_DONORS = 10
+ENDED = (Status.APPROVAL_REVOKED, Status.CANCELLED)
+
+
+class Split(StrEnum):
+    """How an amount recorded for a unit of the other era is carried to the units in force.
+
+    EQUAL: in equal parts to every unit its territory went to (a legacy district → all the 2025 communes
+    that received any of its communes; a 2025 commune → every legacy district it took communes from).
+    PRINCIPAL: wholly to the one unit `geography.mapping.principal_current_unit` names (the commune bearing
+    the district's name, else the one that received most of its communes).
+    """
+
+    EQUAL = "equal"
+    PRINCIPAL = "principal"
+
+
+@dataclass
+class Line:
+    key: str
+    name: str
+    name_en: str
+    count: int
+    committed: Decimal  # USD, to the cent
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class YearLine:
+    year: int
+    count: int  # items approved in the year
+    committed: Decimal
+    disbursed: Decimal
+
+
+@dataclass
+class StatusLine:
+    key: str
+    name: str
+    count: int
+
+
+@dataclass
+class MapUnit:
+    unit: AdminUnit
+    committed: Decimal
+    items: int
+    sources: list[str]  # the units as recorded whose amounts were carried here
+
+
+@dataclass
+class MapData:
+    on: dt.date
+    era: str
+    level: str
+    split: Split
+    provinces: list[AdminUnit]
+    units: list[MapUnit]  # every unit in force in the provinces, those with amounts first
+    unplaced: list[Line]  # amounts no unit of the map can show (no place, a whole province)
+    total: Decimal  # the sum of the units' amounts, exactly
+    carried: bool  # some amounts were recorded with units of the other era
+
+    @property
+    def with_amounts(self) -> list[MapUnit]:
+        return [u for u in self.units if u.committed > 0]
+
+
+@dataclass
+class Dashboard:
+    offices: list[Office]
+    first_year: int
+    last_year: int
+    count: int
+    committed: Decimal
+    disbursed: Decimal
+    years: list[YearLine]
+    sectors: list[Line]
+    modalities: list[Line]
+    donors: list[Line]
+    statuses: list[StatusLine]
+    map: MapData
+    rates: list[RateUsed]
+
+
+class _OfficeBook(RateBook):
+    """The RateBook of one office, built from rates loaded once for every office (RateBook's own
+    constructor queries once per office); same choice of rates as RateBook."""
+
+    def __init__(self, rates: list[ExchangeRate], office_id: int):
+        self._rates = defaultdict(list)
+        for rate in rates:
+            if rate.office_id is None or rate.office_id == office_id:
+                self._rates[(rate.base, rate.quote)].append(rate)
+        for same_pair in self._rates.values():
+            same_pair.sort(key=lambda r: (r.valid_from, r.office_id is not None), reverse=True)
+
+
+class _Usd:
+    """Converts grouped sums of each office's transactions to USD with that office's rates."""
+
+    def __init__(self, offices: list[Office]):
+        rates = list(
+            ExchangeRate.objects.filter(
+                Q(office__isnull=True) | Q(office__in=[o.pk for o in offices])
+            ).order_by("-valid_from", "office_id")
+        )
+        self.books = {o.pk: _OfficeBook(rates, o.pk) for o in offices}
+        self.used: dict[tuple[str, str, dt.date], RateUsed] = {}
+
+    def __call__(self, row: Any) -> Decimal:
+        """USD of a grouped row (office, currency, value_date, total), unrounded."""
+        factor, rates = self.books[row["office"]].factor(row["currency"], "USD", row["value_date"])
+        for rate in rates:
+            self.used[(rate.base, rate.quote, rate.valid_from)] = replace(rate, inverted=False)
+        return row["total"] * factor
+
+
+def _grouped(qs: QuerySet[Any], *keys: str) -> list[dict[str, Any]]:
+    return list(qs.values(*keys, "office", "currency", "value_date").annotate(total=Sum("amount")).order_by())
+
+
+def approved_items(offices: list[Office], first: int, last: int) -> QuerySet[AidItem]:
+    """Items approved in `first`–`last`, not revoked or cancelled by the end of their approval year."""
+    ended = StatusChange.objects.filter(
+        item=OuterRef("pk"), to_status__in=ENDED, on__year__lte=OuterRef("approved_on__year")
+    )
+    return (
+        AidItem.objects.filter(
+            office__in=offices,
+            archived_at__isnull=True,
+            approved_on__gte=dt.date(first, 1, 1),
+            approved_on__lte=dt.date(last, 12, 31),
+        )
+        .annotate(ended=Exists(ended))
+        .filter(ended=False)
+    )
+
+
+def dashboard(
+    offices: list[Office],
+    first: int,
+    last: int,
+    on: dt.date,
+    split: Split = Split.EQUAL,
+) -> Dashboard:
+    """The dashboard of `offices` for the years `first`–`last`, its map for the units in force on `on`."""
+    office_ids = [o.pk for o in offices]
+    usd = _Usd(offices)
+    items = approved_items(offices, first, last)
+    commitments = Transaction.objects.filter(
+        item__in=items.values("pk"), kind=K.COMMITMENT, archived_at__isnull=True
+    )
+
+    # Per year: items, commitments (by approval year), disbursements (by value date).
+    counts = dict(items.values_list("approved_on__year").annotate(n=Count("pk")).order_by())
+    committed: dict[int, Decimal] = defaultdict(Decimal)
+    for r in _grouped(commitments, "item__approved_on__year"):
+        committed[r["item__approved_on__year"]] += usd(r)
+    disbursements = Transaction.objects.filter(
+        office__in=office_ids,
+        kind=K.DISBURSEMENT,
+        archived_at__isnull=True,
+        item__archived_at__isnull=True,
+        value_date__gte=dt.date(first, 1, 1),
+        value_date__lte=dt.date(last, 12, 31),
+    )
+    disbursed: dict[int, Decimal] = defaultdict(Decimal)
+    for r in _grouped(disbursements):
+        disbursed[r["value_date"].year] += usd(r)
+    years = [
+        YearLine(y, counts.get(y, 0), _cent(committed[y]), _cent(disbursed[y]))
+        for y in range(first, last + 1)
+    ]
+
+    result = Dashboard(
+        offices=offices,
+        first_year=first,
+        last_year=last,
+        count=sum(counts.values()),
+        committed=_cent(sum(committed.values(), ZERO)),
+        disbursed=_cent(sum(disbursed.values(), ZERO)),
+        years=years,
+        sectors=_by_sector(items, commitments, usd),
+        modalities=_by_modality(items, commitments, usd),
+        donors=_by_donor(items, commitments, usd),
+        statuses=_by_status(office_ids),
+        map=dashboard_map(offices, commitments, on, split, usd),
+        rates=[],
+    )
+    result.rates = sorted(usd.used.values(), key=lambda r: (r.base, r.quote, r.valid_from))
+    return result
+
+
+def _cent(value: Decimal) -> Decimal:
+    return value.quantize(CENT)
+
+
+def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction], usd: _Usd) -> list[Line]:
+    """Each item once, in its primary sector, with its whole commitment (as the annual report writes it)."""
+    rows = (
+        items.values(
+            "primary_sector",
+            "primary_sector__code",
+            "primary_sector__name",
+            "primary_sector__name_en",
+            "primary_sector__order",
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    money: dict[Any, Decimal] = defaultdict(Decimal)
+    for r in _grouped(commitments, "item__primary_sector"):
+        money[r["item__primary_sector"]] += usd(r)
+    ordered = sorted(
+        rows,
+        key=lambda r: (
+            r["primary_sector"] is None,
+            r["primary_sector__order"] or 0,
+            r["primary_sector__code"] or "",
+        ),
+    )
+    return [
+        Line(
+            r["primary_sector__code"] or "",
+            r["primary_sector__name"] or "Chưa phân loại lĩnh vực",
+            r["primary_sector__name_en"] or "No sector",
+            r["n"],
+            _cent(money[r["primary_sector"]]),
+        )
+        for r in ordered
+    ]
+
+
+def _by_modality(items: QuerySet[AidItem], commitments: QuerySet[Transaction], usd: _Usd) -> list[Line]:
+    counts = dict(items.values_list("modality").annotate(n=Count("pk")).order_by())
+    money: dict[str, Decimal] = defaultdict(Decimal)
+    for r in _grouped(commitments, "item__modality"):
+        money[r["item__modality"]] += usd(r)
+    english = {
+        Modality.PROGRAMME: "Programmes",
+        Modality.PROJECT: "Projects",
+        Modality.NON_PROJECT: "Non-project aid",
+    }
+    return [
+        Line(m.value, str(m.label), english[m], counts[m.value], _cent(money[m.value]))
+        for m in Modality
+        if m.value in counts
+    ]
+
+
+def _by_donor(items: QuerySet[AidItem], commitments: QuerySet[Transaction], usd: _Usd) -> list[Line]:
+    """Per funding organisation, the `TOP_DONORS` largest by commitment (by the commitment's provider), the
+    items each funds; the rest summed in one line."""
+    names: dict[Any, tuple[str, str, str]] = {}
+    counts: dict[Any, int] = {}
+    for r in (
+        Participation.objects.filter(item__in=items.values("pk"), role=Role.FUNDING)
+        .values("organisation", "organisation__name", "organisation__name_original", "organisation__country")
+        .annotate(n=Count("item", distinct=True))
+        .order_by()
+    ):
+        key = r["organisation"]
+        counts[key] = r["n"]
+        names[key] = (r["organisation__name"], r["organisation__name_original"], r["organisation__country"])
+    money: dict[Any, Decimal] = defaultdict(Decimal)
+    for g in _grouped(
+        commitments, "provider", "provider__name", "provider__name_original", "provider__country"
+    ):
+        money[g["provider"]] += usd(g)
+        if g["provider"] is not None:
+            names[g["provider"]] = (g["provider__name"], g["provider__name_original"], g["provider__country"])
+    lines = []
+    for pk in set(counts) | set(money):
+        if pk is None:
+            lines.append(Line("", "Không rõ bên cấp", "Provider not recorded", 0, _cent(money[None])))
+            continue
+        name, original, country = names[pk]
+        lines.append(
+            Line(
+                str(pk),
+                name,
+                original or name,
+                counts.get(pk, 0),
+                _cent(money[pk]),
+                extra={"country": country},
+            )
+        )
+    lines.sort(key=lambda line: (-line.committed, line.name))
+    if len(lines) <= TOP_DONORS:
+        return lines
+    top, rest = lines[:TOP_DONORS], lines[TOP_DONORS:]
+    others = Line(
+        "others",
+        f"Các nhà tài trợ khác ({len(rest)})",
+        f"Other donors ({len(rest)})",
+        sum(line.count for line in rest),
+        sum((line.committed for line in rest), ZERO),
+        extra={"country": ""},
+    )
+    return [*top, others]
+
+
+def _by_status(office_ids: list[int]) -> list[StatusLine]:
+    counts = dict(
+        AidItem.objects.filter(office__in=office_ids, archived_at__isnull=True)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [StatusLine(s.value, str(s.label), counts.get(s.value, 0)) for s in Status]
+
+
+# --- The map ------------------------------------------------------------------------------------------------
+
+
+def map_era(on: dt.date) -> tuple[str, str]:
+    """The era and the level the map draws on `on`: the legacy districts before 1 July 2025 (the legacy
+    communes are too many to read), the 2025 communes from then (there are no districts any more)."""
+    return (Era.LEGACY, Level.DISTRICT) if on < REFORM_2025 else (Era.REFORM_2025, Level.COMMUNE)
+
+
+def dashboard_map(
+    offices: list[Office],
+    commitments: QuerySet[Transaction],
+    on: dt.date,
+    split: Split,
+    usd: _Usd,
+) -> MapData:
+    """Commitments by place, on the units in force on `on` of the offices' provinces (and of any province
+    an amount lands in).
+
+    An item's commitment is split by its place shares, onto the units as recorded. A recorded unit of the
+    map's era is drawn as itself (a legacy commune: its district); one of the other era is carried through
+    the official conversion table (`UnitSuccession`) as `geography.mapping` reads it — a legacy district to
+    the 2025 communes that received its communes, a 2025 commune back to the legacy districts its communes
+    came from — equally or wholly to the principal unit (`Split`). Amounts for a whole province, or for
+    items without a place, cannot be drawn and are listed apart. The units' amounts are rounded to the cent
+    so that they add up exactly to their total.
+
+    Four queries: the amounts, the recorded units and home provinces, their conversions, the units in force.
+    """
+    era, level = map_era(on)
+    rows = list(
+        commitments.values(
+            "item",
+            "item__place_shares__unit",
+            "item__place_shares__share",
+            "office",
+            "currency",
+            "value_date",
+        )
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    recorded: dict[Any, Decimal] = defaultdict(Decimal)
+    recorded_items: dict[Any, set[int]] = defaultdict(set)
+    for r in rows:
+        unit_id, share = r["item__place_shares__unit"], r["item__place_shares__share"]
+        recorded[unit_id] += usd(r) * (HUNDRED if share is None else share) / HUNDRED
+        recorded_items[unit_id].add(r["item"])
+    home_ids = {o.home_province_id for o in offices if o.home_province_id is not None}
+    units = AdminUnit.objects.select_related("province", "parent").in_bulk(
+        [pk for pk in recorded if pk is not None] + list(home_ids)
+    )
+    successions = _successions(
+        [units[pk] for pk in recorded if pk is not None], era, [units[pk] for pk in home_ids]
+    )
+
+    # Where each recorded amount goes: [(unit, weight)], or unplaced.
+    targets: dict[AdminUnit, tuple[Decimal, set[int], list[str]]] = {}
+    unplaced: list[Line] = []
+    placed_total = ZERO
+    carried = False
+    for unit_id, amount in recorded.items():
+        unit = units.get(unit_id) if unit_id is not None else None
+        destinations = _carry(unit, era, split, successions) if unit is not None else []
+        if not destinations:
+            name = str(unit) if unit is not None else "Chưa ghi địa bàn"
+            name_en = str(unit) if unit is not None else "No place recorded"
+            unplaced.append(
+                Line(str(unit_id or ""), name, name_en, len(recorded_items[unit_id]), _cent(amount))
+            )
+            continue
+        assert unit is not None
+        carried = carried or unit.era != era
+        placed_total += amount
+        for target, weight in destinations:
+            got, its_items, sources = targets.get(target, (ZERO, set(), []))
+            part = "" if weight == 1 else f" ({_fraction(weight)})"
+            sources.append(f"{unit}{part}")
+            targets[target] = (got + amount * weight, its_items | recorded_items[unit_id], sources)
+
+    provinces = {pk: units[pk] for pk in home_ids}
+    provinces = {p.pk: p for p in _in_era(list(provinces.values()), era, successions)}
+    for target in targets:
+        if target.province is not None:
+            provinces.setdefault(target.province.pk, target.province)
+    in_force = list(units_in_force(on, level).filter(province__in=list(provinces))) if provinces else []
+    known = {u.pk for u in in_force}
+    in_force += [t for t in targets if t.pk not in known]
+
+    rounded = _round_to_total({t.pk: v for t, (v, _, _) in targets.items()}, _cent(placed_total))
+    by_pk = {t.pk: (its_items, sources) for t, (_, its_items, sources) in targets.items()}
+    map_units = [
+        MapUnit(u, rounded.get(u.pk, ZERO), len(by_pk.get(u.pk, ((), []))[0]), by_pk.get(u.pk, ((), []))[1])
+        for u in in_force
+    ]
+    map_units.sort(key=lambda m: (-m.committed, m.unit.name, m.unit.code))
+    return MapData(
+        on=on,
+        era=era,
+        level=level,
+        split=split,
+        provinces=sorted(provinces.values(), key=lambda p: p.code),
+        units=map_units,
+        unplaced=sorted(unplaced, key=lambda line: (-line.committed, line.name)),
+        total=sum(rounded.values(), ZERO),
+        carried=carried,
+    )
+
+
+def _fraction(weight: Decimal) -> str:
+    n = round(1 / weight)
+    return f"1/{n}"
+
+
+@dataclass
+class _Successions:
+    """The conversion rows the map needs, loaded in one query, indexed like `geography.mapping` reads them."""
+
+    by_old: dict[int, list[UnitSuccession]] = field(default_factory=lambda: defaultdict(list))
+    by_old_parent: dict[int, list[UnitSuccession]] = field(default_factory=lambda: defaultdict(list))
+    by_new: dict[int, list[UnitSuccession]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _successions(units: list[AdminUnit], era: str, homes: list[AdminUnit] | None = None) -> _Successions:
+    """The rows that carry `units` of the other era into `era`, and those of the home provinces (both ways,
+    so that the query is the same whatever the offices chosen)."""
+    found = _Successions()
+    other = [u for u in units if u.era != era]
+    where = Q(old__in=homes) | Q(new__in=homes) if homes else Q()
+    if era == Era.REFORM_2025:  # legacy units forward: their own rows, and a district's communes' rows
+        districts = [u.pk for u in other if u.level == Level.DISTRICT]
+        if other:
+            where |= Q(old__in=other) | Q(old__parent__in=districts)
+    elif other:  # 2025 units back to the legacy ones they came from
+        where |= Q(new__in=other)
+    if not where:
+        return found
+    rows = UnitSuccession.objects.filter(where).select_related(
+        "new__province", "old__parent__province", "old__province"
+    )
+    for s in rows.order_by("new__code", "old__code"):
+        found.by_old[s.old_id].append(s)
+        if s.old.parent_id is not None:
+            found.by_old_parent[s.old.parent_id].append(s)
+        found.by_new[s.new_id].append(s)
+    return found
+
+
+def successors(unit: AdminUnit, found: _Successions) -> list[AdminUnit]:
+    """`geography.mapping.current_units` of a legacy district or commune, from preloaded rows: the principal
+    successor first."""
+    if unit.level == Level.DISTRICT:
+        received: Counter[int] = Counter()
+        towns: set[int] = set()
+        new_units: dict[int, AdminUnit] = {}
+        for s in sorted(found.by_old[unit.pk] + found.by_old_parent[unit.pk], key=lambda s: s.new.code):
+            new_units[s.new_id] = s.new
+            received[s.new_id] += int(s.is_default)
+            if s.is_default and s.old.kind == "Thị trấn":
+                towns.add(s.new_id)
+        ranked = sorted(new_units.values(), key=lambda u: (-received[u.pk], u.pk not in towns, u.code))
+        if not ranked:
+            return []
+        principal = _named_like(unit, ranked) or ranked[0]
+        return [principal, *(u for u in ranked if u.pk != principal.pk)]
+    rows = sorted(found.by_old[unit.pk], key=lambda s: (not s.is_default, s.new.code))
+    return [s.new for s in rows]
+
+
+def predecessors(unit: AdminUnit, found: _Successions) -> list[AdminUnit]:
+    """The legacy districts a 2025 commune's territory came from, the one that gave most communes first."""
+    gave: Counter[int] = Counter()
+    districts: dict[int, AdminUnit] = {}
+    for s in found.by_new[unit.pk]:
+        old = s.old
+        district = old if old.level == Level.DISTRICT else old.parent
+        if district is None or district.level != Level.DISTRICT:
+            continue
+        districts[district.pk] = district
+        gave[district.pk] += 1
+    return sorted(districts.values(), key=lambda d: (-gave[d.pk], d.code))
+
+
+def _carry(unit: AdminUnit, era: str, split: Split, found: _Successions) -> list[tuple[AdminUnit, Decimal]]:
+    if unit.level == Level.PROVINCE:
+        return []
+    if unit.era == era:
+        if unit.level == Level.COMMUNE and era == Era.LEGACY:
+            return [(unit.parent, Decimal(1))] if unit.parent is not None else []
+        return [(unit, Decimal(1))]
+    ranked = successors(unit, found) if era == Era.REFORM_2025 else predecessors(unit, found)
+    if not ranked:
+        return []
+    if split == Split.PRINCIPAL:
+        return [(ranked[0], Decimal(1))]
+    weight = Decimal(1) / len(ranked)
+    return [(u, weight) for u in ranked]
+
+
+def _in_era(provinces: list[AdminUnit], era: str, found: _Successions) -> list[AdminUnit]:
+    """The provinces of `era` that cover `provinces` (Tỉnh Yên Bái → Tỉnh Lào Cai after the reform; the new
+    Lào Cai → the legacy Lào Cai and Yên Bái before)."""
+    out: list[AdminUnit] = []
+    for p in provinces:
+        if p.era == era:
+            out.append(p)
+        elif era == Era.REFORM_2025:
+            rows = sorted(found.by_old[p.pk], key=lambda s: (not s.is_default, s.new.code))
+            out += [s.new for s in rows[:1]]
+        else:
+            out += [s.old for s in found.by_new[p.pk] if s.old.level == Level.PROVINCE]
+    return out
+
+
+def _round_to_total(amounts: dict[int, Decimal], total: Decimal) -> dict[int, Decimal]:
+    """Round each amount to the cent so that they add up to `total` (largest remainders get the cents)."""
+    floors = {k: v.quantize(CENT, rounding=ROUND_FLOOR) for k, v in amounts.items()}
+    missing = int((total - sum(floors.values(), ZERO)) / CENT)
+    by_remainder = sorted(amounts, key=lambda k: (-(amounts[k] - floors[k]), k))
+    for k in by_remainder[: max(0, min(missing, len(by_remainder)))]:
+        floors[k] += CENT
+    return floors
