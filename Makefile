@@ -20,13 +20,18 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests $(wildcard bench)
-	$(BIN)/ruff format --check src tests $(wildcard bench)
+	$(BIN)/ruff check src tests $(wildcard tools) $(wildcard bench)
+	$(BIN)/ruff format --check src tests $(wildcard tools) $(wildcard bench)
 	$(BIN)/mypy
 	$(BIN)/caunoi makemigrations --check --dry-run
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Regenerate the English catalog from the (Vietnamese) source strings and compile it; needs GNU gettext.
+messages: $(STAMP)
+	cd src/caunoi && CAUNOI_DEBUG=1 ../../$(BIN)/caunoi makemessages -l en --no-location --no-obsolete
+	$(BIN)/python tools/compile_messages.py
 
 clean:
 	rm -rf $(VENV) var

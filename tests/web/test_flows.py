@@ -374,3 +374,16 @@ def test_reminders_show_approvals_not_started(login, yen_bai):
     )
     page = text(login("xem").get("/reminders/"))
     assert "OLD-1 được phê duyệt ngày 01/03/2026 nhưng chưa triển khai sau 6 tháng" in page
+
+
+def test_history_of_an_item_whose_related_rows_share_its_id(login, yen_bai, sectors):
+    from caunoi.aid import services
+    from caunoi.aid.models import ItemSector
+
+    item = AidItem.objects.get(office=yen_bai, code="YB-2022-15")
+    services.update_item(item, title="Tên sửa một")
+    services.set_sectors(item, [(sectors["y-te"], 100)])
+    ItemSector.history.filter(item_id=item.pk).update(id=item.pk)  # the same id in two tables
+    page = login("xem").get(f"/aid/{item.pk}/history/")
+    assert page.status_code == 200
+    assert "Tên sửa một" in text(page)

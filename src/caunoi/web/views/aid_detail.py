@@ -64,7 +64,7 @@ def item_context(request: HttpRequest, item: AidItem, **extra: Any) -> dict[str,
         if editable
         else None,
         "participant_form": ParticipantForm(office=item.office) if editable else None,
-        "document_form": DocumentForm() if editable else None,
+        "document_form": DocumentForm(auto_id="id_doc_%s") if editable else None,
     }
     context.update(extra)
     return context

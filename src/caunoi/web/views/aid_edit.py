@@ -231,7 +231,7 @@ def aid_add_participant(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def aid_upload(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_visible(AidItem.objects.select_related("office"), request, pk)
-    form = DocumentForm(request.POST, request.FILES)
+    form = DocumentForm(request.POST, request.FILES, auto_id="id_doc_%s")
     if form.is_valid():
         try:
             authorize(request.user, Action.EDIT, item.office)

@@ -21,15 +21,15 @@ HISTORY_LIMIT = 200
 def _changes(records: list[Any]) -> list[dict[str, Any]]:
     """Each historical record with the fields it changed against the one before it."""
     rows = []
-    previous: dict[int, Any] = {}
+    previous: dict[tuple[Any, int], Any] = {}
     for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
-        before = previous.get(record.id) or (record.prev_record if record.history_type == "~" else None)
+        before = previous.get((record.instance_type, record.id)) or (record.prev_record if record.history_type == "~" else None)
         changes = []
         if before is not None and record.history_type == "~":
             delta = record.diff_against(before, excluded_fields=["updated_at", "search_text"])
             changes = [(c.field, c.old, c.new) for c in delta.changes]
         rows.append({"record": record, "changes": changes, "model": record.instance_type._meta.verbose_name})
-        previous[record.id] = record
+        previous[(record.instance_type, record.id)] = record
     return list(reversed(rows))
 
 
