@@ -7,8 +7,10 @@ from caunoi.web.views import (
     aid_edit,
     aid_list,
     dashboard,
+    documents,
     history,
     home,
+    iati_upload,
     organisations,
     reports,
     transactions,
@@ -45,4 +47,16 @@ urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/csv/<slug:chart>/", dashboard.dashboard_csv, name="dashboard-csv"),
     path("dashboard/map.svg", dashboard.dashboard_map, name="dashboard-map"),
+    # documents and IATI
+    path("documents/", documents.documents_index, name="documents"),
+    path("documents/annual/", documents.annual_download, name="documents-annual"),
+    path("documents/drafts/generate/", documents.draft_generate, name="documents-generate"),
+    path("documents/drafts/<int:pk>/", documents.draft_detail, name="documents-draft"),
+    path(
+        "documents/drafts/<int:pk>/versions/<int:number>/<slug:fmt>/",
+        documents.draft_export,
+        name="documents-draft-export",
+    ),
+    path("iati/upload/", iati_upload.iati_upload, name="iati-upload"),
+    path("iati/export/", iati_upload.iati_export, name="iati-export"),
 ]
