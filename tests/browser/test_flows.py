@@ -100,17 +100,21 @@ def approve_item(ui: UI, item: dict[str, Any]) -> Any:
     page = ui.page(username="lanhdao")
     page.goto(item["url"])
     ui.shot(page, "item-as-approver")
-    for label, slug in (("Đã nộp hồ sơ", "dossier-submitted"), ("Đang thẩm định", "in-appraisal")):
+    steps = (
+        ("Nộp hồ sơ", "Đã nộp hồ sơ", "dossier-submitted"),
+        ("Ghi nhận đang thẩm định", "Đang thẩm định", "in-appraisal"),
+    )
+    for action, state, slug in steps:
         step = page.locator("details.step").filter(
-            has=page.locator("summary", has_text=re.compile(f"^{label}$"))
+            has=page.locator("summary", has_text=re.compile(f"^{action}$"))
         )
         step.locator("summary").click()
         field(step, "Ngày").fill(today().isoformat())
-        submit(page, step, label)
-        assert f"Đã ghi bước: {label}." in page.locator(".messages").inner_text()
+        submit(page, step, action)
+        assert f"Đã ghi bước: {state}." in page.locator(".messages").inner_text()
         ui.shot(page, f"step-{slug}")
     step = page.locator("details.step").filter(
-        has=page.locator("summary", has_text=re.compile("^Đã phê duyệt$"))
+        has=page.locator("summary", has_text=re.compile("^Phê duyệt$"))
     )
     step.locator("summary").click()
     field(step, "Ngày").fill(today().isoformat())
@@ -118,7 +122,7 @@ def approve_item(ui: UI, item: dict[str, Any]) -> Any:
     field(step, "Ngày quyết định").fill(today().isoformat())
     field(step, "Cơ quan quyết định").fill("Chủ tịch UBND tỉnh Yên Bái")
     ui.shot(page, "approval-form")
-    submit(page, step, "Đã phê duyệt")
+    submit(page, step, "Phê duyệt")
     return page
 
 

@@ -45,5 +45,21 @@ STARTED_STATUSES = frozenset({S.IMPLEMENTING, S.SUSPENDED, S.COMPLETED, S.CLOSED
 PIPELINE_STATUSES = frozenset({S.PROPOSAL, S.MOBILISING, S.DOSSIER_SUBMITTED, S.IN_APPRAISAL})
 
 
+# What the button that moves an item to each status says (an action, not the state it leads to).
+ACTION_LABELS = {
+    S.MOBILISING: _("Bắt đầu vận động"),
+    S.DOSSIER_SUBMITTED: _("Nộp hồ sơ"),
+    S.IN_APPRAISAL: _("Ghi nhận đang thẩm định"),
+    S.APPROVED: _("Phê duyệt"),
+    S.DECLINED: _("Không phê duyệt"),
+    S.IMPLEMENTING: _("Bắt đầu thực hiện"),
+    S.SUSPENDED: _("Tạm dừng"),
+    S.COMPLETED: _("Hoàn thành"),
+    S.CLOSED: _("Quyết toán, đóng"),
+    S.CANCELLED: _("Hủy"),
+    S.APPROVAL_REVOKED: _("Thu hồi quyết định phê duyệt"),
+}
+
+
 def allowed_next(status: str) -> frozenset[str]:
     return TRANSITIONS[status]

@@ -35,7 +35,10 @@ class Sector(models.Model):
         ordering = ["order", "code"]
 
     def __str__(self) -> str:
-        return self.name
+        from django.utils.translation import get_language
+
+        english = (get_language() or "vi").startswith("en") and self.name_en
+        return self.name_en if english else self.name
 
 
 class DacVocabulary(models.TextChoices):

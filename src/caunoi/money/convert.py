@@ -33,12 +33,18 @@ class RateUsed:
         from caunoi.money.models import RateSource
         from caunoi.vntext.numbers import format_number
 
+        from django.utils.translation import gettext
+
         source = str(RateSource(self.source).label).lower()
         note = f", {self.reference}" if self.reference else ""
-        return (
-            f"1 {self.base} = {format_number(self.rate.normalize())} {self.quote} "
-            f"({source}{note}, áp dụng từ {self.valid_from.strftime('%d/%m/%Y')})"
-        )
+        return gettext("1 %(base)s = %(rate)s %(quote)s (%(source)s%(note)s, áp dụng từ %(day)s)") % {
+            "base": self.base,
+            "rate": format_number(self.rate.normalize()),
+            "quote": self.quote,
+            "source": source,
+            "note": note,
+            "day": self.valid_from.strftime("%d/%m/%Y"),
+        }
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Vietnamese number and date formatting for templates: 1.404.175 USD, 05/04/2022."""
+"""Number and date formatting for templates: 1.404.175 USD in Vietnamese, 1,404,175 USD in English;
+dates stay dd/mm/yyyy, as Vietnamese documents write them."""
 
 from __future__ import annotations
 
@@ -7,23 +8,33 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language
 
 from caunoi.vntext.numbers import format_money, format_number
 
 register = template.Library()
 
 
+def _english() -> bool:
+    return (get_language() or "vi").startswith("en")
+
+
 @register.filter
 def vnnum(value: Any) -> str:
     if value is None or value == "":
         return ""
-    return format_number(Decimal(str(value)).normalize() if not isinstance(value, int) else value)
+    number = Decimal(str(value)).normalize() if not isinstance(value, int) else value
+    return format_number(number, locale="en" if _english() else "vi")
 
 
 @register.filter
 def money(value: Any, currency: str) -> str:
     if value is None:
         return ""
+    if _english():
+        amount = Decimal(str(value))
+        places = 0 if currency == "VND" or amount == amount.to_integral_value() else 2
+        return f"{format_number(amount, places, locale='en')} {currency}"
     return format_money(Decimal(str(value)), currency)
 
 

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from caunoi.aid.lifecycle import TRANSITIONS, Status
+from caunoi.aid.lifecycle import ACTION_LABELS, TRANSITIONS, Status
 from caunoi.aid.models import AidItem, ItemDocument, StatusChange, Transaction
 from caunoi.aid.services import DECISIONS
 from caunoi.core.permissions import Action, can
@@ -39,7 +39,7 @@ def next_steps(request: HttpRequest, item: AidItem) -> list[dict[str, Any]]:
             steps.append(
                 {
                     "status": status,
-                    "label": Status(status).label,
+                    "label": ACTION_LABELS[status],
                     "form": form,
                     "decision": status == Status.APPROVED,
                 }

@@ -27,7 +27,8 @@ def _changes(records: list[Any]) -> list[dict[str, Any]]:
         changes = []
         if before is not None and record.history_type == "~":
             delta = record.diff_against(before, excluded_fields=["updated_at", "search_text"])
-            changes = [(c.field, c.old, c.new) for c in delta.changes]
+            meta = record.instance_type._meta
+            changes = [(meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
         rows.append({"record": record, "changes": changes, "model": record.instance_type._meta.verbose_name})
         previous[(record.instance_type, record.id)] = record
     return list(reversed(rows))
