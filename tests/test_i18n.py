@@ -308,6 +308,15 @@ def test_switching_to_english_translates_the_pages(client, yen_bai, vietnamese_l
         "/dashboard/?year=2022",
         "/documents/",
         "/iati/upload/",
+        "/relations/",
+        "/relations/calendar/",
+        "/relations/dashboard/",
+        "/relations/partners/",
+        "/relations/agreements/",
+        "/relations/associations/",
+        "/relations/events/",
+        "/relations/plans/",
+        "/relations/events/new/",
     ],
 )
 def test_no_page_keeps_a_vietnamese_label_in_english(english_client, url, vietnamese_labels):

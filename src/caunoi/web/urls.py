@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from caunoi.web.views import (
     accounts,
@@ -59,4 +59,6 @@ urlpatterns = [
     ),
     path("iati/upload/", iati_upload.iati_upload, name="iati-upload"),
     path("iati/export/", iati_upload.iati_export, name="iati-export"),
+    # people's diplomacy
+    path("relations/", include("caunoi.web.views.relations.urls")),
 ]

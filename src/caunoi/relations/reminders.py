@@ -1,0 +1,135 @@
+"""People's diplomacy on the home page and the reminders list: agreements expiring or expired with nothing
+renewing them, international workshops whose Decision 06/2020 permission or result report is due, and upcoming
+anniversaries worth a celebration.
+
+`caunoi.reports.reminders.all_reminders` imports `relation_reminders` from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from caunoi.core.models import Office
+from caunoi.relations.alerts import Alert, agreement_alerts, workshop_alerts
+from caunoi.relations.anniversaries import Anniversary, upcoming_anniversaries
+from caunoi.relations.models import Association, Partnership
+from caunoi.reports.reminders import Reminder
+
+# Round anniversaries are shown a season ahead, so that a celebration can be planned; yearly occasions
+# (national days, new-year festivals) a month ahead.
+ROUND_LEAD_DAYS = 90
+YEARLY_LEAD_DAYS = 30
+
+
+def relation_alerts(offices: Iterable[Office], today: dt.date) -> list[Alert]:
+    """The alerts of every office given, each once (an office is alerted to its predecessors' agreements
+    too, so an office and its predecessor would otherwise both list them)."""
+    seen: set[tuple[str, int]] = set()
+    found = []
+    for office in offices:
+        for alert in agreement_alerts(office, today) + workshop_alerts(office, today):
+            if (alert.kind, alert.record_id) not in seen:
+                seen.add((alert.kind, alert.record_id))
+                found.append(alert)
+    return sorted(found, key=lambda a: (a.due, a.title))
+
+
+def relation_anniversaries(
+    offices: Iterable[Office], today: dt.date, lead_days: int = ROUND_LEAD_DAYS
+) -> list[Anniversary]:
+    seen: set[tuple[dt.date, str]] = set()
+    found = []
+    for office in offices:
+        for anniversary in upcoming_anniversaries(office, today, lead_days):
+            if (anniversary.on, anniversary.title) not in seen:
+                seen.add((anniversary.on, anniversary.title))
+                found.append(anniversary)
+    return sorted(found, key=lambda a: (a.on, a.title))
+
+
+def alert_text(alert: Alert) -> str:
+    return alert.en if (translation.get_language() or "vi").startswith("en") else alert.vi
+
+
+def anniversary_text(anniversary: Anniversary) -> str:
+    if anniversary.years and anniversary.is_round:
+        text = _("Kỷ niệm %(years)s năm: %(title)s") % {
+            "years": anniversary.years,
+            "title": anniversary.title,
+        }
+    else:
+        text = anniversary.title
+    if anniversary.approximate:
+        text += " " + _("(ngày gần đúng)")
+    return text
+
+
+def alert_url(alert: Alert) -> str:
+    if alert.kind.startswith("agreement"):
+        return f"/relations/agreements/{alert.record_id}/"
+    return f"/relations/events/{alert.record_id}/"
+
+
+def visible_records(offices: Iterable[Office]) -> set[str]:
+    """The partnerships and associations of these offices, as anniversaries name them ("partnership:3")."""
+    offices = list(offices)
+    found = {
+        f"partnership:{pk}"
+        for pk in Partnership.objects.filter(office__in=offices).values_list("pk", flat=True)
+    }
+    found |= {
+        f"association:{pk}"
+        for pk in Association.objects.filter(office__in=offices).values_list("pk", flat=True)
+    }
+    return found
+
+
+def anniversary_url(anniversary: Anniversary, visible: set[str]) -> str:
+    """The partnership's or association's page when the user may open it, else the calendar of that month."""
+    kind, _sep, pk = anniversary.record.partition(":")
+    if anniversary.record in visible and kind == "partnership":
+        return f"/relations/partners/{pk}/"
+    if anniversary.record in visible and kind == "association":
+        return f"/relations/associations/{pk}/"
+    return f"/relations/calendar/?month={anniversary.on:%Y-%m}"
+
+
+def relation_reminders(offices: Iterable[Office], today: dt.date) -> list[Reminder]:
+    offices = list(offices)
+    by_code = {o.code: o for o in offices}
+    reminders = []
+    for alert in relation_alerts(offices, today):
+        # A predecessor's agreement reaches its successor's staff; its page is linked only where they may open it.
+        office = by_code.get(alert.office) or Office.objects.get(code=alert.office)
+        reminders.append(
+            Reminder(
+                alert.kind,
+                office,
+                alert_text(alert),
+                alert.due,
+                url=alert_url(alert) if alert.office in by_code else "",
+                overdue=alert.days < 0,
+            )
+        )
+    visible = visible_records(offices)
+    for office in offices:
+        for anniversary in upcoming_anniversaries(office, today, ROUND_LEAD_DAYS):
+            if not anniversary.is_round and anniversary.days_until > YEARLY_LEAD_DAYS:
+                continue
+            reminders.append(
+                Reminder(
+                    f"anniversary_{anniversary.kind}",
+                    office,
+                    anniversary_text(anniversary),
+                    anniversary.on,
+                    url=anniversary_url(anniversary, visible),
+                )
+            )
+    unique: dict[tuple[str, dt.date, str], Reminder] = {}
+    for reminder in reminders:
+        unique.setdefault((reminder.kind, reminder.due, reminder.title), reminder)
+    return list(unique.values())

@@ -1,0 +1,214 @@
+"""Shared by the people's-diplomacy pages: who may write where, running a service call, history, files.
+
+The relations services do not check permissions themselves (yet): every write here goes through `attempt`,
+which calls `authorize(user, action, office)` first, inside the same transaction as the service call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.db.models import Model, QuerySet
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from caunoi.core.errors import RuleErrors
+from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize, can, visible_offices
+from caunoi.core.text import fold
+from caunoi.relations.dates import vn_date
+from caunoi.relations.services import common as services_common
+from caunoi.web.views.common import flash_rule_errors, rule_errors_to_form
+from caunoi.web.views.history import HISTORY_LIMIT
+
+T = TypeVar("T")
+SECTION = gettext_lazy("Đối ngoại nhân dân")
+CONFLICT = gettext_lazy("Dữ liệu này mâu thuẫn với dữ liệu đã có (trùng lặp); không có gì được lưu.")
+
+
+def today() -> Any:
+    return timezone.localdate()
+
+
+def editable_offices(user: Any) -> QuerySet[Office]:
+    """The offices the user may write in (creating a record offers these)."""
+    offices = visible_offices(user)
+    return offices.filter(pk__in=[o.pk for o in offices if can(user, Action.EDIT, o)])
+
+
+def crumbs(*pairs: tuple[Any, str | None]) -> list[tuple[Any, str | None]]:
+    """Breadcrumbs under "Đối ngoại nhân dân" (base.html puts "Trang chủ" first)."""
+    return [(SECTION, reverse("web:rel-overview")), *pairs]
+
+
+def attempt(
+    request: HttpRequest,
+    office: Office,
+    call: Callable[[], T],
+    *,
+    form: Any = None,
+    field_map: dict[str, str] | None = None,
+    action: Action = Action.EDIT,
+) -> tuple[bool, T | None]:
+    """Authorize, then run a service call in one transaction. A broken rule (or a refusal) is shown next to
+    the form's field, or as a message; nothing is saved."""
+    try:
+        with transaction.atomic():
+            authorize(request.user, action, office)
+            return True, call()
+    except RuleErrors as error:
+        if form is not None:
+            rule_errors_to_form(form, error, field_map)
+        else:
+            flash_rule_errors(request, error)
+    except IntegrityError:
+        if form is not None:
+            form.add_error(None, str(CONFLICT))
+        else:
+            messages.error(request, str(CONFLICT))
+    return False, None
+
+
+def flash_form_errors(request: HttpRequest, form: Any) -> None:
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else str(error))
+
+
+def search(queryset: QuerySet[Any], q: str, *fields: str) -> QuerySet[Any]:
+    """Records whose text fields contain every word of `q`, with or without diacritics ("mimasaka", "viêng
+    chăn" or "vieng chan"). Folded in Python over one narrow query: these lists hold tens to hundreds of rows."""
+    words = fold(q).split()
+    if not words:
+        return queryset
+    matching = [
+        row[0]
+        for row in queryset.values_list("pk", *fields)
+        if all(word in fold(" ".join(str(v) for v in row[1:] if v)) for word in words)
+    ]
+    return queryset.filter(pk__in=matching)
+
+
+def archive_record(request: HttpRequest, record: Any, action: str) -> bool:
+    """Archive (staff) or restore (office administrator) through the services; say what happened."""
+    if action == "archive":
+        ok, _result = attempt(
+            request,
+            record.office,
+            lambda: services_common.archive(record, request.user),
+            action=Action.ARCHIVE,
+        )
+        if ok:
+            messages.success(request, _("Đã lưu trữ “%(what)s”.") % {"what": record})
+        return ok
+    if action == "restore":
+        ok, _result = attempt(
+            request,
+            record.office,
+            lambda: services_common.restore(record, request.user),
+            action=Action.RESTORE,
+        )
+        if ok:
+            messages.success(request, _("Đã khôi phục “%(what)s”.") % {"what": record})
+        return ok
+    raise Http404
+
+
+def permissions(request: HttpRequest, record: Any) -> dict[str, bool]:
+    office = record.office
+    live = record.archived_at is None
+    return {
+        "can_edit": live and can(request.user, Action.EDIT, office),
+        "can_archive": live and can(request.user, Action.ARCHIVE, office),
+        "can_restore": not live and can(request.user, Action.RESTORE, office),
+    }
+
+
+def _label(record: Any, name: str) -> str:
+    try:
+        return str(record.instance_type._meta.get_field(name).verbose_name)
+    except Exception:  # a field since removed from the model: its name is all there is
+        return name
+
+
+def changes(records: list[Any]) -> list[dict[str, Any]]:
+    """Each historical record with the fields it changed against the one before it — the approach of
+    `web.views.history._changes`, but keyed by model as well as id, since the rows of several models are
+    listed together and their ids overlap."""
+    rows = []
+    previous: dict[tuple[type, int], Any] = {}
+    for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
+        key = (type(record), record.id)
+        before = previous.get(key) or (record.prev_record if record.history_type == "~" else None)
+        found = []
+        if before is not None and record.history_type == "~":
+            delta = record.diff_against(before, excluded_fields=["updated_at", "search_text"])
+            found = [(_label(record, c.field), c.old, c.new) for c in delta.changes]
+        rows.append({"record": record, "changes": found, "model": record.instance_type._meta.verbose_name})
+        previous[key] = record
+    return list(reversed(rows))
+
+
+def history_page(
+    request: HttpRequest,
+    record: Model,
+    records: list[Any],
+    back: tuple[str, str],
+    trail: list[tuple[Any, str | None]],
+) -> HttpResponse:
+    """The changes of a record and of the rows that belong to it (who, when, which field from what to what)."""
+    title = _("Lịch sử: %(what)s") % {"what": record}
+    return render(
+        request,
+        "web/relations/history.html",
+        {
+            "rows": changes(records)[:HISTORY_LIMIT],
+            "back": back,
+            "title": title,
+            "breadcrumbs": crumbs(*trail, (_("Lịch sử thay đổi"), None)),
+        },
+    )
+
+
+def histories(*querysets: QuerySet[Any]) -> list[Any]:
+    records: list[Any] = []
+    for queryset in querysets:
+        records += list(queryset.select_related("history_user").order_by("-history_date")[:HISTORY_LIMIT])
+    return records
+
+
+def own_office(record: Any) -> QuerySet[Office]:
+    """The record's office, as the queryset the office-scoped forms take."""
+    return Office.objects.filter(pk=record.office_id)
+
+
+def when(event: Any) -> str:
+    """An event's dates, as precisely as known: 05/01/2022, 09/2022 – 10/2022, 2022."""
+    start, end = vn_date(event.start_on, event.date_precision), vn_date(event.end_on, event.date_precision)
+    return start if start == end else f"{start} – {end}"
+
+
+def with_when(events: Any) -> list[Any]:
+    found = list(events)
+    for event in found:
+        event.when = when(event)
+    return found
+
+
+def file_response(field_file: FieldFile, *, inline: bool = False) -> FileResponse:
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=not inline, filename=(field_file.name or "").split("/")[-1])
