@@ -23,7 +23,9 @@ def _changes(records: list[Any]) -> list[dict[str, Any]]:
     rows = []
     previous: dict[tuple[Any, int], Any] = {}
     for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
-        before = previous.get((record.instance_type, record.id)) or (record.prev_record if record.history_type == "~" else None)
+        before = previous.get((record.instance_type, record.id)) or (
+            record.prev_record if record.history_type == "~" else None
+        )
         changes = []
         if before is not None and record.history_type == "~":
             delta = record.diff_against(before, excluded_fields=["updated_at", "search_text"])
