@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -46,7 +48,7 @@ PIPELINE_STATUSES = frozenset({S.PROPOSAL, S.MOBILISING, S.DOSSIER_SUBMITTED, S.
 
 
 # What the button that moves an item to each status says (an action, not the state it leads to).
-ACTION_LABELS = {
+ACTION_LABELS: dict[str, Any] = {
     S.MOBILISING: _("Bắt đầu vận động"),
     S.DOSSIER_SUBMITTED: _("Nộp hồ sơ"),
     S.IN_APPRAISAL: _("Ghi nhận đang thẩm định"),

@@ -18,21 +18,27 @@ from caunoi.web.views.common import get_visible
 HISTORY_LIMIT = 200
 
 
-def _changes(records: list[Any]) -> list[dict[str, Any]]:
-    """Each historical record with the fields it changed against the one before it."""
+def _label(record: Any, name: str) -> str:
+    try:
+        return str(record.instance_type._meta.get_field(name).verbose_name)
+    except Exception:  # a field since removed from the model: its name is all there is
+        return name
+
+
+def changes(records: list[Any]) -> list[dict[str, Any]]:
+    """Each historical record with the fields it changed against the one before it of the same row. Rows of
+    several models are listed together and their ids overlap, so a row is its model and its id."""
     rows = []
-    previous: dict[tuple[Any, int], Any] = {}
+    previous: dict[tuple[type, int], Any] = {}
     for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
-        before = previous.get((record.instance_type, record.id)) or (
-            record.prev_record if record.history_type == "~" else None
-        )
-        changes = []
+        key = (type(record), record.id)
+        before = previous.get(key) or (record.prev_record if record.history_type == "~" else None)
+        found = []
         if before is not None and record.history_type == "~":
             delta = record.diff_against(before, excluded_fields=["updated_at", "search_text"])
-            meta = record.instance_type._meta
-            changes = [(meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
-        rows.append({"record": record, "changes": changes, "model": record.instance_type._meta.verbose_name})
-        previous[(record.instance_type, record.id)] = record
+            found = [(_label(record, c.field), c.old, c.new) for c in delta.changes]
+        rows.append({"record": record, "changes": found, "model": record.instance_type._meta.verbose_name})
+        previous[key] = record
     return list(reversed(rows))
 
 
@@ -46,7 +52,7 @@ def item_history(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "web/history.html",
         {
-            "rows": _changes(records)[:HISTORY_LIMIT],
+            "rows": changes(records)[:HISTORY_LIMIT],
             "item": item,
             "title": _("Lịch sử %(code)s") % {"code": item.code},
         },
@@ -70,7 +76,7 @@ def user_history(request: HttpRequest, user_id: int) -> HttpResponse:
         request,
         "web/history.html",
         {
-            "rows": _changes(records)[:HISTORY_LIMIT],
+            "rows": changes(records)[:HISTORY_LIMIT],
             "subject": user,
             "title": _("Thay đổi của %(user)s") % {"user": user.get_username()},
         },

@@ -27,7 +27,7 @@ from caunoi.core.text import fold
 from caunoi.relations.dates import vn_date
 from caunoi.relations.services import common as services_common
 from caunoi.web.views.common import flash_rule_errors, rule_errors_to_form
-from caunoi.web.views.history import HISTORY_LIMIT
+from caunoi.web.views.history import HISTORY_LIMIT, changes
 
 T = TypeVar("T")
 SECTION = gettext_lazy("Đối ngoại nhân dân")
@@ -131,31 +131,6 @@ def permissions(request: HttpRequest, record: Any) -> dict[str, bool]:
         "can_archive": live and can(request.user, Action.ARCHIVE, office),
         "can_restore": not live and can(request.user, Action.RESTORE, office),
     }
-
-
-def _label(record: Any, name: str) -> str:
-    try:
-        return str(record.instance_type._meta.get_field(name).verbose_name)
-    except Exception:  # a field since removed from the model: its name is all there is
-        return name
-
-
-def changes(records: list[Any]) -> list[dict[str, Any]]:
-    """Each historical record with the fields it changed against the one before it — the approach of
-    `web.views.history._changes`, but keyed by model as well as id, since the rows of several models are
-    listed together and their ids overlap."""
-    rows = []
-    previous: dict[tuple[type, int], Any] = {}
-    for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
-        key = (type(record), record.id)
-        before = previous.get(key) or (record.prev_record if record.history_type == "~" else None)
-        found = []
-        if before is not None and record.history_type == "~":
-            delta = record.diff_against(before, excluded_fields=["updated_at", "search_text"])
-            found = [(_label(record, c.field), c.old, c.new) for c in delta.changes]
-        rows.append({"record": record, "changes": found, "model": record.instance_type._meta.verbose_name})
-        previous[key] = record
-    return list(reversed(rows))
 
 
 def history_page(
