@@ -30,10 +30,10 @@ class RateUsed:
     inverted: bool = False
 
     def describe(self) -> str:
+        from django.utils.translation import gettext
+
         from caunoi.money.models import RateSource
         from caunoi.vntext.numbers import format_number
-
-        from django.utils.translation import gettext
 
         source = str(RateSource(self.source).label).lower()
         note = f", {self.reference}" if self.reference else ""
