@@ -81,6 +81,13 @@ def test_an_agreement_needs_both_sides(make_agreement, province, partner):
         assert error.value.code == "relations.agreement_sides"
 
 
+def test_an_organisation_is_a_party_once(make_agreement, province, partner):
+    with pytest.raises(RuleError) as error:
+        make_agreement(parties=[(province, "ours"), (partner, "theirs"), (partner, "ours")])
+    assert (error.value.code, error.value.field) == ("aid.duplicate_entry", "parties")
+    assert "Tỉnh Viêng Chăn" in error.value.vi
+
+
 def test_parties_and_fields(make_agreement, province, partner, org):
     fields = list(CooperationField.objects.filter(code__in=["nong-nghiep", "lao-dong"]))
     agreement = make_agreement(fields=fields)

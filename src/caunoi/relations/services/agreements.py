@@ -9,6 +9,7 @@ from typing import Any
 from django.core.files.base import File
 from django.db import transaction
 
+from caunoi.aid.messages import DUPLICATE_ENTRY
 from caunoi.aid.models import AidItem
 from caunoi.core import audit
 from caunoi.core.models import Office
@@ -175,6 +176,11 @@ def set_parties(
 ) -> None:
     """Replace the parties; there must be at least one on each side."""
     sides = set()
+    seen: set[int] = set()
+    for organisation, _side in parties:
+        if organisation.pk in seen:  # one organisation cannot sign on both sides, nor twice on one
+            raise DUPLICATE_ENTRY(field="parties", name=str(organisation))
+        seen.add(organisation.pk)
     for organisation, side in parties:
         ensure_same_office(organisation, agreement.office, "parties")
         check_choice(side, Side, "phía", "side", "parties")
