@@ -15,6 +15,7 @@ from django.db.models import Max
 
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize
 from caunoi.documents.body import generate_body
 from caunoi.documents.draft_checks import check_report_text
 from caunoi.documents.exporters import RenderedDocument, render
@@ -43,12 +44,14 @@ def _add_version(draft: AnnualReportDraft, body: str, source: str, actor: Any, n
 
 def generate_draft(office: Office, year: int, actor: Any = None) -> DraftVersion:
     """A new version holding the prose generated from today's records."""
+    authorize(actor, Action.EDIT, office)
     draft = draft_for(office, year, actor)
     return _add_version(draft, generate_body(office, year), VersionSource.GENERATED, actor, "")
 
 
 def save_version(draft: AnnualReportDraft, body: str, actor: Any = None, note: str = "") -> DraftVersion:
     """Save staff's edited prose as the next version (earlier versions are kept unchanged)."""
+    authorize(actor, Action.EDIT, draft.office)
     text = unicodedata.normalize("NFC", body.replace("\r\n", "\n")).strip()
     if not text:
         raise DRAFT_EMPTY(field="body")

@@ -30,6 +30,7 @@ from caunoi.aid.models import AidItem, Sector
 from caunoi.aid.sectors import sector_for_dac
 from caunoi.core.errors import Problem
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize
 from caunoi.geography.models import AdminUnit
 from caunoi.iati import messages as m
 from caunoi.iati.activity import ActivityData, ActivityReader
@@ -313,4 +314,7 @@ class Importer:
 
 
 def import_paths(paths: Iterable[Path], office: Office, **options: Any) -> Summary:
+    """Import IATI files into `office`; a user (options["actor"]) must be allowed to edit its records."""
+    if not options.get("dry_run"):
+        authorize(options.get("actor"), Action.EDIT, office)
     return Importer(office, **options).run(paths)
