@@ -186,3 +186,4 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg,unused-ignore]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     kind = forms.ChoiceField(label=_("Loại"), choices=OrgKind.choices)
+    website = forms.URLField(label=_("Trang web"), required=False, assume_scheme="https")
