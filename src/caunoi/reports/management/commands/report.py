@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from caunoi.core.errors import RuleErrors
 from caunoi.documents.commandline import add_annual_arguments, run_annual
+from caunoi.relations.management.commands.diplomacy import Command as DiplomacyCommand
 from caunoi.reports.aid import aid_summary
 from caunoi.reports.aid_text import render_aid_text
 from caunoi.reports.offices import office_for_year
@@ -39,10 +40,31 @@ class Command(BaseCommand):
             called_from_command_line=True,
         )
         add_annual_arguments(annual)
+        diplomacy = sub.add_parser(
+            "diplomacy",
+            help="Đối ngoại nhân dân trong năm / people's diplomacy of a year",
+            called_from_command_line=True,
+        )
+        diplomacy.add_argument("--year", type=int, required=True)
+        diplomacy.add_argument("--office", help="mã cơ quan / office code")
+        diplomacy.add_argument("--format", choices=["text", "json"], default="text")
+        diplomacy.add_argument("--on", help="tình trạng tính đến ngày / statuses as of (default: today)")
+        diplomacy.add_argument(
+            "--include-predecessors",
+            action="store_true",
+            help="gồm cả dữ liệu các cơ quan tiền thân / include predecessor offices' records",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["report"] == "annual":
             run_annual(self, options)
+            return
+        if options["report"] == "diplomacy":
+            # The same report as `caunoi diplomacy report`, under the name the other reports use.
+            try:
+                DiplomacyCommand(stdout=self.stdout, stderr=self.stderr).report(options)
+            except RuleErrors as error:
+                raise CommandError(str(error)) from None
             return
         year = options["year"]
         if not 1990 <= year <= 2100:
