@@ -1,0 +1,54 @@
+"""`make bench`: run every benchmark of this folder, each under its own header.
+
+A benchmark is a module bench_*.py with a main(); bench_aid_report always runs, the others when present.
+The exit code is 0 unless a benchmark crashes; the figures and their targets are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common as c
+
+BENCHMARKS = [
+    ("bench_aid_report", "Yearly aid report (caunoi.reports.aid) on a synthetic national ledger", True),
+    ("bench_iati", "IATI 2.03 import against a bare lxml iterparse of the same file", False),
+    ("bench_web", "Web pages under 20 concurrent clients (production server)", False),
+]
+
+
+def main() -> int:
+    watch = c.Stopwatch()
+    crashed: list[str] = []
+    durations: list[tuple[str, float]] = []
+    for name, title, required in BENCHMARKS:
+        if not required and not (c.BENCH_DIR / f"{name}.py").exists():
+            continue
+        c.header(f"{name}: {title}")
+        started = c.Stopwatch()
+        try:
+            module = importlib.import_module(name)
+            module.main()
+        except Exception:
+            traceback.print_exc()
+            crashed.append(name)
+            c.note(f"{name} CRASHED")
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                crashed.append(name)
+                c.note(f"{name} exited with {exc.code}")
+        durations.append((name, started.seconds))
+    c.header("make bench: summary")
+    for name, seconds in durations:
+        c.note(f"{name}: {c.fmt_duration(seconds)}{'  CRASHED' if name in crashed else ''}")
+    c.note(f"total: {c.fmt_duration(watch.seconds)}")
+    return 1 if crashed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
