@@ -192,7 +192,8 @@ def fmt_scale(scale: float) -> str:
 def fmt_duration(seconds: float) -> str:
     if seconds < 120:
         return f"{fmt_float(seconds)} s"
-    return f"{int(seconds // 60)} min {fmt_float(seconds % 60, 0)} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s"
 
 
 def print_table(

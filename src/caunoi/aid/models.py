@@ -111,6 +111,7 @@ class AidItem(OfficeOwned):
             models.Index(fields=["office", "approved_on"]),
             models.Index(fields=["office", "status"]),
             models.Index(fields=["office", "iati_identifier"]),
+            models.Index(fields=["approved_on", "id"]),  # the national list, newest approvals first
         ]
 
     def __str__(self) -> str:
@@ -180,6 +181,7 @@ class StatusChange(models.Model):
         verbose_name = _("bước trạng thái")
         verbose_name_plural = _("bước trạng thái")
         ordering = ["item", "on", "id"]
+        indexes = [models.Index(fields=["item", "to_status", "on"])]  # "revoked by year end" lookups
 
     def __str__(self) -> str:
         return f"{self.item.code}: {self.from_status or '∅'} → {self.to_status} ({self.on})"

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Participation, Transaction, TransactionKind
+from caunoi.core.models import Office
 from caunoi.core.permissions import visible_offices
 from caunoi.core.text import fold
 from caunoi.web.forms import AidFilterForm
@@ -38,7 +39,9 @@ COLUMNS = [
 def filtered_items(request: HttpRequest) -> tuple[AidFilterForm, QuerySet[AidItem]]:
     offices = visible_offices(request.user)
     form = AidFilterForm(request.GET or None, offices=offices)
-    items = AidItem.objects.filter(office__in=offices).select_related("office", "primary_sector")
+    items = AidItem.objects.select_related("office", "primary_sector")
+    if offices.count() != Office.objects.count():  # reading every office needs no filter (and no IN list)
+        items = items.filter(office__in=offices)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     if form.is_bound and not form.is_valid():
         # Keep the filters that are valid; a bad value shows its message and is ignored.
@@ -56,17 +59,30 @@ def filtered_items(request: HttpRequest) -> tuple[AidFilterForm, QuerySet[AidIte
     if data.get("sector"):
         items = items.filter(pk__in=ItemSector.objects.filter(sector=data["sector"]).values("item"))
     if data.get("donor"):
-        funders = Participation.objects.filter(organisation=data["donor"], role="funding")
+        funders = Participation.objects.filter(role="funding")
+        for word in fold(data["donor"]).split():
+            funders = funders.filter(organisation__search_text__contains=word)
         items = items.filter(pk__in=funders.values("item"))
     if data.get("place"):
-        unit = data["place"]
-        within = Q(unit=unit) | Q(unit__parent=unit) | Q(unit__province=unit)
+        # A unit, or any unit within it (a district's communes, a province's districts and communes).
+        words = fold(data["place"]).split()
+        within = Q()
+        for path in ("unit", "unit__parent", "unit__province"):
+            match = Q()
+            for word in words:
+                match &= Q(**{f"{path}__search_text__contains": word})
+            within |= match
         items = items.filter(pk__in=ItemPlace.objects.filter(within).values("item"))
     if data.get("office"):
         items = items.filter(office=data["office"])
-    commitments = Transaction.objects.filter(
-        item=OuterRef("pk"), kind=TransactionKind.COMMITMENT, archived_at__isnull=True
-    ).values("item")
+    # .order_by(): the model's default ordering would join items and offices into every subquery.
+    commitments = (
+        Transaction.objects.filter(
+            item=OuterRef("pk"), kind=TransactionKind.COMMITMENT, archived_at__isnull=True
+        )
+        .order_by()
+        .values("item")
+    )
     items = items.annotate(
         committed_total=Subquery(commitments.annotate(v=Sum("amount")).values("v")),
         committed_currency=Subquery(commitments.annotate(v=Min("currency")).values("v")),

@@ -62,7 +62,9 @@ class Command(BaseCommand):
         if options["report"] == "diplomacy":
             # The same report as `caunoi diplomacy report`, under the name the other reports use.
             try:
-                DiplomacyCommand(stdout=self.stdout, stderr=self.stderr).report(options)
+                command = DiplomacyCommand()
+                command.stdout, command.stderr = self.stdout, self.stderr
+                command.report(options)
             except RuleErrors as error:
                 raise CommandError(str(error)) from None
             return
