@@ -26,6 +26,7 @@ lint: $(STAMP)
 	$(BIN)/caunoi makemigrations --check --dry-run
 
 bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y -qq wrk >/dev/null 2>&1 || echo "wrk not installed: the web benchmark uses its Python load generator"
 	$(BIN)/python bench/run.py
 
 # Regenerate the English catalog from the (Vietnamese) source strings and compile it; needs GNU gettext.
