@@ -77,3 +77,14 @@ def activities_file(path: Path, *activities: str, version: str = "2.03") -> Path
         encoding="utf-8",
     )
     return path
+
+
+@pytest.fixture(params=["in-process", "reader-process"])
+def reader_mode(request, monkeypatch):
+    """Run a test both ways: files read and validated in this process, and in the reader process that
+    large imports use (importer.PIPELINE_MIN_BYTES lowered to 0)."""
+    from caunoi.iati import importer
+
+    if request.param == "reader-process":
+        monkeypatch.setattr(importer, "PIPELINE_MIN_BYTES", 0)
+    return request.param

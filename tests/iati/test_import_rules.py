@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
+import pytest
 from django.core.management import call_command
 
 from caunoi.aid.lifecycle import Status
@@ -13,6 +14,9 @@ from caunoi.directory.models import Organisation
 from caunoi.iati import models as im
 from caunoi.iati.importer import import_paths
 from tests.iati.conftest import activities_file, activity
+
+# Every test here runs with the files read in this process and in the reader process.
+pytestmark = pytest.mark.usefixtures("reader_mode")
 
 
 def test_activity_maps_to_the_ledger(office, tmp_path):

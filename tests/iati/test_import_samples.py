@@ -10,6 +10,9 @@ from caunoi.iati import models as im
 from caunoi.iati.importer import import_paths
 from tests.iati.conftest import count_in_file, sample
 
+# Every test here runs with the files read in this process and in the reader process.
+pytestmark = pytest.mark.usefixtures("reader_mode")
+
 # (file, activities the ledger's rules refuse, and why): the "valid" label of MANIFEST.md is XSD only.
 VALID = [
     ("valid/CAF-ActivityFile-2025-10-10_478acts.xml", {}),

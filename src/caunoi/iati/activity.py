@@ -24,6 +24,8 @@ from caunoi.iati.report import IatiProblem, problem
 from caunoi.iati.schema import line_of
 
 HUNDRED = Decimal(100)
+_nfc = nfc
+_codes = codes
 
 
 @dataclass(frozen=True)
@@ -90,12 +92,68 @@ class ActivityData:
     countries: set[str] = field(default_factory=set)
 
     def content_hash(self) -> str:
-        """A digest of everything caunoi keeps of the activity: equal digests mean nothing to update."""
+        """A digest of everything caunoi keeps of the activity: equal digests mean nothing to update.
+
+        Plain tuples are pickled (not the dataclasses: their pickling is several times slower); source
+        lines and the recipient-country set are left out, as they are not kept."""
+        return hashlib.sha256(pickle.dumps(self.kept(), protocol=5)).hexdigest()
+
+    def legacy_content_hash(self) -> str:
+        """The digest the first version of the import stored (the dataclasses pickled, slower): an activity
+        imported by it and unchanged since is still recognised as unchanged."""
         body = {k: v for k, v in self.__dict__.items() if k not in ("line", "countries", "transactions")}
         body["transactions"] = [
             {k: v for k, v in t.__dict__.items() if k != "line"} for t in self.transactions
         ]
         return hashlib.sha256(pickle.dumps(sorted(body.items()), protocol=5)).hexdigest()
+
+    def kept(self) -> tuple[Any, ...]:
+        """Everything caunoi keeps of the activity, as plain nested tuples."""
+        return (
+            self.identifier,
+            self.version,
+            self.default_currency,
+            self.default_lang,
+            self.last_updated,
+            self.hierarchy,
+            _org(self.reporting_org),
+            tuple(self.titles),
+            tuple(self.descriptions),
+            self.status_code,
+            tuple(self.dates),
+            tuple((role, _org(org)) for role, org in self.participants),
+            tuple(self.recipients),
+            tuple(self.sectors),
+            tuple(self.locations),
+            tuple(self.budgets),
+            tuple(
+                (
+                    t.kind,
+                    t.value,
+                    t.text,
+                    t.currency,
+                    t.value_date,
+                    t.transaction_date,
+                    t.reference,
+                    _org(t.provider),
+                    _org(t.receiver),
+                    t.description,
+                )
+                for t in self.transactions
+            ),
+            tuple(
+                (
+                    r.kind,
+                    r.aggregation_status,
+                    r.title,
+                    tuple(
+                        (i.measure, i.ascending, i.title, i.baseline_year, i.baseline_value, tuple(i.periods))
+                        for i in r.indicators
+                    ),
+                )
+                for r in self.results
+            ),
+        )
 
     def date_of(self, *kinds: str) -> dt.date | None:
         for kind in kinds:
@@ -106,6 +164,10 @@ class ActivityData:
 
     def narrative(self, texts: list[tuple[str, str]], lang: str) -> str:
         return next((text for found, text in texts if found == lang), "")
+
+
+def _org(org: OrgRef | None) -> tuple[str, str, str] | None:
+    return None if org is None else (org.ref, org.kind, org.name)
 
 
 def _date(text: str | None) -> dt.date:
@@ -142,8 +204,11 @@ class ActivityReader:
         )
 
     def code(self, element: etree._Element, attribute: str, codelist: str) -> str:
-        value = (element.get(attribute) or "").strip()
-        if value and value not in codes(codelist) and is_complete(codelist):
+        value = element.get(attribute)
+        if value is None:
+            return ""
+        value = value.strip()
+        if value and value not in _codes(codelist) and is_complete(codelist):
             self.fail(m.CODE_UNKNOWN, element, code=value, attribute=f"@{attribute}", codelist=codelist)
         return value
 
@@ -151,15 +216,17 @@ class ActivityReader:
         """(language, text) of each narrative, the language defaulting to the activity's."""
         if element is None:
             return []
-        out = []
-        for narrative in element.iterfind("narrative"):
-            lang = (narrative.get(XML_LANG) or self.default_lang).lower()
-            out.append((lang, nfc(narrative.text)))
-        return out
+        default = self.default_lang
+        return [
+            ((narrative.get(XML_LANG) or default).lower(), _nfc(narrative.text))
+            for narrative in element.iterchildren("narrative")
+        ]
 
     def first_text(self, element: etree._Element | None) -> str:
-        texts = self.text(element)
-        return texts[0][1] if texts else ""
+        if element is not None:
+            for narrative in element.iterchildren("narrative"):
+                return _nfc(narrative.text)
+        return ""
 
     def percentage(self, element: etree._Element) -> Decimal | None:
         raw = element.get("percentage")
@@ -303,13 +370,35 @@ class ActivityReader:
         )
 
     def transaction(self, el: etree._Element, data: ActivityData) -> None:
-        kind_el = el.find("transaction-type")
-        value = self.value(el.find("value"))
+        # One pass over the children (the first of each kind counts, as find() would take it).
+        kind_el = value_el = date_el = provider = receiver = description = None
+        countries = []
+        for child in el:
+            tag = child.tag
+            if tag == "transaction-type":
+                if kind_el is None:
+                    kind_el = child
+            elif tag == "value":
+                if value_el is None:
+                    value_el = child
+            elif tag == "transaction-date":
+                if date_el is None:
+                    date_el = child
+            elif tag == "provider-org":
+                if provider is None:
+                    provider = child
+            elif tag == "receiver-org":
+                if receiver is None:
+                    receiver = child
+            elif tag == "description":
+                if description is None:
+                    description = child
+            elif tag == "recipient-country":
+                countries.append(child)
+        value = self.value(value_el)
         if kind_el is None or value is None:
             return
-        date_el = el.find("transaction-date")
-        provider, receiver = el.find("provider-org"), el.find("receiver-org")
-        for country in el.iterfind("recipient-country"):
+        for country in countries:
             data.countries.add((country.get("code") or "").strip().upper())
         data.transactions.append(
             Tx(
@@ -319,10 +408,10 @@ class ActivityReader:
                 currency=value[2],
                 value_date=value[3],
                 transaction_date=_date(date_el.get("iso-date")) if date_el is not None else None,
-                reference=nfc(el.get("ref")),
+                reference=_nfc(el.get("ref")),
                 provider=self.org(provider, "type") if provider is not None else None,
                 receiver=self.org(receiver, "type") if receiver is not None else None,
-                description=self.first_text(el.find("description")),
+                description=self.first_text(description),
                 line=line_of(el) or 0,
             )
         )

@@ -1,6 +1,8 @@
 """Fast inserts for the import's hot path: rows as dicts, ids allocated up front, one executemany per
 table and batch, and django-simple-history's historical row ("+") written alongside each row.
 
+On PostgreSQL the rows go through COPY … FROM STDIN instead of INSERTs.
+
 Django's bulk_create builds a model instance and compiles every value of every row; at a few hundred
 thousand rows that costs more than parsing and validating the file. Rows here carry the database values
 of their fields directly (converted only for dates, datetimes and decimals), so the same rules must have
@@ -10,6 +12,7 @@ been checked before (ledger.plan); nothing here decides anything.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -84,7 +87,9 @@ class Table:
         columns = ", ".join(f'"{f.column}"' for f in fields)
         marks = ", ".join(["%s"] * len(fields))
         self.sql = f'INSERT INTO "{model._meta.db_table}" ({columns}) VALUES ({marks})'
+        self.copy_sql = f'COPY "{model._meta.db_table}" ({columns}) FROM STDIN'
         self.ids = Ids(model)
+        self.row_of = itemgetter(*self.attnames)
         self.rows: list[list[Any]] = []
         self.history: tuple[str, list[int], list[Any]] | None = None
         if history:
@@ -116,13 +121,14 @@ class Table:
                     }.get(f.attname)
                 )
         sql = f'INSERT INTO "{hist._meta.db_table}" ({", ".join(columns)}) VALUES ({", ".join(["%s"] * len(columns))})'
+        if connection.vendor == "postgresql":
+            sql = f'COPY "{hist._meta.db_table}" ({", ".join(columns)}) FROM STDIN'
         self.history = (sql, picks, extra)
 
     def add(self, **values: Any) -> int:
         pk = self.ids.take()
         values["id"] = pk
-        defaults = self.defaults
-        self.rows.append([values[a] if a in values else defaults[a] for a in self.attnames])
+        self.rows.append(list(self.row_of(self.defaults | values)))  # each field: given, else default
         return pk
 
     def flush(self, reason: str = "") -> int:
@@ -137,13 +143,28 @@ class Table:
                 if value is None:
                     continue
                 row[index] = converted if value is default and converted is not None else convert(value)
+        postgres = connection.vendor == "postgresql"
         with connection.cursor() as cursor:
-            cursor.executemany(self.sql, rows)
+            if postgres:
+                _copy(cursor, self.copy_sql, rows)
+            else:
+                cursor.executemany(self.sql, rows)
             if self.history is not None:
                 sql, picks, extra = self.history
                 if self.reason_at >= 0:
                     extra[self.reason_at] = reason[:100]
-                cursor.executemany(
-                    sql, [[row[p] if p >= 0 else extra[j] for j, p in enumerate(picks)] for row in rows]
-                )
+                # A history row: the row's values, then the history columns' (picked from row + extra).
+                pick = itemgetter(*[p if p >= 0 else len(self.attnames) + j for j, p in enumerate(picks)])
+                history = [pick(row + extra) for row in rows]
+                if postgres:
+                    _copy(cursor, sql, history)
+                else:
+                    cursor.executemany(sql, history)
         return len(rows)
+
+
+def _copy(cursor: Any, sql: str, rows: list[Any]) -> None:
+    """PostgreSQL: the rows through COPY … FROM STDIN (psycopg 3), several times faster than INSERTs."""
+    with cursor.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)

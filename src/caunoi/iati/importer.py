@@ -2,7 +2,9 @@
 activities with skip_invalid), idempotent.
 
 Each activity is validated (XSD, the version's additions, codelists, values), then planned against the
-ledger's rules, then written in batches inside one database transaction. An activity is identified by
+ledger's rules, then written in batches inside one database transaction. Reading and validating
+(caunoi.iati.source) happen in a second process for inputs of PIPELINE_MIN_BYTES or more, while this
+one plans and writes; the transaction, and all that decides what is kept, stay here. An activity is identified by
 (office, iati-identifier): one already imported with the same content is unchanged; with other content
 and a last-updated-datetime not older than the stored one it is updated in place (history shows the
 change); an older one is left as stored, with a notice. Counts always add up:
@@ -14,9 +16,12 @@ activity is rejected whole, including any activity read before the fault.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import sys
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,16 +38,29 @@ from caunoi.core.models import Office
 from caunoi.core.permissions import Action, authorize
 from caunoi.geography.models import AdminUnit
 from caunoi.iati import messages as m
-from caunoi.iati.activity import ActivityData, ActivityReader
+from caunoi.iati.activity import ActivityData
 from caunoi.iati.ledger import item_code, plan_or_problems
 from caunoi.iati.models import IatiActivity
 from caunoi.iati.places import PlaceMatcher
 from caunoi.iati.report import ERROR, NOTICE, IatiProblem, Summary, problem
-from caunoi.iati.schema import activity_schema, exponent_value, later_features, line_of, schema_errors
-from caunoi.iati.stream import FileProblem, activities, iati_files
+from caunoi.iati.source import ReaderProcess, Record, check_activity, records
+from caunoi.iati.stream import FileProblem, iati_files
 from caunoi.iati.writer import Writer
 
 VN = "VN"
+# Inputs at least this large (bytes on disk) are read and validated by a second process while this one
+# plans and writes; smaller ones in this process (starting a process costs more than it saves).
+PIPELINE_MIN_BYTES = 2_000_000
+
+__all__ = ["Importer", "check_activity", "import_paths"]
+
+
+def _input_bytes(paths: list[Path]) -> int:
+    total = 0
+    for path in iati_files(paths):
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return total
 
 
 @dataclass
@@ -65,53 +83,6 @@ def _located(
         activity=activity,
         severity=severity,
     )
-
-
-def check_activity(element: Any, source: str, version: str) -> tuple[ActivityData | None, list[IatiProblem]]:
-    """The activity's data, or the problems that make it invalid (XSD, version, codelists, values)."""
-    reader = ActivityReader(element, source, version)
-    found: list[IatiProblem] = []
-    for line, name, message in schema_errors(activity_schema(), element):
-        exponent = exponent_value(message)
-        if exponent is not None:
-            found.append(
-                problem(
-                    m.EXPONENT,
-                    source=source,
-                    activity=reader.identifier,
-                    line=line,
-                    element=name,
-                    value=exponent,
-                )
-            )
-        else:
-            found.append(
-                problem(
-                    m.SCHEMA,
-                    source=source,
-                    activity=reader.identifier,
-                    line=line,
-                    element=name,
-                    reason=message,
-                )
-            )
-    for el, what, since in later_features(element, version):
-        found.append(
-            problem(
-                m.VERSION_FEATURE,
-                source=source,
-                activity=reader.identifier,
-                line=line_of(el),
-                element=str(el.tag),
-                what=what,
-                since=since,
-                version=version,
-            )
-        )
-    if found:
-        return None, found  # the structure is wrong: reading it further would only guess
-    data = reader.read()
-    return (None, reader.problems) if reader.problems else (data, [])
 
 
 class Importer:
@@ -153,23 +124,58 @@ class Importer:
 
     def run(self, paths: Iterable[Path]) -> Summary:
         summary = self.summary
+        paths = list(paths)
         bar = tqdm(unit=" act", file=sys.stderr, disable=not self.progress, mininterval=0.5)
-        with transaction.atomic():
-            self.writer = Writer(self.office, "IATI import", self.actor)
-            for path in iati_files(list(paths)):
-                summary.files += 1
-                self._file(path, bar.update)
-            keep = not summary.dry_run and (self.skip_invalid or not summary.errors)
-            if keep:
-                self.writer.flush()
-            summary.organisations_created = self.writer.organisations_created
-            summary.committed = keep
-            if not keep:
-                transaction.set_rollback(True)
+        pipeline = _input_bytes(paths) >= PIPELINE_MIN_BYTES
+        started, cpu = time.perf_counter(), time.process_time()
+        # The objects alive now (Django, the models, the maps above) are not garbage: the collector need
+        # not walk them again at each collection the import's many short-lived objects trigger.
+        gc.freeze()
+        try:
+            summary = self._run(paths, bar, pipeline)
+        finally:
+            gc.unfreeze()
         bar.close()
+        timings = summary.timings
+        timings["write"] = self.writer.seconds
+        timings["total"] = time.perf_counter() - started
+        timings["cpu"] = time.process_time() - cpu
+        timings["pipeline"] = float(pipeline)
         return summary
 
-    def _file(self, path: Path, tick: Callable[[int], object]) -> None:
+    def _run(self, paths: list[Path], bar: Any, pipeline: bool) -> Summary:
+        summary = self.summary
+        with ReaderProcess(paths) if pipeline else contextlib.nullcontext() as reader:
+            stream = self._timed(iter(reader if reader is not None else records(paths)))
+            with transaction.atomic():
+                self.writer = Writer(self.office, "IATI import", self.actor)
+                for record in stream:
+                    assert record[0] == "file", record
+                    summary.files += 1
+                    self._file(record[1], stream, bar.update)
+                keep = not summary.dry_run and (self.skip_invalid or not summary.errors)
+                if keep:
+                    self.writer.flush()
+                summary.organisations_created = self.writer.organisations_created
+                summary.committed = keep
+                if not keep:
+                    transaction.set_rollback(True)
+            if reader is not None:
+                summary.timings.update({f"reader_{k}": v for k, v in reader.usage.items()})
+        return summary
+
+    def _timed(self, stream: Iterator[Record]) -> Iterator[Record]:
+        timings = self.summary.timings
+        timings["read"] = 0.0
+        while True:
+            start = time.process_time()
+            record = next(stream, None)
+            timings["read"] += time.process_time() - start
+            if record is None:
+                return
+            yield record
+
+    def _file(self, name: str, stream: Iterator[Record], tick: Callable[[int], object]) -> None:
         summary = self.summary
         before = (
             summary.read,
@@ -181,12 +187,19 @@ class Importer:
         )
         tx_before = (summary.transactions, summary.ledger_transactions, summary.other_transactions)
         problems_before = len(summary.problems)
-        self.writer.reason = f"IATI import {path.name}"
+        self.writer.reason = f"IATI import {name}"
         try:
             with transaction.atomic():
-                for ctx, element in activities(path):
-                    self._activity(ctx.name, ctx.version, element)
-                    tick(1)
+                for record in stream:
+                    kind = record[0]
+                    if kind == "activity":
+                        self._activity(*record[1:])
+                        tick(1)
+                    elif kind == "end-file":
+                        break
+                    else:
+                        assert kind == "bad-file", record
+                        raise FileProblem(record[1])
                 self.writer.flush()
         except FileProblem as bad:
             read = summary.read - before[0]
@@ -203,11 +216,11 @@ class Importer:
         self.summary.problems += found
         self.failed = True
 
-    def _activity(self, source: str, version: str, element: Any) -> None:
+    def _activity(
+        self, source: str, line: int, data: ActivityData | None, found: list[IatiProblem], digest: str
+    ) -> None:
         summary = self.summary
         summary.read += 1
-        line = line_of(element) or 0
-        data, found = check_activity(element, source, version)
         if data is None:
             self._reject(found)
             return
@@ -231,10 +244,10 @@ class Importer:
         if self.recipient_country and self.recipient_country not in data.countries:
             summary.skipped += 1
             return
-        digest = data.content_hash()
         stored = self.stored.get(data.identifier)
         if stored is not None:
-            if stored.content_hash == digest:
+            # (or the digest the first version of the import stored, for an activity it imported)
+            if stored.content_hash == digest or stored.content_hash == data.legacy_content_hash():
                 summary.unchanged += 1
                 return
             if stored.last_updated and data.last_updated and data.last_updated < stored.last_updated:
@@ -267,8 +280,29 @@ class Importer:
                 ]
             )
             return
+        start, written = time.process_time(), self.writer.seconds
         units = self._units(data)
         plan, refused = plan_or_problems(data, self.today, self.sector_for, units)
+        planned = time.process_time()
+        try:
+            self._keep(source, line, data, plan, refused, stored, digest)
+        finally:
+            timings = summary.timings
+            timings["plan"] = timings.get("plan", 0.0) + planned - start
+            rows = time.process_time() - planned - (self.writer.seconds - written)
+            timings["rows"] = timings.get("rows", 0.0) + rows
+
+    def _keep(
+        self,
+        source: str,
+        line: int,
+        data: ActivityData,
+        plan: Any,
+        refused: list[Problem],
+        stored: Stored | None,
+        digest: str,
+    ) -> None:
+        summary = self.summary
         if plan is None:
             self._reject([_located(p, source, data.identifier, line, "iati-activity") for p in refused])
             return

@@ -9,6 +9,7 @@ shows field by field what changed; the IATI detail rows are replaced whole.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -79,6 +80,7 @@ class Writer:
         self.pending = 0
         self.organisations_created = 0
         self.now_user = getattr(actor, "pk", None)
+        self.seconds = 0.0  # spent writing (flush)
 
     def _org_id(self, org: Organisation | None) -> int | None:
         if org is None:
@@ -144,8 +146,10 @@ class Writer:
             self.flush()
 
     def flush(self) -> None:
+        start = time.process_time()
         self.tables.flush(self.reason)
         self.pending = 0
+        self.seconds += time.process_time() - start
 
     def discard(self) -> None:
         self.tables = Tables()
