@@ -36,7 +36,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
 NOT_ALLOWED = Msg(
     "permission.denied",
     "Bạn không có quyền “{action}” trong cơ quan {office}.",
-    "You may not “{action}” in office {office}.",
+    "You may not “{action_en}” in office {office}.",
 )
 ACTION_NAMES = {
     Action.VIEW: "xem",
@@ -77,7 +77,12 @@ def can(user: Any, action: Action, office: Office) -> bool:
 
 def authorize(user: Any, action: Action, office: Office) -> None:
     if not can(user, action, office):
-        raise NOT_ALLOWED(field=None, action=ACTION_NAMES[action], office=office.code)
+        raise NOT_ALLOWED(
+            field=None,
+            action=ACTION_NAMES[action],
+            action_en=action.value.replace("_", " "),
+            office=office.code,
+        )
 
 
 def visible_offices(user: Any) -> QuerySet[Office]:
