@@ -62,10 +62,8 @@ def _continuing(office: Office, year: int) -> int:
 
 
 def _directions(office: Office, year: int) -> list[str]:
-    planned = directions_markdown(office, year)
-    if planned:
-        return [f"- {line}" for line in planned]
-    lines = []
+    # The tasks of next year's plan come first, then what the aid ledger itself calls for.
+    lines = [f"- {line}" for line in directions_markdown(office, year) or []]
     continuing = _continuing(office, year)
     if continuing:
         lines.append(

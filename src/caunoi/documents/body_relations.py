@@ -7,6 +7,7 @@ recorded, so the report is whole today and gains those sections as soon as the a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.apps import apps
@@ -24,36 +25,53 @@ TOPICS = (
 )
 
 
-def relations_module() -> Any | None:
-    """``caunoi.relations.report`` when the app is installed and exposes the summary, else None."""
+def relations_module() -> tuple[Any, Any] | None:
+    """``caunoi.relations.report`` and ``report_text`` when the app is installed, else None."""
     if not apps.is_installed("caunoi.relations"):
         return None
     try:
-        from caunoi.relations import report  # type: ignore[import-not-found,unused-ignore]
+        from caunoi.relations import report, report_text
     except ImportError:
         return None
-    if not hasattr(report, "diplomacy_summary") or not hasattr(report, "render_diplomacy_text"):
-        return None
-    return report
+    return report, report_text
+
+
+ROMAN_HEADING = re.compile(r"^[IVXLC]+\. (?P<title>.+)$")
 
 
 def diplomacy_markdown(office: Office, year: int) -> list[str] | None:
-    """Markdown blocks of the relations sections (headings and paragraphs), or None without the app."""
-    report = relations_module()
-    if report is None:
+    """Markdown blocks of the relations sections: each of its headings ("II. QUAN HỆ …") becomes a
+    subsection of the report, its lines the paragraphs; the text's own title lines are left out."""
+    modules = relations_module()
+    if modules is None:
         return None
+    report, report_text = modules
     summary = report.diplomacy_summary(office, year, on=dt.date(year, 12, 31))
-    text = report.render_diplomacy_text(summary)
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    return ["### Quan hệ đối tác, các hội hữu nghị, sự kiện, đoàn ra, đoàn vào", *paragraphs]
+    lines = [line.strip() for line in report_text.render_diplomacy_text(summary).splitlines() if line.strip()]
+    blocks: list[str] = []
+    for line in lines:
+        heading = ROMAN_HEADING.match(line)
+        if heading:
+            title = heading.group("title").lower()
+            blocks.append(f"### {title[:1].upper()}{title[1:]}")
+        elif blocks:  # before the first heading: the text's title, office and as-of lines
+            blocks.append(line)
+    return blocks or None
 
 
 def directions_markdown(office: Office, year: int) -> list[str] | None:
-    """Next year's directions from the relations plans, when the app records them (an optional key)."""
-    report = relations_module()
-    if report is None:
+    """Next year's directions: the tasks of the plans adopted for that year."""
+    modules = relations_module()
+    if modules is None:
         return None
+    report, _ = modules
     data = report.diplomacy_summary(office, year + 1, on=dt.date(year + 1, 1, 1)).as_dict()
-    plans = data.get("plans") or data.get("directions") or []
-    lines = [str(p.get("title") or p.get("name") or p) if isinstance(p, dict) else str(p) for p in plans]
-    return [line for line in lines if line.strip()] or None
+    tasks = [task["title"] for plan in data.get("next_year_plans", []) for task in plan.get("tasks", [])]
+    tasks += [
+        task["title"]
+        for plan in data.get("plans", [])
+        if isinstance(plan, dict)
+        for task in plan.get("tasks", [])
+    ]
+    unique = list(dict.fromkeys(t.strip() for t in tasks if t and t.strip()))
+    return unique or None
