@@ -108,3 +108,11 @@ def test_cross_rate_through_the_dollar_when_the_dong_has_none(db):
     result = convert(Decimal("100"), "EUR", "VND", D(2031, 1, 10))
     assert result.amount == Decimal("2750000.00")
     assert [(r.base, r.quote) for r in result.rates] == [("EUR", "USD"), ("USD", "VND")]
+
+
+def test_a_book_limited_to_some_currencies_still_crosses_through_the_pivots(rates):
+    record_rate("JPY", "VND", Decimal("170"), D(2030, 1, 1), valid_to=D(2030, 1, 31))
+    book = RateBook(None, currencies={"EUR"})
+    assert book.convert(Decimal(1200), "EUR", "USD", D(2030, 1, 10)).amount == Decimal("1300.00")
+    with pytest.raises(RuleError):  # JPY is not in this book
+        book.convert(Decimal(1), "JPY", "VND", D(2030, 1, 10))

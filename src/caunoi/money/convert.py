@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -58,8 +59,13 @@ class Conversion:
 class RateBook:
     """The rates of one office (its own first, then the common ones), loaded once for many conversions."""
 
-    def __init__(self, office: Office | None = None):
+    def __init__(self, office: Office | None = None, currencies: Iterable[str] | None = None):
+        """`currencies`, when given, limits the book to the rates among them and the pivots (one item's
+        page needs a few pairs, not every rate ever entered)."""
         scope = Q(office__isnull=True) | Q(office=office) if office is not None else Q(office__isnull=True)
+        if currencies is not None:
+            wanted = {*currencies, *PIVOTS}
+            scope &= Q(base__in=wanted, quote__in=wanted)
         self._rates: dict[tuple[str, str], list[ExchangeRate]] = defaultdict(list)
         for rate in ExchangeRate.objects.filter(scope).order_by("-valid_from", "office_id"):
             self._rates[(rate.base, rate.quote)].append(rate)

@@ -38,7 +38,7 @@ class MoneyPanel:
 def money_panel(item: AidItem, transactions: list[Transaction]) -> MoneyPanel:
     by_currency: dict[str, MoneyRow] = {}
     converted = {"USD": MoneyRow("USD"), "VND": MoneyRow("VND")}
-    book = RateBook(item.office)
+    book = RateBook(item.office, currencies={tx.currency for tx in transactions})
     rates: dict[tuple[str, str, object], RateUsed] = {}
     problems: dict[str, list[str]] = {"USD": [], "VND": []}
     attr = {
