@@ -67,6 +67,7 @@ class RateBook:
             wanted = {*currencies, *PIVOTS}
             scope &= Q(base__in=wanted, quote__in=wanted)
         self._rates: dict[tuple[str, str], list[ExchangeRate]] = defaultdict(list)
+        self._factors: dict[tuple[str, str, dt.date], tuple[Decimal, tuple[RateUsed, ...]]] = {}
         for rate in ExchangeRate.objects.filter(scope).order_by("-valid_from", "office_id"):
             self._rates[(rate.base, rate.quote)].append(rate)
         # Office rates win over common ones that start the same day: sort keeps the office's first.
@@ -85,7 +86,14 @@ class RateBook:
         return None
 
     def factor(self, base: str, quote: str, day: dt.date) -> tuple[Decimal, tuple[RateUsed, ...]]:
-        """How many `quote` one `base` is worth on `day`, and the rates that say so."""
+        """How many `quote` one `base` is worth on `day`, and the rates that say so (remembered: a national
+        report asks for the same currency and day many thousands of times)."""
+        key = (base, quote, day)
+        if key not in self._factors:
+            self._factors[key] = self._factor(base, quote, day)
+        return self._factors[key]
+
+    def _factor(self, base: str, quote: str, day: dt.date) -> tuple[Decimal, tuple[RateUsed, ...]]:
         if base == quote:
             return Decimal(1), ()
         direct = self._direct(base, quote, day)

@@ -129,6 +129,7 @@ class _OfficeBook(RateBook):
     constructor queries once per office); same choice of rates as RateBook."""
 
     def __init__(self, rates: list[ExchangeRate], office_id: int):
+        self._factors = {}
         self._rates = defaultdict(list)
         for rate in rates:
             if rate.office_id is None or rate.office_id == office_id:
