@@ -7,6 +7,7 @@ $CAUNOI_DATA_DIR/bench when that is set) or at a scratch PostgreSQL database cre
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -148,6 +149,23 @@ def run_django_command(args: Sequence[str], env: dict[str, str]) -> None:
     if proc.returncode != 0:
         tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-25:])
         raise ChildFailed(f"caunoi {' '.join(args)} exited with {proc.returncode}:\n{tail}")
+
+
+def code_version() -> str:
+    """The commit measured, and whether src/ differs from it (benchmarks of a shared checkout)."""
+
+    def git(*args: str) -> bytes:
+        return subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, check=True).stdout
+
+    try:
+        commit = git("rev-parse", "--short", "HEAD").decode().strip()
+        changed = git("status", "--porcelain", "--", "src")
+        diff = git("diff", "HEAD", "--", "src")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    if not changed.strip():
+        return commit
+    return f"{commit} with uncommitted changes in src/ (state {hashlib.sha1(changed + diff).hexdigest()[:8]})"
 
 
 def setup_django() -> None:
