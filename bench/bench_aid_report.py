@@ -380,7 +380,7 @@ def main() -> None:
             "issue's 1×, 2×, 4×."
         )
     c.note(f"machine: {os.cpu_count()} CPUs, load average {c.fmt_float(os.getloadavg()[0], 2)} at the start")
-    version = c.code_version()
+    version, state = c.code_version(), c.src_state()
     c.note(f"code measured: {version}")
     results: list[dict[str, Any]] = []
     for db, _ in _database_runs(cfg):
@@ -395,9 +395,10 @@ def main() -> None:
         c.note(f"  {db} done in {c.fmt_duration(db_watch.seconds)}")
     if results:
         _print_results(results, cfg)
-    after = c.code_version()
-    if after != version:
-        c.note(f"\nWARNING: the code changed during the run ({version} → {after}): figures may mix versions.")
+    if c.src_state() != state:
+        c.note(
+            f"\nWARNING: src/ changed during the run ({version} → {c.code_version()}): figures may mix versions."
+        )
     c.note(f"\naid report benchmark: {c.fmt_duration(watch.seconds)} in all")
 
 

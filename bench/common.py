@@ -151,21 +151,29 @@ def run_django_command(args: Sequence[str], env: dict[str, str]) -> None:
         raise ChildFailed(f"caunoi {' '.join(args)} exited with {proc.returncode}:\n{tail}")
 
 
+def _git(*args: str) -> bytes:
+    return subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, check=True).stdout
+
+
 def code_version() -> str:
     """The commit measured, and whether src/ differs from it (benchmarks of a shared checkout)."""
-
-    def git(*args: str) -> bytes:
-        return subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, check=True).stdout
-
     try:
-        commit = git("rev-parse", "--short", "HEAD").decode().strip()
-        changed = git("status", "--porcelain", "--", "src")
-        diff = git("diff", "HEAD", "--", "src")
+        commit = _git("rev-parse", "--short", "HEAD").decode().strip()
+        changed = _git("status", "--porcelain", "--", "src").strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown (not a git checkout)"
-    if not changed.strip():
-        return commit
-    return f"{commit} with uncommitted changes in src/ (state {hashlib.sha1(changed + diff).hexdigest()[:8]})"
+    return f"{commit} with uncommitted changes in src/" if changed else commit
+
+
+def src_state() -> str:
+    """A fingerprint of the code under src/ (committed tree and uncommitted changes), to notice the code
+    changing during a run; commits that touch only other folders leave it alone."""
+    try:
+        state = _git("rev-parse", "HEAD:src") + _git("status", "--porcelain", "--", "src")
+        state += _git("diff", "HEAD", "--", "src")
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return hashlib.sha1(state).hexdigest()[:12]
 
 
 def setup_django() -> None:
