@@ -41,8 +41,6 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 # Statuses an item can only be in after an approval decision.
 APPROVED_STATUSES = frozenset({S.APPROVED, S.IMPLEMENTING, S.SUSPENDED, S.COMPLETED, S.CLOSED})
-# Statuses an item can only be in after it started.
-STARTED_STATUSES = frozenset({S.IMPLEMENTING, S.SUSPENDED, S.COMPLETED, S.CLOSED})
 # The pipeline before a decision.
 PIPELINE_STATUSES = frozenset({S.PROPOSAL, S.MOBILISING, S.DOSSIER_SUBMITTED, S.IN_APPRAISAL})
 
@@ -61,7 +59,3 @@ ACTION_LABELS: dict[str, Any] = {
     S.CANCELLED: _("Hủy"),
     S.APPROVAL_REVOKED: _("Thu hồi quyết định phê duyệt"),
 }
-
-
-def allowed_next(status: str) -> frozenset[str]:
-    return TRANSITIONS[status]

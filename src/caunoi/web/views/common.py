@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
 from caunoi.core.errors import RuleErrors
@@ -29,7 +29,3 @@ def rule_errors_to_form(form: Any, error: RuleErrors, field_map: dict[str, str] 
 def flash_rule_errors(request: HttpRequest, error: RuleErrors) -> None:
     for problem in error.problems:
         messages.error(request, problem.text())
-
-
-def model_label(model: type[Model]) -> str:
-    return str(model._meta.verbose_name)
