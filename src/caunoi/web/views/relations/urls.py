@@ -8,6 +8,7 @@ from caunoi.web.views.relations import events as rel_events
 from caunoi.web.views.relations import overview as rel_overview
 from caunoi.web.views.relations import partners as rel_partners
 from caunoi.web.views.relations import plans as rel_plans
+from caunoi.web.views.relations import urls_people, urls_plans
 
 urlpatterns = [
     path("", rel_overview.overview, name="rel-overview"),
@@ -89,3 +90,4 @@ urlpatterns = [
     path("targets/<int:pk>/evidence/", rel_plans.evidence_link, name="rel-evidence-link"),
     path("evidence/<int:pk>/unlink/", rel_plans.evidence_unlink, name="rel-evidence-unlink"),
 ]
+urlpatterns += urls_plans.urlpatterns + urls_people.urlpatterns
