@@ -44,12 +44,16 @@ TARGET_MS = 200.0
 CALL_BUDGET_S = 8.0  # timed calls of one measurement stop about here (at least 2)
 FLAT_RATIO = 1.25  # "memory flat": the largest size may use at most 25 % more than the smallest
 REPORTS = [
-    # key, label, timed calls
-    ("office", "office", 7),
-    ("loop", "34 offices, one by one", 3),
-    ("national", "national (lineage)", 5),
+    # key, label, timed calls, cache: "off" computes every call (the first report after any change to the
+    # records), "file" serves the report kept under the ledger marks (caunoi.core.marks) after the first
+    ("office", "office, computed", 7, "off"),
+    ("loop", "34 offices, computed", 3, "off"),
+    ("national", "national, computed", 5, "off"),
+    ("office-kept", "office, kept", 9, "file"),
+    ("loop-kept", "34 offices, kept", 9, "file"),
+    ("national-kept", "national, kept", 9, "file"),
 ]
-LABELS = {key: label for key, label, _ in REPORTS}
+LABELS = {key: label for key, label, _, _ in REPORTS}
 
 
 def _settings() -> dict[str, Any]:
@@ -100,6 +104,7 @@ class QueryCounter:
 
 
 def measure(kind: str, year: int, office_code: str, calls: int) -> dict[str, Any]:
+    kind = kind.removesuffix("-kept")
     c.setup_django()
     from django.db import connection
 
@@ -190,10 +195,10 @@ def _generate_and_measure(db: str, url: str, data_dir: Path, cfg: dict[str, Any]
             f"{', VACUUM ANALYZE ' + c.fmt_duration(gen['analyze_seconds']) if db == 'postgresql' else ''}); "
             f"now {c.fmt_int(gen['items'])} items, {c.fmt_int(gen['transactions'])} transactions"
         )
-        for kind, label, calls in REPORTS:
+        for kind, label, calls, cache in REPORTS:
             m = c.run_child(
                 ["bench/bench_aid_report.py", "measure", kind, str(cfg["year"]), cfg["office"], str(calls)],
-                env,
+                {**env, "CAUNOI_REPORT_CACHE": cache},
             )
             m.update(
                 db=db,
@@ -275,7 +280,7 @@ def _print_results(results: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
     ratio_rows = []
     flat_rows = []
     for db in dict.fromkeys(m["db"] for m in results):
-        for kind, label, _ in REPORTS:
+        for kind, label, _, _ in REPORTS:
             by_scale = {m["scale"]: m for m in results if m["db"] == db and m["kind"] == kind}
             first = by_scale.get(scales[0])
             if first is None:

@@ -73,3 +73,9 @@ def make_item(office):  # type: ignore[no-untyped-def]
         return services.create_item(kwargs.pop("office", office), **kwargs)
 
     return make
+
+
+@pytest.fixture
+def no_report_cache(settings):  # type: ignore[no-untyped-def]
+    """Compute every report afresh: for tests that count the queries of the computation itself."""
+    settings.REPORT_CACHE_ENABLED = False

@@ -153,6 +153,29 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it; collect
 MEDIA_ROOT = DATA_DIR / "media"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Computed reports and dashboards, kept under the ledger marks of the records they read (caunoi.core.marks):
+# "file" shares them between the server's workers and restarts, "memory" keeps them per process, "off"
+# computes every time.
+REPORT_CACHE = env_str("CAUNOI_REPORT_CACHE", "file")
+if REPORT_CACHE not in {"file", "memory", "off"}:
+    raise ImproperlyConfigured(f"CAUNOI_REPORT_CACHE must be file, memory or off, not {REPORT_CACHE!r}")
+REPORT_CACHE_ENABLED = REPORT_CACHE != "off"
+_DATABASE_ID = "{ENGINE}|{HOST}|{PORT}|{NAME}".format(**{"HOST": "", "PORT": "", **DATABASES["default"]})
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "reports": (
+        {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache" / "reports"),
+            "TIMEOUT": 7 * 24 * 3600,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+        if REPORT_CACHE == "file"
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "reports"}
+    )
+    | {"KEY_PREFIX": _DATABASE_ID},
+}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

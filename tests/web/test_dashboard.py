@@ -354,7 +354,7 @@ def count_queries(client, url: str) -> int:  # type: ignore[no-untyped-def]
     return len(queries.captured_queries)
 
 
-def test_the_number_of_queries_does_not_grow_with_offices_or_years(login):
+def test_the_number_of_queries_does_not_grow_with_offices_or_years(login, no_report_cache):
     client = login("toanquoc")
     client.get(URL)  # warm: the session and the user's roles
     one_office = count_queries(client, f"{URL}?office=yen-bai&year=2022")
@@ -368,7 +368,7 @@ def test_the_number_of_queries_does_not_grow_with_offices_or_years(login):
         )
 
 
-def test_the_aggregations_run_a_fixed_number_of_queries():
+def test_the_aggregations_run_a_fixed_number_of_queries(no_report_cache):
     offices = list(Office.objects.order_by("code"))
     yen_bai = [o for o in offices if o.code == "yen-bai"]
     counts = set()

@@ -122,3 +122,18 @@ class Preference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.language}, {self.text_size}%"
+
+
+class LedgerMark(models.Model):
+    """A token that changes whenever the records of an office (or the shared reference data: rates, sectors,
+    organisations, geography, offices — scope "global") change. Computed reports are kept under the tokens
+    they were built from (`caunoi.core.marks`), so a change makes them stale without anyone clearing them.
+
+    Tokens are random, never counters: a counter rolled back with its transaction would come round again and
+    find a report built from records that never committed."""
+
+    scope = models.CharField(primary_key=True, max_length=32)
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.token}"

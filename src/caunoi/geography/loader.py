@@ -23,6 +23,7 @@ from typing import Any
 from django.db import transaction
 from vietnamadminunits.database import query
 
+from caunoi.core import marks
 from caunoi.core.text import fold, nfc
 from caunoi.geography.messages import GEO_SOURCE_INCONSISTENT
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level, UnitSuccession
@@ -357,6 +358,7 @@ def load_geography() -> LoadSummary:
     summary = LoadSummary()
     units, succ = read_source()
     with transaction.atomic():
+        marks.touch_all()  # bulk writes send no signals: every computed report may name these units
         ids = _sync_units(units, summary)
         _sync_successions(succ, ids, summary)
     for era in (Era.LEGACY.value, Era.REFORM_2025.value):

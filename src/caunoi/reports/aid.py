@@ -28,6 +28,7 @@ from caunoi.aid.models import (
     Transaction,
 )
 from caunoi.aid.models import TransactionKind as K
+from caunoi.core import marks
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation
 from caunoi.geography.models import AdminUnit, Era
@@ -168,7 +169,18 @@ def items_of_year(offices: list[Office], year: int) -> QuerySet[AidItem]:
 
 
 def aid_summary(office: Office, year: int, include_predecessors: bool = False) -> AidSummary:
+    """The summary, computed once per state of the offices' records (`caunoi.core.marks`)."""
     offices = office.lineage() if include_predecessors else [office]
+    return marks.cached(
+        "aid_summary",
+        [o.pk for o in offices],
+        (office.pk, year, include_predecessors),
+        lambda: compute_aid_summary(office, offices, year),
+    )
+
+
+def compute_aid_summary(office: Office, offices: list[Office], year: int) -> AidSummary:
+    """The summary of `offices` (the office and perhaps its predecessors) converted with `office`'s rates."""
     conv = _Converter(office)
     items = items_of_year(offices, year)
     item_ids = items.values("pk")

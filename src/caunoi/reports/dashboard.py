@@ -31,6 +31,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, Modality, Participation, Role, StatusChange, Transaction
 from caunoi.aid.models import TransactionKind as K
+from caunoi.core import marks
 from caunoi.core.models import Office
 from caunoi.geography.mapping import _named_like, units_in_force
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level, UnitSuccession
@@ -186,7 +187,24 @@ def dashboard(
     on: dt.date,
     split: Split = Split.EQUAL,
 ) -> Dashboard:
-    """The dashboard of `offices` for the years `first`–`last`, its map for the units in force on `on`."""
+    """The dashboard of `offices` for the years `first`–`last`, its map for the units in force on `on`;
+    computed once per state of the offices' records (`caunoi.core.marks`)."""
+    office_ids = sorted(o.pk for o in offices)
+    return marks.cached(
+        "dashboard",
+        office_ids,
+        (office_ids, first, last, on, str(split)),
+        lambda: compute_dashboard(offices, first, last, on, split),
+    )
+
+
+def compute_dashboard(
+    offices: list[Office],
+    first: int,
+    last: int,
+    on: dt.date,
+    split: Split = Split.EQUAL,
+) -> Dashboard:
     office_ids = [o.pk for o in offices]
     usd = _Usd(offices)
     items = approved_items(offices, first, last)

@@ -1,0 +1,79 @@
+"""Reports computed once per state of the records they read.
+
+Each office has a ledger mark, and the shared reference data one more ("global"); `touch` gives a mark a new
+random token whenever a record under it changes (signals for single saves, explicit calls from bulk loaders).
+`cached` keeps a computed value under the tokens of the marks it depends on, read before it is computed: a
+change committed while it is computed leaves it under tokens that no longer exist, so it is never served
+stale. The cache backend is Django's (settings.CACHES["reports"]), shared by the server's workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import IntegrityError, transaction
+
+from caunoi.core.models import LedgerMark
+
+T = TypeVar("T")
+GLOBAL = "global"
+# Part of every key: a change in what a report computes must not find values computed by older code.
+FORMAT = "1"
+
+
+def _scope(office_id: int) -> str:
+    return f"office:{office_id}"
+
+
+def touch(office_ids: Iterable[int | None]) -> None:
+    """Make the computed reports of these offices stale (None: the shared reference data, hence all)."""
+    scopes = sorted({GLOBAL if pk is None else _scope(pk) for pk in office_ids})
+    if not scopes:
+        return
+    token = uuid.uuid4().hex
+    changed = LedgerMark.objects.filter(scope__in=scopes).update(token=token)
+    if changed < len(scopes):
+        LedgerMark.objects.bulk_create(
+            [LedgerMark(scope=s, token=token) for s in scopes], ignore_conflicts=True
+        )
+
+
+def touch_all() -> None:
+    touch([None])
+
+
+def tokens(office_ids: Iterable[int]) -> str:
+    """The current tokens of the offices and of the shared data, as one string (created on first use)."""
+    scopes = sorted({GLOBAL, *(_scope(pk) for pk in office_ids)})
+    found = dict(LedgerMark.objects.filter(scope__in=scopes).values_list("scope", "token"))
+    missing = [s for s in scopes if s not in found]
+    if missing:
+        try:
+            with transaction.atomic():
+                LedgerMark.objects.bulk_create(
+                    [LedgerMark(scope=s, token=uuid.uuid4().hex) for s in missing], ignore_conflicts=True
+                )
+        except IntegrityError:  # pragma: no cover - another worker created them first
+            pass
+        found = dict(LedgerMark.objects.filter(scope__in=scopes).values_list("scope", "token"))
+    return ",".join(f"{s}={found.get(s, '')}" for s in scopes)
+
+
+def cached(name: str, office_ids: Iterable[int], params: Any, build: Callable[[], T]) -> T:
+    """`build()`, or the value it gave for the same `params` while the offices' records were as they are."""
+    if not settings.REPORT_CACHE_ENABLED:
+        return build()
+    state = tokens(office_ids)
+    digest = hashlib.sha256(f"{FORMAT}|{name}|{params!r}|{state}".encode()).hexdigest()
+    key = f"{name}:{digest}"
+    store = caches["reports"]
+    value = store.get(key)
+    if value is None:
+        value = build()
+        store.set(key, value)
+    return value
