@@ -154,3 +154,13 @@ def test_the_dashboard_follows_the_records(approved, office):
     assert dashboard([office], 2022, 2022, day).committed == Decimal("1000.00")
     services.record_transaction(approved, "2", "5", "USD", dt.date(2022, 6, 1))
     assert dashboard([office], 2022, 2022, day).committed == Decimal("1005.00")
+
+
+def test_a_process_serves_its_last_values_live_and_others_from_the_shared_cache(two_offices):
+    a, _b = two_offices
+    build = Builder()
+    first = marks.cached("t", [a.pk], 1, build)
+    assert marks.cached("t", [a.pk], 1, build) is first  # live, not unpickled again
+    marks._local.clear()  # as in another worker process
+    again = marks.cached("t", [a.pk], 1, build)
+    assert again == "value 1" and build.calls == 1

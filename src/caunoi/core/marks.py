@@ -4,13 +4,17 @@ Each office has a ledger mark, and the shared reference data one more ("global")
 random token whenever a record under it changes (signals for single saves, explicit calls from bulk loaders).
 `cached` keeps a computed value under the tokens of the marks it depends on, read before it is computed: a
 change committed while it is computed leaves it under tokens that no longer exist, so it is never served
-stale. The cache backend is Django's (settings.CACHES["reports"]), shared by the server's workers.
+stale. The cache backend is Django's (settings.CACHES["reports"]), shared by the server's workers; each
+process also keeps the last few values it used as live objects, because unpickling a national report (tens
+of thousands of lines) costs more than the 200 ms a report may take. Values are therefore shared: callers
+read them and never change them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -24,6 +28,8 @@ T = TypeVar("T")
 GLOBAL = "global"
 # Part of every key: a change in what a report computes must not find values computed by older code.
 FORMAT = "1"
+LOCAL_ENTRIES = 8
+_local: OrderedDict[str, Any] = OrderedDict()
 
 
 def _scope(office_id: int) -> str:
@@ -71,9 +77,15 @@ def cached(name: str, office_ids: Iterable[int], params: Any, build: Callable[[]
     state = tokens(office_ids)
     digest = hashlib.sha256(f"{FORMAT}|{name}|{params!r}|{state}".encode()).hexdigest()
     key = f"{name}:{digest}"
+    if key in _local:
+        _local.move_to_end(key)
+        return _local[key]
     store = caches["reports"]
     value = store.get(key)
     if value is None:
         value = build()
         store.set(key, value)
+    _local[key] = value
+    while len(_local) > LOCAL_ENTRIES:
+        _local.popitem(last=False)
     return value
