@@ -75,6 +75,11 @@ def filtered_items(request: HttpRequest) -> tuple[AidFilterForm, QuerySet[AidIte
         items = items.filter(pk__in=ItemPlace.objects.filter(within).values("item"))
     if data.get("office"):
         items = items.filter(office=data["office"])
+    return form, items
+
+
+def with_commitments(items: QuerySet[AidItem]) -> QuerySet[AidItem]:
+    """Each item's committed amount (and its currency when there is one), for the export of every row."""
     # .order_by(): the model's default ordering would join items and offices into every subquery.
     commitments = (
         Transaction.objects.filter(
@@ -83,12 +88,31 @@ def filtered_items(request: HttpRequest) -> tuple[AidFilterForm, QuerySet[AidIte
         .order_by()
         .values("item")
     )
-    items = items.annotate(
+    return items.annotate(
         committed_total=Subquery(commitments.annotate(v=Sum("amount")).values("v")),
         committed_currency=Subquery(commitments.annotate(v=Min("currency")).values("v")),
         currencies=Subquery(commitments.annotate(v=Count("currency", distinct=True)).values("v")),
     )
-    return form, items
+
+
+def attach_commitments(items: list[AidItem]) -> None:
+    """The same for the rows of one page, in one grouped query: sorting and counting the whole list with
+    three subqueries per row took a second at 50.000 items on SQLite."""
+    sums: dict[int, Any] = {}
+    for row in (
+        Transaction.objects.filter(
+            item__in=[i.pk for i in items], kind=TransactionKind.COMMITMENT, archived_at__isnull=True
+        )
+        .order_by()
+        .values("item")
+        .annotate(total=Sum("amount"), first_currency=Min("currency"), n=Count("currency", distinct=True))
+    ):
+        sums[row["item"]] = row
+    for item in items:
+        row = sums.get(item.pk, {})
+        item.committed_total = row.get("total")  # type: ignore[attr-defined]
+        item.committed_currency = row.get("first_currency")  # type: ignore[attr-defined]
+        item.currencies = row.get("n", 0)  # type: ignore[attr-defined]
 
 
 @login_required
@@ -96,8 +120,9 @@ def aid_list(request: HttpRequest) -> HttpResponse:
     form, items = filtered_items(request)
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
-        return export(items.order_by("code"), COLUMNS, fmt, "khoan-vien-tro")
+        return export(with_commitments(items).order_by("code"), COLUMNS, fmt, "khoan-vien-tro")
     result = sorted_paged(request, items, COLUMNS, "-approved_on")
+    attach_commitments(list(result.page))
     return render(
         request, "web/aid/list.html", {"form": form, "result": result, "title": _("Khoản viện trợ")}
     )
