@@ -164,3 +164,16 @@ def test_a_process_serves_its_last_values_live_and_others_from_the_shared_cache(
     marks._local.clear()  # as in another worker process
     again = marks.cached("t", [a.pk], 1, build)
     assert again == "value 1" and build.calls == 1
+
+
+def test_values_are_kept_per_language(two_offices):
+    from django.utils import translation
+
+    a, _b = two_offices
+    build = Builder()
+    with translation.override("vi"):
+        assert marks.cached("t", [a.pk], 1, build) == "value 1"
+    with translation.override("en"):
+        assert marks.cached("t", [a.pk], 1, build) == "value 2"
+    with translation.override("vi"):
+        assert marks.cached("t", [a.pk], 1, build) == "value 1"

@@ -226,3 +226,32 @@ def test_parse_inverts_format_for_ints(value: int) -> None:
 @given(st.integers(min_value=0, max_value=10**9))
 def test_format_count_parses_back(n: int) -> None:
     assert parse_number(format_count(n)) == n
+
+
+def test_the_fast_grouping_gives_what_babel_gives():
+    """format_number skips babel for vi and en; on these values both must agree exactly."""
+    import random
+    from decimal import localcontext
+
+    from babel.numbers import format_decimal
+
+    from caunoi.vntext.numbers import _plain, round_half_up
+
+    rng = random.Random(7)
+    values = [Decimal(0), Decimal("-0.004"), Decimal("1404175"), Decimal("25.40"), Decimal("-1234.5")]
+    values += [Decimal(rng.randint(-(10**15), 10**15)).scaleb(-rng.randint(0, 6)) for _ in range(400)]
+    for value in values:
+        for places in (None, 0, 2, 3):
+            for locale in ("vi", "en"):
+                if places is None:
+                    number, pattern, quantize = _plain(value), "#,##0.###", False
+                else:
+                    number = round_half_up(value, places)
+                    number = abs(number) if number.is_zero() else number
+                    pattern, quantize = "#,##0" + ("." + "0" * places if places else ""), True
+                with localcontext() as ctx:
+                    ctx.prec = 60
+                    expected = format_decimal(
+                        number, format=pattern, locale=locale, decimal_quantization=quantize
+                    )
+                assert format_number(value, places, locale=locale) == expected, (value, places, locale)

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.cache import caches
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from caunoi.core.models import LedgerMark
 
@@ -75,7 +76,9 @@ def cached(name: str, office_ids: Iterable[int], params: Any, build: Callable[[]
     if not settings.REPORT_CACHE_ENABLED:
         return build()
     state = tokens(office_ids)
-    digest = hashlib.sha256(f"{FORMAT}|{name}|{params!r}|{state}".encode()).hexdigest()
+    # Computed values may hold labels in the active language (a status, a modality).
+    language = translation.get_language()
+    digest = hashlib.sha256(f"{FORMAT}|{name}|{params!r}|{language}|{state}".encode()).hexdigest()
     key = f"{name}:{digest}"
     if key in _local:
         _local.move_to_end(key)

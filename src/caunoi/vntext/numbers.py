@@ -102,9 +102,24 @@ def format_number(value: Decimal | int, places: int | None = None, *, locale: st
             number = abs(number)
         pattern = "#,##0" + ("." + "0" * places if places else "")
         quantize = True
+    separators = _SEPARATORS.get(locale)
+    if separators is not None:
+        return _grouped(number, places, separators)
     with localcontext() as ctx:
         ctx.prec = _precision_for(number)
         return format_decimal(number, format=pattern, locale=locale, decimal_quantization=quantize)
+
+
+# babel's format_decimal costs about 0,1 ms a call and a dashboard page formats hundreds of numbers; for the
+# two interface languages the pattern is plain grouping by thousands, which Python's own format does exactly
+# (tests/vntext compares both on many values).
+_SEPARATORS = {"vi": (".", ","), "en": (",", ".")}
+
+
+def _grouped(number: Decimal, places: int | None, separators: tuple[str, str]) -> str:
+    text = format(number, ",f" if places is None else f",.{places}f")
+    group, point = separators
+    return text.translate({ord(","): group, ord("."): point})
 
 
 def format_money(amount: Decimal | int, currency: str) -> str:
