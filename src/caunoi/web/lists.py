@@ -6,13 +6,17 @@ import csv
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from caunoi.core import marks
 
 PAGE_SIZE = 25
 
@@ -34,9 +38,34 @@ class ListResult:
     errors: list[str] = field(default_factory=list)
 
 
+class _KeptCountPaginator(Paginator):
+    """Counts the rows once per state of the offices' records (`caunoi.core.marks`): a list of the whole
+    country counts hundreds of thousands of rows for every page shown."""
+
+    def __init__(self, object_list: QuerySet[Any], per_page: int, office_ids: list[int]):
+        super().__init__(object_list, per_page)
+        self.queryset, self.office_ids = object_list, office_ids
+
+    @cached_property
+    def count(self) -> int:
+        queryset = self.queryset
+        try:
+            sql = str(queryset.query)
+        except EmptyResultSet:  # a filter that can match nothing: no query to key by, nor to run
+            return 0
+        return marks.cached("list-count", self.office_ids, sql, queryset.count)
+
+
 def sorted_paged(
-    request: HttpRequest, queryset: QuerySet[Any], columns: Sequence[Column], default_sort: str
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    columns: Sequence[Column],
+    default_sort: str,
+    *,
+    kept_count_for: list[int] | None = None,
 ) -> ListResult:
+    """One page of the list, sorted as asked. `kept_count_for`: the offices whose ledger marks cover every
+    row the list can show (aid records only), so that the count can be kept between requests."""
     allowed = {c.sort for c in columns if c.sort}
     sort = request.GET.get("sort", default_sort)
     field_name = sort.lstrip("-")
@@ -44,7 +73,11 @@ def sorted_paged(
         sort = default_sort
         field_name = sort.lstrip("-")
     ordered = queryset.order_by(sort, "pk")
-    paginator = Paginator(ordered, PAGE_SIZE)
+    paginator = (
+        Paginator(ordered, PAGE_SIZE)
+        if kept_count_for is None
+        else _KeptCountPaginator(ordered, PAGE_SIZE, kept_count_for)
+    )
     page = paginator.get_page(request.GET.get("page"))  # a bad page number shows the nearest page
     return ListResult(page=page, sort=sort, columns=columns, total=paginator.count)
 

@@ -121,7 +121,8 @@ def aid_list(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
         return export(with_commitments(items).order_by("code"), COLUMNS, fmt, "khoan-vien-tro")
-    result = sorted_paged(request, items, COLUMNS, "-approved_on")
+    offices = [o.pk for o in visible_offices(request.user)]
+    result = sorted_paged(request, items, COLUMNS, "-approved_on", kept_count_for=offices)
     attach_commitments(list(result.page))
     return render(
         request, "web/aid/list.html", {"form": form, "result": result, "title": _("Khoản viện trợ")}
