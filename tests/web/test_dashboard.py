@@ -16,8 +16,9 @@ from caunoi.core.models import Office
 from caunoi.demo.data import PUBLISHED_2022
 from caunoi.geography.mapping import current_units, principal_current_unit
 from caunoi.geography.models import AdminUnit, Era, Level
+from caunoi.geography.successions import load_successions, successors
 from caunoi.reports.aid import aid_summary
-from caunoi.reports.dashboard import Split, _successions, dashboard, successors
+from caunoi.reports.dashboard import Split, dashboard
 
 pytestmark = pytest.mark.django_db
 URL = "/dashboard/"
@@ -222,7 +223,7 @@ def test_the_map_today_shows_the_2025_communes_of_lao_cai_with_the_same_total(lo
 
 def test_the_bulk_conversion_reads_the_table_as_geography_mapping_does():
     districts = yen_bai_districts()
-    found = _successions(districts, Era.REFORM_2025)
+    found = load_successions(districts, Era.REFORM_2025)
     for district in districts:
         assert successors(district, found) == current_units(district), district
         assert successors(district, found)[0] == principal_current_unit(district), district

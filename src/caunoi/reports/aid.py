@@ -32,6 +32,7 @@ from caunoi.core import marks
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation
 from caunoi.geography.models import AdminUnit, Era
+from caunoi.geography.successions import load_successions, successors
 from caunoi.money.convert import RateBook, RateUsed
 
 ZERO = Decimal(0)
@@ -315,9 +316,6 @@ def _by_donor(items, commitments, conv, grouped) -> list[Line]:
 
 def _by_place(items, commitments, conv, grouped) -> list[Line]:
     """Per place as recorded: the items working there, and commitments split by the places' shares."""
-    # Successions loaded in one query for all units (one lookup per unit took minutes nationally).
-    from caunoi.reports.dashboard import _successions, successors
-
     counts = dict(
         ItemPlace.objects.filter(item__in=items.values("pk"))
         .values_list("unit")
@@ -335,7 +333,7 @@ def _by_place(items, commitments, conv, grouped) -> list[Line]:
             (r["currency"], r["value_date"], r["total"] * r["item__place_shares__share"] / HUNDRED)
         )
     units = AdminUnit.objects.select_related("province").in_bulk(list(counts))
-    found = _successions(list(units.values()), Era.REFORM_2025)
+    found = load_successions(list(units.values()), Era.REFORM_2025)
     lines = []
     for pk, n in counts.items():
         unit = units[pk]

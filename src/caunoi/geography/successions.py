@@ -1,0 +1,82 @@
+"""Many units carried across the 2025 reform at once: the official conversion rows (`UnitSuccession`) loaded
+in one query, then read the way `geography.mapping` reads them one unit at a time (a report or a map places
+thousands of units; one lookup per unit took minutes nationally)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from caunoi.geography.mapping import _named_like
+from caunoi.geography.models import AdminUnit, Era, Level, UnitSuccession
+
+
+@dataclass
+class Successions:
+    """The conversion rows the map needs, loaded in one query, indexed like `geography.mapping` reads them."""
+
+    by_old: dict[int, list[UnitSuccession]] = field(default_factory=lambda: defaultdict(list))
+    by_old_parent: dict[int, list[UnitSuccession]] = field(default_factory=lambda: defaultdict(list))
+    by_new: dict[int, list[UnitSuccession]] = field(default_factory=lambda: defaultdict(list))
+
+
+def load_successions(units: list[AdminUnit], era: str, homes: list[AdminUnit] | None = None) -> Successions:
+    """The rows that carry `units` of the other era into `era`, and those of the home provinces (both ways,
+    so that the query is the same whatever the offices chosen)."""
+    found = Successions()
+    other = [u for u in units if u.era != era]
+    where = Q(old__in=homes) | Q(new__in=homes) if homes else Q()
+    if era == Era.REFORM_2025:  # legacy units forward: their own rows, and a district's communes' rows
+        districts = [u.pk for u in other if u.level == Level.DISTRICT]
+        if other:
+            where |= Q(old__in=other) | Q(old__parent__in=districts)
+    elif other:  # 2025 units back to the legacy ones they came from
+        where |= Q(new__in=other)
+    if not where:
+        return found
+    rows = UnitSuccession.objects.filter(where).select_related(
+        "new__province", "old__parent__province", "old__province"
+    )
+    for s in rows.order_by("new__code", "old__code"):
+        found.by_old[s.old_id].append(s)
+        if s.old.parent_id is not None:
+            found.by_old_parent[s.old.parent_id].append(s)
+        found.by_new[s.new_id].append(s)
+    return found
+
+
+def successors(unit: AdminUnit, found: Successions) -> list[AdminUnit]:
+    """`geography.mapping.current_units` of a legacy district or commune, from preloaded rows: the principal
+    successor first."""
+    if unit.level == Level.DISTRICT:
+        received: Counter[int] = Counter()
+        towns: set[int] = set()
+        new_units: dict[int, AdminUnit] = {}
+        for s in sorted(found.by_old[unit.pk] + found.by_old_parent[unit.pk], key=lambda s: s.new.code):
+            new_units[s.new_id] = s.new
+            received[s.new_id] += int(s.is_default)
+            if s.is_default and s.old.kind == "Thị trấn":
+                towns.add(s.new_id)
+        ranked = sorted(new_units.values(), key=lambda u: (-received[u.pk], u.pk not in towns, u.code))
+        if not ranked:
+            return []
+        principal = _named_like(unit, ranked) or ranked[0]
+        return [principal, *(u for u in ranked if u.pk != principal.pk)]
+    rows = sorted(found.by_old[unit.pk], key=lambda s: (not s.is_default, s.new.code))
+    return [s.new for s in rows]
+
+
+def predecessors(unit: AdminUnit, found: Successions) -> list[AdminUnit]:
+    """The legacy districts a 2025 commune's territory came from, the one that gave most communes first."""
+    gave: Counter[int] = Counter()
+    districts: dict[int, AdminUnit] = {}
+    for s in found.by_new[unit.pk]:
+        old = s.old
+        district = old if old.level == Level.DISTRICT else old.parent
+        if district is None or district.level != Level.DISTRICT:
+            continue
+        districts[district.pk] = district
+        gave[district.pk] += 1
+    return sorted(districts.values(), key=lambda d: (-gave[d.pk], d.code))
