@@ -1,6 +1,7 @@
 """The people's-diplomacy flows of issue 4, item 9, in Debian's chromium against the production server
 (tests/browser/conftest.py): record an incoming delegation linked to an agreement, see the expired-agreement
-alert, plan a congress and see the plan task complete; and every page at desktop and phone widths.
+alert, plan a congress and see the plan task complete, create a plan with a task and a target through the forms;
+and every page at desktop and phone widths.
 
 Every page visited is screenshotted and its console checked: no error, no CSP violation, no script error.
 """
@@ -156,6 +157,81 @@ def test_plan_a_congress_and_see_the_plan_task_complete(ui: UI) -> None:
     ui.shot(page, "plan-after")
 
 
+def test_create_a_plan_with_a_task_and_a_target(ui: UI) -> None:
+    year = today().year + 1
+    title = f"Kế hoạch công tác đối ngoại nhân dân năm {year} (thử trên trình duyệt)"
+    page = ui.page(username="bientap")
+    page.goto("/relations/plans/")
+    page.get_by_role("link", name="Thêm kế hoạch năm", exact=True).click()
+    page.wait_for_url("**/relations/plans/new/")
+    form = page.locator("main form")
+    field(form, "Năm").fill(str(year))
+    field(form, "Tên kế hoạch").fill(title)
+    form.get_by_label(re.compile(r"Chỉ thị số 12-CT/TW")).check()
+    field(form, "Văn bản chưa có trong danh sách: số, ký hiệu").fill(f"20-KH/LHHN-{year}")
+    field(form, "Loại văn bản").select_option("plan")
+    field(form, "Ngày ban hành văn bản").fill(today().isoformat())
+    field(form, "Cơ quan ban hành").fill("Liên hiệp các tổ chức hữu nghị tỉnh Yên Bái")
+    field(form, "Trích yếu").fill(f"Triển khai Kế hoạch số 78-KH/TU năm {year}")
+    field(form, "Văn bản mới thực hiện văn bản").select_option(
+        label="Kế hoạch số 78-KH/TU — 29/04/2022 — Tỉnh ủy Yên Bái"
+    )
+    ui.shot(page, "plan-form")
+    submit(page, form, "Lưu")
+    assert re.match(r".*/relations/plans/\d+/$", page.url), page.url
+    plan_url = page.url
+    assert f"Đã ghi kế hoạch “{title}”." in page.locator(".messages").inner_text()
+    documents = page.locator("#plan-documents").inner_text()
+    assert "Chỉ thị số 12-CT/TW" in documents and f"Kế hoạch số 20-KH/LHHN-{year}" in documents
+    ui.shot(page, "plan-created")
+
+    page.get_by_role("link", name="Thêm nhiệm vụ", exact=True).click()
+    form = page.locator("main form")
+    field(form, "Nhiệm vụ").fill("Đón đoàn thành phố Mimasaka sang làm việc")
+    field(form, "Đơn vị, người chủ trì").fill("Văn phòng Liên hiệp")
+    field(form, "Hạn").fill(f"{year}-10-31")
+    ui.shot(page, "task-form")
+    submit(page, form, "Lưu")
+    assert page.url.startswith(plan_url) and "#task-" in page.url
+    assert (
+        "Đã thêm nhiệm vụ “Đón đoàn thành phố Mimasaka sang làm việc”."
+        in page.locator(".messages").inner_text()
+    )
+    task = page.locator("section.task", has_text="Đón đoàn thành phố Mimasaka sang làm việc")
+    assert "Chưa đặt chỉ tiêu" in task.inner_text() and "Văn phòng Liên hiệp" in task.inner_text()
+    ui.shot(page, "task-added")
+
+    task.get_by_role("link", name="Thêm chỉ tiêu", exact=True).click()
+    form = page.locator("main form")
+    field(form, "Chỉ tiêu").fill("Hai đoàn vào của Mimasaka")
+    field(form, "Loại minh chứng").select_option("event")
+    field(form, "Số lượng cần đạt").fill("2")
+    field(form, "Đối tác").select_option(label="Thành phố Mimasaka, tỉnh Okayama")
+    field(form, "Loại hoạt động").select_option("incoming_delegation")
+    ui.shot(page, "target-form")
+    submit(page, form, "Lưu")
+    assert "Đã thêm chỉ tiêu “Hai đoàn vào của Mimasaka”." in page.locator(".messages").inner_text()
+    task = page.locator("section.task", has_text="Đón đoàn thành phố Mimasaka sang làm việc")
+    assert task.locator(".completion").inner_text() == "0/1"
+    target = task.locator(".target", has_text="Hai đoàn vào của Mimasaka")
+    assert "cần 2" in target.locator("h3").inner_text()
+    assert target.locator("h3 .status").inner_text() == "chưa đạt"
+    assert (
+        target.locator(".note").inner_text()
+        == "Đối tác: Thành phố Mimasaka, tỉnh Okayama · Loại hoạt động: Đón đoàn vào"
+    )
+    ui.shot(page, "target-added")
+
+    page.goto("/relations/plans/")
+    row = page.locator("tr", has_text=title)
+    assert row.locator("td.num").all_inner_texts() == ["1", "0", "1"]
+    ui.shot(page, "plan-listed")
+    phone = ui.page(PHONE, username="bientap")
+    phone.goto(plan_url)
+    no_sideways_scroll(phone)
+    ui.shot(phone, "plan-phone")
+
+
 PAGES = [
     "/relations/",
     "/relations/partners/",
@@ -166,6 +242,8 @@ PAGES = [
     "/relations/calendar/",
     "/relations/calendar/?month=2022-09",
     "/relations/plans/",
+    "/relations/plans/new/",
+    "/relations/occasions/",
     "/relations/dashboard/",
 ]
 

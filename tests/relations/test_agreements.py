@@ -174,3 +174,47 @@ def test_aid_items_serve_agreements(make_agreement, make_item):
     link = svc.link_aid_item(agreement, item, note="Hỗ trợ trường học")
     assert svc.link_aid_item(agreement, item) == link
     assert [lk.aid_item.code for lk in agreement.aid_links.all()] == [item.code]
+
+
+def test_parties_and_fields_can_be_changed_later(make_agreement, province, partner, org):
+    from caunoi.relations.services.common import archive
+
+    agreement = make_agreement(signed_on=D(2022, 9, 1))
+    city = org("Thành phố Mimasaka", "JP")
+    svc.set_parties(agreement, [(province, "ours"), (partner, "theirs"), (city, "theirs")])
+    assert sorted(agreement.party_rows.values_list("organisation__name", "side")) == [
+        ("Thành phố Mimasaka", "theirs"),
+        ("Tỉnh Viêng Chăn", "theirs"),
+        ("Ủy ban nhân dân tỉnh Thử Nghiệm", "ours"),
+    ]
+    # a party archived since it signed stays; an archived organisation cannot become a party
+    archive(partner)
+    svc.set_parties(agreement, [(province, "ours"), (partner, "theirs")])
+    assert agreement.party_rows.count() == 2
+    gone = org("Tỉnh Đã Lưu Trữ")
+    archive(gone)
+    with pytest.raises(RuleError) as error:
+        svc.set_parties(agreement, [(province, "ours"), (gone, "theirs")])
+    assert (error.value.code, error.value.field) == ("relations.archived", "parties")
+    health, culture = (
+        CooperationField.objects.get(code="y-te"),
+        CooperationField.objects.get(code="van-hoa-du-lich"),
+    )
+    svc.set_fields(agreement, [health, culture])
+    health.archived_at = timezone.now()
+    health.save()
+    svc.set_fields(agreement, [health])  # kept, though archived since
+    assert list(agreement.fields.values_list("code", flat=True)) == ["y-te"]
+    svc.set_fields(agreement, [])
+    with pytest.raises(RuleError) as error:
+        svc.set_fields(agreement, [health])
+    assert error.value.code == "relations.field_archived"
+    archive(agreement)
+    for change in (
+        lambda: svc.set_parties(agreement, [(province, "ours"), (city, "theirs")]),
+        lambda: svc.set_fields(agreement, [culture]),
+    ):
+        with pytest.raises(RuleError) as error:
+            change()
+        assert error.value.code == "relations.archived"
+    assert agreement.party_rows.count() == 2 and agreement.fields.count() == 0

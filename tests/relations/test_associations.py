@@ -157,3 +157,103 @@ def test_association_country_is_iso_3166(office):
         svc.create_association(office, name="Hội Việt - Nhật", counterpart_country=" jp ").counterpart_country
         == "JP"
     )
+
+
+def test_update_an_associations_own_fields(association, org):
+    union = org("Hội hữu nghị Việt - Lào (danh bạ)", "VN", "vn_peoples_org")
+    svc.update_association(
+        association,
+        name="  Hội hữu nghị Việt Nam - Lào tỉnh Thử Nghiệm ",
+        name_en="Vietnam–Laos Friendship Association",
+        counterpart_country="la",
+        organisation=union,
+        founding_decision_number="1234/QĐ-UBND",
+        founding_decision_date=D(2017, 8, 15),
+        founding_decision_body="UBND tỉnh",
+        founded_on=D(2017, 9, 20),
+        founded_precision="month",
+    )
+    association.refresh_from_db()
+    assert (
+        association.name,
+        association.counterpart_country,
+        association.organisation,
+        association.founding_decision_date,
+        association.founded_on,
+        association.founded_precision,
+    ) == ("Hội hữu nghị Việt Nam - Lào tỉnh Thử Nghiệm", "LA", union, D(2017, 8, 15), D(2017, 9, 1), "month")
+    assert svc.founding_stage(association) == "founded"
+    with pytest.raises(TypeError):
+        svc.update_association(association, office=None)
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "field"),
+    [
+        ({"name": " "}, "relations.required", "name"),
+        ({"counterpart_country": "XX"}, "relations.country_unknown", "counterpart_country"),
+        ({"founded_on": D(2027, 1, 1)}, "relations.date_in_future", "founded_on"),
+        ({"founding_decision_date": D(2027, 1, 1)}, "relations.date_in_future", "founding_decision_date"),
+        ({"founded_precision": "week"}, "relations.choice_unknown", "founded_precision"),
+    ],
+)
+def test_a_bad_association_update_changes_nothing(association, changes, code, field):
+    with pytest.raises(RuleError) as error:
+        svc.update_association(association, notes="đổi", **changes)
+    assert (error.value.code, error.value.field) == (code, field)
+    association.refresh_from_db()
+    assert (association.name, association.notes, association.founded_on) == (
+        "Hội hữu nghị Việt - Lào tỉnh Thử Nghiệm",
+        "",
+        None,
+    )
+
+
+def test_the_founding_of_an_association_founded_through_steps_is_the_steps(association):
+    svc.record_founding_step(association, "proposal", D(2022, 1, 1), precision="year")
+    svc.record_founding_step(association, "approval", D(2023, 3, 10), reference="456/QĐ-UBND")
+    for changes, field in [
+        ({"founding_decision_number": "999/QĐ"}, "founding_decision_number"),
+        ({"founded_on": D(2023, 6, 1)}, "founded_on"),
+    ]:
+        with pytest.raises(RuleError) as error:
+            svc.update_association(association, **changes)
+        assert (error.value.code, error.value.field) == ("relations.founding_from_steps", field)
+    association.refresh_from_db()
+    # the same values, and the other fields, may still be saved
+    svc.update_association(association, founding_decision_number="456/QĐ-UBND", notes="Đang chuẩn bị đại hội")
+    association.refresh_from_db()
+    assert (association.founding_decision_number, association.notes) == (
+        "456/QĐ-UBND",
+        "Đang chuẩn bị đại hội",
+    )
+
+
+def test_named_members_join_and_leave(association, person, office):
+    from caunoi.relations.services.common import archive
+
+    member = svc.add_member(association, person("Hội viên A"), D(2022, 5, 1))
+    with pytest.raises(RuleError) as error:
+        svc.end_membership(member, D(2022, 4, 30))
+    assert (error.value.code, error.value.field) == ("relations.member_dates", "left_on")
+    with pytest.raises(RuleError) as error:
+        svc.end_membership(member, D(2027, 1, 1))
+    assert error.value.code == "relations.date_in_future"
+    svc.end_membership(member, D(2024, 12, 31))
+    member.refresh_from_db()
+    assert member.left_on == D(2024, 12, 31)
+    with pytest.raises(RuleError) as error:
+        svc.end_membership(member, D(2025, 1, 1))
+    assert (error.value.code, error.value.vi) == (
+        "relations.member_already_left",
+        "Hội viên A đã ra hội ngày 31/12/2024.",
+    )
+    with pytest.raises(RuleError) as error:
+        svc.add_member(association, person("Hội viên B"), D(2027, 1, 1))
+    assert (error.value.code, error.value.field) == ("relations.date_in_future", "joined_on")
+    gone = person("Hội viên C")
+    archive(gone)
+    with pytest.raises(RuleError) as error:
+        svc.add_member(association, gone, D(2022, 1, 1))
+    assert error.value.code == "relations.archived"
+    assert list(association.members.values_list("person__name", flat=True)) == ["Hội viên A"]

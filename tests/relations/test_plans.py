@@ -131,3 +131,339 @@ def test_documents_and_plan_rules(office):
     with pytest.raises(RuleError) as error:
         plans.create_plan(office, year=1800, title="Cũ")
     assert error.value.code == "relations.year_invalid"
+
+
+# --- editing plans, tasks and targets -----------------------------------------------------------------------
+
+
+def code_of(call) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(RuleError) as error:
+        call()
+    return error.value.code
+
+
+def directive_of(office):  # type: ignore[no-untyped-def]
+    return plans.create_document_ref(
+        office,
+        kind="directive",
+        number="12-CT/TW",
+        issued_on=D(2022, 1, 5),
+        issuer="Ban Bí thư",
+        title="Về đối ngoại nhân dân",
+    )
+
+
+def test_update_plan_checks_its_rules_and_moves_whole_year_targets(office, org, yen_bai):
+    from caunoi.relations.models import AnnualPlan, DocumentRef
+
+    directive = directive_of(office)
+    plan = plans.create_plan(office, year=2023, title="Kế hoạch 2023", implements=[directive])
+    plans.create_plan(office, year=2024, title="Kế hoạch khác")
+    task = plans.add_task(plan, "Tổ chức hoạt động")
+    whole = plans.add_target(task, "Một hoạt động", "event")
+    spring = plans.add_target(
+        task, "Hoạt động mùa xuân", "event", window_start=D(2023, 1, 1), window_end=D(2023, 4, 30)
+    )
+    assert (whole.window_start, whole.window_end) == (D(2023, 1, 1), D(2023, 12, 31))
+
+    assert code_of(lambda: plans.update_plan(plan, year=2024, title="Kế hoạch khác")) == "relations.duplicate"
+    assert code_of(lambda: plans.update_plan(plan, year=1800)) == "relations.year_invalid"
+    assert code_of(lambda: plans.update_plan(plan, title="  ")) == "relations.required"
+    foreign = DocumentRef.objects.filter(office=yen_bai).first()
+    assert code_of(lambda: plans.update_plan(plan, implements=[foreign])) == "office.mismatch"
+    with pytest.raises(TypeError):
+        plans.update_plan(plan, office=yen_bai)
+    plan.refresh_from_db()
+    assert (plan.year, plan.title, list(plan.implements.all())) == (2023, "Kế hoạch 2023", [directive])
+
+    plan78 = plans.create_document_ref(
+        office,
+        kind="plan",
+        number="78-KH/TU",
+        issued_on=D(2022, 4, 29),
+        issuer="Tỉnh ủy",
+        title="Thực hiện Chỉ thị 12",
+        implements=directive,
+    )
+    plans.update_plan(
+        plan, year=2024, title="Kế hoạch 2024", implements=[plan78], adopted_on=D(2024, 1, 10), notes=" Ghi "
+    )
+    plan = AnnualPlan.objects.get(pk=plan.pk)
+    assert (plan.year, plan.title, plan.adopted_on, plan.notes) == (
+        2024,
+        "Kế hoạch 2024",
+        D(2024, 1, 10),
+        "Ghi",
+    )
+    assert list(plan.implements.all()) == [plan78]
+    whole.refresh_from_db()
+    spring.refresh_from_db()
+    assert (whole.window_start, whole.window_end) == (D(2024, 1, 1), D(2024, 12, 31))
+    assert (spring.window_start, spring.window_end) == (D(2023, 1, 1), D(2023, 4, 30))  # its own window stays
+
+
+def test_an_archived_plan_is_read_only_until_restored(office):
+    plan = plans.create_plan(office, year=2023, title="Kế hoạch 2023")
+    task = plans.add_task(plan, "Nhiệm vụ")
+    target = plans.add_target(task, "Chỉ tiêu", "other")
+    plans.archive_plan(plan)
+    assert plan.archived_at is not None
+    for call in (
+        lambda: plans.update_plan(plan, title="Mới"),
+        lambda: plans.add_task(plan, "Thêm"),
+        lambda: plans.update_task(task, title="Mới"),
+        lambda: plans.cancel_task(task, "Bỏ"),
+        lambda: plans.add_target(task, "Thêm", "other"),
+        lambda: plans.update_target(target, description="Mới"),
+        lambda: plans.remove_target(target),
+        lambda: plans.archive_plan(plan),
+    ):
+        assert code_of(call) == "relations.archived"
+    plans.restore_plan(plan)
+    plan.refresh_from_db()
+    assert plan.archived_at is None
+    assert plans.update_plan(plan, title="Mới").title == "Mới"
+
+
+def test_update_cancel_and_reopen_a_task(office):
+    plan = plans.create_plan(office, year=2023, title="Kế hoạch 2023")
+    first = plans.add_task(plan, "Nhiệm vụ một")
+    task = plans.add_task(plan, "Nhiệm vụ hai")
+    assert (first.order, task.order) == (1, 2)
+    assert code_of(lambda: plans.add_task(plan, "Ba", order=0)) == "relations.negative"
+    assert code_of(lambda: plans.update_task(task, title="")) == "relations.required"
+    assert code_of(lambda: plans.update_task(task, order=-1)) == "relations.negative"
+    plans.update_task(task, title=" Nhiệm vụ hai ", owner="Văn phòng", due_on=D(2023, 6, 30), order=1)
+    task.refresh_from_db()
+    assert (task.title, task.owner, task.due_on, task.order) == (
+        "Nhiệm vụ hai",
+        "Văn phòng",
+        D(2023, 6, 30),
+        1,
+    )
+
+    assert code_of(lambda: plans.cancel_task(task, " ")) == "relations.required"
+    assert code_of(lambda: plans.cancel_task(task, "Sớm", on=D(2026, 11, 28))) == "relations.date_in_future"
+    assert code_of(lambda: plans.reopen_task(task)) == "relations.task_not_cancelled"
+    plans.cancel_task(task, "Gộp vào nhiệm vụ một", on=D(2023, 5, 1))
+    with pytest.raises(RuleError) as error:
+        plans.cancel_task(task, "Lần nữa")
+    assert (error.value.code, error.value.vi) == (
+        "relations.task_already_cancelled",
+        "Nhiệm vụ “Nhiệm vụ hai” đã hủy ngày 01/05/2023.",
+    )
+    task.refresh_from_db()
+    assert (task.cancelled_on, task.cancel_reason) == (D(2023, 5, 1), "Gộp vào nhiệm vụ một")
+    assert task_completion(task, D(2023, 6, 1)).state == "cancelled"
+    plans.reopen_task(task)
+    task.refresh_from_db()
+    assert (task.cancelled_on, task.cancel_reason) == (None, "")
+    assert task_completion(task, D(2023, 6, 1)).state == "untracked"
+    assert plans.cancel_task(task, "Hôm nay").cancelled_on == D(2026, 11, 27)  # the frozen clock's today
+
+
+def test_a_target_keeps_only_the_fields_its_kind_uses(office, org, three):
+    from caunoi.relations.services.partners import create_partnership
+
+    partnership = create_partnership(office, org("Tỉnh Viêng Chăn"), level="province", kind="cooperation")
+    plan = plans.create_plan(office, year=2023, title="Kế hoạch 2023")
+    task = plans.add_task(plan, "Nhiệm vụ")
+    with pytest.raises(RuleError) as error:
+        plans.add_target(task, "Hoạt động", "event", association=three[0])
+    assert (error.value.code, error.value.field, error.value.vi, error.value.en) == (
+        "relations.target_field_unused",
+        "association",
+        "Hội hữu nghị không dùng cho chỉ tiêu loại “Tổ chức hoạt động”; hãy để trống.",
+        "The association does not apply to a target of kind “an event”; leave it empty.",
+    )
+    assert (
+        code_of(
+            lambda: plans.add_target(
+                task, "Đại hội", "congress_held", association=three[0], partnership=partnership
+            )
+        )
+        == "relations.target_field_unused"
+    )
+    assert (
+        code_of(lambda: plans.add_target(task, "Ký", "agreement_signed", event_kind="talks"))
+        == "relations.target_field_unused"
+    )
+    assert code_of(lambda: plans.add_target(task, "Hoạt động", "event", count=0)) == "relations.negative"
+    assert (
+        code_of(
+            lambda: plans.add_target(
+                task, "Hoạt động", "event", window_start=D(2023, 6, 1), window_end=D(2023, 5, 1)
+            )
+        )
+        == "relations.dates_order"
+    )
+    assert code_of(lambda: plans.add_target(task, "Hoạt động", "nothing")) == "relations.choice_unknown"
+    target = plans.add_target(
+        task, "Hội đàm với Viêng Chăn", "event", partnership=partnership, event_kind="talks", count=2
+    )
+    assert (target.partnership, target.event_kind, target.count) == (partnership, "talks", 2)
+    assert task.targets.count() == 1
+
+
+def test_update_target_keeps_linked_evidence_suitable(task, three):
+    target = task.targets.get(association=three[0])
+    congress(three[0], target)
+    with pytest.raises(RuleError) as error:
+        plans.update_target(target, association=three[1])
+    assert error.value.code == "relations.target_evidence_unsuited"
+    assert error.value.vi == (
+        "Minh chứng đã gắn “Đại hội nhiệm kỳ Hội hữu nghị Việt - Pháp (nhiệm kỳ 2)” sẽ không còn phù hợp với "
+        "chỉ tiêu sau khi sửa; hãy bỏ minh chứng đó trước."
+    )
+    assert code_of(lambda: plans.update_target(target, kind="event", association=None)) == (
+        "relations.target_evidence_unsuited"
+    )
+    target.refresh_from_db()
+    assert (target.kind, target.association) == ("congress_held", three[0])
+    plans.update_target(target, description="Đại hội nhiệm kỳ II", count=1, window_end=D(2024, 3, 31))
+    target.refresh_from_db()
+    assert (target.description, target.window_start, target.window_end) == (
+        "Đại hội nhiệm kỳ II",
+        D(2023, 1, 1),
+        D(2024, 3, 31),
+    )
+    plans.update_target(target, kind="other", association=None)  # any record suits "other"
+    target.refresh_from_db()
+    assert (target.kind, target.association) == ("other", None)
+
+
+def test_remove_a_target_only_without_evidence(task, three):
+    from caunoi.relations.models import TaskTarget
+
+    target = task.targets.get(association=three[0])
+    held = congress(three[0], target)
+    with pytest.raises(RuleError) as error:
+        plans.remove_target(target)
+    assert (error.value.code, error.value.vi) == (
+        "relations.target_has_evidence",
+        f"Chỉ tiêu “{target.description}” đã gắn 1 minh chứng; hãy bỏ các minh chứng trước khi xóa chỉ tiêu.",
+    )
+    plans.unlink_evidence(target.evidence.get(congress=held))
+    pk = target.pk
+    plans.remove_target(target)
+    assert not TaskTarget.objects.filter(pk=pk).exists()
+    assert TaskTarget.history.filter(id=pk, history_type="-").count() == 1
+    assert task.targets.count() == 2
+
+
+# --- permissions in the service layer -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def users(django_user_model):  # type: ignore[no-untyped-def]
+    names = ("bientap", "xem", "laocai", "toanquoc", "quantri")
+    return {name: django_user_model.objects.get(username=name) for name in names}
+
+
+def plan_writes(office):  # type: ignore[no-untyped-def]
+    """Every write of the plan services, as (name, call(actor)), on records of the demo office."""
+    from caunoi.relations.models import AnnualPlan, DocumentRef, Event
+
+    plan = AnnualPlan.objects.get(office=office, year=2023)
+    task = plan.tasks.get(title__startswith="Hoàn thành tổ chức Đại hội")
+    target = task.targets.first()
+    evidence = target.evidence.first()
+    document = DocumentRef.objects.get(office=office, number="12-CT/TW")
+    any_record = plans.add_target(task, "Kết quả khác", "other")  # made by the system
+    spare = plans.add_target(task, "Nhập nhầm", "other")
+    event = Event.objects.filter(office=office).first()
+    return [
+        (
+            "create_document_ref",
+            lambda actor: plans.create_document_ref(
+                office,
+                kind="plan",
+                number="99-KH/LHHN",
+                issued_on=D(2023, 1, 9),
+                issuer="Liên hiệp",
+                title="Kế hoạch",
+                actor=actor,
+            ),
+        ),
+        ("create_plan", lambda actor: plans.create_plan(office, year=2027, title="Năm 2027", actor=actor)),
+        (
+            "update_plan",
+            lambda actor: plans.update_plan(plan, notes="Sửa", implements=[document], actor=actor),
+        ),
+        ("add_task", lambda actor: plans.add_task(plan, "Nhiệm vụ mới", actor=actor)),
+        ("update_task", lambda actor: plans.update_task(task, owner="Văn phòng", actor=actor)),
+        ("add_target", lambda actor: plans.add_target(task, "Thêm", "other", actor=actor)),
+        ("update_target", lambda actor: plans.update_target(target, count=1, actor=actor)),
+        ("unlink_evidence", lambda actor: plans.unlink_evidence(evidence, actor=actor)),
+        ("link_evidence", lambda actor: plans.link_evidence(any_record, event, actor=actor)),
+        ("remove_target", lambda actor: plans.remove_target(spare, actor=actor)),
+        ("cancel_task", lambda actor: plans.cancel_task(task, "Thử", actor=actor)),
+        ("reopen_task", lambda actor: plans.reopen_task(task, actor=actor)),
+    ]
+
+
+@pytest.mark.parametrize("username", ["xem", "laocai", "toanquoc"])
+def test_plan_writes_refuse_a_viewer_and_another_office(yen_bai, users, username):
+    from caunoi.relations.models import AnnualPlan, DocumentRef, Evidence, PlanTask, TaskTarget
+
+    writes = plan_writes(yen_bai)
+    models = (AnnualPlan, DocumentRef, PlanTask, TaskTarget, Evidence)
+    before = [m.objects.count() for m in models]
+    plan = AnnualPlan.objects.get(office=yen_bai, year=2023)
+    task = plan.tasks.get(title__startswith="Hoàn thành tổ chức Đại hội")
+    plans.cancel_task(task, "Để thử bỏ hủy")  # so that reopen_task has something to refuse
+    for name, call in writes:
+        with pytest.raises(RuleError) as error:
+            call(users[username])
+        assert (error.value.code, error.value.vi) == (
+            "permission.denied",
+            "Bạn không có quyền “nhập, sửa dữ liệu” trong cơ quan yen-bai.",
+        ), name
+    assert [m.objects.count() for m in models] == before
+    plan.refresh_from_db()
+    task.refresh_from_db()
+    assert plan.notes.startswith("Theo phần định hướng năm 2023") and task.owner != "Văn phòng"
+    assert task.cancel_reason == "Để thử bỏ hủy"
+    for refused in (plans.archive_plan, plans.restore_plan):
+        with pytest.raises(RuleError) as error:
+            refused(plan, actor=users[username])
+        assert error.value.code == "permission.denied"
+
+
+def test_plan_writes_allow_an_editor_of_the_office(yen_bai, users):
+    from caunoi.relations.models import AnnualPlan, DocumentRef
+
+    editor = users["bientap"]
+    for _name, call in plan_writes(yen_bai):
+        call(editor)
+    plan = AnnualPlan.objects.get(office=yen_bai, year=2023)
+    task = plan.tasks.get(title__startswith="Hoàn thành tổ chức Đại hội")
+    assert plan.notes == "Sửa" and list(plan.implements.values_list("number", flat=True)) == ["12-CT/TW"]
+    assert (task.owner, task.cancelled_on) == ("Văn phòng", None)  # cancelled, then reopened
+    assert list(task.targets.values_list("description", flat=True)).count("Nhập nhầm") == 0
+    assert AnnualPlan.objects.filter(office=yen_bai, year=2027, title="Năm 2027").exists()
+    assert DocumentRef.objects.filter(office=yen_bai, number="99-KH/LHHN").exists()
+    assert plan.history.first().history_user == editor
+    plans.archive_plan(plan, actor=editor)  # staff archive; only the office administrator restores
+    with pytest.raises(RuleError) as error:
+        plans.restore_plan(plan, actor=editor)
+    assert error.value.code == "permission.denied"
+    plans.restore_plan(plan, actor=users["quantri"])
+    plan.refresh_from_db()
+    assert plan.archived_at is None
+
+
+def test_a_target_keeps_an_association_archived_since_but_takes_no_new_one(task, three):
+    kept = task.targets.get(association=three[0])
+    other = task.targets.get(association=three[1])
+    archive(three[0])
+    plans.update_target(kept, description="Đại hội (hội đã lưu trữ)")
+    kept.refresh_from_db()
+    assert (kept.description, kept.association) == ("Đại hội (hội đã lưu trữ)", three[0])
+    assert code_of(lambda: plans.update_target(other, association=three[0])) == "relations.archived"
+    assert (
+        code_of(lambda: plans.add_target(task, "Mới", "congress_held", association=three[0]))
+        == "relations.archived"
+    )
+    other.refresh_from_db()
+    assert other.association == three[1]

@@ -226,3 +226,73 @@ OCCASION_NEEDS_DAY = Msg(
     "Dịp kỷ niệm theo dương lịch cần ngày và tháng.",
     "A solar-calendar occasion needs a day and a month.",
 )
+
+# Plans and calendar: editing
+TARGET_FIELD_UNUSED = Msg(
+    "relations.target_field_unused",
+    "{what} không dùng cho chỉ tiêu loại “{kind}”; hãy để trống.",
+    "The {what_en} does not apply to a target of kind “{kind_en}”; leave it empty.",
+)
+TARGET_EVIDENCE_UNSUITED = Msg(
+    "relations.target_evidence_unsuited",
+    "Minh chứng đã gắn “{what}” sẽ không còn phù hợp với chỉ tiêu sau khi sửa; hãy bỏ minh chứng đó trước.",
+    "The linked evidence “{what}” would no longer suit the changed target; unlink it first.",
+)
+TARGET_HAS_EVIDENCE = Msg(
+    "relations.target_has_evidence",
+    "Chỉ tiêu “{target}” đã gắn {count} minh chứng; hãy bỏ các minh chứng trước khi xóa chỉ tiêu.",
+    "The target “{target}” has {count} linked evidence record(s); unlink them before removing the target.",
+)
+TASK_ALREADY_CANCELLED = Msg(
+    "relations.task_already_cancelled",
+    "Nhiệm vụ “{title}” đã hủy ngày {on}.",
+    "Task “{title}” was already cancelled on {on}.",
+)
+TASK_NOT_CANCELLED = Msg(
+    "relations.task_not_cancelled",
+    "Nhiệm vụ “{title}” chưa bị hủy.",
+    "Task “{title}” is not cancelled.",
+)
+OCCASION_ROUND_NEEDS_YEAR = Msg(
+    "relations.occasion_round_needs_year",
+    "Kỷ niệm tròn năm cần năm gốc (vd. 1962 với quan hệ Việt Nam - Lào) để tính số năm.",
+    "A round-year anniversary needs the year of origin (e.g. 1962 for Vietnam–Laos relations) to count the years.",
+)
+OCCASION_NOT_PER_YEAR = Msg(
+    "relations.occasion_not_per_year",
+    "“{title}” có ngày cố định hằng năm; chỉ dịp theo âm lịch mới ghi ngày cho từng năm.",
+    "“{title}” falls on a fixed day each year; only a lunar occasion takes a date per year.",
+)
+
+# People, consent, named members, association details (people's-diplomacy pages)
+CONSENT_STANDING = Msg(
+    "relations.consent_standing",
+    "{name} đã đồng ý “{kind}” từ ngày {given} và chưa rút lại; không cần ghi lần nữa.",
+    "{name} has consented to {kind_en} since {given} and has not withdrawn it; there is nothing to record.",
+)
+CONSENT_BEFORE_WITHDRAWAL = Msg(
+    "relations.consent_before_withdrawal",
+    "Ngày đồng ý ({given}) không thể sớm hơn lần rút lại gần nhất ({withdrawn}).",
+    "The consent ({given}) cannot be dated before the last withdrawal ({withdrawn}).",
+)
+CONSENT_NONE_STANDING = Msg(
+    "relations.consent_none_standing",
+    "{name} không có sự đồng ý “{kind}” nào còn hiệu lực để rút lại.",
+    "{name} has no standing consent to {kind_en} to withdraw.",
+)
+EMAIL_INVALID = Msg(
+    "relations.email_invalid",
+    "“{value}” không phải địa chỉ thư điện tử hợp lệ.",
+    "“{value}” is not a valid e-mail address.",
+)
+FOUNDING_FROM_STEPS = Msg(
+    "relations.founding_from_steps",
+    "{association} thành lập qua các bước đã ghi: quyết định và ngày thành lập lấy từ các bước đó, không sửa ở đây.",
+    "{association} was founded through its recorded steps: the founding decision and date come from those steps "
+    "and cannot be changed here.",
+)
+MEMBER_ALREADY_LEFT = Msg(
+    "relations.member_already_left",
+    "{name} đã ra hội ngày {left}.",
+    "{name} already left on {left}.",
+)

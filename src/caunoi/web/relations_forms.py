@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from caunoi.aid.models import AidItem
@@ -21,6 +21,7 @@ from caunoi.relations.models import (
     AgreementKind,
     Association,
     CongressKind,
+    ConsentKind,
     CooperationField,
     EventKind,
     FoundingStepKind,
@@ -31,6 +32,7 @@ from caunoi.relations.models import (
     PartnershipKind,
     PartnershipStatus,
     Person,
+    PersonKind,
     Position,
     Side,
     TaskTarget,
@@ -264,6 +266,46 @@ class AgreementEditForm(AgreementDates):
     field_order = ["title", "kind", "number"]
 
 
+class AgreementPartiesForm(OfficeScoped):
+    """The parties on each side and the fields of cooperation of an existing agreement. Each side offers only its
+    own kind of organisation (Vietnamese bodies on ours), so none can be on both."""
+
+    ours = forms.ModelMultipleChoiceField(
+        label=_("Các bên ký phía ta"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    theirs = forms.ModelMultipleChoiceField(
+        label=_("Các bên ký phía đối tác"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    cooperation = forms.ModelMultipleChoiceField(
+        label=_("Lĩnh vực hợp tác"),
+        queryset=CooperationField.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, agreement: Agreement, **kwargs: Any):
+        self.agreement = agreement
+        super().__init__(*args, **kwargs)
+
+    def scope(self) -> None:
+        # The office's live organisations, and the agreement's own parties and fields even if archived since.
+        party_ids = list(self.agreement.party_rows.values_list("organisation_id", flat=True))
+        orgs = Organisation.objects.filter(office__in=self.offices).filter(
+            Q(archived_at__isnull=True) | Q(pk__in=party_ids)
+        )
+        ours = [OrgKind.VN_AGENCY, OrgKind.VN_PEOPLES_ORG]
+        self.fields_["ours"].queryset = orgs.filter(kind__in=ours)
+        self.fields_["theirs"].queryset = orgs.exclude(kind__in=ours)
+        field_ids = list(self.agreement.fields.values_list("pk", flat=True))
+        self.fields_["cooperation"].queryset = CooperationField.objects.filter(
+            Q(archived_at__isnull=True) | Q(pk__in=field_ids)
+        )
+
+
 class DocumentUploadForm(forms.Form):
     document = forms.FileField(label=_("Văn bản đã ký"))
 
@@ -284,7 +326,7 @@ class LinkAidItemForm(OfficeScoped):
 # --- associations -----------------------------------------------------------------------------------------
 
 
-class AssociationForm(OfficeChoice):
+class AssociationFields(forms.Form):
     name = forms.CharField(label=_("Tên hội"), max_length=300)
     name_en = forms.CharField(label=_("Tên tiếng Anh"), max_length=300, required=False)
     counterpart_country = forms.ChoiceField(label=_("Nước đối tác"))
@@ -304,9 +346,51 @@ class AssociationForm(OfficeChoice):
     founded_precision = precision_field(_("Độ chính xác ngày thành lập"))
     notes = forms.CharField(label=_("Ghi chú"), required=False, widget=TEXT)
 
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = self.fields
+        fields["counterpart_country"].choices = country_choices(_("— chọn —"))
+
+
+class AssociationForm(OfficeChoice, AssociationFields):
+    field_order = ["office"]
+
+
+class AssociationEditForm(OfficeScoped, AssociationFields):
+    """An association's own fields, after its creation."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Bản ghi trong danh bạ tổ chức"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("Hội trong danh bạ tổ chức (tổ chức nhân dân Việt Nam), nếu đã có."),
+    )
+
+    field_order = ["name", "name_en", "counterpart_country", "organisation"]
+
     def scope(self) -> None:
-        super().scope()
-        self.fields_["counterpart_country"].choices = country_choices(_("— chọn —"))
+        self.fields_["organisation"].queryset = self.own(Organisation.objects).filter(
+            kind=OrgKind.VN_PEOPLES_ORG
+        )
+
+
+class MemberForm(OfficeScoped):
+    """A named member of an association: a person already recorded, and since when."""
+
+    person = forms.ModelChoiceField(
+        label=_("Người"),
+        queryset=Person.objects.none(),
+        help_text=_("Người đã ghi trong Danh bạ cá nhân. Chỉ nêu tên khi người đó đã đồng ý được nêu tên."),
+    )
+    joined_on = forms.DateField(label=_("Ngày vào hội"), widget=DATE)
+    left_on = forms.DateField(label=_("Ngày ra hội"), required=False, widget=DATE)
+
+    def scope(self) -> None:
+        self.fields_["person"].queryset = self.own(Person.objects).order_by("name")
+
+
+class MemberLeftForm(forms.Form):
+    left_on = forms.DateField(label=_("Ngày ra hội"), widget=DATE)
 
 
 class FoundingStepForm(forms.Form):
@@ -520,6 +604,57 @@ class EventDocumentForm(forms.Form):
         label=_("Tệp"), help_text=_("PDF, Word, OpenDocument, Excel hoặc ảnh; tối đa 20 MB.")
     )
     title = forms.CharField(label=_("Tên văn bản"), max_length=500)
+
+
+# --- people -----------------------------------------------------------------------------------------------
+
+
+class PersonFilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm kiếm"), required=False, help_text=_("Có thể gõ không dấu."))
+    kind = forms.ChoiceField(label=_("Nhóm"), required=False, choices=ALL + PersonKind.choices)
+
+
+class PersonFields(OfficeScoped):
+    name = forms.CharField(label=_("Họ tên"), max_length=200)
+    kind = forms.ChoiceField(label=_("Nhóm"), choices=PersonKind.choices)
+    nationality = forms.ChoiceField(label=_("Quốc tịch"), required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Tổ chức"), queryset=Organisation.objects.none(), required=False
+    )
+    institution = forms.CharField(
+        label=_("Nơi học tập, công tác"),
+        max_length=300,
+        required=False,
+        help_text=_("Với lưu học sinh: trường đang học (vd. Cao đẳng Y tế Yên Bái)."),
+    )
+    email = forms.CharField(label=_("Thư điện tử"), max_length=254, required=False)
+    phone = forms.CharField(label=_("Điện thoại"), max_length=40, required=False)
+    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=TEXT)
+
+    def scope(self) -> None:
+        super().scope()
+        self.fields_["nationality"].choices = country_choices(_("— chưa rõ —"))
+        self.fields_["organisation"].queryset = self.own(Organisation.objects).order_by("name")
+
+
+class PersonForm(OfficeChoice, PersonFields):
+    field_order = ["office", "name", "kind"]
+
+
+class ConsentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Đồng ý cho"), choices=ConsentKind.choices)
+    given_on = forms.DateField(label=_("Ngày đồng ý"), widget=DATE)
+    note = forms.CharField(
+        label=_("Ghi chú"),
+        max_length=300,
+        required=False,
+        help_text=_("Đồng ý bằng cách nào: phiếu đồng ý có chữ ký, thư điện tử…"),
+    )
+
+
+class WithdrawConsentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Rút lại sự đồng ý cho"), choices=ConsentKind.choices)
+    withdrawn_on = forms.DateField(label=_("Ngày rút lại"), widget=DATE)
 
 
 # --- calendar, dashboard, plans ---------------------------------------------------------------------------

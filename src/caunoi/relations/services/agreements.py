@@ -13,6 +13,7 @@ from caunoi.aid.messages import DUPLICATE_ENTRY
 from caunoi.aid.models import AidItem
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation
@@ -61,6 +62,7 @@ def create_agreement(
     actor: Any = None,
 ) -> Agreement:
     """Record an agreement (a draft when `signed_on` is None) with its parties: (organisation, side) pairs."""
+    authorize(actor, Action.EDIT, office)
     ensure_same_office(partnership, office, "partnership")
     agreement = Agreement(
         office=office,
@@ -147,6 +149,7 @@ DATES = frozenset({"signed_on", "signed_precision", "period_start", "period_end"
 @transaction.atomic
 def update_agreement(agreement: Agreement, *, actor: Any = None, **changes: Any) -> Agreement:
     """Change an agreement's own fields and dates (signing a draft is setting its `signed_on`)."""
+    authorize(actor, Action.EDIT, agreement.office)
     not_archived(agreement)
     unknown = set(changes) - EDITABLE - DATES - {"renews"}
     if unknown:
@@ -174,15 +177,21 @@ def update_agreement(agreement: Agreement, *, actor: Any = None, **changes: Any)
 def set_parties(
     agreement: Agreement, parties: Sequence[tuple[Organisation, str]], *, actor: Any = None
 ) -> None:
-    """Replace the parties; there must be at least one on each side."""
+    """Replace the parties; there must be at least one on each side. A party that is kept may have been
+    archived since it signed; a new one may not be archived."""
+    authorize(actor, Action.EDIT, agreement.office)
+    not_archived(agreement)
     sides = set()
     seen: set[int] = set()
     for organisation, _side in parties:
         if organisation.pk in seen:  # one organisation cannot sign on both sides, nor twice on one
             raise DUPLICATE_ENTRY(field="parties", name=str(organisation))
         seen.add(organisation.pk)
+    current = set(agreement.party_rows.values_list("organisation_id", flat=True))
     for organisation, side in parties:
         ensure_same_office(organisation, agreement.office, "parties")
+        if organisation.pk not in current and organisation.archived_at:
+            raise m.ARCHIVED(field="parties", what=str(organisation))
         check_choice(side, Side, "phía", "side", "parties")
         sides.add(side)
     if sides != {Side.OURS, Side.THEIRS}:
@@ -203,8 +212,13 @@ def set_parties(
 
 @transaction.atomic
 def set_fields(agreement: Agreement, fields: Sequence[CooperationField], *, actor: Any = None) -> None:
+    """Replace the fields of cooperation. A field already linked may have been archived since; a new one may
+    not be."""
+    authorize(actor, Action.EDIT, agreement.office)
+    not_archived(agreement)
+    current = set(agreement.fields.values_list("pk", flat=True)) if agreement.pk else set()
     for field in fields:
-        if field.archived_at:
+        if field.archived_at and field.pk not in current:
             raise m.FIELD_ARCHIVED(field="fields", name=field.name)
     agreement._history_user = actor  # type: ignore[attr-defined]  # read by simple_history's m2m tracking
     agreement.fields.set(fields)
@@ -212,6 +226,7 @@ def set_fields(agreement: Agreement, fields: Sequence[CooperationField], *, acto
 
 @transaction.atomic
 def attach_document(agreement: Agreement, document: File, *, actor: Any = None) -> None:
+    authorize(actor, Action.EDIT, agreement.office)
     not_archived(agreement)
     check_file(document, DOCUMENT, "document")
     agreement.document.save(document.name or "document", document, save=False)
@@ -220,6 +235,7 @@ def attach_document(agreement: Agreement, document: File, *, actor: Any = None) 
 
 @transaction.atomic
 def terminate_agreement(agreement: Agreement, on: dt.date, *, note: str = "", actor: Any = None) -> Agreement:
+    authorize(actor, Action.EDIT, agreement.office)
     not_archived(agreement)
     not_in_future(on, "terminated_on")
     if agreement.signed_on and on < agreement.signed_on:
@@ -237,6 +253,7 @@ def link_aid_item(
     agreement: Agreement, aid_item: AidItem, *, note: str = "", actor: Any = None
 ) -> AgreementAidItem:
     """Say that an aid item serves an agreement; linking it twice changes nothing."""
+    authorize(actor, Action.EDIT, agreement.office)
     not_archived(agreement)
     ensure_same_office(aid_item, agreement.office, "aid_item")
     not_archived(aid_item)

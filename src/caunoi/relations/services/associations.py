@@ -9,6 +9,7 @@ from django.db import transaction
 
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation
@@ -63,7 +64,10 @@ def create_association(
     is_illustrative: bool = False,
     actor: Any = None,
 ) -> Association:
+    authorize(actor, Action.EDIT, office)
     ensure_same_office(organisation, office, "organisation")
+    if organisation is not None:
+        not_archived(organisation)
     association = Association(
         office=office,
         name=required_text(name, "tên hội", "association name", "name"),
@@ -79,6 +83,63 @@ def create_association(
         is_illustrative=is_illustrative,
     )
     not_in_future(association.founded_on, "founded_on")
+    not_in_future(association.founding_decision_date, "founding_decision_date")
+    audit.save(association, actor)
+    return association
+
+
+EDITABLE = frozenset(
+    {
+        "name",
+        "name_en",
+        "counterpart_country",
+        "organisation",
+        "founding_decision_number",
+        "founding_decision_date",
+        "founding_decision_body",
+        "founded_on",
+        "founded_precision",
+        "notes",
+        "is_illustrative",
+    }
+)
+# Filled in by the founding steps when the association was founded through them.
+FROM_STEPS = (
+    "founding_decision_number",
+    "founding_decision_date",
+    "founding_decision_body",
+    "founded_on",
+    "founded_precision",
+)
+
+
+@transaction.atomic
+def update_association(association: Association, *, actor: Any = None, **changes: Any) -> Association:
+    """Change an association's own fields. For one founded through recorded steps, the founding decision and
+    date are the steps' and stay as they are."""
+    authorize(actor, Action.EDIT, association.office)
+    not_archived(association)
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    fields = {name: getattr(association, name) for name in EDITABLE}
+    fields.update(changes)
+    fields["name"] = required_text(fields["name"], "tên hội", "association name", "name")
+    fields["counterpart_country"] = clean_country(fields["counterpart_country"], "counterpart_country")
+    organisation = fields["organisation"]
+    ensure_same_office(organisation, association.office, "organisation")
+    if organisation is not None and organisation.pk != association.organisation_id:
+        not_archived(organisation)
+    for name in ("name_en", "founding_decision_number", "founding_decision_body", "notes"):
+        fields[name] = nfc(fields[name])
+    fields["founded_on"] = partial(fields["founded_on"], fields["founded_precision"], "founded_precision")
+    not_in_future(fields["founded_on"], "founded_on")
+    not_in_future(fields["founding_decision_date"], "founding_decision_date")
+    changed = [name for name in FROM_STEPS if fields[name] != getattr(association, name)]
+    if changed and association.founding_steps.exists():
+        raise m.FOUNDING_FROM_STEPS(field=changed[0], association=association.name)
+    for name, value in fields.items():
+        setattr(association, name, value)
     audit.save(association, actor)
     return association
 
@@ -162,6 +223,7 @@ def record_founding_step(
     The approval carries the founding decision; the founding congress is also recorded as a held congress
     (term 1) and dates the association's founding.
     """
+    authorize(actor, Action.EDIT, association.office)
     not_archived(association)
     stored = partial(on, precision, "precision")
     assert stored is not None
@@ -216,6 +278,7 @@ def add_term(
     actor: Any = None,
 ) -> Term:
     """A new nhiệm kỳ: it may not overlap another, and later numbers come later in time."""
+    authorize(actor, Action.EDIT, association.office)
     not_archived(association)
     check_order(
         start,
@@ -263,6 +326,7 @@ def add_committee_member(
 
     `association`, when given, must be the term's: a seat is never put on another association's term.
     """
+    authorize(actor, Action.EDIT, term.association.office)
     if association is not None and term.association_id != association.pk:
         raise m.SEAT_OTHER_ASSOCIATION(
             field="term", other=term.association.name, association=association.name
@@ -304,6 +368,7 @@ def record_member_count(
     is_illustrative: bool = False,
     actor: Any = None,
 ) -> MemberCount:
+    authorize(actor, Action.EDIT, association.office)
     not_archived(association)
     not_in_future(on, "on")
     if count < 0:
@@ -323,13 +388,35 @@ def add_member(
     left_on: dt.date | None = None,
     actor: Any = None,
 ) -> AssociationMember:
+    """A named member (listed by name only while they consent to it). Once a member, always the same row:
+    a person who left is not added again."""
+    authorize(actor, Action.EDIT, association.office)
     not_archived(association)
     ensure_same_office(person, association.office, "person")
+    not_archived(person)
+    not_in_future(joined_on, "joined_on")
+    not_in_future(left_on, "left_on")
     if left_on and left_on < joined_on:
         raise m.MEMBER_DATES(field="left_on", left=_fmt(left_on), joined=_fmt(joined_on))
     if association.members.filter(person=person).exists():
         raise m.DUPLICATE(field="person", name=person.name)
     member = AssociationMember(association=association, person=person, joined_on=joined_on, left_on=left_on)
+    audit.save(member, actor)
+    return member
+
+
+@transaction.atomic
+def end_membership(member: AssociationMember, left_on: dt.date, *, actor: Any = None) -> AssociationMember:
+    """The member left the association on `left_on`."""
+    association = member.association
+    authorize(actor, Action.EDIT, association.office)
+    not_archived(association)
+    if member.left_on:
+        raise m.MEMBER_ALREADY_LEFT(field="left_on", name=member.person.name, left=_fmt(member.left_on))
+    not_in_future(left_on, "left_on")
+    if left_on < member.joined_on:
+        raise m.MEMBER_DATES(field="left_on", left=_fmt(left_on), joined=_fmt(member.joined_on))
+    member.left_on = left_on
     audit.save(member, actor)
     return member
 
@@ -349,6 +436,7 @@ def plan_congress(
 ) -> Congress:
     """Plan a congress (the date may be known only to the month or year). A regular congress needs a founded
     association; an association still being founded plans its founding congress."""
+    authorize(actor, Action.EDIT, association.office)
     not_archived(association)
     check_choice(kind, CongressKind, "loại đại hội", "kind of congress", "kind")
     if kind != CongressKind.FOUNDING and not is_founded(association):
@@ -376,6 +464,7 @@ def plan_congress(
 @transaction.atomic
 def record_congress_held(congress: Congress, on: dt.date, *, place: str = "", actor: Any = None) -> Congress:
     """The congress took place on `on`. A founding congress is also the last founding step."""
+    authorize(actor, Action.EDIT, congress.office)
     not_archived(congress)
     not_in_future(on, "on")
     if congress.kind == CongressKind.FOUNDING and not is_founded(congress.association):
@@ -394,6 +483,7 @@ def record_congress_held(congress: Congress, on: dt.date, *, place: str = "", ac
 
 @transaction.atomic
 def cancel_congress(congress: Congress, *, note: str = "", actor: Any = None) -> Congress:
+    authorize(actor, Action.EDIT, congress.office)
     not_archived(congress)
     congress.status = CongressStatus.CANCELLED
     if note:

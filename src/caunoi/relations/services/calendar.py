@@ -1,4 +1,7 @@
-"""Editing the calendar of occasions, and seeding an office's calendar with sourced facts."""
+"""Editing the calendar of occasions, and seeding an office's calendar with sourced facts.
+
+Every write checks that the actor may edit the occasion's office (`actor=None` is the system: CLI, demo).
+"""
 
 from __future__ import annotations
 
@@ -9,13 +12,21 @@ from django.db import transaction
 
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
 from caunoi.relations.calendar_data import OCCASIONS
 from caunoi.relations.countries import clean_country
 from caunoi.relations.dates import vn_date
 from caunoi.relations.models import Occasion, OccasionDate, OccasionKind, Recurrence
-from caunoi.relations.services.common import check_choice, not_archived, required_text
+from caunoi.relations.services.common import (
+    archive,
+    check_choice,
+    not_archived,
+    required_text,
+    restore,
+    today,
+)
 
 
 def _check_day(month: int | None, day: int | None, recurrence: str) -> None:
@@ -27,6 +38,46 @@ def _check_day(month: int | None, day: int | None, recurrence: str) -> None:
         dt.date(2024, month, day)  # a leap year, so 29 February is a real date
     except ValueError:
         raise m.OCCASION_DATE(field="day", day=day, month=month) from None
+
+
+OCCASION_FIELDS = (
+    "kind",
+    "title",
+    "title_en",
+    "country",
+    "recurrence",
+    "month",
+    "day",
+    "origin_year",
+    "duration_days",
+    "source_url",
+    "source_note",
+)
+
+
+def _check_occasion(office: Office, values: dict[str, Any], occasion: Occasion | None) -> dict[str, Any]:
+    """The rules of an occasion's fields; returns them cleaned."""
+    check_choice(values["kind"], OccasionKind, "loại dịp", "kind of occasion", "kind")
+    recurrence = check_choice(values["recurrence"], Recurrence, "cách lặp lại", "recurrence", "recurrence")
+    values["title"] = required_text(values["title"], "tên dịp", "occasion title", "title")
+    same = Occasion.objects.filter(office=office, title=values["title"])
+    if occasion is not None:
+        same = same.exclude(pk=occasion.pk)
+    if same.exists():  # the calendar seed matches occasions by title: one title, one occasion
+        raise m.DUPLICATE(field="title", name=values["title"])
+    values["country"] = clean_country(values["country"])
+    _check_day(values.get("month"), values.get("day"), recurrence)
+    origin_year = values.get("origin_year")
+    if origin_year is not None and not 1000 <= origin_year <= today().year:
+        raise m.YEAR_INVALID(field="origin_year", year=origin_year)
+    if recurrence == Recurrence.ROUND and origin_year is None:
+        raise m.OCCASION_ROUND_NEEDS_YEAR(field="origin_year")
+    if values["duration_days"] is None or values["duration_days"] < 1:
+        raise m.NEGATIVE(field="duration_days", what="Số ngày", what_en="number of days")
+    values["title_en"] = nfc(values.get("title_en"))
+    values["source_url"] = (values.get("source_url") or "").strip()
+    values["source_note"] = nfc(values.get("source_note"))
+    return values
 
 
 @transaction.atomic
@@ -46,27 +97,56 @@ def create_occasion(
     source_note: str = "",
     actor: Any = None,
 ) -> Occasion:
-    check_choice(kind, OccasionKind, "loại dịp", "kind of occasion", "kind")
-    check_choice(recurrence, Recurrence, "cách lặp lại", "recurrence", "recurrence")
-    _check_day(month, day, recurrence)
-    if duration_days < 1:
-        raise m.NEGATIVE(field="duration_days", what="Số ngày", what_en="number of days")
-    occasion = Occasion(
-        office=office,
-        kind=kind,
-        title=required_text(title, "tên dịp", "occasion title", "title"),
-        title_en=nfc(title_en),
-        country=clean_country(country),
-        recurrence=recurrence,
-        month=month,
-        day=day,
-        origin_year=origin_year,
-        duration_days=duration_days,
-        source_url=source_url.strip(),
-        source_note=nfc(source_note),
+    authorize(actor, Action.EDIT, office)
+    values = _check_occasion(
+        office,
+        {
+            "kind": kind,
+            "title": title,
+            "title_en": title_en,
+            "country": country,
+            "recurrence": recurrence,
+            "month": month,
+            "day": day,
+            "origin_year": origin_year,
+            "duration_days": duration_days,
+            "source_url": source_url,
+            "source_note": source_note,
+        },
+        None,
     )
+    occasion = Occasion(office=office, **values)
     audit.save(occasion, actor)
     return occasion
+
+
+@transaction.atomic
+def update_occasion(occasion: Occasion, *, actor: Any = None, **changes: Any) -> Occasion:
+    authorize(actor, Action.EDIT, occasion.office)
+    not_archived(occasion)
+    unknown = set(changes) - set(OCCASION_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    values = {name: getattr(occasion, name) for name in OCCASION_FIELDS}
+    values.update(changes)
+    for name, value in _check_occasion(occasion.office, values, occasion).items():
+        setattr(occasion, name, value)
+    audit.save(occasion, actor)
+    return occasion
+
+
+@transaction.atomic
+def archive_occasion(occasion: Occasion, *, actor: Any = None) -> None:
+    """Off the calendar and the reminders; the office administrator can restore it."""
+    authorize(actor, Action.ARCHIVE, occasion.office)
+    not_archived(occasion)
+    archive(occasion, actor)
+
+
+@transaction.atomic
+def restore_occasion(occasion: Occasion, *, actor: Any = None) -> None:
+    authorize(actor, Action.RESTORE, occasion.office)
+    restore(occasion, actor)
 
 
 @transaction.atomic
@@ -74,7 +154,12 @@ def set_occasion_date(
     occasion: Occasion, year: int, on: dt.date, *, source_url: str = "", actor: Any = None
 ) -> OccasionDate:
     """The date of a lunar occasion in one year, as a published calendar gives it."""
+    authorize(actor, Action.EDIT, occasion.office)
     not_archived(occasion)
+    if occasion.recurrence != Recurrence.PER_YEAR_DATES:
+        raise m.OCCASION_NOT_PER_YEAR(field="on", title=occasion.title)
+    if not 1990 <= year <= 2100:
+        raise m.YEAR_INVALID(field="year", year=year)
     if on.year != year:
         raise m.OCCASION_DATE_YEAR(field="on", on=vn_date(on), year=year)
     row = OccasionDate.objects.filter(occasion=occasion, year=year).first() or OccasionDate(
@@ -86,8 +171,17 @@ def set_occasion_date(
 
 
 @transaction.atomic
+def remove_occasion_date(row: OccasionDate, *, actor: Any = None) -> None:
+    """A year's date entered by mistake is removed (its history stays)."""
+    authorize(actor, Action.EDIT, row.occasion.office)
+    not_archived(row.occasion)
+    audit.delete(row, actor)
+
+
+@transaction.atomic
 def seed_calendar(office: Office, *, actor: Any = None) -> int:
     """Add the sourced occasions of `calendar_data` the office lacks (matched by title); returns how many."""
+    authorize(actor, Action.EDIT, office)
     added = 0
     existing = {o.title: o for o in Occasion.objects.filter(office=office)}
     for spec in OCCASIONS:

@@ -1,4 +1,9 @@
-"""Small checks shared by the services."""
+"""Small checks shared by the services, and archiving.
+
+Every write function of the relations services calls `caunoi.core.permissions.authorize(actor, action, office)`
+itself, before anything else: EDIT to create or change, ARCHIVE and RESTORE here. `actor=None` is the system
+(CLI, demo loader), always allowed.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from caunoi.core import audit
+from caunoi.core.permissions import Action, authorize
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
 from caunoi.relations.dates import Precision, first_day, vn_date
@@ -74,16 +80,20 @@ def not_archived(obj: Any) -> None:
 
 def archive(obj: Any, actor: Any = None) -> None:
     """Staff archive, never delete: the record stays, with its history, out of lists and reports."""
+    authorize(actor, Action.ARCHIVE, obj.office)
     obj.archived_at = timezone.now()
     audit.save(obj, actor)
 
 
 def restore(obj: Any, actor: Any = None) -> None:
+    """Bring an archived record back (an office administrator's right)."""
+    authorize(actor, Action.RESTORE, obj.office)
     obj.archived_at = None
     audit.save(obj, actor)
 
 
 def apply(obj: Any, fields: dict[str, Any], actor: Any) -> None:
+    authorize(actor, Action.EDIT, obj.office)
     for name, value in fields.items():
         setattr(obj, name, value)
     audit.save(obj, actor)

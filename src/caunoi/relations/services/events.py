@@ -14,6 +14,7 @@ from django.db import transaction
 from caunoi.aid.models import AidItem
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation
@@ -169,6 +170,7 @@ def create_event(
     actor: Any = None,
 ) -> Event:
     """Record an event, past or planned; an event with no end date lasts one day."""
+    authorize(actor, Action.EDIT, office)
     fields = {k: v for k, v in locals().items() if k in EDITABLE}
     _check(office, fields)
     event = Event(office=office, **fields)
@@ -179,6 +181,7 @@ def create_event(
 
 @transaction.atomic
 def update_event(event: Event, *, actor: Any = None, **changes: Any) -> Event:
+    authorize(actor, Action.EDIT, event.office)
     not_archived(event)
     unknown = set(changes) - EDITABLE
     if unknown:
@@ -194,6 +197,7 @@ def update_event(event: Event, *, actor: Any = None, **changes: Any) -> Event:
 
 @transaction.atomic
 def set_organisers(event: Event, organisers: Sequence[Organisation], *, actor: Any = None) -> None:
+    authorize(actor, Action.EDIT, event.office)
     for organisation in organisers:
         ensure_same_office(organisation, event.office, "organisers")
     event._history_user = actor  # type: ignore[attr-defined]  # read by simple_history's m2m tracking
@@ -210,10 +214,13 @@ def add_participant(
     organisation: Organisation | None = None,
     actor: Any = None,
 ) -> EventParticipant:
+    authorize(actor, Action.EDIT, event.office)
     not_archived(event)
     check_choice(role, ParticipantRole, "vai trò", "role", "role")
     ensure_same_office(person, event.office, "person")
     ensure_same_office(organisation, event.office, "organisation")
+    if person is not None:
+        not_archived(person)
     if person is None and not nfc(name):
         raise m.PARTICIPANT_NEEDS_NAME(field="name")
     participant = EventParticipant(
@@ -226,6 +233,7 @@ def add_participant(
 @transaction.atomic
 def set_headcounts(event: Event, counts: dict[str, int], *, actor: Any = None) -> None:
     """Replace the counts of participants by nationality ({"LA": 25, "VN": 40})."""
+    authorize(actor, Action.EDIT, event.office)
     not_archived(event)
     cleaned: dict[str, int] = {}
     for country, count in counts.items():
@@ -245,6 +253,7 @@ def set_headcounts(event: Event, counts: dict[str, int], *, actor: Any = None) -
 
 @transaction.atomic
 def add_photo(event: Event, upload: File, caption: str, *, credit: str = "", actor: Any = None) -> EventPhoto:
+    authorize(actor, Action.EDIT, event.office)
     not_archived(event)
     check_file(upload, PHOTO, "file")
     photo = EventPhoto(
@@ -259,6 +268,7 @@ def add_photo(event: Event, upload: File, caption: str, *, credit: str = "", act
 
 @transaction.atomic
 def add_document(event: Event, upload: File, title: str, *, actor: Any = None) -> EventDocument:
+    authorize(actor, Action.EDIT, event.office)
     not_archived(event)
     check_file(upload, DOCUMENT, "file")
     document = EventDocument(

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation, OrgKind
@@ -85,6 +86,7 @@ def create_partnership(
     is_illustrative: bool = False,
     actor: Any = None,
 ) -> Partnership:
+    authorize(actor, Action.EDIT, office)
     _check_partner(organisation, office)
     ensure_same_office(our_party, office, "our_party")
     fields: dict[str, Any] = {
@@ -119,6 +121,7 @@ EDITABLE = frozenset(
 
 @transaction.atomic
 def update_partnership(partnership: Partnership, *, actor: Any = None, **changes: Any) -> Partnership:
+    authorize(actor, Action.EDIT, partnership.office)
     not_archived(partnership)
     unknown = set(changes) - EDITABLE
     if unknown:
@@ -146,6 +149,7 @@ def add_contact(
     phone: str = "",
     actor: Any = None,
 ) -> PartnershipContact:
+    authorize(actor, Action.EDIT, partnership.office)
     not_archived(partnership)
     check_choice(side, Side, "phía", "side", "side")
     contact = PartnershipContact(

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import translation
 
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation
@@ -17,6 +21,59 @@ from caunoi.relations.countries import clean_country
 from caunoi.relations.dates import vn_date
 from caunoi.relations.models import Consent, ConsentKind, Person, PersonKind
 from caunoi.relations.services.common import check_choice, not_archived, not_in_future, required_text
+
+CONSENT_EN = {
+    ConsentKind.NAME_LISTING: "being named",
+    ConsentKind.PHOTO_USE: "the use of their photo",
+    ConsentKind.CONTACT: "being contacted",
+}
+EDITABLE = frozenset(
+    {
+        "name",
+        "kind",
+        "nationality",
+        "organisation",
+        "institution",
+        "email",
+        "phone",
+        "notes",
+        "is_illustrative",
+    }
+)
+
+
+def _consent_vi(kind: str) -> str:
+    """The kind's Vietnamese label, whatever the language of the request (the message carries both)."""
+    with translation.override("vi"):
+        return str(ConsentKind(kind).label)
+
+
+def _clean_email(value: str | None) -> str:
+    email = (value or "").strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise m.EMAIL_INVALID(field="email", value=email) from None
+    return email
+
+
+def _clean(office: Office, fields: dict[str, Any], previous: Organisation | None = None) -> dict[str, Any]:
+    """Check and normalise a person's fields (all of them: a creation's, or an update merged over the record)."""
+    organisation = fields.get("organisation")
+    ensure_same_office(organisation, office, "organisation")
+    if organisation is not None and organisation != previous:
+        not_archived(organisation)
+    return {
+        **fields,
+        "name": required_text(fields.get("name"), "họ tên", "name", "name"),
+        "kind": check_choice(fields.get("kind") or "", PersonKind, "nhóm", "kind of person", "kind"),
+        "nationality": clean_country(fields.get("nationality"), "nationality", required=False),
+        "institution": nfc(fields.get("institution")),
+        "email": _clean_email(fields.get("email")),
+        "phone": nfc(fields.get("phone")),
+        "notes": nfc(fields.get("notes")),
+    }
 
 
 @transaction.atomic
@@ -34,19 +91,38 @@ def create_person(
     is_illustrative: bool = False,
     actor: Any = None,
 ) -> Person:
-    ensure_same_office(organisation, office, "organisation")
-    person = Person(
-        office=office,
-        name=required_text(name, "họ tên", "name", "name"),
-        kind=check_choice(kind, PersonKind, "nhóm", "kind of person", "kind"),
-        nationality=clean_country(nationality, "nationality", required=False),
-        organisation=organisation,
-        institution=nfc(institution),
-        email=email.strip(),
-        phone=phone.strip(),
-        notes=nfc(notes),
-        is_illustrative=is_illustrative,
+    authorize(actor, Action.EDIT, office)
+    fields = _clean(
+        office,
+        {
+            "name": name,
+            "kind": kind,
+            "nationality": nationality,
+            "organisation": organisation,
+            "institution": institution,
+            "email": email,
+            "phone": phone,
+            "notes": notes,
+            "is_illustrative": is_illustrative,
+        },
     )
+    person = Person(office=office, **fields)
+    audit.save(person, actor)
+    return person
+
+
+@transaction.atomic
+def update_person(person: Person, *, actor: Any = None, **changes: Any) -> Person:
+    """Change a person's own fields (name, group, nationality, organisation, contact details, notes)."""
+    authorize(actor, Action.EDIT, person.office)
+    not_archived(person)
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    fields = {name: getattr(person, name) for name in EDITABLE}
+    fields.update(changes)
+    for name, value in _clean(person.office, fields, previous=person.organisation).items():
+        setattr(person, name, value)
     audit.save(person, actor)
     return person
 
@@ -55,9 +131,25 @@ def create_person(
 def record_consent(
     person: Person, kind: str, given_on: dt.date, *, note: str = "", actor: Any = None
 ) -> Consent:
+    """The person consented to `kind` on `given_on`. A consent that still stands is not recorded twice, and a
+    new consent cannot be dated before the last withdrawal of the same kind (the answer for a day stays one)."""
+    authorize(actor, Action.EDIT, person.office)
     not_archived(person)
     check_choice(kind, ConsentKind, "nội dung đồng ý", "kind of consent", "kind")
     not_in_future(given_on, "given_on")
+    earlier = list(person.consents.filter(kind=kind))
+    standing = next((c for c in earlier if c.withdrawn_on is None), None)
+    if standing is not None:
+        raise m.CONSENT_STANDING(
+            field="kind",
+            name=person.name,
+            kind=_consent_vi(kind),
+            kind_en=CONSENT_EN[ConsentKind(kind)],
+            given=vn_date(standing.given_on),
+        )
+    last = max((c.withdrawn_on for c in earlier if c.withdrawn_on), default=None)
+    if last and given_on < last:
+        raise m.CONSENT_BEFORE_WITHDRAWAL(field="given_on", given=vn_date(given_on), withdrawn=vn_date(last))
     consent = Consent(person=person, kind=kind, given_on=given_on, note=nfc(note))
     audit.save(consent, actor)
     return consent
@@ -65,19 +157,25 @@ def record_consent(
 
 @transaction.atomic
 def withdraw_consent(person: Person, kind: str, on: dt.date, *, actor: Any = None) -> list[Consent]:
-    """End every standing consent of this kind on `on` (the record stays, dated)."""
+    """End every standing consent of this kind on `on` (the record stays, dated).
+
+    A withdrawal is recorded even for an archived person: it only ever narrows what may be published."""
+    authorize(actor, Action.EDIT, person.office)
     check_choice(kind, ConsentKind, "nội dung đồng ý", "kind of consent", "kind")
     not_in_future(on, "withdrawn_on")
-    ended = []
-    for consent in person.consents.filter(kind=kind, withdrawn_on__isnull=True):
+    standing = list(person.consents.filter(kind=kind, withdrawn_on__isnull=True))
+    if not standing:
+        raise m.CONSENT_NONE_STANDING(
+            field="kind", name=person.name, kind=_consent_vi(kind), kind_en=CONSENT_EN[ConsentKind(kind)]
+        )
+    for consent in standing:
         if on < consent.given_on:
             raise m.CONSENT_DATES(
                 field="withdrawn_on", withdrawn=vn_date(on), given=vn_date(consent.given_on)
             )
         consent.withdrawn_on = on
         audit.save(consent, actor)
-        ended.append(consent)
-    return ended
+    return standing
 
 
 def consents(person: Person, kind: str, on: dt.date) -> bool:

@@ -1,4 +1,7 @@
-"""Plans: document references, annual plans, tasks, targets, and the evidence linked to them."""
+"""Plans: document references, annual plans, tasks, targets, and the evidence linked to them.
+
+Every write checks that the actor may edit the plan's office (`actor=None` is the system: CLI, demo loader).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +14,11 @@ from django.db import transaction
 from caunoi.aid.models import AidItem
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, authorize
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
+from caunoi.relations.dates import vn_date
 from caunoi.relations.models import (
     Agreement,
     AnnualPlan,
@@ -29,7 +34,16 @@ from caunoi.relations.models import (
     TargetKind,
     TaskTarget,
 )
-from caunoi.relations.services.common import check_choice, check_order, not_archived, required_text, today
+from caunoi.relations.services.common import (
+    archive,
+    check_choice,
+    check_order,
+    not_archived,
+    not_in_future,
+    required_text,
+    restore,
+    today,
+)
 
 TARGET_EN = {
     TargetKind.CONGRESS_HELD: "a congress of the association",
@@ -38,6 +52,20 @@ TARGET_EN = {
     TargetKind.AID_ITEM_APPROVED: "an approved aid item",
     TargetKind.OTHER: "any record",
 }
+# Which of a target's narrowing fields each kind of target uses (the others must stay empty).
+TARGET_USES = {
+    "association": {TargetKind.CONGRESS_HELD},
+    "partnership": {TargetKind.EVENT, TargetKind.AGREEMENT_SIGNED},
+    "event_kind": {TargetKind.EVENT},
+}
+TARGET_FIELD_NAMES = {
+    "association": ("Hội hữu nghị", "association"),
+    "partnership": ("Đối tác", "partner"),
+    "event_kind": ("Loại hoạt động", "kind of event"),
+}
+
+
+# --- documents --------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -53,7 +81,10 @@ def create_document_ref(
     url: str = "",
     actor: Any = None,
 ) -> DocumentRef:
+    authorize(actor, Action.EDIT, office)
     ensure_same_office(implements, office, "implements")
+    if implements is not None:
+        not_archived(implements)
     number = required_text(number, "số, ký hiệu văn bản", "document number", "number")
     if DocumentRef.objects.filter(office=office, number=number, issued_on=issued_on).exists():
         raise m.DUPLICATE(field="number", name=number)
@@ -81,6 +112,28 @@ def create_document_ref(
     return document
 
 
+# --- plans ------------------------------------------------------------------------------------------------
+
+
+def _check_plan(
+    office: Office, year: int, title: str, implements: Sequence[DocumentRef] | None, plan: AnnualPlan | None
+) -> str:
+    """The plan's cleaned title, after the rules a new or changed plan must keep."""
+    if not 1990 <= year <= 2100:
+        raise m.YEAR_INVALID(field="year", year=year)
+    title = required_text(title, "tên kế hoạch", "plan title", "title")
+    same = AnnualPlan.objects.filter(office=office, year=year, title=title)
+    if plan is not None:
+        same = same.exclude(pk=plan.pk)
+    if same.exists():
+        raise m.DUPLICATE(field="title", name=title)
+    for document in implements or ():
+        ensure_same_office(document, office, "implements")
+        if document.archived_at and (plan is None or document not in plan.implements.all()):
+            not_archived(document)  # an archived document already listed may stay; none is newly added
+    return title
+
+
 @transaction.atomic
 def create_plan(
     office: Office,
@@ -93,13 +146,8 @@ def create_plan(
     is_illustrative: bool = False,
     actor: Any = None,
 ) -> AnnualPlan:
-    if not 1990 <= year <= 2100:
-        raise m.YEAR_INVALID(field="year", year=year)
-    title = required_text(title, "tên kế hoạch", "plan title", "title")
-    if AnnualPlan.objects.filter(office=office, year=year, title=title).exists():
-        raise m.DUPLICATE(field="title", name=title)
-    for document in implements:
-        ensure_same_office(document, office, "implements")
+    authorize(actor, Action.EDIT, office)
+    title = _check_plan(office, year, title, implements, None)
     plan = AnnualPlan(
         office=office,
         year=year,
@@ -114,6 +162,67 @@ def create_plan(
     return plan
 
 
+PLAN_FIELDS = frozenset({"year", "title", "implements", "adopted_on", "notes", "is_illustrative"})
+
+
+def _year_window(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+@transaction.atomic
+def update_plan(plan: AnnualPlan, *, actor: Any = None, **changes: Any) -> AnnualPlan:
+    """Change a plan. Moving it to another year moves the targets that count the whole plan year with it;
+    a target given a window of its own keeps it."""
+    authorize(actor, Action.EDIT, plan.office)
+    not_archived(plan)
+    unknown = set(changes) - PLAN_FIELDS
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    year = changes.get("year", plan.year)
+    implements = changes.get("implements")
+    title = _check_plan(plan.office, year, changes.get("title", plan.title), implements, plan)
+    old_year = plan.year
+    plan.year, plan.title = year, title
+    if "adopted_on" in changes:
+        plan.adopted_on = changes["adopted_on"]
+    if "notes" in changes:
+        plan.notes = nfc(changes["notes"])
+    if "is_illustrative" in changes:
+        plan.is_illustrative = bool(changes["is_illustrative"])
+    audit.save(plan, actor)
+    if implements is not None:
+        plan._history_user = actor  # type: ignore[attr-defined]
+        plan.implements.set(implements)
+    if year != old_year:
+        start, end = _year_window(old_year)
+        for target in TaskTarget.objects.filter(task__plan=plan, window_start=start, window_end=end):
+            target.window_start, target.window_end = _year_window(year)
+            audit.save(target, actor)
+    return plan
+
+
+@transaction.atomic
+def archive_plan(plan: AnnualPlan, *, actor: Any = None) -> None:
+    """Out of lists, the overview and reports, with its tasks; the office administrator can restore it."""
+    authorize(actor, Action.ARCHIVE, plan.office)
+    not_archived(plan)
+    archive(plan, actor)
+
+
+@transaction.atomic
+def restore_plan(plan: AnnualPlan, *, actor: Any = None) -> None:
+    authorize(actor, Action.RESTORE, plan.office)
+    restore(plan, actor)
+
+
+# --- tasks ------------------------------------------------------------------------------------------------
+
+
+def _check_task_order(order: int | None) -> None:
+    if order is not None and order < 1:
+        raise m.NEGATIVE(field="order", what="Thứ tự", what_en="order")
+
+
 @transaction.atomic
 def add_task(
     plan: AnnualPlan,
@@ -124,7 +233,9 @@ def add_task(
     order: int | None = None,
     actor: Any = None,
 ) -> PlanTask:
+    authorize(actor, Action.EDIT, plan.office)
     not_archived(plan)
+    _check_task_order(order)
     task = PlanTask(
         plan=plan,
         title=required_text(title, "tên nhiệm vụ", "task title", "title"),
@@ -134,6 +245,105 @@ def add_task(
     )
     audit.save(task, actor)
     return task
+
+
+TASK_FIELDS = frozenset({"title", "owner", "due_on", "order"})
+
+
+@transaction.atomic
+def update_task(task: PlanTask, *, actor: Any = None, **changes: Any) -> PlanTask:
+    plan = task.plan
+    authorize(actor, Action.EDIT, plan.office)
+    not_archived(plan)
+    unknown = set(changes) - TASK_FIELDS
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    title = required_text(changes.get("title", task.title), "tên nhiệm vụ", "task title", "title")
+    order = changes.get("order")
+    _check_task_order(order)
+    task.title = title
+    if "owner" in changes:
+        task.owner = nfc(changes["owner"])
+    if "due_on" in changes:
+        task.due_on = changes["due_on"]
+    if order is not None:  # left blank, the task keeps its place
+        task.order = order
+    audit.save(task, actor)
+    return task
+
+
+@transaction.atomic
+def cancel_task(task: PlanTask, reason: str, *, on: dt.date | None = None, actor: Any = None) -> PlanTask:
+    """A task dropped on purpose: it keeps its targets and evidence, and counts as neither open nor done."""
+    authorize(actor, Action.EDIT, task.plan.office)
+    not_archived(task.plan)
+    if task.cancelled_on:
+        raise m.TASK_ALREADY_CANCELLED(field=None, title=task.title, on=vn_date(task.cancelled_on))
+    on = on or today()
+    not_in_future(on, "on")
+    task.cancel_reason = required_text(reason, "lý do hủy", "reason", "reason")
+    task.cancelled_on = on
+    audit.save(task, actor)
+    return task
+
+
+@transaction.atomic
+def reopen_task(task: PlanTask, *, actor: Any = None) -> PlanTask:
+    """Undo a cancellation made by mistake (the history keeps it)."""
+    authorize(actor, Action.EDIT, task.plan.office)
+    not_archived(task.plan)
+    if not task.cancelled_on:
+        raise m.TASK_NOT_CANCELLED(field=None, title=task.title)
+    task.cancelled_on, task.cancel_reason = None, ""
+    audit.save(task, actor)
+    return task
+
+
+# --- targets ----------------------------------------------------------------------------------------------
+
+
+def _check_target(task: PlanTask, values: dict[str, Any], kept: TaskTarget | None = None) -> dict[str, Any]:
+    """The rules of a target's own fields; returns them cleaned, the window defaulting to the plan's year.
+    An association or partner the target `kept` already has may stay even if it has been archived since."""
+    office = task.plan.office
+    kind = values["kind"]
+    check_choice(kind, TargetKind, "loại minh chứng", "kind of evidence", "kind")
+    for name, kinds in TARGET_USES.items():
+        if values.get(name) and kind not in kinds:
+            what, what_en = TARGET_FIELD_NAMES[name]
+            raise m.TARGET_FIELD_UNUSED(
+                field=name,
+                what=what,
+                what_en=what_en,
+                kind=TargetKind(kind).label,
+                kind_en=TARGET_EN[TargetKind(kind)],
+            )
+    if kind == TargetKind.CONGRESS_HELD and values.get("association") is None:
+        raise m.TARGET_NEEDS_ASSOCIATION(field="association")
+    for name in ("association", "partnership"):
+        linked = values.get(name)
+        ensure_same_office(linked, office, name)
+        if linked is not None and not (kept is not None and getattr(kept, f"{name}_id") == linked.pk):
+            not_archived(linked)
+    if values.get("event_kind"):
+        check_choice(values["event_kind"], EventKind, "loại hoạt động", "kind of event", "event_kind")
+    if values["count"] is None or values["count"] < 1:
+        raise m.NEGATIVE(field="count", what="Số lượng cần đạt", what_en="target count")
+    first, last = _year_window(task.plan.year)
+    values["window_start"] = values.get("window_start") or first
+    values["window_end"] = values.get("window_end") or last
+    check_order(
+        values["window_start"],
+        values["window_end"],
+        field="window_end",
+        start_what="Đầu kỳ tính",
+        start_what_en="start of the window",
+        end_what="Cuối kỳ tính",
+        end_what_en="end of the window",
+    )
+    values["description"] = required_text(values["description"], "chỉ tiêu", "target", "description")
+    values["event_kind"] = values.get("event_kind") or ""
+    return values
 
 
 @transaction.atomic
@@ -151,41 +361,74 @@ def add_target(
     actor: Any = None,
 ) -> TaskTarget:
     """A measurable target. Evidence counts when it falls in the window (the plan's year unless given)."""
-    office = task.plan.office
-    check_choice(kind, TargetKind, "loại minh chứng", "kind of evidence", "kind")
-    if kind == TargetKind.CONGRESS_HELD and association is None:
-        raise m.TARGET_NEEDS_ASSOCIATION(field="association")
-    ensure_same_office(association, office, "association")
-    ensure_same_office(partnership, office, "partnership")
-    if event_kind:
-        check_choice(event_kind, EventKind, "loại hoạt động", "kind of event", "event_kind")
-    if count < 1:
-        raise m.NEGATIVE(field="count", what="Số lượng cần đạt", what_en="target count")
-    year = task.plan.year
-    window_start = window_start or dt.date(year, 1, 1)
-    window_end = window_end or dt.date(year, 12, 31)
-    check_order(
-        window_start,
-        window_end,
-        field="window_end",
-        start_what="Đầu kỳ tính",
-        start_what_en="start of the window",
-        end_what="Cuối kỳ tính",
-        end_what_en="end of the window",
+    authorize(actor, Action.EDIT, task.plan.office)
+    not_archived(task.plan)
+    values = _check_target(
+        task,
+        {
+            "description": description,
+            "kind": kind,
+            "count": count,
+            "association": association,
+            "partnership": partnership,
+            "event_kind": event_kind,
+            "window_start": window_start,
+            "window_end": window_end,
+        },
     )
-    target = TaskTarget(
-        task=task,
-        description=required_text(description, "chỉ tiêu", "target", "description"),
-        kind=kind,
-        count=count,
-        association=association,
-        partnership=partnership,
-        event_kind=event_kind,
-        window_start=window_start,
-        window_end=window_end,
-    )
+    target = TaskTarget(task=task, **values)
     audit.save(target, actor)
     return target
+
+
+TARGET_FIELDS = (
+    "description",
+    "kind",
+    "count",
+    "association",
+    "partnership",
+    "event_kind",
+    "window_start",
+    "window_end",
+)
+
+
+@transaction.atomic
+def update_target(target: TaskTarget, *, actor: Any = None, **changes: Any) -> TaskTarget:
+    """Change a target; evidence already linked must still suit it (unlink what would not, first)."""
+    task = target.task
+    authorize(actor, Action.EDIT, task.plan.office)
+    not_archived(task.plan)
+    unknown = set(changes) - set(TARGET_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    values = {name: getattr(target, name) for name in TARGET_FIELDS}
+    values.update(changes)
+    values = _check_target(task, values, kept=target)
+    probe = TaskTarget(task=task, **values)
+    for evidence in target.evidence.select_related("congress", "event", "agreement", "aid_item"):
+        record = evidence.congress or evidence.event or evidence.agreement or evidence.aid_item
+        if not _suits(probe, record):
+            raise m.TARGET_EVIDENCE_UNSUITED(field=None, what=str(record))
+    for name, value in values.items():
+        setattr(target, name, value)
+    audit.save(target, actor)
+    return target
+
+
+@transaction.atomic
+def remove_target(target: TaskTarget, *, actor: Any = None) -> None:
+    """A target entered by mistake is removed (its history stays); one with evidence linked is refused."""
+    plan = target.task.plan
+    authorize(actor, Action.EDIT, plan.office)
+    not_archived(plan)
+    linked = target.evidence.count()
+    if linked:
+        raise m.TARGET_HAS_EVIDENCE(field=None, target=target.description, count=linked)
+    audit.delete(target, actor)
+
+
+# --- evidence ---------------------------------------------------------------------------------------------
 
 
 def _suits(target: TaskTarget, record: Any) -> bool:
@@ -220,6 +463,8 @@ def link_evidence(
 ) -> Evidence:
     """Link a record as evidence; a planned congress or event may be linked ahead, and counts once done."""
     task = target.task
+    authorize(actor, Action.EDIT, task.plan.office)
+    not_archived(task.plan)
     if task.cancelled_on:
         raise m.TASK_CANCELLED(field="target", title=task.title)
     ensure_same_office(record, task.plan.office, "evidence")
@@ -243,12 +488,5 @@ def link_evidence(
 @transaction.atomic
 def unlink_evidence(evidence: Evidence, *, actor: Any = None) -> None:
     """A wrong link is removed (its history stays); evidence is a link, not a record of its own."""
+    authorize(actor, Action.EDIT, evidence.target.task.plan.office)
     audit.delete(evidence, actor)
-
-
-@transaction.atomic
-def cancel_task(task: PlanTask, reason: str, *, on: dt.date | None = None, actor: Any = None) -> PlanTask:
-    task.cancelled_on = on or today()
-    task.cancel_reason = required_text(reason, "lý do hủy", "reason", "reason")
-    audit.save(task, actor)
-    return task

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -25,6 +26,24 @@ def _label(record: Any, name: str) -> str:
         return name
 
 
+def _shown(record: Any, name: str, value: Any) -> Any:
+    """A many-to-many field's history holds its through rows ([{"agreement": 2, "cooperationfield": 1}]):
+    show the names of the records linked instead."""
+    if not isinstance(value, list):
+        return value
+    try:
+        field = record.instance_type._meta.get_field(name)
+    except FieldDoesNotExist:
+        return value
+    related = field.related_model if field.many_to_many else None
+    if related is None or isinstance(related, str):
+        return value
+    key = related._meta.model_name
+    ids = [row.get(key) for row in value if isinstance(row, dict)]
+    found = related._default_manager.in_bulk([i for i in ids if i is not None])
+    return ", ".join(str(found[i]) if i in found else f"#{i}" for i in ids)
+
+
 def changes(records: list[Any]) -> list[dict[str, Any]]:
     """Each historical record with the fields it changed against the one before it of the same row. Rows of
     several models are listed together and their ids overlap, so a row is its model and its id."""
@@ -36,7 +55,10 @@ def changes(records: list[Any]) -> list[dict[str, Any]]:
         found = []
         if before is not None and record.history_type == "~":
             delta = record.diff_against(before, excluded_fields=["updated_at", "search_text"])
-            found = [(_label(record, c.field), c.old, c.new) for c in delta.changes]
+            found = [
+                (_label(record, c.field), _shown(record, c.field, c.old), _shown(record, c.field, c.new))
+                for c in delta.changes
+            ]
         rows.append({"record": record, "changes": found, "model": record.instance_type._meta.verbose_name})
         previous[key] = record
     return list(reversed(rows))

@@ -1,5 +1,5 @@
 """Agreements: list with the status each has today, page, create (parties, fields, period, signed document),
-edit, terminate, link an aid item, download the signed document."""
+edit, change the parties and fields of cooperation, terminate, link an aid item, download the signed document."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from caunoi.web.relations_forms import (
     AgreementEditForm,
     AgreementFilterForm,
     AgreementForm,
+    AgreementPartiesForm,
     DocumentUploadForm,
     LinkAidItemForm,
     TerminateForm,
@@ -288,6 +289,50 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "title": _("Sửa: %(title)s") % {"title": agreement.title},
             "cancel": reverse("web:rel-agreement-detail", args=[agreement.pk]),
             "breadcrumbs": crumbs(*_trail(agreement), (_("Sửa"), None)),
+        },
+    )
+
+
+@login_required
+def agreement_parties(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the parties on each side and the fields of cooperation of an agreement already recorded."""
+    agreement = get_visible(DETAIL, request, pk)
+    rows = list(agreement.party_rows.all())
+    initial = {
+        "ours": [r.organisation for r in rows if r.side == Side.OURS],
+        "theirs": [r.organisation for r in rows if r.side == Side.THEIRS],
+        "cooperation": list(agreement.fields.all()),
+    }
+    form = AgreementPartiesForm(
+        request.POST or None, offices=own_office(agreement), agreement=agreement, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        parties = [(o, Side.OURS) for o in data["ours"]] + [(o, Side.THEIRS) for o in data["theirs"]]
+
+        def change() -> None:
+            services.set_parties(agreement, parties, actor=request.user)
+            services.set_fields(agreement, list(data["cooperation"]), actor=request.user)
+
+        ok, _result = attempt(
+            request,
+            agreement.office,
+            change,
+            form=form,
+            field_map={"parties": "theirs", "fields": "cooperation"},
+        )
+        if ok:
+            messages.success(request, _("Đã lưu các bên và lĩnh vực hợp tác."))
+            return redirect("web:rel-agreement-detail", pk=agreement.pk)
+    title = _("Các bên và lĩnh vực hợp tác")
+    return render(
+        request,
+        "web/relations/form.html",
+        {
+            "form": form,
+            "title": f"{title} — {agreement.title}",
+            "cancel": reverse("web:rel-agreement-detail", args=[agreement.pk]),
+            "breadcrumbs": crumbs(*_trail(agreement), (title, None)),
         },
     )
 

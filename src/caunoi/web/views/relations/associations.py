@@ -1,5 +1,6 @@
 """Friendship associations: list, page (founding steps, terms, committee per term, member counts, members named
-only with their consent, congresses), create, plan a congress, record a congress held."""
+only with their consent, congresses), create, edit, add a named member, plan a congress, record a congress
+held."""
 
 from __future__ import annotations
 
@@ -36,11 +37,13 @@ from caunoi.relations.services.people import consents
 from caunoi.relations.services.plans import link_evidence
 from caunoi.web.lists import Column, export, sorted_paged
 from caunoi.web.relations_forms import (
+    AssociationEditForm,
     AssociationForm,
     CommitteeMemberForm,
     CongressHeldForm,
     FoundingStepForm,
     MemberCountForm,
+    MemberForm,
     PlanCongressForm,
     TermForm,
 )
@@ -233,6 +236,9 @@ def association_detail(request: HttpRequest, pk: int, **forms: Any) -> HttpRespo
         "seat_form": CommitteeMemberForm(offices=own_office(association), terms=[t["term"] for t in terms])
         if editable and terms
         else None,
+        "member_form": MemberForm(offices=own_office(association), prefix="member", initial={"joined_on": on})
+        if editable
+        else None,
         "title": association.name,
         "breadcrumbs": crumbs(*_trail(), (association.name, None)),
         **allowed,
@@ -283,6 +289,60 @@ def association_create(request: HttpRequest) -> HttpResponse:
             "breadcrumbs": crumbs(*_trail(), (title, None)),
         },
     )
+
+
+EDIT_FIELDS = (*CREATE_FIELDS, "organisation")
+
+
+@login_required
+def association_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    association = get_visible(Association.objects.select_related("office", "organisation"), request, pk)
+    initial = {k: getattr(association, k) for k in EDIT_FIELDS}
+    form = AssociationEditForm(request.POST or None, offices=own_office(association), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        ok, _result = attempt(
+            request,
+            association.office,
+            lambda: services.update_association(
+                association, actor=request.user, **{k: form.cleaned_data[k] for k in EDIT_FIELDS}
+            ),
+            form=form,
+        )
+        if ok:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("web:rel-association-detail", pk=association.pk)
+    return render(
+        request,
+        "web/relations/form.html",
+        {
+            "form": form,
+            "title": _("Sửa: %(title)s") % {"title": association.name},
+            "cancel": reverse("web:rel-association-detail", args=[association.pk]),
+            "breadcrumbs": crumbs(*_trail(association), (_("Sửa"), None)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def association_member(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a named member (a person already recorded); listed by name only with their consent."""
+    association = get_visible(DETAIL, request, pk)
+    form = MemberForm(request.POST, offices=own_office(association), prefix="member")
+    if form.is_valid():
+        data = form.cleaned_data
+        ok, _result = attempt(
+            request,
+            association.office,
+            lambda: services.add_member(
+                association, data["person"], data["joined_on"], left_on=data["left_on"], actor=request.user
+            ),
+            form=form,
+        )
+        if ok:
+            messages.success(request, _("Đã ghi hội viên %(name)s.") % {"name": data["person"].name})
+            return redirect("web:rel-association-detail", pk=association.pk)
+    return association_detail(request, association.pk, member_form=form)
 
 
 @login_required

@@ -1,7 +1,8 @@
 """Shared by the people's-diplomacy pages: who may write where, running a service call, history, files.
 
-The relations services do not check permissions themselves (yet): every write here goes through `attempt`,
-which calls `authorize(user, action, office)` first, inside the same transaction as the service call.
+The relations services check permissions themselves (`authorize(actor, action, office)` in every write
+function); the pages only offer what `can` allows, and every write goes through `attempt`, which runs the call
+in one transaction and shows a broken rule or a refusal next to the form's field.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize, can, visible_offices
+from caunoi.core.permissions import Action, can, visible_offices
 from caunoi.core.text import fold
 from caunoi.relations.dates import vn_date
 from caunoi.relations.services import common as services_common
@@ -58,11 +59,13 @@ def attempt(
     field_map: dict[str, str] | None = None,
     action: Action = Action.EDIT,
 ) -> tuple[bool, T | None]:
-    """Authorize, then run a service call in one transaction. A broken rule (or a refusal) is shown next to
-    the form's field, or as a message; nothing is saved."""
+    """Run a service call in one transaction. A broken rule, or the service's refusal of the user, is shown
+    next to the form's field or as a message; nothing is saved.
+
+    The services authorize the user themselves, so `attempt` does not: `office` and `action` are no longer
+    used, and are kept only so that the existing callers need no change."""
     try:
         with transaction.atomic():
-            authorize(request.user, action, office)
             return True, call()
     except RuleErrors as error:
         if form is not None:
@@ -101,22 +104,12 @@ def search(queryset: QuerySet[Any], q: str, *fields: str) -> QuerySet[Any]:
 def archive_record(request: HttpRequest, record: Any, action: str) -> bool:
     """Archive (staff) or restore (office administrator) through the services; say what happened."""
     if action == "archive":
-        ok, _result = attempt(
-            request,
-            record.office,
-            lambda: services_common.archive(record, request.user),
-            action=Action.ARCHIVE,
-        )
+        ok, _result = attempt(request, record.office, lambda: services_common.archive(record, request.user))
         if ok:
             messages.success(request, _("Đã lưu trữ “%(what)s”.") % {"what": record})
         return ok
     if action == "restore":
-        ok, _result = attempt(
-            request,
-            record.office,
-            lambda: services_common.restore(record, request.user),
-            action=Action.RESTORE,
-        )
+        ok, _result = attempt(request, record.office, lambda: services_common.restore(record, request.user))
         if ok:
             messages.success(request, _("Đã khôi phục “%(what)s”.") % {"what": record})
         return ok

@@ -22,7 +22,15 @@ from django.utils.translation import gettext_lazy
 
 from caunoi.core.permissions import visible_offices
 from caunoi.relations.dates import Precision
-from caunoi.relations.models import Agreement, Association, Event, EventKind, Partnership, PartnershipStatus
+from caunoi.relations.models import (
+    Agreement,
+    Association,
+    Event,
+    EventKind,
+    Occasion,
+    Partnership,
+    PartnershipStatus,
+)
 from caunoi.relations.reminders import (
     alert_text,
     alert_url,
@@ -141,6 +149,21 @@ def _shift(month: dt.date, by: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def _link_occasions(rows: list[dict[str, Any]], offices: list[Any]) -> list[dict[str, Any]]:
+    """On the calendar, an occasion's anniversary opens the occasion's page (where it is edited) when the user
+    may see it; a predecessor office's occasion keeps its link to the month."""
+    records = {r["item"].record for r in rows if r["item"].record.startswith("occasion:")}
+    if not records:
+        return rows
+    ids = [int(record.partition(":")[2]) for record in records]
+    seen = set(Occasion.objects.filter(office__in=offices, pk__in=ids).values_list("pk", flat=True))
+    for row in rows:
+        kind, _sep, pk = row["item"].record.partition(":")
+        if kind == "occasion" and int(pk) in seen:
+            row["url"] = reverse("web:rel-occasion-detail", args=[int(pk)])
+    return rows
+
+
 @dataclass
 class Day:
     date: dt.date
@@ -170,7 +193,7 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
         for e in events
         if e.date_precision != Precision.DAY and e.start_on <= month_end and e.end_on >= month
     ]
-    anniversaries = _anniversaries(offices, first, (last - first).days)
+    anniversaries = _link_occasions(_anniversaries(offices, first, (last - first).days), offices)
     days: dict[dt.date, Day] = {}
     weeks = []
     for week in weeks_dates:
@@ -216,9 +239,10 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
             "month_entries": [
                 (day, entry) for week in weeks for day in week if day.in_month for entry in day.entries
             ],
-            "upcoming": _anniversaries(offices, on, ANNIVERSARY_LEAD_DAYS),
+            "upcoming": _link_occasions(_anniversaries(offices, on, ANNIVERSARY_LEAD_DAYS), offices),
             "upcoming_events": upcoming_events,
             "lead_days": ANNIVERSARY_LEAD_DAYS,
+            "can_create": editable_offices(request.user).exists(),
         },
     )
 

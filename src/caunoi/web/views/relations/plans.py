@@ -1,5 +1,7 @@
 """Annual plans: list, and a plan's tasks with their targets, the evidence linked to them and the completion
-computed from that evidence ("1/3") — never typed in."""
+computed from that evidence ("1/3") — never typed in. Staff create and edit plans (with the documents they
+implement), tasks (cancel, reopen) and targets (add, edit, remove) here; the services check every rule and
+every permission."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Model, Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from caunoi.aid.models import AidItem
+from caunoi.core.errors import RuleErrors
 from caunoi.core.permissions import Action, can, visible_offices
 from caunoi.relations.completion import TargetProgress, TaskCompletion, qualifies
 from caunoi.relations.dates import vn_date
@@ -25,6 +28,7 @@ from caunoi.relations.models import (
     AnnualPlan,
     Congress,
     Event,
+    EventKind,
     Evidence,
     PlanTask,
     TargetKind,
@@ -32,13 +36,17 @@ from caunoi.relations.models import (
 )
 from caunoi.relations.services import plans as services
 from caunoi.web.relations_forms import EvidenceForm
+from caunoi.web.relations_plan_forms import CancelTaskForm, PlanFields, PlanForm, TargetForm, TaskForm
 from caunoi.web.views.common import get_visible
 from caunoi.web.views.relations.common import (
     attempt,
     crumbs,
+    editable_offices,
     flash_form_errors,
     histories,
     history_page,
+    own_office,
+    permissions,
     today,
 )
 
@@ -86,10 +94,13 @@ def completion(task: PlanTask, on: dt.date) -> TaskCompletion:
     return TaskCompletion(task.pk, task.title, task.owner, task.due_on, state, met, len(targets), targets)
 
 
-def plans_with_tasks(offices: Any) -> QuerySet[AnnualPlan]:
+def plans_with_tasks(offices: Any, *, archived: bool = False) -> QuerySet[AnnualPlan]:
+    """The live plans of the offices (with `archived`, the archived ones too), tasks and targets prefetched."""
+    plans = AnnualPlan.objects.filter(office__in=offices)
+    if not archived:
+        plans = plans.filter(archived_at__isnull=True)
     return (
-        AnnualPlan.objects.filter(office__in=offices, archived_at__isnull=True)
-        .select_related("office")
+        plans.select_related("office")
         .prefetch_related("implements", Prefetch("tasks", queryset=TASKS))
         .order_by("-year", "title")
     )
@@ -99,7 +110,8 @@ def plans_with_tasks(offices: Any) -> QuerySet[AnnualPlan]:
 def plan_list(request: HttpRequest) -> HttpResponse:
     on = today()
     rows = []
-    for plan in plans_with_tasks(visible_offices(request.user)):
+    archived = request.GET.get("archived") == "1"
+    for plan in plans_with_tasks(visible_offices(request.user), archived=archived):
         done = [completion(t, on) for t in plan.tasks.all()]
         rows.append(
             {
@@ -113,7 +125,13 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/relations/plan_list.html",
-        {"rows": rows, "title": title, "breadcrumbs": crumbs((title, None))},
+        {
+            "rows": rows,
+            "title": title,
+            "breadcrumbs": crumbs((title, None)),
+            "archived": archived,
+            "can_create": editable_offices(request.user).exists(),
+        },
     )
 
 
@@ -166,6 +184,24 @@ def candidates(target: TaskTarget, office_id: int) -> list[tuple[str, str]]:
     return [(value, label) for value, label in found if value not in linked]
 
 
+def _scope(target: TaskTarget, year: int) -> list[str]:
+    """What narrows the evidence a target counts: association, partner, kind of event, a window of its own."""
+    found = []
+    if target.association_id:
+        found.append(str(target.association))
+    if target.partnership is not None:
+        found.append(_("Đối tác: %(name)s") % {"name": target.partnership.organisation.name})
+    if target.event_kind:
+        found.append(_("Loại hoạt động: %(kind)s") % {"kind": EventKind(target.event_kind).label})
+    window = (target.window_start, target.window_end)
+    if all(window) and window != (dt.date(year, 1, 1), dt.date(year, 12, 31)):
+        found.append(
+            _("Tính từ %(start)s đến %(end)s")
+            % {"start": vn_date(target.window_start), "end": vn_date(target.window_end)}
+        )
+    return found
+
+
 MODELS: dict[str, type[Model]] = {
     "congress": Congress,
     "event": Event,
@@ -176,9 +212,10 @@ MODELS: dict[str, type[Model]] = {
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_visible(plans_with_tasks(visible_offices(request.user)), request, pk)
+    plan = get_visible(plans_with_tasks(visible_offices(request.user), archived=True), request, pk)
     on = today()
-    editable = can(request.user, Action.EDIT, plan.office)
+    allowed = permissions(request, plan)
+    editable = allowed["can_edit"]
     tasks = []
     for task in plan.tasks.all():
         done = completion(task, on)
@@ -189,6 +226,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     "target": target,
                     "progress": progress,
                     "evidence": [(e, qualifies(e, target, on)) for e in target.evidence.all()],
+                    "scope": _scope(target, plan.year),
                     "form": EvidenceForm(choices=candidates(target, plan.office_id), prefix=f"t{target.pk}")
                     if editable and not task.cancelled_on
                     else None,
@@ -201,9 +239,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "plan": plan,
             "tasks": tasks,
-            "can_edit": editable,
             "title": plan.title,
             "breadcrumbs": crumbs(*_trail(), (plan.title, None)),
+            **allowed,
         },
     )
 
@@ -267,3 +305,338 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
     )
     detail = reverse("web:rel-plan-detail", args=[plan.pk])
     return history_page(request, plan, records, (plan.title, detail), _trail(plan))
+
+
+# --- creating and editing plans, tasks and targets -------------------------------------------------------
+
+
+def _form_page(
+    request: HttpRequest,
+    form: Any,
+    title: str,
+    cancel: str,
+    trail: list[tuple[Any, str | None]],
+    *,
+    no_rights: bool = False,
+) -> HttpResponse:
+    return render(
+        request,
+        "web/relations/form.html",
+        {
+            "form": form,
+            "title": title,
+            "no_rights": no_rights,
+            "cancel": cancel,
+            "breadcrumbs": crumbs(*trail, (title, None)),
+        },
+    )
+
+
+def _read_only(request: HttpRequest, office: Any) -> bool:
+    """Whether to show "view only" instead of a form. A post is always handed to the service, which refuses."""
+    return request.method != "POST" and not can(request.user, Action.EDIT, office)
+
+
+def _prefixed(error: RuleErrors, prefix: str) -> RuleErrors:
+    """The same problems, each pointing at the sub-form's field ("number" of the new document: "doc_number")."""
+    for problem in error.problems:
+        if problem.field:
+            problem.field = prefix + problem.field
+    return error
+
+
+PLAN_FIELDS = ("year", "title", "adopted_on", "notes")
+
+
+def _save_plan(request: HttpRequest, form: PlanFields, office: Any, plan: AnnualPlan | None) -> AnnualPlan:
+    """Add the new document (when one is filled in), then create or change the plan: all or nothing."""
+    data = form.cleaned_data
+    implements = list(data["implements"])
+    document = form.new_document()
+    if document is not None:
+        try:
+            implements.append(services.create_document_ref(office, actor=request.user, **document))
+        except RuleErrors as error:
+            raise _prefixed(error, "doc_") from None
+    fields = {name: data[name] for name in PLAN_FIELDS}
+    if plan is None:
+        return services.create_plan(office, implements=implements, actor=request.user, **fields)
+    return services.update_plan(plan, implements=implements, actor=request.user, **fields)
+
+
+@login_required
+def plan_create(request: HttpRequest) -> HttpResponse:
+    offices = editable_offices(request.user)
+    form = PlanForm(request.POST or None, offices=offices, initial={"year": today().year})
+    if request.method == "POST" and form.is_valid():
+        office = form.cleaned_data["office"]
+        ok, plan = attempt(request, office, lambda: _save_plan(request, form, office, None), form=form)
+        if ok and plan is not None:
+            messages.success(request, _("Đã ghi kế hoạch “%(title)s”.") % {"title": plan.title})
+            return redirect("web:rel-plan-detail", pk=plan.pk)
+    return _form_page(
+        request,
+        form,
+        _("Kế hoạch năm mới"),
+        reverse("web:rel-plan-list"),
+        _trail(),
+        no_rights=not offices.exists(),
+    )
+
+
+@login_required
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_visible(AnnualPlan.objects.select_related("office"), request, pk)
+    initial = {name: getattr(plan, name) for name in PLAN_FIELDS}
+    initial["implements"] = list(plan.implements.all())
+    form = PlanFields(request.POST or None, initial=initial, offices=own_office(plan), plan=plan)
+    if request.method == "POST" and form.is_valid():
+        ok, _result = attempt(
+            request, plan.office, lambda: _save_plan(request, form, plan.office, plan), form=form
+        )
+        if ok:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("web:rel-plan-detail", pk=plan.pk)
+    return _form_page(
+        request,
+        form,
+        _("Sửa: %(title)s") % {"title": plan.title},
+        reverse("web:rel-plan-detail", args=[plan.pk]),
+        _trail(plan),
+        no_rights=_read_only(request, plan.office),
+    )
+
+
+@login_required
+@require_POST
+def plan_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Archive (staff) or restore (office administrator) a plan, through the services."""
+    plan = get_visible(AnnualPlan.objects.select_related("office"), request, pk)
+    if action == "archive":
+        call, act, done = services.archive_plan, Action.ARCHIVE, _("Đã lưu trữ “%(what)s”.")
+    elif action == "restore":
+        call, act, done = services.restore_plan, Action.RESTORE, _("Đã khôi phục “%(what)s”.")
+    else:
+        raise Http404
+    ok, _result = attempt(request, plan.office, lambda: call(plan, actor=request.user), action=act)
+    if ok:
+        messages.success(request, done % {"what": plan})
+    return redirect("web:rel-plan-detail", pk=plan.pk)
+
+
+def _task_url(task: PlanTask) -> str:
+    return reverse("web:rel-plan-detail", args=[task.plan_id]) + f"#task-{task.pk}"
+
+
+def _get_task(request: HttpRequest, pk: int) -> PlanTask:
+    task: PlanTask = get_visible(
+        PlanTask.objects.select_related("plan__office"), request, pk, office_field="plan__office"
+    )
+    return task
+
+
+TASK_FIELDS = ("title", "owner", "due_on", "order")
+
+
+@login_required
+def task_create(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_visible(AnnualPlan.objects.select_related("office"), request, pk)
+    form = TaskForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        ok, task = attempt(
+            request,
+            plan.office,
+            lambda: services.add_task(
+                plan,
+                data["title"],
+                owner=data["owner"],
+                due_on=data["due_on"],
+                order=data["order"],
+                actor=request.user,
+            ),
+            form=form,
+        )
+        if ok and task is not None:
+            messages.success(request, _("Đã thêm nhiệm vụ “%(title)s”.") % {"title": task.title})
+            return redirect(_task_url(task))
+    return _form_page(
+        request,
+        form,
+        _("Thêm nhiệm vụ"),
+        reverse("web:rel-plan-detail", args=[plan.pk]),
+        _trail(plan),
+        no_rights=_read_only(request, plan.office),
+    )
+
+
+@login_required
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _get_task(request, pk)
+    form = TaskForm(request.POST or None, initial={name: getattr(task, name) for name in TASK_FIELDS})
+    if request.method == "POST" and form.is_valid():
+        ok, _result = attempt(
+            request,
+            task.plan.office,
+            lambda: services.update_task(
+                task, actor=request.user, **{name: form.cleaned_data[name] for name in TASK_FIELDS}
+            ),
+            form=form,
+        )
+        if ok:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect(_task_url(task))
+    return _form_page(
+        request,
+        form,
+        _("Sửa nhiệm vụ"),
+        _task_url(task),
+        _trail(task.plan),
+        no_rights=_read_only(request, task.plan.office),
+    )
+
+
+@login_required
+def task_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _get_task(request, pk)
+    form = CancelTaskForm(request.POST or None, initial={"on": today()})
+    if request.method == "POST" and form.is_valid():
+        ok, _result = attempt(
+            request,
+            task.plan.office,
+            lambda: services.cancel_task(
+                task, form.cleaned_data["reason"], on=form.cleaned_data["on"], actor=request.user
+            ),
+            form=form,
+        )
+        if ok:
+            messages.success(request, _("Đã hủy nhiệm vụ “%(title)s”.") % {"title": task.title})
+            return redirect(_task_url(task))
+    return _form_page(
+        request,
+        form,
+        _("Hủy nhiệm vụ: %(title)s") % {"title": task.title},
+        _task_url(task),
+        _trail(task.plan),
+        no_rights=_read_only(request, task.plan.office),
+    )
+
+
+@login_required
+@require_POST
+def task_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _get_task(request, pk)
+    ok, _result = attempt(request, task.plan.office, lambda: services.reopen_task(task, actor=request.user))
+    if ok:
+        messages.success(request, _("Đã khôi phục nhiệm vụ “%(title)s”.") % {"title": task.title})
+    return redirect(_task_url(task))
+
+
+TARGET_FIELDS = (
+    "description",
+    "kind",
+    "count",
+    "association",
+    "partnership",
+    "event_kind",
+    "window_start",
+    "window_end",
+)
+
+
+@login_required
+def target_create(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _get_task(request, pk)
+    plan = task.plan
+    initial = {"kind": request.GET.get("kind", TargetKind.EVENT)}
+    form = TargetForm(request.POST or None, offices=own_office(plan), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        ok, target = attempt(
+            request,
+            plan.office,
+            lambda: services.add_target(
+                task,
+                data["description"],
+                data["kind"],
+                actor=request.user,
+                **{name: data[name] for name in TARGET_FIELDS[2:]},
+            ),
+            form=form,
+        )
+        if ok and target is not None:
+            messages.success(request, _("Đã thêm chỉ tiêu “%(target)s”.") % {"target": target})
+            return redirect(_task_url(task))
+    return _form_page(
+        request,
+        form,
+        _("Thêm chỉ tiêu cho nhiệm vụ: %(title)s") % {"title": task.title},
+        _task_url(task),
+        _trail(plan),
+        no_rights=_read_only(request, plan.office),
+    )
+
+
+def _get_target(request: HttpRequest, pk: int) -> TaskTarget:
+    target: TaskTarget = get_visible(
+        TaskTarget.objects.select_related("task__plan__office"),
+        request,
+        pk,
+        office_field="task__plan__office",
+    )
+    return target
+
+
+@login_required
+def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _get_target(request, pk)
+    task, plan = target.task, target.task.plan
+    initial = {name: getattr(target, name) for name in TARGET_FIELDS}
+    form = TargetForm(request.POST or None, offices=own_office(plan), initial=initial, target=target)
+    if request.method == "POST" and form.is_valid():
+        ok, _result = attempt(
+            request,
+            plan.office,
+            lambda: services.update_target(
+                target, actor=request.user, **{name: form.cleaned_data[name] for name in TARGET_FIELDS}
+            ),
+            form=form,
+        )
+        if ok:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect(_task_url(task))
+    return _form_page(
+        request,
+        form,
+        _("Sửa chỉ tiêu: %(target)s") % {"target": target},
+        _task_url(task),
+        _trail(plan),
+        no_rights=_read_only(request, plan.office),
+    )
+
+
+@login_required
+def target_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first (GET); removes on POST, unless evidence is still linked (the service refuses, and says so)."""
+    target = _get_target(request, pk)
+    task, plan = target.task, target.task.plan
+    if request.method == "POST":
+        ok, _result = attempt(
+            request, plan.office, lambda: services.remove_target(target, actor=request.user)
+        )
+        if ok:
+            messages.success(request, _("Đã xóa chỉ tiêu “%(target)s”.") % {"target": target})
+        return redirect(_task_url(task))
+    title = _("Xóa chỉ tiêu: %(target)s") % {"target": target}
+    return render(
+        request,
+        "web/relations/target_remove.html",
+        {
+            "target": target,
+            "evidence": list(target.evidence.select_related("congress", "event", "agreement", "aid_item")),
+            "title": title,
+            "cancel": _task_url(task),
+            "no_rights": not can(request.user, Action.EDIT, plan.office),
+            "breadcrumbs": crumbs(*_trail(plan), (title, None)),
+        },
+    )

@@ -1,0 +1,262 @@
+"""The calendar's occasions (diplomatic relations, national days, new-year festivals): list, page, create,
+edit, the dates of a lunar occasion year by year, history, archive and restore. Reached from the calendar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import F, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from caunoi.core.permissions import Action, can, visible_offices
+from caunoi.relations.countries import country_name
+from caunoi.relations.dates import vn_date
+from caunoi.relations.models import Occasion, OccasionDate, Recurrence
+from caunoi.relations.services import calendar as services
+from caunoi.web.relations_plan_forms import OccasionDateForm, OccasionFields, OccasionForm
+from caunoi.web.views.common import get_visible
+from caunoi.web.views.relations.common import (
+    attempt,
+    crumbs,
+    editable_offices,
+    histories,
+    history_page,
+    own_office,
+    permissions,
+    today,
+)
+
+FIELDS = (
+    "kind",
+    "title",
+    "title_en",
+    "country",
+    "recurrence",
+    "day",
+    "month",
+    "origin_year",
+    "duration_days",
+    "source_url",
+    "source_note",
+)
+
+
+def _trail(occasion: Occasion | None = None) -> list[tuple[Any, str | None]]:
+    trail: list[tuple[Any, str | None]] = [
+        (_("Lịch đối ngoại"), reverse("web:rel-calendar")),
+        (_("Dịp kỷ niệm"), reverse("web:rel-occasion-list")),
+    ]
+    if occasion is not None:
+        trail.append((occasion.title, reverse("web:rel-occasion-detail", args=[occasion.pk])))
+    return trail
+
+
+def when(occasion: Occasion) -> str:
+    """05/09 for a fixed day; for a lunar occasion, the dates recorded from this year on."""
+    if occasion.recurrence == Recurrence.PER_YEAR_DATES:
+        year = today().year
+        dates = [vn_date(d.on) for d in occasion.dates.all() if d.year >= year]
+        return ", ".join(dates) if dates else _("chưa ghi ngày của năm nay và các năm tới")
+    if occasion.day and occasion.month:
+        return f"{occasion.day:02d}/{occasion.month:02d}"
+    return ""
+
+
+def _queryset() -> QuerySet[Occasion]:
+    return Occasion.objects.select_related("office").prefetch_related("dates")
+
+
+@login_required
+def occasion_list(request: HttpRequest) -> HttpResponse:
+    archived = request.GET.get("archived") == "1"
+    occasions = _queryset().filter(office__in=visible_offices(request.user))
+    if not archived:
+        occasions = occasions.filter(archived_at__isnull=True)
+    ordered = occasions.order_by(F("month").asc(nulls_last=True), F("day").asc(nulls_last=True), "title")
+    rows = [{"occasion": o, "when": when(o), "country": country_name(o.country)} for o in ordered]
+    title = _("Dịp kỷ niệm")
+    return render(
+        request,
+        "web/relations/occasion_list.html",
+        {
+            "rows": rows,
+            "archived": archived,
+            "title": title,
+            "breadcrumbs": crumbs(_trail()[0], (title, None)),
+            "can_create": editable_offices(request.user).exists(),
+        },
+    )
+
+
+@login_required
+def occasion_detail(request: HttpRequest, pk: int, date_form: OccasionDateForm | None = None) -> HttpResponse:
+    occasion = get_visible(_queryset(), request, pk)
+    allowed = permissions(request, occasion)
+    lunar = occasion.recurrence == Recurrence.PER_YEAR_DATES
+    if date_form is None and allowed["can_edit"] and lunar:
+        date_form = OccasionDateForm(initial={"year": today().year + 1})
+    return render(
+        request,
+        "web/relations/occasion_detail.html",
+        {
+            "occasion": occasion,
+            "when": when(occasion),
+            "country": country_name(occasion.country),
+            "lunar": lunar,
+            "dates": occasion.dates.all(),
+            "date_form": date_form,
+            "title": occasion.title,
+            "breadcrumbs": crumbs(*_trail(), (occasion.title, None)),
+            **allowed,
+        },
+        status=400 if date_form is not None and date_form.is_bound else 200,
+    )
+
+
+def _form_page(
+    request: HttpRequest,
+    form: Any,
+    title: str,
+    cancel: str,
+    trail: list[tuple[Any, str | None]],
+    *,
+    no_rights: bool,
+) -> HttpResponse:
+    return render(
+        request,
+        "web/relations/form.html",
+        {
+            "form": form,
+            "title": title,
+            "no_rights": no_rights,
+            "cancel": cancel,
+            "breadcrumbs": crumbs(*trail, (title, None)),
+        },
+    )
+
+
+@login_required
+def occasion_create(request: HttpRequest) -> HttpResponse:
+    offices = editable_offices(request.user)
+    form = OccasionForm(request.POST or None, offices=offices)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        office = data["office"]
+        ok, occasion = attempt(
+            request,
+            office,
+            lambda: services.create_occasion(office, actor=request.user, **{k: data[k] for k in FIELDS}),
+            form=form,
+        )
+        if ok and occasion is not None:
+            messages.success(request, _("Đã ghi dịp kỷ niệm “%(title)s”.") % {"title": occasion.title})
+            return redirect("web:rel-occasion-detail", pk=occasion.pk)
+    return _form_page(
+        request,
+        form,
+        _("Dịp kỷ niệm mới"),
+        reverse("web:rel-occasion-list"),
+        _trail(),
+        no_rights=not offices.exists(),
+    )
+
+
+@login_required
+def occasion_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    occasion = get_visible(_queryset(), request, pk)
+    form = OccasionFields(
+        request.POST or None,
+        initial={k: getattr(occasion, k) for k in FIELDS},
+        offices=own_office(occasion),
+    )
+    if request.method == "POST" and form.is_valid():
+        ok, _result = attempt(
+            request,
+            occasion.office,
+            lambda: services.update_occasion(
+                occasion, actor=request.user, **{k: form.cleaned_data[k] for k in FIELDS}
+            ),
+            form=form,
+        )
+        if ok:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("web:rel-occasion-detail", pk=occasion.pk)
+    return _form_page(
+        request,
+        form,
+        _("Sửa: %(title)s") % {"title": occasion.title},
+        reverse("web:rel-occasion-detail", args=[occasion.pk]),
+        _trail(occasion),
+        # A post always reaches the service, which refuses a user who may not edit.
+        no_rights=request.method != "POST" and not can(request.user, Action.EDIT, occasion.office),
+    )
+
+
+@login_required
+@require_POST
+def occasion_date(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record (or correct) the solar date of a lunar occasion in one year."""
+    occasion = get_visible(_queryset(), request, pk)
+    form = OccasionDateForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        ok, row = attempt(
+            request,
+            occasion.office,
+            lambda: services.set_occasion_date(
+                occasion, data["year"], data["on"], source_url=data["source_url"], actor=request.user
+            ),
+            form=form,
+        )
+        if ok and row is not None:
+            messages.success(
+                request,
+                _("Đã ghi ngày %(on)s cho năm %(year)s.") % {"on": vn_date(row.on), "year": row.year},
+            )
+            return redirect("web:rel-occasion-detail", pk=occasion.pk)
+    return occasion_detail(request, occasion.pk, date_form=form)
+
+
+@login_required
+@require_POST
+def occasion_date_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    row = get_visible(
+        OccasionDate.objects.select_related("occasion__office"), request, pk, office_field="occasion__office"
+    )
+    ok, _result = attempt(
+        request, row.occasion.office, lambda: services.remove_occasion_date(row, actor=request.user)
+    )
+    if ok:
+        messages.success(request, _("Đã xóa ngày của năm %(year)s.") % {"year": row.year})
+    return redirect("web:rel-occasion-detail", pk=row.occasion_id)
+
+
+@login_required
+@require_POST
+def occasion_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Archive (staff) or restore (office administrator) an occasion, through the services."""
+    occasion = get_visible(Occasion.objects.select_related("office"), request, pk)
+    if action == "archive":
+        call, act, done = services.archive_occasion, Action.ARCHIVE, _("Đã lưu trữ “%(what)s”.")
+    elif action == "restore":
+        call, act, done = services.restore_occasion, Action.RESTORE, _("Đã khôi phục “%(what)s”.")
+    else:
+        raise Http404
+    ok, _result = attempt(request, occasion.office, lambda: call(occasion, actor=request.user), action=act)
+    if ok:
+        messages.success(request, done % {"what": occasion})
+    return redirect("web:rel-occasion-detail", pk=occasion.pk)
+
+
+@login_required
+def occasion_history(request: HttpRequest, pk: int) -> HttpResponse:
+    occasion = get_visible(Occasion.objects.all(), request, pk)
+    records = histories(occasion.history.all(), OccasionDate.history.filter(occasion_id=occasion.pk))
+    detail = reverse("web:rel-occasion-detail", args=[occasion.pk])
+    return history_page(request, occasion, records, (occasion.title, detail), _trail(occasion))
