@@ -224,7 +224,6 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
         parties = [(o, Side.OURS) for o in data["ours"]] + [(o, Side.THEIRS) for o in data["theirs"]]
         ok, agreement = attempt(
             request,
-            office,
             lambda: services.create_agreement(
                 office,
                 title=data["title"],
@@ -272,7 +271,6 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         ok, _result = attempt(
             request,
-            agreement.office,
             lambda: services.update_agreement(
                 agreement, actor=request.user, **{k: form.cleaned_data[k] for k in EDIT_FIELDS}
             ),
@@ -316,7 +314,6 @@ def agreement_parties(request: HttpRequest, pk: int) -> HttpResponse:
 
         ok, _result = attempt(
             request,
-            agreement.office,
             change,
             form=form,
             field_map={"parties": "theirs", "fields": "cooperation"},
@@ -345,7 +342,6 @@ def agreement_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         ok, _result = attempt(
             request,
-            agreement.office,
             lambda: services.attach_document(agreement, form.cleaned_data["document"], actor=request.user),
             form=form,
         )
@@ -369,7 +365,6 @@ def agreement_terminate(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         ok, _result = attempt(
             request,
-            agreement.office,
             lambda: services.terminate_agreement(
                 agreement,
                 form.cleaned_data["terminated_on"],
@@ -392,7 +387,6 @@ def agreement_link_aid(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         ok, _result = attempt(
             request,
-            agreement.office,
             lambda: services.link_aid_item(
                 agreement, form.cleaned_data["aid_item"], note=form.cleaned_data["note"], actor=request.user
             ),

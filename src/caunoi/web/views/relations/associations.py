@@ -268,7 +268,6 @@ def association_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         ok, association = attempt(
             request,
-            data["office"],
             lambda: services.create_association(
                 data["office"], actor=request.user, **{k: data[k] for k in CREATE_FIELDS}
             ),
@@ -302,7 +301,6 @@ def association_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         ok, _result = attempt(
             request,
-            association.office,
             lambda: services.update_association(
                 association, actor=request.user, **{k: form.cleaned_data[k] for k in EDIT_FIELDS}
             ),
@@ -333,7 +331,6 @@ def association_member(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         ok, _result = attempt(
             request,
-            association.office,
             lambda: services.add_member(
                 association, data["person"], data["joined_on"], left_on=data["left_on"], actor=request.user
             ),
@@ -375,9 +372,7 @@ def congress_plan(request: HttpRequest, pk: int) -> HttpResponse:
                 link_evidence(data["target"], congress, actor=request.user)
             return congress
 
-        ok, _congress = attempt(
-            request, association.office, plan, form=form, field_map={"evidence": "target"}
-        )
+        ok, _congress = attempt(request, plan, form=form, field_map={"evidence": "target"})
         if ok:
             messages.success(request, _("Đã ghi đại hội dự kiến."))
             return redirect("web:rel-association-detail", pk=association.pk)
@@ -402,7 +397,6 @@ def congress_held(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         ok, _result = attempt(
             request,
-            congress.office,
             lambda: services.record_congress_held(
                 congress, form.cleaned_data["on"], place=form.cleaned_data["place"], actor=request.user
             ),
@@ -422,7 +416,6 @@ def congress_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     congress = get_visible(Congress.objects.select_related("office"), request, pk)
     ok, _result = attempt(
         request,
-        congress.office,
         lambda: services.cancel_congress(congress, note=request.POST.get("note", ""), actor=request.user),
     )
     if ok:
@@ -437,9 +430,7 @@ def _post_form(
     association = get_visible(DETAIL, request, pk)
     form = form_class(request.POST)
     if form.is_valid():
-        ok, _result = attempt(
-            request, association.office, lambda: call(association, form.cleaned_data), form=form
-        )
+        ok, _result = attempt(request, lambda: call(association, form.cleaned_data), form=form)
         if ok:
             messages.success(request, done)
             return redirect("web:rel-association-detail", pk=association.pk)
@@ -496,7 +487,6 @@ def association_seat(request: HttpRequest, pk: int) -> HttpResponse:
         term = next(t for t in terms if str(t.pk) == data["term"])
         ok, _result = attempt(
             request,
-            association.office,
             lambda: services.add_committee_member(
                 term,
                 data["person"],

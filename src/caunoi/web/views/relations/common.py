@@ -52,18 +52,14 @@ def crumbs(*pairs: tuple[Any, str | None]) -> list[tuple[Any, str | None]]:
 
 def attempt(
     request: HttpRequest,
-    office: Office,
     call: Callable[[], T],
     *,
     form: Any = None,
     field_map: dict[str, str] | None = None,
-    action: Action = Action.EDIT,
 ) -> tuple[bool, T | None]:
-    """Run a service call in one transaction. A broken rule, or the service's refusal of the user, is shown
-    next to the form's field or as a message; nothing is saved.
-
-    The services authorize the user themselves, so `attempt` does not: `office` and `action` are no longer
-    used, and are kept only so that the existing callers need no change."""
+    """Run a service call in one transaction. A broken rule, or the service's refusal of the user (the
+    services authorize every write themselves), is shown next to the form's field or as a message; nothing
+    is saved."""
     try:
         with transaction.atomic():
             return True, call()
@@ -104,12 +100,12 @@ def search(queryset: QuerySet[Any], q: str, *fields: str) -> QuerySet[Any]:
 def archive_record(request: HttpRequest, record: Any, action: str) -> bool:
     """Archive (staff) or restore (office administrator) through the services; say what happened."""
     if action == "archive":
-        ok, _result = attempt(request, record.office, lambda: services_common.archive(record, request.user))
+        ok, _result = attempt(request, lambda: services_common.archive(record, request.user))
         if ok:
             messages.success(request, _("Đã lưu trữ “%(what)s”.") % {"what": record})
         return ok
     if action == "restore":
-        ok, _result = attempt(request, record.office, lambda: services_common.restore(record, request.user))
+        ok, _result = attempt(request, lambda: services_common.restore(record, request.user))
         if ok:
             messages.success(request, _("Đã khôi phục “%(what)s”.") % {"what": record})
         return ok

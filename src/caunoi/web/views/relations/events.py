@@ -187,7 +187,6 @@ def event_create(request: HttpRequest) -> HttpResponse:
         office = data["office"]
         ok, event = attempt(
             request,
-            office,
             lambda: services.create_event(
                 office,
                 organisers=list(data["organisers"]),
@@ -227,7 +226,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.update_event(event, actor=request.user, **{k: data[k] for k in FIELDS})
             services.set_organisers(event, list(data["organisers"]), actor=request.user)
 
-        ok, _result = attempt(request, event.office, update, form=form)
+        ok, _result = attempt(request, update, form=form)
         if ok:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("web:rel-event-detail", pk=event.pk)
@@ -252,7 +251,6 @@ def event_participant(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         ok, _result = attempt(
             request,
-            event.office,
             lambda: services.add_participant(
                 event,
                 data["role"],
@@ -279,7 +277,6 @@ def event_headcounts(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             ok, _result = attempt(
                 request,
-                event.office,
                 lambda: services.set_headcounts(event, counts, actor=request.user),
                 form=form,
                 field_map={"headcounts": "count_0"},
@@ -299,7 +296,6 @@ def event_photo(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         ok, _result = attempt(
             request,
-            event.office,
             lambda: services.add_photo(
                 event, data["file"], data["caption"], credit=data["credit"], actor=request.user
             ),
@@ -319,7 +315,6 @@ def event_document(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         ok, _result = attempt(
             request,
-            event.office,
             lambda: services.add_document(
                 event, form.cleaned_data["file"], form.cleaned_data["title"], actor=request.user
             ),

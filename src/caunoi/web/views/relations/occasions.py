@@ -150,7 +150,6 @@ def occasion_create(request: HttpRequest) -> HttpResponse:
         office = data["office"]
         ok, occasion = attempt(
             request,
-            office,
             lambda: services.create_occasion(office, actor=request.user, **{k: data[k] for k in FIELDS}),
             form=form,
         )
@@ -178,7 +177,6 @@ def occasion_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         ok, _result = attempt(
             request,
-            occasion.office,
             lambda: services.update_occasion(
                 occasion, actor=request.user, **{k: form.cleaned_data[k] for k in FIELDS}
             ),
@@ -208,7 +206,6 @@ def occasion_date(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         ok, row = attempt(
             request,
-            occasion.office,
             lambda: services.set_occasion_date(
                 occasion, data["year"], data["on"], source_url=data["source_url"], actor=request.user
             ),
@@ -229,9 +226,7 @@ def occasion_date_remove(request: HttpRequest, pk: int) -> HttpResponse:
     row = get_visible(
         OccasionDate.objects.select_related("occasion__office"), request, pk, office_field="occasion__office"
     )
-    ok, _result = attempt(
-        request, row.occasion.office, lambda: services.remove_occasion_date(row, actor=request.user)
-    )
+    ok, _result = attempt(request, lambda: services.remove_occasion_date(row, actor=request.user))
     if ok:
         messages.success(request, _("Đã xóa ngày của năm %(year)s.") % {"year": row.year})
     return redirect("web:rel-occasion-detail", pk=row.occasion_id)
@@ -243,12 +238,12 @@ def occasion_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse
     """Archive (staff) or restore (office administrator) an occasion, through the services."""
     occasion = get_visible(Occasion.objects.select_related("office"), request, pk)
     if action == "archive":
-        call, act, done = services.archive_occasion, Action.ARCHIVE, _("Đã lưu trữ “%(what)s”.")
+        call, done = services.archive_occasion, _("Đã lưu trữ “%(what)s”.")
     elif action == "restore":
-        call, act, done = services.restore_occasion, Action.RESTORE, _("Đã khôi phục “%(what)s”.")
+        call, done = services.restore_occasion, _("Đã khôi phục “%(what)s”.")
     else:
         raise Http404
-    ok, _result = attempt(request, occasion.office, lambda: call(occasion, actor=request.user), action=act)
+    ok, _result = attempt(request, lambda: call(occasion, actor=request.user))
     if ok:
         messages.success(request, done % {"what": occasion})
     return redirect("web:rel-occasion-detail", pk=occasion.pk)

@@ -196,7 +196,6 @@ def partner_create(request: HttpRequest) -> HttpResponse:
 
         ok, partnership = attempt(
             request,
-            office,
             create,
             form=form,
             field_map={"name": "new_name", "country": "new_country", **FIELD_MAP},
@@ -228,7 +227,6 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         ok, _result = attempt(
             request,
-            partnership.office,
             lambda: services.update_partnership(
                 partnership, actor=request.user, **{k: form.cleaned_data[k] for k in FIELDS}
             ),
@@ -262,7 +260,6 @@ def partner_contact(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         ok, _result = attempt(
             request,
-            partnership.office,
             lambda: services.add_contact(partnership, actor=request.user, **form.cleaned_data),
         )
         if ok:

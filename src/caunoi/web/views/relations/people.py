@@ -191,7 +191,6 @@ def person_create(request: HttpRequest) -> HttpResponse:
         office = data["office"]
         ok, person = attempt(
             request,
-            office,
             lambda: services.create_person(office, actor=request.user, **{k: data[k] for k in FIELDS}),
             form=form,
         )
@@ -220,7 +219,6 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         ok, _result = attempt(
             request,
-            person.office,
             lambda: services.update_person(
                 person, actor=request.user, **{k: form.cleaned_data[k] for k in FIELDS}
             ),
@@ -250,7 +248,6 @@ def person_consent(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         ok, _result = attempt(
             request,
-            person.office,
             lambda: services.record_consent(
                 person, data["kind"], data["given_on"], note=data["note"], actor=request.user
             ),
@@ -271,7 +268,6 @@ def person_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         ok, _result = attempt(
             request,
-            person.office,
             lambda: services.withdraw_consent(person, data["kind"], data["withdrawn_on"], actor=request.user),
             form=form,
         )
@@ -293,7 +289,6 @@ def person_membership_left(request: HttpRequest, pk: int, member: int) -> HttpRe
     if form.is_valid():
         ok, _result = attempt(
             request,
-            person.office,
             lambda: association_services.end_membership(
                 membership, form.cleaned_data["left_on"], actor=request.user
             ),

@@ -262,7 +262,6 @@ def evidence_link(request: HttpRequest, pk: int) -> HttpResponse:
         record: Any = MODELS[kind]._default_manager.get(pk=record_pk, office_id=plan.office_id)
         ok, _result = attempt(
             request,
-            plan.office,
             lambda: services.link_evidence(
                 target, record, note=form.cleaned_data["note"], actor=request.user
             ),
@@ -284,9 +283,7 @@ def evidence_unlink(request: HttpRequest, pk: int) -> HttpResponse:
         office_field="target__task__plan__office",
     )
     plan = evidence.target.task.plan
-    ok, _result = attempt(
-        request, plan.office, lambda: services.unlink_evidence(evidence, actor=request.user)
-    )
+    ok, _result = attempt(request, lambda: services.unlink_evidence(evidence, actor=request.user))
     if ok:
         messages.success(request, _("Đã bỏ minh chứng."))
     return redirect(reverse("web:rel-plan-detail", args=[plan.pk]) + f"#task-{evidence.target.task_id}")
@@ -370,7 +367,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     form = PlanForm(request.POST or None, offices=offices, initial={"year": today().year})
     if request.method == "POST" and form.is_valid():
         office = form.cleaned_data["office"]
-        ok, plan = attempt(request, office, lambda: _save_plan(request, form, office, None), form=form)
+        ok, plan = attempt(request, lambda: _save_plan(request, form, office, None), form=form)
         if ok and plan is not None:
             messages.success(request, _("Đã ghi kế hoạch “%(title)s”.") % {"title": plan.title})
             return redirect("web:rel-plan-detail", pk=plan.pk)
@@ -391,9 +388,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial["implements"] = list(plan.implements.all())
     form = PlanFields(request.POST or None, initial=initial, offices=own_office(plan), plan=plan)
     if request.method == "POST" and form.is_valid():
-        ok, _result = attempt(
-            request, plan.office, lambda: _save_plan(request, form, plan.office, plan), form=form
-        )
+        ok, _result = attempt(request, lambda: _save_plan(request, form, plan.office, plan), form=form)
         if ok:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("web:rel-plan-detail", pk=plan.pk)
@@ -413,12 +408,12 @@ def plan_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Archive (staff) or restore (office administrator) a plan, through the services."""
     plan = get_visible(AnnualPlan.objects.select_related("office"), request, pk)
     if action == "archive":
-        call, act, done = services.archive_plan, Action.ARCHIVE, _("Đã lưu trữ “%(what)s”.")
+        call, done = services.archive_plan, _("Đã lưu trữ “%(what)s”.")
     elif action == "restore":
-        call, act, done = services.restore_plan, Action.RESTORE, _("Đã khôi phục “%(what)s”.")
+        call, done = services.restore_plan, _("Đã khôi phục “%(what)s”.")
     else:
         raise Http404
-    ok, _result = attempt(request, plan.office, lambda: call(plan, actor=request.user), action=act)
+    ok, _result = attempt(request, lambda: call(plan, actor=request.user))
     if ok:
         messages.success(request, done % {"what": plan})
     return redirect("web:rel-plan-detail", pk=plan.pk)
@@ -446,7 +441,6 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         ok, task = attempt(
             request,
-            plan.office,
             lambda: services.add_task(
                 plan,
                 data["title"],
@@ -477,7 +471,6 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         ok, _result = attempt(
             request,
-            task.plan.office,
             lambda: services.update_task(
                 task, actor=request.user, **{name: form.cleaned_data[name] for name in TASK_FIELDS}
             ),
@@ -503,7 +496,6 @@ def task_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         ok, _result = attempt(
             request,
-            task.plan.office,
             lambda: services.cancel_task(
                 task, form.cleaned_data["reason"], on=form.cleaned_data["on"], actor=request.user
             ),
@@ -526,7 +518,7 @@ def task_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def task_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     task = _get_task(request, pk)
-    ok, _result = attempt(request, task.plan.office, lambda: services.reopen_task(task, actor=request.user))
+    ok, _result = attempt(request, lambda: services.reopen_task(task, actor=request.user))
     if ok:
         messages.success(request, _("Đã khôi phục nhiệm vụ “%(title)s”.") % {"title": task.title})
     return redirect(_task_url(task))
@@ -554,7 +546,6 @@ def target_create(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         ok, target = attempt(
             request,
-            plan.office,
             lambda: services.add_target(
                 task,
                 data["description"],
@@ -596,7 +587,6 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         ok, _result = attempt(
             request,
-            plan.office,
             lambda: services.update_target(
                 target, actor=request.user, **{name: form.cleaned_data[name] for name in TARGET_FIELDS}
             ),
@@ -621,9 +611,7 @@ def target_remove(request: HttpRequest, pk: int) -> HttpResponse:
     target = _get_target(request, pk)
     task, plan = target.task, target.task.plan
     if request.method == "POST":
-        ok, _result = attempt(
-            request, plan.office, lambda: services.remove_target(target, actor=request.user)
-        )
+        ok, _result = attempt(request, lambda: services.remove_target(target, actor=request.user))
         if ok:
             messages.success(request, _("Đã xóa chỉ tiêu “%(target)s”.") % {"target": target})
         return redirect(_task_url(task))
