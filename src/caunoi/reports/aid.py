@@ -29,6 +29,7 @@ from caunoi.aid.models import (
 )
 from caunoi.aid.models import TransactionKind as K
 from caunoi.core import marks
+from caunoi.core.bulk import rows_by_pk
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation
 from caunoi.geography.models import AdminUnit, Era
@@ -297,7 +298,7 @@ def _by_donor(items, commitments, conv, grouped) -> list[Line]:
     )
     money = _split(grouped(commitments, "provider"), "provider")
     ids = set(counts) | {k for k in money if k is not None}
-    orgs = Organisation.objects.in_bulk(ids)
+    orgs = rows_by_pk(Organisation.objects.all(), ids)
     lines = [
         Line(
             str(pk),
@@ -332,7 +333,7 @@ def _by_place(items, commitments, conv, grouped) -> list[Line]:
         money[r["item__place_shares__unit"]].append(
             (r["currency"], r["value_date"], r["total"] * r["item__place_shares__share"] / HUNDRED)
         )
-    units = AdminUnit.objects.select_related("province").in_bulk(list(counts))
+    units = rows_by_pk(AdminUnit.objects.select_related("province"), counts)
     found = load_successions(list(units.values()), Era.REFORM_2025)
     lines = []
     for pk, n in counts.items():

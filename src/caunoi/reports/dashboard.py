@@ -32,6 +32,7 @@ from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, Modality, Participation, Role, StatusChange, Transaction
 from caunoi.aid.models import TransactionKind as K
 from caunoi.core import marks
+from caunoi.core.bulk import rows_by_pk
 from caunoi.core.models import Office
 from caunoi.geography.mapping import units_in_force
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
@@ -421,9 +422,7 @@ def dashboard_map(
         recorded[unit_id] += usd(r) * (HUNDRED if share is None else share) / HUNDRED
         recorded_items[unit_id].add(r["item"])
     home_ids = {o.home_province_id for o in offices if o.home_province_id is not None}
-    units = AdminUnit.objects.select_related("province", "parent").in_bulk(
-        [pk for pk in recorded if pk is not None] + list(home_ids)
-    )
+    units = rows_by_pk(AdminUnit.objects.select_related("province", "parent"), [*recorded, *home_ids])
     successions = load_successions(
         [units[pk] for pk in recorded if pk is not None], era, [units[pk] for pk in home_ids]
     )
