@@ -177,3 +177,18 @@ def test_values_are_kept_per_language(two_offices):
         assert marks.cached("t", [a.pk], 1, build) == "value 2"
     with translation.override("vi"):
         assert marks.cached("t", [a.pk], 1, build) == "value 1"
+
+
+def test_a_process_keeps_live_values_up_to_a_size(two_offices, monkeypatch):
+    a, _b = two_offices
+    marks._local.clear()
+    build = Builder()
+    for params in (1, 2, 3):
+        marks.cached("t", [a.pk], params, build)
+    sizes = [size for _value, size in marks._local.values()]
+    assert len(sizes) == 3 and all(size > 0 for size in sizes)
+    monkeypatch.setattr(marks, "LOCAL_BYTES", sizes[0] * 2)
+    marks.cached("t", [a.pk], 4, build)
+    assert len(marks._local) == 2  # the two oldest left the process…
+    assert marks.cached("t", [a.pk], 1, build) == "value 1"  # …and are read again from the shared cache
+    assert build.calls == 4

@@ -13,6 +13,7 @@ read them and never change them.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -29,8 +30,10 @@ T = TypeVar("T")
 GLOBAL = "global"
 # Part of every key: a change in what a report computes must not find values computed by older code.
 FORMAT = "1"
-LOCAL_ENTRIES = 8
-_local: OrderedDict[str, Any] = OrderedDict()
+# What a process keeps live, by the size of the values pickled: a national report is about 2,5 MB pickled,
+# an office's a few hundred kB; the 34 reports of every office must all fit.
+LOCAL_BYTES = 48 * 2**20
+_local: OrderedDict[str, tuple[Any, int]] = OrderedDict()
 
 
 def _scope(office_id: int) -> str:
@@ -82,13 +85,16 @@ def cached(name: str, office_ids: Iterable[int], params: Any, build: Callable[[]
     key = f"{name}:{digest}"
     if key in _local:
         _local.move_to_end(key)
-        return _local[key]
+        return _local[key][0]
     store = caches["reports"]
-    value = store.get(key)
-    if value is None:
+    payload = store.get(key)
+    if payload is None:
         value = build()
-        store.set(key, value)
-    _local[key] = value
-    while len(_local) > LOCAL_ENTRIES:
+        payload = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        store.set(key, payload)
+    else:
+        value = pickle.loads(payload)  # written by this function only, in caunoi's own cache
+    _local[key] = (value, len(payload))
+    while sum(size for _, size in _local.values()) > LOCAL_BYTES and len(_local) > 1:
         _local.popitem(last=False)
     return value
