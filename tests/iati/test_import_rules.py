@@ -78,6 +78,31 @@ def test_newer_version_updates_in_place_with_history(office, tmp_path):
     assert im.IatiActivity.objects.get().source_file == "b.xml"
 
 
+def test_update_then_new_activities_in_one_import(office, tmp_path):
+    # The update saves ledger rows through the ORM; the new activities after it, written in bulk, must not
+    # reuse the ids those rows took.
+    import_paths([activities_file(tmp_path / "a.xml", activity("XM-TEST-1"))], office)
+    newer = activity("XM-TEST-1", updated="2024-06-01T00:00:00Z", value="17000", percentage="60")
+    newer = newer.replace(
+        '<sector vocabulary="1" code="14030" percentage="60"/>',
+        '<sector vocabulary="1" code="14030" percentage="60"/><sector vocabulary="1" code="12220" percentage="40"/>',
+    ).replace(
+        "</participating-org>",
+        '</participating-org><participating-org role="3"><narrative>Bên thứ ba</narrative></participating-org>',
+        1,
+    )
+    fresh = [activity(f"XM-TEST-{i}") for i in range(2, 5)]
+
+    summary = import_paths([activities_file(tmp_path / "b.xml", newer, *fresh)], office)
+
+    assert (summary.updated, summary.imported, summary.committed) == (1, 3, True)
+    assert AidItem.objects.filter(office=office).count() == 4
+    assert Transaction.objects.filter(office=office).count() == 8
+    assert Participation.objects.filter(item__office=office).count() == 9
+    items = AidItem.objects.filter(office=office).values("pk")
+    assert Participation.history.filter(item_id__in=items, history_type="+").count() == 9
+
+
 def test_older_version_is_kept_as_stored(office, tmp_path):
     import_paths([activities_file(tmp_path / "a.xml", activity(updated="2024-06-01T00:00:00Z"))], office)
     older = activity(updated="2024-01-01T00:00:00Z", title="Cũ")
@@ -205,3 +230,38 @@ def test_command_json_summary(office, tmp_path, capsys):
 
     out = json.loads(capsys.readouterr().out)
     assert (out["read"], out["imported"], out["committed"], out["problems"]) == (1, 1, True, [])
+
+
+def test_sector_map_answers_as_sector_for_dac(office):
+    from caunoi.aid.sectors import sector_for_dac
+    from caunoi.iati.codelists import codes
+    from caunoi.iati.importer import SectorMap
+
+    sectors = SectorMap()
+    for code in [*sorted(codes("Sector") | codes("SectorCategory")), "", "1", "99999", "15171"]:
+        assert sectors(code).pk == sector_for_dac(code).pk, code
+
+
+def test_bulk_rows_have_their_creation_history(office, tmp_path):
+    from caunoi.aid.models import ItemSector
+
+    path = activities_file(tmp_path / "a.xml", activity("XM-TEST-1"), activity("XM-TEST-2"))
+    import_paths([path], office)
+
+    items = AidItem.objects.filter(office=office)
+    for model, rows in [
+        (AidItem, items),
+        (im.IatiActivity, im.IatiActivity.objects.filter(office=office)),
+        (Transaction, Transaction.objects.filter(office=office)),
+        (Participation, Participation.objects.filter(item__in=items)),
+        (ItemSector, ItemSector.objects.filter(item__in=items)),
+        (Organisation, Organisation.objects.filter(office=office)),
+    ]:
+        kept = {f.attname for f in model.history.model._meta.concrete_fields}
+        fields = [f.attname for f in model._meta.concrete_fields if f.attname in kept]
+        assert rows.exists(), model
+        for row in rows:
+            (created,) = model.history.filter(id=row.pk)
+            assert created.history_type == "+" and created.history_user_id is None
+            assert created.history_change_reason == "IATI import a.xml"
+            assert [getattr(created, f) for f in fields] == [getattr(row, f) for f in fields], model

@@ -19,6 +19,8 @@ MANY = 400  # more activities than the pipe and one batch hold, so the reader is
 def readers(monkeypatch):
     """The reader processes started (the importer is made to use one whatever the input's size)."""
     monkeypatch.setattr(importer, "PIPELINE_MIN_BYTES", 0)
+    # The pipe at its usual 64 KiB: MANY activities do not fit in it (they fit in the import's larger one).
+    monkeypatch.setattr(source, "PIPE_BYTES", 1 << 16)
     started: list[source.ReaderProcess] = []
     original = source.ReaderProcess.__init__
 
@@ -114,3 +116,32 @@ def test_activity_stored_with_the_first_versions_digest_is_unchanged(office, tmp
     again = import_paths([path], office)
 
     assert (again.unchanged, again.updated) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "valid/IOM_oipa-export_577acts_1VN.xml",
+        "valid/dportal-covid-2021_page105_100acts_9VN.xml",
+        "vn/vn_activities_valid.xml",
+        "invalid/dportal-covid-2021_fixture_401acts_5VN.xml",
+    ],
+)
+def test_activities_sent_by_the_reader_process_arrive_unchanged(relative):
+    from caunoi.iati.activity import ActivityData
+    from caunoi.iati.source import records
+    from tests.iati.conftest import sample
+
+    path = sample(relative)
+    here = [r for r in records([path]) if r[0] == "activity"]
+    sent = [r for r in records([path], wire=True) if r[0] == "activity"]
+    assert len(here) == len(sent) and any(r[3] is not None for r in here)
+    for local, wired in zip(here, sent, strict=True):
+        assert local[:3] == wired[:3] and local[4:] == wired[4:]
+        if local[3] is None:
+            assert wired[3] is None
+            continue
+        data = ActivityData.from_wire(wired[3])
+        assert data == local[3]
+        assert data.content_hash() == local[3].content_hash() == wired[5]
+        assert data.legacy_content_hash() == local[3].legacy_content_hash()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import pickle
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -24,8 +25,6 @@ from caunoi.iati.report import IatiProblem, problem
 from caunoi.iati.schema import line_of
 
 HUNDRED = Decimal(100)
-_nfc = nfc
-_codes = codes
 
 
 @dataclass(frozen=True)
@@ -68,6 +67,10 @@ class Result:
     indicators: list[Indicator]
 
 
+# An activity on its way from the reader process: (pickled `kept` tuples, line, transaction lines, countries).
+Wire = tuple[bytes, int, tuple[int, ...], tuple[str, ...]]
+
+
 @dataclass
 class ActivityData:
     identifier: str
@@ -97,6 +100,98 @@ class ActivityData:
         Plain tuples are pickled (not the dataclasses: their pickling is several times slower); source
         lines and the recipient-country set are left out, as they are not kept."""
         return hashlib.sha256(pickle.dumps(self.kept(), protocol=5)).hexdigest()
+
+    def to_wire(self) -> tuple[Wire, str]:
+        """The activity as the reader process sends it, and its content_hash: the pickled `kept` tuples
+        are both what the digest is computed from and what is sent (pickled once, and plain tuples are
+        quicker to unpickle than the dataclasses), with what `kept` leaves out beside them."""
+        body = pickle.dumps(self.kept(), protocol=5)
+        lines = tuple(t.line for t in self.transactions)
+        return (body, self.line, lines, tuple(self.countries)), hashlib.sha256(body).hexdigest()
+
+    @classmethod
+    def from_wire(cls, wire: Wire) -> ActivityData:
+        """The activity `to_wire` sent: equal to the one read, field by field."""
+        body, line, lines, countries = wire
+        (
+            identifier,
+            version,
+            default_currency,
+            default_lang,
+            last_updated,
+            hierarchy,
+            reporting_org,
+            titles,
+            descriptions,
+            status_code,
+            dates,
+            participants,
+            recipients,
+            sectors,
+            locations,
+            budgets,
+            transactions,
+            results,
+        ) = pickle.loads(body)
+        return cls(
+            identifier,
+            line,
+            version,
+            default_currency,
+            default_lang,
+            last_updated,
+            hierarchy,
+            OrgRef(*reporting_org),
+            list(titles),
+            list(descriptions),
+            status_code,
+            list(dates),
+            [(role, OrgRef(*org)) for role, org in participants],
+            list(recipients),
+            list(sectors),
+            list(locations),
+            list(budgets),
+            [
+                Tx(
+                    kind,
+                    value,
+                    text,
+                    currency,
+                    value_date,
+                    transaction_date,
+                    reference,
+                    None if provider is None else OrgRef(*provider),
+                    None if receiver is None else OrgRef(*receiver),
+                    description,
+                    tx_line,
+                )
+                for (
+                    kind,
+                    value,
+                    text,
+                    currency,
+                    value_date,
+                    transaction_date,
+                    reference,
+                    provider,
+                    receiver,
+                    description,
+                ), tx_line in zip(transactions, lines, strict=True)
+            ],
+            [
+                Result(
+                    kind,
+                    aggregation,
+                    title,
+                    [
+                        Indicator(m, asc, t, year, base, list(periods))
+                        for m, asc, t, year, base, periods in indicators
+                    ],
+                )
+                for kind, aggregation, title, indicators in results
+            ],
+            set(countries),
+        )
 
     def legacy_content_hash(self) -> str:
         """The digest the first version of the import stored (the dataclasses pickled, slower): an activity
@@ -171,12 +266,33 @@ def _org(org: OrgRef | None) -> tuple[str, str, str] | None:
 
 
 def _date(text: str | None) -> dt.date:
-    return dt.date.fromisoformat((text or "").strip()[:10])
+    return _fromisoformat((text or "").strip()[:10])
 
 
 def _datetime(text: str) -> dt.datetime:
     value = dt.datetime.fromisoformat(text.strip())
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _text(text: str | None) -> str:
+    """core.text.nfc, without the normalisation call for ASCII text (NFC already: the same string)."""
+    if not text:
+        return ""
+    text = text.strip()
+    return text if text.isascii() else _normalize("NFC", text)
+
+
+_fromisoformat = dt.date.fromisoformat
+_normalize = unicodedata.normalize
+_closed_lists: dict[str, frozenset[str] | None] = {}
+
+
+def _closed(codelist: str) -> frozenset[str] | None:
+    """The codes of a closed codelist (a code outside it is an error), None for an open one."""
+    if codelist not in _closed_lists:
+        allowed = codes(codelist)  # (raises KeyError for a list that does not exist, as before)
+        _closed_lists[codelist] = allowed if is_complete(codelist) else None
+    return _closed_lists[codelist]
 
 
 class ActivityReader:
@@ -208,8 +324,13 @@ class ActivityReader:
         if value is None:
             return ""
         value = value.strip()
-        if value and value not in _codes(codelist) and is_complete(codelist):
-            self.fail(m.CODE_UNKNOWN, element, code=value, attribute=f"@{attribute}", codelist=codelist)
+        if value:
+            try:
+                allowed = _closed_lists[codelist]
+            except KeyError:
+                allowed = _closed(codelist)
+            if allowed is not None and value not in allowed:
+                self.fail(m.CODE_UNKNOWN, element, code=value, attribute=f"@{attribute}", codelist=codelist)
         return value
 
     def text(self, element: etree._Element | None) -> list[tuple[str, str]]:
@@ -218,14 +339,14 @@ class ActivityReader:
             return []
         default = self.default_lang
         return [
-            ((narrative.get(XML_LANG) or default).lower(), _nfc(narrative.text))
+            ((narrative.get(XML_LANG) or default).lower(), _text(narrative.text))
             for narrative in element.iterchildren("narrative")
         ]
 
     def first_text(self, element: etree._Element | None) -> str:
         if element is not None:
             for narrative in element.iterchildren("narrative"):
-                return _nfc(narrative.text)
+                return _text(narrative.text)
         return ""
 
     def percentage(self, element: etree._Element) -> Decimal | None:
@@ -244,7 +365,8 @@ class ActivityReader:
         """(amount, text, currency, value-date) of a <value>; the XSD has checked its form."""
         if element is None:
             return None
-        text = (element.text or "").strip()
+        text = element.text
+        text = text.strip() if text else ""
         try:
             amount = Decimal(text)
         except InvalidOperation:
@@ -256,7 +378,7 @@ class ActivityReader:
 
     def org(self, element: etree._Element, type_attribute: str = "type") -> OrgRef:
         return OrgRef(
-            nfc(element.get("ref")),
+            _text(element.get("ref")),
             self.code(element, type_attribute, "OrganisationType"),
             self.first_text(element),
         )
@@ -271,11 +393,9 @@ class ActivityReader:
             data.last_updated = _datetime(el.get("last-updated-datetime", ""))
         if el.get("hierarchy"):
             data.hierarchy = int(el.get("hierarchy", "1"))
-        for child in el:
-            tag = child.tag
-            handler = _HANDLERS.get(tag) if isinstance(tag, str) else None
-            if handler is not None:
-                handler(self, child, data)
+        handlers = _HANDLERS
+        for child in el.iterchildren(*handlers):
+            handlers[child.tag](self, child, data)
         return data
 
     # ---- element handlers: each reads one kind of direct child of <iati-activity> ----
@@ -314,10 +434,10 @@ class ActivityReader:
     def sector(self, el: etree._Element, data: ActivityData) -> None:
         vocabulary = self.code(el, "vocabulary", "SectorVocabulary") or "1"
         code = (el.get("code") or "").strip()
-        listname = {"1": "Sector", "2": "SectorCategory"}.get(vocabulary)
+        listname = _SECTOR_LISTS.get(vocabulary)
         if listname and code not in codes(listname):
             self.fail(m.CODE_UNKNOWN, el, code=code, attribute="@code", codelist=listname)
-        data.sectors.append((vocabulary, nfc(el.get("vocabulary-uri")), code, self.percentage(el)))
+        data.sectors.append((vocabulary, _text(el.get("vocabulary-uri")), code, self.percentage(el)))
 
     def capital_spend(self, el: etree._Element, data: ActivityData) -> None:
         self.percentage(el)
@@ -351,7 +471,7 @@ class ActivityReader:
             for a in el.iterfind("administrative")
         )
         name = self.first_text(el.find("name"))
-        data.locations.append((nfc(el.get("ref")), name, lat, lon, admin))
+        data.locations.append((_text(el.get("ref")), name, lat, lon, admin))
 
     def budget(self, el: etree._Element, data: ActivityData) -> None:
         value = self.value(el.find("value"))
@@ -402,17 +522,17 @@ class ActivityReader:
             data.countries.add((country.get("code") or "").strip().upper())
         data.transactions.append(
             Tx(
-                kind=self.code(kind_el, "code", "TransactionType"),
-                value=value[0],
-                text=value[1],
-                currency=value[2],
-                value_date=value[3],
-                transaction_date=_date(date_el.get("iso-date")) if date_el is not None else None,
-                reference=_nfc(el.get("ref")),
-                provider=self.org(provider, "type") if provider is not None else None,
-                receiver=self.org(receiver, "type") if receiver is not None else None,
-                description=self.first_text(description),
-                line=line_of(el) or 0,
+                self.code(kind_el, "code", "TransactionType"),
+                value[0],
+                value[1],
+                value[2],
+                value[3],
+                _date(date_el.get("iso-date")) if date_el is not None else None,
+                _text(el.get("ref")),
+                self.org(provider) if provider is not None else None,
+                self.org(receiver) if receiver is not None else None,
+                self.first_text(description),
+                line_of(el) or 0,
             )
         )
 
@@ -432,8 +552,8 @@ class ActivityReader:
                     (
                         _date(start.get("iso-date")),
                         _date(end.get("iso-date")),
-                        nfc(target.get("value")) if target is not None else "",
-                        nfc(actual.get("value")) if actual is not None else "",
+                        _text(target.get("value")) if target is not None else "",
+                        _text(actual.get("value")) if actual is not None else "",
                     )
                 )
             ascending = ind.get("ascending")
@@ -443,7 +563,7 @@ class ActivityReader:
                     ascending=None if ascending is None else ascending in ("1", "true"),
                     title=self.first_text(ind.find("title")),
                     baseline_year=int(year) if year and year.strip().isdigit() else None,
-                    baseline_value=nfc(baseline.get("value")) if baseline is not None else "",
+                    baseline_value=_text(baseline.get("value")) if baseline is not None else "",
                     periods=periods,
                 )
             )
@@ -457,6 +577,7 @@ class ActivityReader:
         )
 
 
+_SECTOR_LISTS = {"1": "Sector", "2": "SectorCategory"}
 _HANDLERS = {
     "reporting-org": ActivityReader.reporting_org,
     "title": ActivityReader.title,

@@ -31,8 +31,9 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from caunoi.aid import messages as am
-from caunoi.aid.models import AidItem, Sector
-from caunoi.aid.sectors import sector_for_dac
+from caunoi.aid.models import AidItem, Sector, SectorDacCode
+from caunoi.aid.sectors import OTHER_SECTOR
+from caunoi.core import marks
 from caunoi.core.errors import Problem
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, authorize
@@ -61,6 +62,26 @@ def _input_bytes(paths: list[Path]) -> int:
         with contextlib.suppress(OSError):
             total += path.stat().st_size
     return total
+
+
+class SectorMap:
+    """aid.sectors.sector_for_dac's answers (its own mapping, else the 3-digit category's, else the "other"
+    group) from the mapping read once: sector_for_dac reads it at each call, and an import asks for
+    hundreds of codes. tests/iati/test_import_rules.py holds the two to the same answers."""
+
+    def __init__(self) -> None:
+        self.mapping = {row.code: row.sector for row in SectorDacCode.objects.select_related("sector")}
+        self.other: Sector | None = None
+
+    def __call__(self, code: str) -> Sector:
+        mapping = self.mapping
+        if code in mapping:
+            return mapping[code]
+        if len(code) == 5 and code[:3] in mapping:
+            return mapping[code[:3]]
+        if self.other is None:
+            self.other = Sector.objects.get(code=OTHER_SECTOR)
+        return self.other
 
 
 @dataclass
@@ -113,14 +134,9 @@ class Importer:
             AidItem.objects.filter(office=office, iati__isnull=True).values_list("code", flat=True)
         )
         self.seen: dict[str, str] = {}
-        self.sectors: dict[str, Sector] = {}
+        self.sector_for = SectorMap()
         self.places = PlaceMatcher()
         self.failed = False  # an invalid activity: without skip_invalid nothing will be kept
-
-    def sector_for(self, code: str) -> Sector:
-        if code not in self.sectors:
-            self.sectors[code] = sector_for_dac(code)
-        return self.sectors[code]
 
     def run(self, paths: Iterable[Path]) -> Summary:
         summary = self.summary
@@ -156,6 +172,9 @@ class Importer:
                 keep = not summary.dry_run and (self.skip_invalid or not summary.errors)
                 if keep:
                     self.writer.flush()
+                    # Rows written in bulk send no signals: the kept reports of the office (and, for the
+                    # organisations created, of every office) must be computed again.
+                    marks.touch([self.office.pk, None])
                 summary.organisations_created = self.writer.organisations_created
                 summary.committed = keep
                 if not keep:

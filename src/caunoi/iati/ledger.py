@@ -51,6 +51,7 @@ from caunoi.iati.activity import ActivityData, Tx
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
+HUNDRED_SHARE = Decimal("100.00")
 LEDGER_KINDS = frozenset(TransactionKind.values)
 CODE_LENGTH = 60  # AidItem.code
 T = TypeVar("T")
@@ -107,6 +108,8 @@ def split_hundred(weights: Sequence[tuple[T, Decimal]]) -> list[tuple[T, Decimal
     for key, weight in weights:
         merged[key] = merged.get(key, Decimal(0)) + weight
     items = [(k, w) for k, w in merged.items() if w > 0]
+    if len(items) == 1:
+        return [(items[0][0], HUNDRED_SHARE)]  # what the general case below gives for a single weight
     total = sum((w for _, w in items), Decimal(0))
     if not items or total <= 0:
         return []

@@ -10,14 +10,17 @@ additions, codelists, values: `check_activity`), yielding plain records:
 
 It touches no database, so a large import runs it in a second process (`ReaderProcess`): the reader
 parses and validates while this process plans and writes (the machine's second core). The records go
-through a pipe in pickled batches; a full pipe blocks the reader, so at most a few batches are in flight
-and memory stays flat. Whatever happens on either side, the reader is stopped and reaped: an error in the
-reader is raised here (the import's transaction is then rolled back), an error here kills the reader.
+through a pipe in pickled batches, each activity's data as the pickled tuples its digest is computed
+from (`ActivityData.to_wire`: pickled once, and quicker to unpickle than the dataclasses); a full pipe
+blocks the reader, so at most a few batches are in flight and memory stays flat. Whatever happens on
+either side, the reader is stopped and reaped: an error in the reader is raised here (the import's
+transaction is then rolled back), an error here kills the reader.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
 import os
 import pickle
@@ -39,6 +42,7 @@ from caunoi.iati.stream import FileProblem, activities, iati_files
 
 Record = tuple[Any, ...]
 BATCH = 64  # activities per pickled batch
+PIPE_BYTES = 1 << 20  # the pipe's buffer: a few batches (Linux's default limit for a user)
 _HEADER = struct.Struct("<Q")
 
 
@@ -89,16 +93,22 @@ def check_activity(element: Any, source: str, version: str) -> tuple[ActivityDat
     return (None, reader.problems) if reader.problems else (data, [])
 
 
-def records(paths: Iterable[Path]) -> Iterator[Record]:
-    """The records of the files (folders expanded), in order; see the module's docstring."""
+def records(paths: Iterable[Path], wire: bool = False) -> Iterator[Record]:
+    """The records of the files (folders expanded), in order; see the module's docstring. With `wire`,
+    an activity's data is in the form the reader process sends (ActivityData.to_wire)."""
     for path in iati_files(list(paths)):
         yield ("file", path.name)
         try:
             for ctx, element in activities(path):
                 line = line_of(element) or 0
                 data, found = check_activity(element, ctx.name, ctx.version)
-                digest = data.content_hash() if data is not None else ""
-                yield ("activity", ctx.name, line, data, found, digest)
+                if data is None:
+                    yield ("activity", ctx.name, line, None, found, "")
+                elif wire:
+                    sent, digest = data.to_wire()
+                    yield ("activity", ctx.name, line, sent, found, digest)
+                else:
+                    yield ("activity", ctx.name, line, data, found, data.content_hash())
         except FileProblem as bad:
             yield ("bad-file", bad.problem)
             continue
@@ -136,7 +146,11 @@ class ReaderProcess(contextlib.AbstractContextManager["ReaderProcess"]):
             env=env,
             bufsize=1 << 20,
         )
-        assert self.proc.stdin is not None
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        # A larger pipe lets the reader run a few batches ahead while this process writes a batch to the
+        # database, instead of waiting for it (the pipe's 64 KiB hold less than one batch).
+        with contextlib.suppress(OSError, AttributeError):
+            fcntl.fcntl(self.proc.stdout.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         pickle.dump(self.paths, self.proc.stdin, protocol=5)
         self.proc.stdin.close()
 
@@ -147,13 +161,19 @@ class ReaderProcess(contextlib.AbstractContextManager["ReaderProcess"]):
             header = stdout.read(_HEADER.size)
             if len(header) < _HEADER.size:
                 self._failed("the reader process ended without finishing")
-            body = stdout.read(_HEADER.unpack(header)[0])
+            size = _HEADER.unpack(header)[0]
+            body = stdout.read(size)
+            if len(body) < size:
+                self._failed("the reader process ended in the middle of a batch")
             batch: list[Record] = pickle.loads(body)
             for record in batch:
                 kind = record[0]
                 if kind == "activity":
                     if record[4]:
                         _own_messages(record[4])
+                    if record[3] is not None:
+                        data = ActivityData.from_wire(record[3])
+                        record = (kind, record[1], record[2], data, record[4], record[5])
                 elif kind == "bad-file":
                     _own_messages([record[1]])
                 elif kind == "done":
@@ -211,7 +231,7 @@ def _child() -> None:
         activity_schema()
         gc.freeze()  # the modules, schema and codelists are not garbage: collections need not walk them
         count = 0
-        for record in records(paths):
+        for record in records(paths, wire=True):
             batch.append(record)
             count += record[0] == "activity"
             if count >= BATCH:

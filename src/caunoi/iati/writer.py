@@ -16,16 +16,28 @@ from typing import Any
 from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Participation, Role, StatusChange, Transaction
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.text import fold
 from caunoi.directory.models import Organisation
 from caunoi.iati import models as im
 from caunoi.iati.activity import ActivityData, Tx
 from caunoi.iati.bulk import Table
 from caunoi.iati.ledger import Plan
 from caunoi.iati.orgs import Directory
+from caunoi.iati.text import fold
 
 BATCH = 500
 ROLE_BY_IATI = {"1": Role.FUNDING, "2": Role.ACCOUNTABLE, "3": Role.EXTENDING, "4": Role.IMPLEMENTING}
+TRANSACTION_FIELDS = (
+    "kind",
+    "amount",
+    "currency",
+    "value_date",
+    "provider_id",
+    "provider_name",
+    "receiver_id",
+    "receiver_name",
+    "reference",
+    "description",
+)
 DETAIL_MODELS = (
     im.Narrative,
     im.ActivityDate,
@@ -58,11 +70,92 @@ class Tables:
         self.results = Table(im.Result)
         self.indicators = Table(im.Indicator)
         self.periods = Table(im.IndicatorPeriod)
+        # Parents before children: the foreign keys are checked at each insert on PostgreSQL.
+        self.in_order = list(self.__dict__.values())
+        # The appenders of the many rows per activity (positional values, in these fields' order).
+        self.change = self.changes.appender(
+            "item_id",
+            "from_status",
+            "to_status",
+            "on",
+            "actor_id",
+            "decision_number",
+            "decision_date",
+            "authority",
+            "note",
+        )
+        self.participation = self.participations.appender("item_id", "organisation_id", "role")
+        self.sector = self.sectors.appender("item_id", "sector_id", "share")
+        self.place = self.places.appender("item_id", "unit_id", "share")
+        self.transaction = self.transactions.appender(
+            "office_id",
+            "item_id",
+            "kind",
+            "amount",
+            "currency",
+            "value_date",
+            "provider_id",
+            "provider_name",
+            "receiver_id",
+            "receiver_name",
+            "reference",
+            "description",
+        )
+        self.narrative = self.narratives.appender(
+            "activity_id", "position", "element", "kind", "lang", "text"
+        )
+        self.date = self.dates.appender("activity_id", "position", "kind", "on")
+        self.recipient = self.recipients.appender(
+            "activity_id", "position", "is_region", "code", "vocabulary", "percentage"
+        )
+        self.raw_sector = self.raw_sectors.appender(
+            "activity_id", "position", "vocabulary", "vocabulary_uri", "code", "percentage"
+        )
+        self.location = self.locations.appender(
+            "activity_id", "position", "ref", "name", "latitude", "longitude", "admin_codes", "unit_id"
+        )
+        self.budget = self.budgets.appender(
+            "activity_id",
+            "position",
+            "kind",
+            "status",
+            "period_start",
+            "period_end",
+            "value",
+            "currency",
+            "value_date",
+        )
+        self.other = self.others.appender(
+            "activity_id",
+            "position",
+            "kind",
+            "value",
+            "currency",
+            "value_date",
+            "transaction_date",
+            "reference",
+            "provider_ref",
+            "provider_name",
+            "receiver_ref",
+            "receiver_name",
+            "reason",
+        )
+        self.result = self.results.appender("activity_id", "position", "kind", "aggregation_status", "title")
+        self.indicator = self.indicators.appender(
+            "result_id", "position", "measure", "ascending", "title", "baseline_year", "baseline_value"
+        )
+        self.period = self.periods.appender(
+            "indicator_id", "position", "period_start", "period_end", "target", "actual"
+        )
 
     def flush(self, reason: str) -> None:
-        # Parents before children: the foreign keys are checked at each insert on PostgreSQL.
-        for table in self.__dict__.values():
+        for table in self.in_order:
             table.flush(reason)
+
+    def resync(self) -> None:
+        """After rows were saved through the ORM (SQLite: ids continue after them)."""
+        for table in self.in_order:
+            table.ids.resync()
 
 
 def _clip(text: str, length: int) -> str:
@@ -85,8 +178,8 @@ class Writer:
     def _org_id(self, org: Organisation | None) -> int | None:
         if org is None:
             return None
-        if org.pk is None:
-            org.pk = self.tables.orgs.add(
+        if org.id is None:
+            org.id = self.tables.orgs.add(
                 office_id=self.office.pk,
                 kind=org.kind,
                 name=org.name,
@@ -96,7 +189,7 @@ class Writer:
                 search_text=org.search_text,
             )
             self.organisations_created += 1
-        return org.pk
+        return org.id
 
     def _orgs_of(self, data: ActivityData) -> tuple[Organisation | None, list[tuple[str, Organisation]]]:
         reporting = self.directory.get(data.reporting_org)
@@ -178,166 +271,135 @@ class Writer:
     def _ledger_rows(self, item_id: int, plan: Plan, role_ids: list[tuple[str, int | None]]) -> None:
         t = self.tables
         self._changes(item_id, plan)
+        participation, sector, place = t.participation, t.sector, t.place
         for role, org_id in role_ids:
-            t.participations.add(item_id=item_id, organisation_id=org_id, role=role)
-        for sector, share in plan.sectors:
-            t.sectors.add(item_id=item_id, sector_id=sector.pk, share=share)
+            participation(item_id, org_id, role)
+        for s, share in plan.sectors:
+            sector(item_id, s.id, share)
         for unit, share in plan.places:
-            t.places.add(item_id=item_id, unit_id=unit.pk, share=share)
-        for values in self._transactions(plan):
-            t.transactions.add(office_id=self.office.pk, item_id=item_id, **values)
+            place(item_id, unit.id, share)
+        transaction, office_id = t.transaction, self.office.pk
+        for values in self._transaction_rows(plan):
+            transaction(office_id, item_id, *values)
 
     def _changes(self, item_id: int, plan: Plan) -> None:
         decision = plan.decision
-        self.tables.changes.add(
-            item_id=item_id,
-            from_status="",
-            to_status=plan.entry_status,
-            on=plan.entered_on,
-            actor_id=self.now_user,
-            decision_number=decision.number if decision else "",
-            decision_date=decision.date if decision else None,
-            authority=decision.authority if decision else "",
-            note="",
-        )
+        change, user = self.tables.change, self.now_user
+        if decision is not None:
+            change(
+                item_id,
+                "",
+                plan.entry_status,
+                plan.entered_on,
+                user,
+                decision.number,
+                decision.date,
+                decision.authority,
+                "",
+            )
+        else:
+            change(item_id, "", plan.entry_status, plan.entered_on, user, "", None, "", "")
         previous = plan.entry_status
         for to_status, on in plan.steps:
-            self.tables.changes.add(
-                item_id=item_id,
-                from_status=previous,
-                to_status=to_status,
-                on=on,
-                actor_id=self.now_user,
-                note="",
-            )
+            change(item_id, previous, to_status, on, user, "", None, "", "")
             previous = to_status
 
-    def _transactions(self, plan: Plan) -> list[dict[str, Any]]:
-        """As services.record_transaction fills a Transaction (names default to the organisation's)."""
+    def _transaction_rows(self, plan: Plan) -> list[tuple[Any, ...]]:
+        """As services.record_transaction fills a Transaction (names default to the organisation's): the
+        values of TRANSACTION_FIELDS."""
         out = []
+        known, org_id = self.directory.known, self._org_id
         for tx, value, currency in plan.ledger:
-            provider = self.directory.known(tx.provider)
-            receiver = self.directory.known(tx.receiver)
+            provider, receiver = tx.provider, tx.receiver
+            provider_org = known(provider) if provider is not None else None
+            receiver_org = known(receiver) if receiver is not None else None
             out.append(
-                {
-                    "kind": tx.kind,
-                    "amount": value,
-                    "currency": currency,
-                    "value_date": tx.value_date,
-                    "provider_id": self._org_id(provider),
-                    "provider_name": _clip(
-                        (tx.provider.name if tx.provider else "") or (provider.name if provider else ""), 300
+                (
+                    tx.kind,
+                    value,
+                    currency,
+                    tx.value_date,
+                    org_id(provider_org),
+                    _clip(
+                        (provider.name if provider else "") or (provider_org.name if provider_org else ""),
+                        300,
                     ),
-                    "receiver_id": self._org_id(receiver),
-                    "receiver_name": _clip(
-                        (tx.receiver.name if tx.receiver else "") or (receiver.name if receiver else ""), 300
+                    org_id(receiver_org),
+                    _clip(
+                        (receiver.name if receiver else "") or (receiver_org.name if receiver_org else ""),
+                        300,
                     ),
-                    "reference": _clip(tx.reference, 120),
-                    "description": _clip(tx.description, 500),
-                }
+                    _clip(tx.reference, 120),
+                    _clip(tx.description, 500),
+                )
             )
         return out
+
+    def _transactions(self, plan: Plan) -> list[dict[str, Any]]:
+        return [dict(zip(TRANSACTION_FIELDS, values, strict=True)) for values in self._transaction_rows(plan)]
 
     def _details(self, activity_id: int, data: ActivityData, plan: Plan) -> None:
         t = self.tables
         a = activity_id
         n = 0
+        narrative = t.narrative
         for lang, text in data.titles:
-            t.narratives.add(activity_id=a, position=n, element="title", kind="", lang=lang[:8], text=text)
+            narrative(a, n, "title", "", lang[:8], text)
             n += 1
         for kind, lang, text in data.descriptions:
-            t.narratives.add(
-                activity_id=a, position=n, element="description", kind=kind, lang=lang[:8], text=text
-            )
+            narrative(a, n, "description", kind, lang[:8], text)
             n += 1
+        date = t.date
         for i, (kind, on) in enumerate(data.dates):
-            t.dates.add(activity_id=a, position=i, kind=kind, on=on)
+            date(a, i, kind, on)
+        recipient = t.recipient
         for i, (region, code, vocabulary, pct) in enumerate(data.recipients):
-            t.recipients.add(
-                activity_id=a,
-                position=i,
-                is_region=region,
-                code=code[:20],
-                vocabulary=vocabulary,
-                percentage=pct,
-            )
+            recipient(a, i, region, code[:20], vocabulary, pct)
+        raw_sector = t.raw_sector
         for i, (vocabulary, uri, code, pct) in enumerate(data.sectors):
-            t.raw_sectors.add(
-                activity_id=a,
-                position=i,
-                vocabulary=vocabulary,
-                vocabulary_uri=uri[:500],
-                code=code[:100],
-                percentage=pct,
-            )
+            raw_sector(a, i, vocabulary, uri[:500], code[:100], pct)
+        units = plan.location_units
         for i, (ref, name, lat, lon, admin) in enumerate(data.locations):
-            unit = plan.location_units[i] if i < len(plan.location_units) else None
-            t.locations.add(
-                activity_id=a,
-                position=i,
-                ref=ref[:200],
-                name=name[:500],
-                latitude=lat,
-                longitude=lon,
-                admin_codes=admin[:500],
-                unit_id=unit.pk if unit is not None else None,
+            unit = units[i] if i < len(units) else None
+            t.location(
+                a, i, ref[:200], name[:500], lat, lon, admin[:500], unit.id if unit is not None else None
             )
+        budget = t.budget
         for i, (kind, status, start, end, value, currency, value_date) in enumerate(data.budgets):
-            t.budgets.add(
-                activity_id=a,
-                position=i,
-                kind=kind,
-                status=status,
-                period_start=start,
-                period_end=end,
-                value=value,
-                currency=currency,
-                value_date=value_date,
-            )
+            budget(a, i, kind, status, start, end, value, currency, value_date)
+        other = t.other
         for i, (tx, reason) in enumerate(plan.outside):
-            t.others.add(activity_id=a, position=i, **self._other(tx, reason))
+            other(a, i, *self._other(tx, reason))
         for i, result in enumerate(data.results):
-            result_id = t.results.add(
-                activity_id=a,
-                position=i,
-                kind=result.kind,
-                aggregation_status=result.aggregation_status,
-                title=result.title,
-            )
+            result_id = t.result(a, i, result.kind, result.aggregation_status, result.title)
             for j, ind in enumerate(result.indicators):
-                indicator_id = t.indicators.add(
-                    result_id=result_id,
-                    position=j,
-                    measure=ind.measure,
-                    ascending=ind.ascending,
-                    title=ind.title,
-                    baseline_year=ind.baseline_year,
-                    baseline_value=ind.baseline_value[:100],
+                indicator_id = t.indicator(
+                    result_id,
+                    j,
+                    ind.measure,
+                    ind.ascending,
+                    ind.title,
+                    ind.baseline_year,
+                    ind.baseline_value[:100],
                 )
                 for k, (start, end, target, actual) in enumerate(ind.periods):
-                    t.periods.add(
-                        indicator_id=indicator_id,
-                        position=k,
-                        period_start=start,
-                        period_end=end,
-                        target=target[:100],
-                        actual=actual[:100],
-                    )
+                    t.period(indicator_id, k, start, end, target[:100], actual[:100])
 
-    def _other(self, tx: Tx, reason: Any) -> dict[str, Any]:
-        return {
-            "kind": tx.kind,
-            "value": tx.value,
-            "currency": tx.currency,
-            "value_date": tx.value_date,
-            "transaction_date": tx.transaction_date,
-            "reference": tx.reference[:200],
-            "provider_ref": (tx.provider.ref if tx.provider else "")[:200],
-            "provider_name": (tx.provider.name if tx.provider else "")[:500],
-            "receiver_ref": (tx.receiver.ref if tx.receiver else "")[:200],
-            "receiver_name": (tx.receiver.name if tx.receiver else "")[:500],
-            "reason": reason.code if reason is not None else "iati.not_a_ledger_kind",
-        }
+    def _other(self, tx: Tx, reason: Any) -> tuple[Any, ...]:
+        provider, receiver = tx.provider, tx.receiver
+        return (
+            tx.kind,
+            tx.value,
+            tx.currency,
+            tx.value_date,
+            tx.transaction_date,
+            tx.reference[:200],
+            (provider.ref if provider else "")[:200],
+            (provider.name if provider else "")[:500],
+            (receiver.ref if receiver else "")[:200],
+            (receiver.name if receiver else "")[:500],
+            reason.code if reason is not None else "iati.not_a_ledger_kind",
+        )
 
     # ---- an activity imported before, with other content ----
 
@@ -391,6 +453,7 @@ class Writer:
             model._default_manager.filter(activity=activity).delete()
         self._details(activity.pk, data, plan)
         self.flush()
+        self.tables.resync()  # the rows saved above took ids the bulk tables must not hand out again
 
 
 def _tx_key(tx: Transaction) -> tuple[Any, ...]:
