@@ -87,20 +87,7 @@ class Tables:
         self.participation = self.participations.appender("item_id", "organisation_id", "role")
         self.sector = self.sectors.appender("item_id", "sector_id", "share")
         self.place = self.places.appender("item_id", "unit_id", "share")
-        self.transaction = self.transactions.appender(
-            "office_id",
-            "item_id",
-            "kind",
-            "amount",
-            "currency",
-            "value_date",
-            "provider_id",
-            "provider_name",
-            "receiver_id",
-            "receiver_name",
-            "reference",
-            "description",
-        )
+        self.transaction = self.transactions.appender("office_id", "item_id", *TRANSACTION_FIELDS)
         self.narrative = self.narratives.appender(
             "activity_id", "position", "element", "kind", "lang", "text"
         )
