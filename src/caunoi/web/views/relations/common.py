@@ -97,19 +97,54 @@ def search(queryset: QuerySet[Any], q: str, *fields: str) -> QuerySet[Any]:
     return queryset.filter(pk__in=matching)
 
 
-def archive_record(request: HttpRequest, record: Any, action: str) -> bool:
-    """Archive (staff) or restore (office administrator) through the services; say what happened."""
+def archive_record(
+    request: HttpRequest,
+    record: Any,
+    action: str,
+    *,
+    archive: Callable[..., Any] = services_common.archive,
+    restore: Callable[..., Any] = services_common.restore,
+) -> bool:
+    """Archive (staff) or restore (office administrator) through the services (the common ones, or the
+    record's own when it has rules of its own); say what happened."""
     if action == "archive":
-        ok, _result = attempt(request, lambda: services_common.archive(record, request.user))
-        if ok:
-            messages.success(request, _("Đã lưu trữ “%(what)s”.") % {"what": record})
-        return ok
-    if action == "restore":
-        ok, _result = attempt(request, lambda: services_common.restore(record, request.user))
-        if ok:
-            messages.success(request, _("Đã khôi phục “%(what)s”.") % {"what": record})
-        return ok
-    raise Http404
+        call, done = archive, _("Đã lưu trữ “%(what)s”.")
+    elif action == "restore":
+        call, done = restore, _("Đã khôi phục “%(what)s”.")
+    else:
+        raise Http404
+    ok, _result = attempt(request, lambda: call(record, actor=request.user))
+    if ok:
+        messages.success(request, done % {"what": record})
+    return ok
+
+
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    title: str,
+    cancel: str,
+    trail: list[tuple[Any, str | None]],
+    *,
+    no_rights: bool = False,
+) -> HttpResponse:
+    """A record's create or edit form, titled and placed under its breadcrumbs."""
+    return render(
+        request,
+        "web/relations/form.html",
+        {
+            "form": form,
+            "title": title,
+            "no_rights": no_rights,
+            "cancel": cancel,
+            "breadcrumbs": crumbs(*trail, (title, None)),
+        },
+    )
+
+
+def read_only(request: HttpRequest, office: Office) -> bool:
+    """Whether to show "view only" instead of a form. A post is always handed to the service, which refuses."""
+    return request.method != "POST" and not can(request.user, Action.EDIT, office)
 
 
 def permissions(request: HttpRequest, record: Any) -> dict[str, bool]:

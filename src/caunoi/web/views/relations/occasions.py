@@ -8,13 +8,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from caunoi.core.permissions import Action, can, visible_offices
+from caunoi.core.permissions import visible_offices
 from caunoi.relations.countries import country_name
 from caunoi.relations.dates import vn_date
 from caunoi.relations.models import Occasion, OccasionDate, Recurrence
@@ -22,13 +22,16 @@ from caunoi.relations.services import calendar as services
 from caunoi.web.relations_plan_forms import OccasionDateForm, OccasionFields, OccasionForm
 from caunoi.web.views.common import get_visible
 from caunoi.web.views.relations.common import (
+    archive_record,
     attempt,
     crumbs,
     editable_offices,
+    form_page,
     histories,
     history_page,
     own_office,
     permissions,
+    read_only,
     today,
 )
 
@@ -119,28 +122,6 @@ def occasion_detail(request: HttpRequest, pk: int, date_form: OccasionDateForm |
     )
 
 
-def _form_page(
-    request: HttpRequest,
-    form: Any,
-    title: str,
-    cancel: str,
-    trail: list[tuple[Any, str | None]],
-    *,
-    no_rights: bool,
-) -> HttpResponse:
-    return render(
-        request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": title,
-            "no_rights": no_rights,
-            "cancel": cancel,
-            "breadcrumbs": crumbs(*trail, (title, None)),
-        },
-    )
-
-
 @login_required
 def occasion_create(request: HttpRequest) -> HttpResponse:
     offices = editable_offices(request.user)
@@ -156,7 +137,7 @@ def occasion_create(request: HttpRequest) -> HttpResponse:
         if ok and occasion is not None:
             messages.success(request, _("Đã ghi dịp kỷ niệm “%(title)s”.") % {"title": occasion.title})
             return redirect("web:rel-occasion-detail", pk=occasion.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Dịp kỷ niệm mới"),
@@ -185,14 +166,14 @@ def occasion_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("web:rel-occasion-detail", pk=occasion.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Sửa: %(title)s") % {"title": occasion.title},
         reverse("web:rel-occasion-detail", args=[occasion.pk]),
         _trail(occasion),
         # A post always reaches the service, which refuses a user who may not edit.
-        no_rights=request.method != "POST" and not can(request.user, Action.EDIT, occasion.office),
+        no_rights=read_only(request, occasion.office),
     )
 
 
@@ -237,15 +218,9 @@ def occasion_date_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def occasion_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Archive (staff) or restore (office administrator) an occasion, through the services."""
     occasion = get_visible(Occasion.objects.select_related("office"), request, pk)
-    if action == "archive":
-        call, done = services.archive_occasion, _("Đã lưu trữ “%(what)s”.")
-    elif action == "restore":
-        call, done = services.restore_occasion, _("Đã khôi phục “%(what)s”.")
-    else:
-        raise Http404
-    ok, _result = attempt(request, lambda: call(occasion, actor=request.user))
-    if ok:
-        messages.success(request, done % {"what": occasion})
+    archive_record(
+        request, occasion, action, archive=services.archive_occasion, restore=services.restore_occasion
+    )
     return redirect("web:rel-occasion-detail", pk=occasion.pk)
 
 

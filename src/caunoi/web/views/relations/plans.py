@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Model, Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -39,14 +39,17 @@ from caunoi.web.relations_forms import EvidenceForm
 from caunoi.web.relations_plan_forms import CancelTaskForm, PlanFields, PlanForm, TargetForm, TaskForm
 from caunoi.web.views.common import get_visible
 from caunoi.web.views.relations.common import (
+    archive_record,
     attempt,
     crumbs,
     editable_offices,
     flash_form_errors,
+    form_page,
     histories,
     history_page,
     own_office,
     permissions,
+    read_only,
     today,
 )
 
@@ -307,33 +310,6 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
 # --- creating and editing plans, tasks and targets -------------------------------------------------------
 
 
-def _form_page(
-    request: HttpRequest,
-    form: Any,
-    title: str,
-    cancel: str,
-    trail: list[tuple[Any, str | None]],
-    *,
-    no_rights: bool = False,
-) -> HttpResponse:
-    return render(
-        request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": title,
-            "no_rights": no_rights,
-            "cancel": cancel,
-            "breadcrumbs": crumbs(*trail, (title, None)),
-        },
-    )
-
-
-def _read_only(request: HttpRequest, office: Any) -> bool:
-    """Whether to show "view only" instead of a form. A post is always handed to the service, which refuses."""
-    return request.method != "POST" and not can(request.user, Action.EDIT, office)
-
-
 def _prefixed(error: RuleErrors, prefix: str) -> RuleErrors:
     """The same problems, each pointing at the sub-form's field ("number" of the new document: "doc_number")."""
     for problem in error.problems:
@@ -371,7 +347,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         if ok and plan is not None:
             messages.success(request, _("Đã ghi kế hoạch “%(title)s”.") % {"title": plan.title})
             return redirect("web:rel-plan-detail", pk=plan.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Kế hoạch năm mới"),
@@ -392,13 +368,13 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("web:rel-plan-detail", pk=plan.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Sửa: %(title)s") % {"title": plan.title},
         reverse("web:rel-plan-detail", args=[plan.pk]),
         _trail(plan),
-        no_rights=_read_only(request, plan.office),
+        no_rights=read_only(request, plan.office),
     )
 
 
@@ -407,15 +383,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Archive (staff) or restore (office administrator) a plan, through the services."""
     plan = get_visible(AnnualPlan.objects.select_related("office"), request, pk)
-    if action == "archive":
-        call, done = services.archive_plan, _("Đã lưu trữ “%(what)s”.")
-    elif action == "restore":
-        call, done = services.restore_plan, _("Đã khôi phục “%(what)s”.")
-    else:
-        raise Http404
-    ok, _result = attempt(request, lambda: call(plan, actor=request.user))
-    if ok:
-        messages.success(request, done % {"what": plan})
+    archive_record(request, plan, action, archive=services.archive_plan, restore=services.restore_plan)
     return redirect("web:rel-plan-detail", pk=plan.pk)
 
 
@@ -454,13 +422,13 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
         if ok and task is not None:
             messages.success(request, _("Đã thêm nhiệm vụ “%(title)s”.") % {"title": task.title})
             return redirect(_task_url(task))
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Thêm nhiệm vụ"),
         reverse("web:rel-plan-detail", args=[plan.pk]),
         _trail(plan),
-        no_rights=_read_only(request, plan.office),
+        no_rights=read_only(request, plan.office),
     )
 
 
@@ -479,13 +447,13 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect(_task_url(task))
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Sửa nhiệm vụ"),
         _task_url(task),
         _trail(task.plan),
-        no_rights=_read_only(request, task.plan.office),
+        no_rights=read_only(request, task.plan.office),
     )
 
 
@@ -504,13 +472,13 @@ def task_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, _("Đã hủy nhiệm vụ “%(title)s”.") % {"title": task.title})
             return redirect(_task_url(task))
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Hủy nhiệm vụ: %(title)s") % {"title": task.title},
         _task_url(task),
         _trail(task.plan),
-        no_rights=_read_only(request, task.plan.office),
+        no_rights=read_only(request, task.plan.office),
     )
 
 
@@ -558,13 +526,13 @@ def target_create(request: HttpRequest, pk: int) -> HttpResponse:
         if ok and target is not None:
             messages.success(request, _("Đã thêm chỉ tiêu “%(target)s”.") % {"target": target})
             return redirect(_task_url(task))
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Thêm chỉ tiêu cho nhiệm vụ: %(title)s") % {"title": task.title},
         _task_url(task),
         _trail(plan),
-        no_rights=_read_only(request, plan.office),
+        no_rights=read_only(request, plan.office),
     )
 
 
@@ -595,13 +563,13 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect(_task_url(task))
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Sửa chỉ tiêu: %(target)s") % {"target": target},
         _task_url(task),
         _trail(plan),
-        no_rights=_read_only(request, plan.office),
+        no_rights=read_only(request, plan.office),
     )
 
 
