@@ -4,9 +4,9 @@ else created; loaded once per import."""
 from __future__ import annotations
 
 from caunoi.core.models import Office
+from caunoi.core.text import fold
 from caunoi.directory.models import Organisation, OrgKind
 from caunoi.iati.activity import OrgRef
-from caunoi.iati.text import fold
 
 REF_LENGTH = 120  # Organisation.iati_ref
 

@@ -16,13 +16,13 @@ from typing import Any
 from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Participation, Role, StatusChange, Transaction
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.text import fold
 from caunoi.directory.models import Organisation
 from caunoi.iati import models as im
 from caunoi.iati.activity import ActivityData, Tx
 from caunoi.iati.bulk import Table
 from caunoi.iati.ledger import Plan
 from caunoi.iati.orgs import Directory
-from caunoi.iati.text import fold
 
 BATCH = 500
 ROLE_BY_IATI = {"1": Role.FUNDING, "2": Role.ACCOUNTABLE, "3": Role.EXTENDING, "4": Role.IMPLEMENTING}
