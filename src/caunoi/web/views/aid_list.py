@@ -36,8 +36,10 @@ COLUMNS = [
 ]
 
 
-def filtered_items(request: HttpRequest) -> tuple[AidFilterForm, QuerySet[AidItem]]:
-    offices = visible_offices(request.user)
+def filtered_items(
+    request: HttpRequest, offices: QuerySet[Office]
+) -> tuple[AidFilterForm, QuerySet[AidItem]]:
+    """The items of `offices` (those the user may read) that the request's filters choose."""
     form = AidFilterForm(request.GET or None, offices=offices)
     items = AidItem.objects.select_related("office", "primary_sector")
     if offices.count() != Office.objects.count():  # reading every office needs no filter (and no IN list)
@@ -117,12 +119,12 @@ def attach_commitments(items: list[AidItem]) -> None:
 
 @login_required
 def aid_list(request: HttpRequest) -> HttpResponse:
-    form, items = filtered_items(request)
+    offices = visible_offices(request.user)
+    form, items = filtered_items(request, offices)
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
         return export(with_commitments(items).order_by("code"), COLUMNS, fmt, "khoan-vien-tro")
-    offices = [o.pk for o in visible_offices(request.user)]
-    result = sorted_paged(request, items, COLUMNS, "-approved_on", kept_count_for=offices)
+    result = sorted_paged(request, items, COLUMNS, "-approved_on", kept_count_for=[o.pk for o in offices])
     attach_commitments(list(result.page))
     return render(
         request, "web/aid/list.html", {"form": form, "result": result, "title": _("Khoản viện trợ")}
