@@ -491,30 +491,20 @@ class ActivityReader:
 
     def transaction(self, el: etree._Element, data: ActivityData) -> None:
         # One pass over the children (the first of each kind counts, as find() would take it).
-        kind_el = value_el = date_el = provider = receiver = description = None
+        first: dict[Any, etree._Element] = {}
         countries = []
         for child in el:
-            tag = child.tag
-            if tag == "transaction-type":
-                if kind_el is None:
-                    kind_el = child
-            elif tag == "value":
-                if value_el is None:
-                    value_el = child
-            elif tag == "transaction-date":
-                if date_el is None:
-                    date_el = child
-            elif tag == "provider-org":
-                if provider is None:
-                    provider = child
-            elif tag == "receiver-org":
-                if receiver is None:
-                    receiver = child
-            elif tag == "description":
-                if description is None:
-                    description = child
-            elif tag == "recipient-country":
+            if child.tag == "recipient-country":
                 countries.append(child)
+            else:
+                first.setdefault(child.tag, child)
+        kind_el, value_el, date_el = (
+            first.get("transaction-type"),
+            first.get("value"),
+            first.get("transaction-date"),
+        )
+        provider, receiver = first.get("provider-org"), first.get("receiver-org")
+        description = first.get("description")
         value = self.value(value_el)
         if kind_el is None or value is None:
             return
