@@ -79,3 +79,10 @@ def make_item(office):  # type: ignore[no-untyped-def]
 def no_report_cache(settings):  # type: ignore[no-untyped-def]
     """Compute every report afresh: for tests that count the queries of the computation itself."""
     settings.REPORT_CACHE_ENABLED = False
+    settings.KEEP_PAGES = False
+
+
+@pytest.fixture
+def drawn_pages(settings):  # type: ignore[no-untyped-def]
+    """Draw every page afresh (no kept pages): for tests that read a page's template context."""
+    settings.KEEP_PAGES = False

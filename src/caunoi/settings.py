@@ -160,6 +160,8 @@ REPORT_CACHE = env_str("CAUNOI_REPORT_CACHE", "file")
 if REPORT_CACHE not in {"file", "memory", "off"}:
     raise ImproperlyConfigured(f"CAUNOI_REPORT_CACHE must be file, memory or off, not {REPORT_CACHE!r}")
 REPORT_CACHE_ENABLED = REPORT_CACHE != "off"
+# Whole pages kept per reader under the same marks (caunoi.web.kept_pages); "0" draws every page afresh.
+KEEP_PAGES = REPORT_CACHE_ENABLED and env_bool("CAUNOI_KEEP_PAGES", True)
 _DATABASE_ID = "{ENGINE}|{HOST}|{PORT}|{NAME}".format(**{"HOST": "", "PORT": "", **DATABASES["default"]})
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from caunoi.aid import services
+
+pytestmark = pytest.mark.usefixtures("drawn_pages")
 
 
 def _total(client, query: str = "") -> int:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from caunoi.geography.successions import load_successions, successors
 from caunoi.reports.aid import aid_summary
 from caunoi.reports.dashboard import Split, dashboard
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("drawn_pages")]
 URL = "/dashboard/"
 TOTAL_2022 = Decimal("1404175")
 MU_CANG_CHAI = Decimal("380466")  # 120.000 + 30.000 + 50.466 + 30.000 + 60% of 250.000

@@ -74,27 +74,52 @@ def tokens(office_ids: Iterable[int]) -> str:
     return ",".join(f"{s}={found.get(s, '')}" for s in scopes)
 
 
+def every_token() -> str:
+    """The tokens of every mark there is: the state of all offices' records, for a reader of every office
+    (an office whose records never changed has no mark yet; its first change creates one, which changes this
+    string too)."""
+    return ",".join(f"{s}={t}" for s, t in LedgerMark.objects.order_by("scope").values_list("scope", "token"))
+
+
+def key_for(name: str, state: str, params: Any) -> str:
+    # Computed values may hold labels in the active language (a status, a modality).
+    language = translation.get_language()
+    digest = hashlib.sha256(f"{FORMAT}|{name}|{params!r}|{language}|{state}".encode()).hexdigest()
+    return f"{name}:{digest}"
+
+
+def _remember(key: str, value: Any, size: int) -> None:
+    _local[key] = (value, size)
+    while sum(size for _, size in _local.values()) > LOCAL_BYTES and len(_local) > 1:
+        _local.popitem(last=False)
+
+
+def recall(key: str) -> Any | None:
+    """The value kept under `key` (this process's live copy first), or None."""
+    if key in _local:
+        _local.move_to_end(key)
+        return _local[key][0]
+    payload = caches["reports"].get(key)
+    if payload is None:
+        return None
+    value = pickle.loads(payload)  # written by `keep` only, in caunoi's own cache
+    _remember(key, value, len(payload))
+    return value
+
+
+def keep(key: str, value: Any) -> None:
+    payload = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    caches["reports"].set(key, payload)
+    _remember(key, value, len(payload))
+
+
 def cached(name: str, office_ids: Iterable[int], params: Any, build: Callable[[], T]) -> T:
     """`build()`, or the value it gave for the same `params` while the offices' records were as they are."""
     if not settings.REPORT_CACHE_ENABLED:
         return build()
-    state = tokens(office_ids)
-    # Computed values may hold labels in the active language (a status, a modality).
-    language = translation.get_language()
-    digest = hashlib.sha256(f"{FORMAT}|{name}|{params!r}|{language}|{state}".encode()).hexdigest()
-    key = f"{name}:{digest}"
-    if key in _local:
-        _local.move_to_end(key)
-        return _local[key][0]
-    store = caches["reports"]
-    payload = store.get(key)
-    if payload is None:
+    key = key_for(name, tokens(office_ids), params)
+    value = recall(key)
+    if value is None:
         value = build()
-        payload = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        store.set(key, payload)
-    else:
-        value = pickle.loads(payload)  # written by this function only, in caunoi's own cache
-    _local[key] = (value, len(payload))
-    while sum(size for _, size in _local.values()) > LOCAL_BYTES and len(_local) > 1:
-        _local.popitem(last=False)
+        keep(key, value)
     return value

@@ -13,6 +13,7 @@ from django.db.models.signals import post_delete, post_save
 
 from caunoi.aid.models import (
     AidItem,
+    ItemDocument,
     ItemPlace,
     ItemSector,
     Participation,
@@ -28,7 +29,8 @@ from caunoi.geography.models import AdminUnit, UnitSuccession
 from caunoi.money.models import ExchangeRate
 
 OFFICE_RECORDS = (AidItem, Transaction)
-ITEM_RECORDS = (StatusChange, ItemSector, ItemPlace, Participation)
+# Documents change no report, but the item's page, kept under the same marks (caunoi.web.kept_pages), lists them.
+ITEM_RECORDS = (StatusChange, ItemSector, ItemPlace, Participation, ItemDocument)
 SHARED_RECORDS = (ExchangeRate, Sector, SectorDacCode, Organisation, AdminUnit, UnitSuccession, Office)
 
 

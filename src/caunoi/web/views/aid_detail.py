@@ -15,6 +15,7 @@ from caunoi.aid.models import AidItem, ItemDocument, StatusChange, Transaction
 from caunoi.aid.services import DECISIONS
 from caunoi.core.permissions import Action, can
 from caunoi.web.forms import DocumentForm, ParticipantForm, TransactionForm, TransitionForm
+from caunoi.web.kept_pages import kept_page
 from caunoi.web.money_panel import money_panel
 from caunoi.web.views.common import get_visible
 
@@ -71,6 +72,7 @@ def item_context(request: HttpRequest, item: AidItem, **extra: Any) -> dict[str,
 
 
 @login_required
+@kept_page("aid-detail")
 def aid_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_visible(DETAIL_QUERYSET, request, pk)
     return render(request, "web/aid/detail.html", item_context(request, item))

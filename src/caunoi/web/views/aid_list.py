@@ -15,6 +15,7 @@ from caunoi.core.models import Office
 from caunoi.core.permissions import visible_offices
 from caunoi.core.text import fold
 from caunoi.web.forms import AidFilterForm
+from caunoi.web.kept_pages import kept_page
 from caunoi.web.lists import Column, export, sorted_paged
 
 
@@ -118,6 +119,7 @@ def attach_commitments(items: list[AidItem]) -> None:
 
 
 @login_required
+@kept_page("aid-list")
 def aid_list(request: HttpRequest) -> HttpResponse:
     offices = visible_offices(request.user)
     form, items = filtered_items(request, offices)

@@ -34,6 +34,7 @@ from caunoi.geography.models import Level
 from caunoi.reports.dashboard import Dashboard, Line, MapData, Split
 from caunoi.reports.dashboard import dashboard as compute
 from caunoi.vntext.numbers import format_number
+from caunoi.web.kept_pages import kept_page
 
 MIN_YEAR, MAX_YEAR, MAX_SPAN = 1990, 2100, 30
 FIRST_DAY, LAST_DAY = dt.date(MIN_YEAR, 1, 1), dt.date(MAX_YEAR, 12, 31)
@@ -568,6 +569,7 @@ class _Parts:
 
 
 @login_required
+@kept_page("dashboard")
 def dashboard(request: HttpRequest) -> HttpResponse:
     choice = choose(request)
     lang = translation.get_language() or "vi"

@@ -1,0 +1,97 @@
+"""Whole pages kept per reader and state of the records, so that reading a page again costs a lookup.
+
+A page is kept under everything it is drawn from: its address with the query string, the language and text
+size, the user (name, superuser flag, every membership with its role), today's date (forms default to it,
+reminders count from it) and the ledger marks of every office the user may read and of the shared data
+(caunoi.core.marks). A change to any record the page shows touches one of those marks, so a kept page is
+never served after the records changed; a new membership or role changes the key itself, so a page is never
+served to a reader who could not have seen it.
+
+Only plain answers are kept: GET, signed in, 200, HTML, no message shown, nothing written to the session.
+The CSRF tokens in a kept page belong to the session that drew it; they are replaced by a placeholder when
+the page is kept and by the reader's own token when it is served.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+
+from caunoi.core import marks
+from caunoi.core.models import Membership, Role
+
+# Part of every key: pages drawn by older code are never served.
+FORMAT = "1"
+PLACEHOLDER = b"caunoi-kept-csrf-token"
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
+
+View = Callable[..., HttpResponse]
+
+
+def _roles(user: Any) -> list[tuple[int, str]]:
+    """The user's memberships, also left where `caunoi.core.permissions.can` looks for them."""
+    rows = sorted(Membership.objects.filter(user=user).values_list("office_id", "role"))
+    by_office: dict[int, set[str]] = {}
+    for office_id, role in rows:
+        by_office.setdefault(office_id, set()).add(role)
+    user._caunoi_roles = by_office
+    return rows
+
+
+def page_key(request: HttpRequest, name: str) -> str | None:
+    """The key of the page this request asks for, or None when it must be drawn afresh."""
+    user = request.user
+    if not (settings.KEEP_PAGES and request.method == "GET" and user.is_authenticated):
+        return None
+    if len(get_messages(request)):  # a message waits to be shown once, on this page
+        return None
+    roles = _roles(user)
+    every_office = user.is_superuser or any(role == Role.NATIONAL_VIEWER for _, role in roles)
+    state = marks.every_token() if every_office else marks.tokens(office_id for office_id, _ in roles)
+    reader = (user.pk, user.get_username(), user.is_superuser, roles)
+    text_size = getattr(request, "text_size", None)
+    page = (FORMAT, request.get_full_path(), text_size, reader, timezone.localdate().isoformat())
+    return marks.key_for(f"page-{name}", state, page)
+
+
+def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.cookies
+        and not getattr(request.session, "modified", False)
+        and not len(get_messages(request))
+    )
+
+
+def kept_page(name: str) -> Callable[[View], View]:
+    """Keep the view's plain answers (see the module's docstring); `name` says which page it is."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            key = page_key(request, name)
+            if key is None:
+                return view(request, *args, **kwargs)
+            kept = marks.recall(key)
+            if kept is not None:
+                content_type, body = kept
+                return HttpResponse(body.replace(PLACEHOLDER, get_token(request).encode()), content_type)
+            response = view(request, *args, **kwargs)
+            if _keepable(request, response):
+                body = CSRF_INPUT.sub(rb"\1" + PLACEHOLDER + rb"\2", response.content)
+                marks.keep(key, (response["Content-Type"], body))
+            return response
+
+        return wrapper
+
+    return decorate
