@@ -4,7 +4,7 @@ For SQLite and, when it answers, PostgreSQL: generate the dataset (bench/synthet
 items, 250.000 transactions), create a national viewer (core.Membership role national_viewer, no superuser)
 and one session per client directly with Django's SessionStore (no POST /login/, so django-axes never sees a
 login), count each page's SQL queries once with the test client (CaptureQueriesContext) at several numbers of
-rows shown, then start gunicorn on loopback and load each page with 20 concurrent clients (20 sessions, used
+rows shown, drawn (CAUNOI_KEEP_PAGES off) and then kept (caunoi.web.kept_pages), then start gunicorn on loopback and load each page with 20 concurrent clients (20 sessions, used
 in turn) for BENCH_WEB_SECONDS (30) seconds: wrk when it is installed (`apt-get install wrk`), else a Python
 load generator (threads, http.client keep-alive). Printed: requests/s, p50/p95/p99 (ms), errors (socket
 errors, timeouts and any answer other than 200 — a redirect to the login page included), the CPU the server,
@@ -128,8 +128,10 @@ def _shape(sql: str) -> str:
 
 
 def queries_child(session: str, pages: list[list[str]]) -> dict[str, Any]:
-    """For each (key, url): the page's status, size, time alone and SQL queries (CaptureQueriesContext)."""
+    """For each (key, url): the page's status, size, time alone and SQL queries (CaptureQueriesContext),
+    drawn (kept pages off: the queries that must not grow with the rows shown), then served kept."""
     c.setup_django()
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -140,6 +142,7 @@ def queries_child(session: str, pages: list[list[str]]) -> dict[str, Any]:
     for key, url in pages:
         # The first request counts its queries; a page that answers within a second is asked again and the
         # second request counts (per-process caches filled). Slower pages are not worth a second call.
+        settings.KEEP_PAGES = False
         for _ in range(2):
             started = time.perf_counter()
             with CaptureQueriesContext(connection) as captured:
@@ -151,12 +154,19 @@ def queries_child(session: str, pages: list[list[str]]) -> dict[str, Any]:
         shapes = Counter(_shape(q["sql"]) for q in queries)
         repeated, repeats = shapes.most_common(1)[0] if shapes else ("", 0)
         slowest = max(queries, key=lambda q: float(q["time"])) if queries else {"sql": "", "time": "0"}
+        settings.KEEP_PAGES = True
+        client.get(url)  # drawn once more and kept, for the server too (the kept pages are in the file cache)
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as kept:
+            client.get(url)
         out[key] = {
             "status": response.status_code,
             "bytes": len(response.content),
             "queries": len(queries),
             "sql_ms": sum(float(q["time"]) for q in queries) * 1000,
             "wall_ms": wall_ms,
+            "kept_queries": len(kept),
+            "kept_ms": (time.perf_counter() - started) * 1000,
             "repeated": repeats,
             "repeated_sql": repeated[:300],
             "slowest_ms": float(slowest["time"]) * 1000,
@@ -521,7 +531,8 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> DbRes
         q = result.queries[p.key]
         c.note(
             f"  {p.label:<34} HTTP {q['status']}, {q['queries']} queries ({c.fmt_float(q['sql_ms'])} ms SQL), "
-            f"{c.fmt_float(q['wall_ms'])} ms alone in the test client, {c.fmt_int(q['bytes'])} bytes"
+            f"{c.fmt_float(q['wall_ms'])} ms alone in the test client, {c.fmt_int(q['bytes'])} bytes; "
+            f"kept: {q['kept_queries']} queries, {c.fmt_float(q['kept_ms'])} ms"
         )
     cookies = info["sessions"]
     threads = f" × {cfg['threads']} threads" if cfg["threads"] > 1 else ""
@@ -552,7 +563,7 @@ def _load_page(
     with gunicorn(env, data_dir, cfg) as server:
         # Warm-up (imports, templates, connections) with a few clients, only for pages fast enough that no
         # warm-up request is still running when the measurement starts.
-        if alone["wall_ms"] < 500:
+        if alone["kept_ms"] < 500:
             load(
                 server, p.path, cookies, min(WARM_UP_S, cfg["seconds"]), min(4, cfg["clients"]), cfg, data_dir
             )

@@ -51,7 +51,6 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database must work on a fresh machine: create its folder (var/ by default).
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})
     # WAL lets readers go on while one worker writes (measured 24 → 31 pages/s on the item page).
     DATABASES["default"]["OPTIONS"].update(
