@@ -100,7 +100,8 @@ class AidItem(OfficeOwned):
         help_text=_("Bản ghi minh họa, không phải số liệu thật của một tổ chức."),
     )
     search_text = models.TextField(blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    # History is read per record (id) and per user; its copies of foreign keys need no index of their own.
+    history = HistoricalRecords(excluded_fields=["search_text"], no_db_index=["office", "primary_sector"])
 
     class Meta:
         verbose_name = _("khoản viện trợ")
@@ -139,12 +140,13 @@ IATI_ROLE = {
 
 
 class Participation(models.Model):
-    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="participations")
+    # Indexed by the unique constraint (item, organisation, role), which begins with it.
+    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="participations", db_index=False)
     organisation = models.ForeignKey(
         "directory.Organisation", on_delete=models.PROTECT, related_name="participations"
     )
     role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["organisation"])
 
     class Meta:
         verbose_name = _("bên tham gia")
@@ -164,7 +166,8 @@ class Participation(models.Model):
 class StatusChange(models.Model):
     """One dated step of an item's lifecycle, with who recorded it; an approval carries its decision."""
 
-    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="status_changes")
+    # Indexed by (item, to_status, on), which begins with it.
+    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="status_changes", db_index=False)
     from_status = models.CharField(_("từ"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("sang"), max_length=20, choices=Status.choices)
     on = models.DateField(_("ngày"))
@@ -188,10 +191,11 @@ class StatusChange(models.Model):
 
 
 class ItemSector(models.Model):
-    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="sector_shares")
+    # Indexed by the unique constraint (item, sector).
+    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="sector_shares", db_index=False)
     sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="+")
     share = models.DecimalField(_("tỷ lệ %"), max_digits=5, decimal_places=2)
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["sector"])
 
     class Meta:
         verbose_name = _("lĩnh vực của khoản viện trợ")
@@ -205,10 +209,11 @@ class ItemSector(models.Model):
 class ItemPlace(models.Model):
     """Where an item works, as the unit it was recorded with (kept even after the 2025 reform)."""
 
-    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="place_shares")
+    # Indexed by the unique constraint (item, unit).
+    item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="place_shares", db_index=False)
     unit = models.ForeignKey("geography.AdminUnit", on_delete=models.PROTECT, related_name="+")
     share = models.DecimalField(_("tỷ lệ %"), max_digits=5, decimal_places=2)
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["unit"])
 
     class Meta:
         verbose_name = _("địa bàn của khoản viện trợ")
@@ -228,7 +233,8 @@ class TransactionKind(models.TextChoices):
 
 
 class Transaction(OfficeOwned):
-    item = models.ForeignKey(AidItem, on_delete=models.PROTECT, related_name="transactions")
+    # Indexed by (item, kind), which begins with it.
+    item = models.ForeignKey(AidItem, on_delete=models.PROTECT, related_name="transactions", db_index=False)
     kind = models.CharField(_("loại"), max_length=2, choices=TransactionKind.choices)
     amount = models.DecimalField(_("số tiền"), max_digits=18, decimal_places=2)
     currency = models.CharField(_("tiền tệ"), max_length=3)
@@ -253,7 +259,7 @@ class Transaction(OfficeOwned):
     receiver_name = models.CharField(_("tên bên nhận"), max_length=300, blank=True)
     reference = models.CharField(_("số chứng từ"), max_length=120, blank=True)
     description = models.CharField(_("diễn giải"), max_length=500, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["office", "provider", "receiver"])
 
     class Meta:
         verbose_name = _("giao dịch")

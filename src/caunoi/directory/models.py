@@ -37,7 +37,7 @@ class Organisation(OfficeOwned):
     notes = models.TextField(_("ghi chú"), blank=True)
     is_illustrative = models.BooleanField(_("dữ liệu minh họa"), default=False)
     search_text = models.TextField(blank=True, editable=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["office"])  # history is read per record and per user
 
     class Meta:
         verbose_name = _("tổ chức")
