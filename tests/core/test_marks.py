@@ -192,3 +192,23 @@ def test_a_process_keeps_live_values_up_to_a_size(two_offices, monkeypatch):
     assert len(marks._local) == 2  # the two oldest left the process…
     assert marks.cached("t", [a.pk], 1, build) == "value 1"  # …and are read again from the shared cache
     assert build.calls == 4
+
+
+def test_values_kept_by_another_version_of_the_code_are_not_found(monkeypatch):
+    key = marks.key_for("report", "global=abc", (1, 2))
+    assert marks.key_for("report", "global=abc", (1, 2)) == key
+    monkeypatch.setattr(marks, "code_version", lambda: "another-installation")
+    assert marks.key_for("report", "global=abc", (1, 2)) != key
+
+
+def test_the_code_version_follows_a_changed_file(tmp_path, monkeypatch):
+    (tmp_path / "views.py").write_text("A = 1\n")
+    monkeypatch.setattr(marks, "PACKAGE", tmp_path)
+    marks.code_version.cache_clear()
+    before = marks.code_version()
+    (tmp_path / "views.py").write_text("A = 22\n")
+    marks.code_version.cache_clear()
+    after = marks.code_version()
+    marks.code_version.cache_clear()
+    assert len(before) == 16
+    assert after != before

@@ -244,6 +244,197 @@ def test_the_map_svg_is_served_by_caunoi(login):
     assert "http://" not in response.content.decode().replace("http://www.w3.org/2000/svg", "")  # no tiles
 
 
+# --- The map of several offices: provinces ------------------------------------------------------------------------
+
+
+def provinces_of(era: str, *short_names: str) -> list[AdminUnit]:
+    return list(
+        AdminUnit.objects.filter(era=era, level=Level.PROVINCE, short_name__in=short_names).order_by("code")
+    )
+
+
+def by_province(*maps) -> dict[int, Decimal]:  # type: ignore[no-untyped-def]
+    """The units' amounts of district or commune maps, added up by province."""
+    sums: dict[int, Decimal] = {}
+    for m in maps:
+        for u in m.units:
+            sums[u.unit.province_id] = sums.get(u.unit.province_id, Decimal(0)) + u.committed
+    return sums
+
+
+def map_card(text: str) -> str:
+    start = text.index('<section class="dash-card dash-map-card" id="card-map"')
+    return text[start : text.index("</section>", start)]
+
+
+def test_several_offices_are_mapped_by_legacy_province_before_the_reform(login, no_report_cache):
+    response = page(login("toanquoc"), "?year=2022&date=2022-06-30")
+    data = response.context["data"]
+    m = data.map
+    assert [o.code for o in data.offices] == ["lao-cai", "yen-bai"]
+    legacy = provinces_of(Era.LEGACY, "Lào Cai", "Yên Bái")
+    assert (m.era, m.level, m.provinces) == ("legacy", "province", legacy)
+    assert [(u.unit.name, u.committed, u.items, u.sources) for u in m.units] == [
+        ("Tỉnh Yên Bái", TOTAL_2022, 21, []),
+        ("Tỉnh Lào Cai", Decimal(0), 0, []),
+    ]
+    assert sum(u.committed for u in m.units) == m.total == data.committed == TOTAL_2022
+    assert m.unplaced == [] and not m.carried
+    # The same amounts as the districts of each office's own map, added up by province.
+    per_office = [
+        dashboard([Office.objects.get(code=code)], 2022, 2022, dt.date(2022, 6, 30)).map
+        for code in ("lao-cai", "yen-bai")
+    ]
+    assert {per.level for per in per_office} == {"district"}
+    assert by_province(*per_office) == {legacy[0].pk: Decimal(0), legacy[1].pk: TOTAL_2022}
+    assert {u.unit.pk: u.committed for u in m.units} == by_province(*per_office)
+
+    card = map_card(html(response))
+    body = card[card.index("<tbody>") : card.index("</tbody>")]
+    assert body.count("<tr>") == 2  # one row per province, with or without amounts
+    assert '<td>Tỉnh Yên Bái</td><td class="num">21</td><td class="num">1.404.175</td>' in body
+    assert '<td>Tỉnh Lào Cai</td><td class="num">0</td><td class="num">0</td>' in body
+    assert '<th scope="col">Tỉnh, thành phố</th>' in card
+    assert "Cam kết theo tỉnh, thành phố của Tỉnh Lào Cai, Tỉnh Yên Bái" in card
+    assert "Đang xem nhiều cơ quan nên bản đồ vẽ theo tỉnh, thành phố" in card
+    assert "Tỉnh, thành phố trên bản đồ: 2; bảng có một dòng cho mỗi tỉnh, thành phố." in card
+    svg = card[card.index("<svg") : card.index("</svg>")]
+    assert svg.count('<circle class="amt"') == 1 and "Yên Bái: 1.404.175 USD · 21 khoản" in svg
+
+
+def test_several_offices_are_mapped_by_2025_province_after_the_reform(login, no_report_cache):
+    for split in Split:
+        response = page(login("toanquoc"), f"?year=2022&split={split}")
+        m = response.context["data"].map
+        lao_cai = provinces_of(Era.REFORM_2025, "Lào Cai")
+        assert (m.era, m.level, m.provinces, m.carried) == ("2025", "province", lao_cai, True)
+        assert [(u.unit, u.committed, u.items, u.sources) for u in m.units] == [
+            (lao_cai[0], TOTAL_2022, 21, [])
+        ]
+        one = dashboard([Office.objects.get(code="yen-bai")], 2022, 2022, dt.date(2026, 11, 27), split).map
+        assert one.level == "commune" and len(one.units) == 99
+        assert by_province(one) == {lao_cai[0].pk: TOTAL_2022} == {u.unit.pk: u.committed for u in m.units}
+        card = map_card(html(response))
+        assert card[card.index("<tbody>") : card.index("</tbody>")].count("<tr>") == 1
+        assert "Cam kết theo tỉnh, thành phố của Tỉnh Lào Cai, theo đơn vị hành chính ngày 27/11/2026" in card
+
+
+def test_one_office_chosen_is_still_mapped_by_district_or_commune(login):
+    client = login("toanquoc")
+    before = page(client, "?year=2022&office=yen-bai&date=2022-06-30").context["data"].map
+    assert (before.level, len(before.units)) == ("district", len(yen_bai_districts()))
+    after = page(client, "?year=2022&office=yen-bai").context["data"].map
+    assert (after.level, len(after.units)) == ("commune", 99)
+    text = html(page(login("bientap"), "?year=2022"))
+    assert "Đang xem nhiều cơ quan" not in text and "99 đơn vị trên bản đồ" in text
+
+
+def test_the_map_csv_follows_the_level_of_the_page(login):
+    client = login("toanquoc")
+    places = csv_rows(client.get(f"{URL}csv/map/?year=2022&date=2022-06-30"))
+    assert places[0][:4] == ["Mã", "Tỉnh, thành phố", "Số khoản", "Cam kết (USD)"]
+    yen_bai, lao_cai = provinces_of(Era.LEGACY, "Yên Bái")[0], provinces_of(Era.LEGACY, "Lào Cai")[0]
+    assert [r[:4] for r in places[1:]] == [
+        [yen_bai.code, "Tỉnh Yên Bái", "21", "1404175.00"],
+        [lao_cai.code, "Tỉnh Lào Cai", "0", "0"],
+    ]
+    assert places[1][4:6] == [str(yen_bai.latitude), str(yen_bai.longitude)]
+    one = csv_rows(client.get(f"{URL}csv/map/?year=2022&date=2022-06-30&office=yen-bai"))
+    assert one[0][1] == "Huyện, thị xã, thành phố" and len(one) == 10
+    svg = client.get(f"{URL}map.svg?year=2022&date=2022-06-30").content.decode()
+    assert svg.count("</title></circle>") == 2  # one circle with a tooltip per province
+
+
+@pytest.mark.parametrize(
+    ("era", "on", "n"), [(Era.LEGACY, dt.date(2024, 1, 1), 63), (Era.REFORM_2025, None, 34)]
+)
+def test_a_national_map_draws_every_province_of_its_era(era, on, n):
+    from caunoi.reports.dashboard import MapData, MapUnit
+    from caunoi.web.views.dashboard import map_chart, map_svg
+
+    provinces = list(AdminUnit.objects.filter(era=era, level=Level.PROVINCE).order_by("code"))
+    assert len(provinces) == n
+    assert all(p.latitude is not None and p.longitude is not None for p in provinces)
+    units = [MapUnit(p, Decimal(i), 1 if i else 0, []) for i, p in enumerate(provinces)]
+    total = sum((u.committed for u in units), Decimal(0))
+    day = on or dt.date(2026, 11, 27)
+    m = MapData(day, era, Level.PROVINCE, Split.EQUAL, provinces, units, [], total, False)
+    svg = map_svg(m, "vi")
+    title = f"Cam kết của {n} tỉnh, thành phố, theo đơn vị hành chính ngày {day:%d/%m/%Y}"
+    assert f'<title id="dash-map-title">{title}</title>' in svg
+    assert svg.count("</title></circle>") == n and svg.count('<circle class="amt"') == n - 1
+    chart = map_chart(m)
+    assert chart.headers[1] == "Tỉnh, thành phố"
+    assert [r[1] for r in chart.rows] == [p.name for p in provinces]  # every province, even without amounts
+    assert chart.total is not None and chart.total[3] == total
+
+
+def test_whole_provinces_are_drawn_on_a_map_of_provinces(make_item, office, approval, yen_bai):
+    from caunoi.aid import services
+    from caunoi.aid.lifecycle import Status
+
+    commune = AdminUnit.objects.get(era=Era.REFORM_2025, level=Level.COMMUNE, name="Xã Mù Cang Chải")
+    legacy_commune = AdminUnit.objects.filter(
+        era=Era.LEGACY,
+        level=Level.COMMUNE,
+        parent__name="Huyện Trạm Tấu",
+        parent__province__short_name="Yên Bái",
+    ).first()
+    province = AdminUnit.objects.get(era=Era.REFORM_2025, level=Level.PROVINCE, short_name="Lào Cai")
+    for amount, places in (
+        ("300", [(commune, 100)]),
+        ("100", [(legacy_commune, 50), (province, 50)]),
+        ("0.01", [(province, 100)]),  # half a cent to each legacy province when split equally
+        ("40", []),
+    ):
+        item = make_item(status=Status.APPROVED, decision=approval)
+        services.record_transaction(item, "2", amount, "USD", dt.date(2022, 3, 1))
+        if places:
+            services.set_places(item, places)
+    ours = Decimal("440.01")
+
+    lao_cai, yen_bai_province = provinces_of(Era.LEGACY, "Lào Cai", "Yên Bái")
+    equal = dashboard([office, yen_bai], 2022, 2022, dt.date(2024, 1, 1), Split.EQUAL)
+    m = equal.map
+    assert (m.level, m.provinces) == ("province", [lao_cai, yen_bai_province])
+    cent = {lao_cai.pk: Decimal(0), yen_bai_province.pk: Decimal(0)}
+    cent[min(cent)] = Decimal("0.01")  # equal remainders: the cent goes to the first unit
+    amounts = {u.unit.pk: u.committed for u in m.units}
+    assert amounts == {
+        yen_bai_province.pk: TOTAL_2022 + Decimal("375") + cent[yen_bai_province.pk],
+        lao_cai.pk: Decimal("25") + cent[lao_cai.pk],
+    }
+    assert sum(amounts.values()) == m.total == TOTAL_2022 + Decimal("400.01")
+    assert [(line.name, line.count, line.committed) for line in m.unplaced] == [
+        ("Chưa ghi địa bàn", 1, Decimal("40"))
+    ]
+    assert m.total + sum(line.committed for line in m.unplaced) == equal.committed == TOTAL_2022 + ours
+    units = {u.unit.pk: u for u in m.units}
+    assert units[yen_bai_province.pk].items == 21 + 3 and units[lao_cai.pk].items == 2
+    assert units[lao_cai.pk].sources == ["Tỉnh Lào Cai (1/2)"]  # the whole new province recorded, halved
+    assert units[yen_bai_province.pk].sources == ["Tỉnh Lào Cai (1/2)"]  # its districts are not named
+    assert m.carried
+
+    principal = dashboard([office, yen_bai], 2022, 2022, dt.date(2024, 1, 1), Split.PRINCIPAL).map
+    assert {u.unit.pk: u.committed for u in principal.units} == {
+        yen_bai_province.pk: TOTAL_2022 + Decimal("350"),
+        lao_cai.pk: Decimal("50.01"),  # wholly to the legacy province bearing the new one's name
+    }
+
+    after = dashboard([office, yen_bai], 2022, 2022, dt.date(2026, 11, 27), Split.EQUAL)
+    assert [(u.unit, u.committed, u.items, u.sources) for u in after.map.units] == [
+        (province, TOTAL_2022 + Decimal("400.01"), 21 + 3, ["Tỉnh Lào Cai"])
+    ]
+    assert after.map.total + sum(line.committed for line in after.map.unplaced) == after.committed
+
+    alone = dashboard([office], 2022, 2022, dt.date(2026, 11, 27), Split.EQUAL).map
+    assert alone.level == "commune"  # one office: a whole province still cannot be drawn
+    assert {line.name: line.committed for line in alone.unplaced} == {
+        "Tỉnh Lào Cai": Decimal("50.01"),
+        "Chưa ghi địa bàn": Decimal("40"),
+    }
+
+
 # --- Downloads ----------------------------------------------------------------------------------------------------
 
 

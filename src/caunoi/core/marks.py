@@ -17,6 +17,8 @@ import pickle
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -30,6 +32,7 @@ T = TypeVar("T")
 GLOBAL = "global"
 # Part of every key: a change in what a report computes must not find values computed by older code.
 FORMAT = "1"
+PACKAGE = Path(__file__).resolve().parents[1]
 # What a process keeps live, by the size of the values pickled: a national report is about 2,5 MB pickled,
 # an office's a few hundred kB; the 34 reports of every office must all fit.
 LOCAL_BYTES = 48 * 2**20
@@ -81,10 +84,20 @@ def every_token() -> str:
     return ",".join(f"{s}={t}" for s, t in LedgerMark.objects.order_by("scope").values_list("scope", "token"))
 
 
+@cache
+def code_version() -> str:
+    """This installation of caunoi's code and templates (names, sizes, modification times): kept values
+    and pages drawn by another version, still in the shared cache after an upgrade, are never found."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in {".py", ".html", ".mo"})
+    listing = "\n".join(f"{p.relative_to(PACKAGE)}|{p.stat().st_size}|{p.stat().st_mtime_ns}" for p in files)
+    return hashlib.sha256(listing.encode()).hexdigest()[:16]
+
+
 def key_for(name: str, state: str, params: Any) -> str:
     # Computed values may hold labels in the active language (a status, a modality).
     language = translation.get_language()
-    digest = hashlib.sha256(f"{FORMAT}|{name}|{params!r}|{language}|{state}".encode()).hexdigest()
+    version = f"{FORMAT}|{code_version()}"
+    digest = hashlib.sha256(f"{version}|{name}|{params!r}|{language}|{state}".encode()).hexdigest()
     return f"{name}:{digest}"
 
 

@@ -14,7 +14,7 @@ What counts, for the years `first`–`last`:
   whole commitment; donors by the commitment's provider, counted by the items they fund);
 - pipeline: the current status of every item of the offices, whatever its year (proposals have no year);
 - map: the same commitments split by the items' place shares, then carried to the units in force on the
-  chosen day (see `dashboard_map`).
+  chosen day (see `dashboard_map`); for more than one office, summed by province.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from caunoi.aid.models import TransactionKind as K
 from caunoi.core import marks
 from caunoi.core.bulk import rows_by_pk
 from caunoi.core.models import Office
-from caunoi.geography.mapping import units_in_force
+from caunoi.geography.mapping import _named_like, units_in_force
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
 from caunoi.geography.successions import Successions, load_successions, predecessors, successors
 from caunoi.money.convert import RateBook, RateUsed
@@ -90,7 +90,9 @@ class MapUnit:
     unit: AdminUnit
     committed: Decimal
     items: int
-    sources: list[str]  # the units as recorded whose amounts were carried here
+    # The units as recorded whose amounts were carried here; on a map of provinces only the whole provinces
+    # recorded (a province's districts or communes would be hundreds of names).
+    sources: list[str]
 
 
 @dataclass
@@ -100,14 +102,21 @@ class MapData:
     level: str
     split: Split
     provinces: list[AdminUnit]
-    units: list[MapUnit]  # every unit in force in the provinces, those with amounts first
-    unplaced: list[Line]  # amounts no unit of the map can show (no place, a whole province)
+    units: list[MapUnit]  # every unit in force in the provinces (or the provinces), those with amounts first
+    unplaced: list[Line]  # amounts no unit of the map can show (no place; a whole province, below it)
     total: Decimal  # the sum of the units' amounts, exactly
     carried: bool  # some amounts were recorded with units of the other era
 
     @property
     def with_amounts(self) -> list[MapUnit]:
         return [u for u in self.units if u.committed > 0]
+
+    @property
+    def listed(self) -> list[MapUnit]:
+        """The units its table lists: those with amounts, or every province on a map of provinces with any
+        amount (a few dozen rows; a province holds hundreds of communes)."""
+        shown = self.with_amounts
+        return self.units if self.level == Level.PROVINCE and shown else shown
 
 
 @dataclass
@@ -376,10 +385,14 @@ def _by_status(office_ids: list[int]) -> list[StatusLine]:
 # --- The map ------------------------------------------------------------------------------------------------
 
 
-def map_era(on: dt.date) -> tuple[str, str]:
+def map_era(on: dt.date, by_province: bool = False) -> tuple[str, str]:
     """The era and the level the map draws on `on`: the legacy districts before 1 July 2025 (the legacy
-    communes are too many to read), the 2025 communes from then (there are no districts any more)."""
-    return (Era.LEGACY, Level.DISTRICT) if on < REFORM_2025 else (Era.REFORM_2025, Level.COMMUNE)
+    communes are too many to read), the 2025 communes from then (there are no districts any more); with
+    `by_province`, the provinces of that era (63 before, 34 from then)."""
+    era = Era.LEGACY if on < REFORM_2025 else Era.REFORM_2025
+    if by_province:
+        return era, Level.PROVINCE
+    return era, Level.DISTRICT if era == Era.LEGACY else Level.COMMUNE
 
 
 def dashboard_map(
@@ -390,19 +403,23 @@ def dashboard_map(
     usd: _Usd,
 ) -> MapData:
     """Commitments by place, on the units in force on `on` of the offices' provinces (and of any province
-    an amount lands in).
+    an amount lands in); for more than one office, on those provinces themselves (thousands of communes
+    can be neither read nor served on one page).
 
     An item's commitment is split by its place shares, onto the units as recorded. A recorded unit of the
     map's era is drawn as itself (a legacy commune: its district); one of the other era is carried through
     the official conversion table (`UnitSuccession`) as `geography.mapping` reads it — a legacy district to
     the 2025 communes that received its communes, a 2025 commune back to the legacy districts its communes
-    came from — equally or wholly to the principal unit (`Split`). Amounts for a whole province, or for
-    items without a place, cannot be drawn and are listed apart. The units' amounts are rounded to the cent
-    so that they add up exactly to their total.
+    came from — equally or wholly to the principal unit (`Split`). On a map of provinces, each amount is
+    carried the same way, then added to the province of the unit it reached; an amount for a whole province
+    goes to that province (across the reform: to the new province, or back to the legacy provinces it was
+    made of, equally or wholly to the one bearing its name). Amounts for a whole province on a map of
+    districts or communes, or for items without a place, cannot be drawn and are listed apart. The units'
+    amounts are rounded to the cent so that they add up exactly to their total.
 
     Four queries: the amounts, the recorded units and home provinces, their conversions, the units in force.
     """
-    era, level = map_era(on)
+    era, level = map_era(on, by_province=len(offices) > 1)
     rows = list(
         commitments.values(
             "item",
@@ -428,13 +445,18 @@ def dashboard_map(
     )
 
     # Where each recorded amount goes: [(unit, weight)], or unplaced.
-    targets: dict[AdminUnit, tuple[Decimal, set[int], list[str]]] = {}
+    targets: dict[int, _Target] = {}
     unplaced: list[Line] = []
     placed_total = ZERO
     carried = False
     for unit_id, amount in recorded.items():
         unit = units.get(unit_id) if unit_id is not None else None
-        destinations = _carry(unit, era, split, successions) if unit is not None else []
+        if unit is None:
+            destinations = []
+        elif level == Level.PROVINCE:
+            destinations = _carry_to_province(unit, era, split, successions)
+        else:
+            destinations = _carry(unit, era, split, successions)
         if not destinations:
             name = str(unit) if unit is not None else "Chưa ghi địa bàn"
             name_en = str(unit) if unit is not None else "No place recorded"
@@ -445,25 +467,34 @@ def dashboard_map(
         assert unit is not None
         carried = carried or unit.era != era
         placed_total += amount
+        named = level != Level.PROVINCE or unit.level == Level.PROVINCE
         for target, weight in destinations:
-            got, its_items, sources = targets.get(target, (ZERO, set(), []))
-            part = "" if weight == 1 else f" ({_fraction(weight)})"
-            sources.append(f"{unit}{part}")
-            targets[target] = (got + amount * weight, its_items | recorded_items[unit_id], sources)
+            got = targets.setdefault(target.pk, _Target(target))
+            got.amount += amount * weight
+            got.items.update(recorded_items[unit_id])
+            if named:
+                got.sources.append(f"{unit}" + ("" if weight == 1 else f" ({_fraction(weight)})"))
 
     provinces = {pk: units[pk] for pk in home_ids}
     provinces = {p.pk: p for p in _in_era(list(provinces.values()), era, successions)}
-    for target in targets:
-        if target.province is not None:
-            provinces.setdefault(target.province.pk, target.province)
-    in_force = list(units_in_force(on, level).filter(province__in=list(provinces))) if provinces else []
+    for got in targets.values():
+        province = got.unit if level == Level.PROVINCE else got.unit.province
+        if province is not None:
+            provinces.setdefault(province.pk, province)
+    if not provinces:
+        in_force = []
+    elif level == Level.PROVINCE:
+        in_force = list(units_in_force(on, level).filter(pk__in=list(provinces)))
+    else:
+        in_force = list(units_in_force(on, level).filter(province__in=list(provinces)))
     known = {u.pk for u in in_force}
-    in_force += [t for t in targets if t.pk not in known]
+    in_force += [got.unit for got in targets.values() if got.unit.pk not in known]
 
-    rounded = _round_to_total({t.pk: v for t, (v, _, _) in targets.items()}, _cent(placed_total))
-    by_pk = {t.pk: (its_items, sources) for t, (_, its_items, sources) in targets.items()}
+    rounded = _round_to_total({pk: got.amount for pk, got in targets.items()}, _cent(placed_total))
     map_units = [
-        MapUnit(u, rounded.get(u.pk, ZERO), len(by_pk.get(u.pk, ((), []))[0]), by_pk.get(u.pk, ((), []))[1])
+        MapUnit(u, rounded.get(u.pk, ZERO), len(targets[u.pk].items), targets[u.pk].sources)
+        if u.pk in targets
+        else MapUnit(u, ZERO, 0, [])
         for u in in_force
     ]
     map_units.sort(key=lambda m: (-m.committed, m.unit.name, m.unit.code))
@@ -480,9 +511,29 @@ def dashboard_map(
     )
 
 
+@dataclass
+class _Target:
+    """What the recorded amounts bring to one unit of the map, unrounded."""
+
+    unit: AdminUnit
+    amount: Decimal = ZERO
+    items: set[int] = field(default_factory=set)
+    sources: list[str] = field(default_factory=list)
+
+
 def _fraction(weight: Decimal) -> str:
     n = round(1 / weight)
     return f"1/{n}"
+
+
+def _weighted(ranked: list[AdminUnit], split: Split) -> list[tuple[AdminUnit, Decimal]]:
+    """`ranked` (the principal unit first) with the part of an amount each gets."""
+    if not ranked:
+        return []
+    if split == Split.PRINCIPAL:
+        return [(ranked[0], Decimal(1))]
+    weight = Decimal(1) / len(ranked)
+    return [(u, weight) for u in ranked]
 
 
 def _carry(unit: AdminUnit, era: str, split: Split, found: Successions) -> list[tuple[AdminUnit, Decimal]]:
@@ -493,12 +544,37 @@ def _carry(unit: AdminUnit, era: str, split: Split, found: Successions) -> list[
             return [(unit.parent, Decimal(1))] if unit.parent is not None else []
         return [(unit, Decimal(1))]
     ranked = successors(unit, found) if era == Era.REFORM_2025 else predecessors(unit, found)
-    if not ranked:
-        return []
-    if split == Split.PRINCIPAL:
-        return [(ranked[0], Decimal(1))]
-    weight = Decimal(1) / len(ranked)
-    return [(u, weight) for u in ranked]
+    return _weighted(ranked, split)
+
+
+def _carry_to_province(
+    unit: AdminUnit, era: str, split: Split, found: Successions
+) -> list[tuple[AdminUnit, Decimal]]:
+    """The provinces of `era` an amount recorded for `unit` goes to, with the part each gets: the provinces
+    of the units `_carry` names, their parts added up; a whole province as itself, or across the reform
+    to the new province it went into, or back to the legacy provinces the new one was made of."""
+    if unit.level == Level.PROVINCE:
+        if unit.era == era:
+            return [(unit, Decimal(1))]
+        if era == Era.REFORM_2025:
+            rows = sorted(found.by_old[unit.pk], key=lambda s: (not s.is_default, s.new.code))
+            return _weighted([s.new for s in rows], split)
+        olds = sorted(
+            (s.old for s in found.by_new[unit.pk] if s.old.level == Level.PROVINCE), key=lambda p: p.code
+        )
+        principal = _named_like(unit, olds)
+        if principal is not None:
+            olds = [principal, *(p for p in olds if p.pk != principal.pk)]
+        return _weighted(olds, split)
+    if unit.era == era:  # the unit itself or its district, in the unit's own province
+        return [(unit.province, Decimal(1))] if unit.province is not None else []
+    by_province: dict[int, tuple[AdminUnit, Decimal]] = {}
+    for target, weight in _carry(unit, era, split, found):
+        if target.province is None:
+            continue
+        _, got = by_province.get(target.province.pk, (target.province, ZERO))
+        by_province[target.province.pk] = (target.province, got + weight)
+    return list(by_province.values())
 
 
 def _in_era(provinces: list[AdminUnit], era: str, found: Successions) -> list[AdminUnit]:

@@ -260,13 +260,16 @@ def map_chart(m: MapData) -> Chart:
             u.unit.longitude,
             "; ".join(u.sources),
         ]
-        for u in m.with_amounts
+        for u in m.listed
     ]
     rows += [
         ["", line.name, line.count, line.committed, None, None, _("không vẽ được trên bản đồ")]
         for line in m.unplaced
     ]
-    level = _("Huyện, thị xã, thành phố") if m.level == Level.DISTRICT else _("Xã, phường, đặc khu")
+    level = {
+        Level.PROVINCE: _("Tỉnh, thành phố"),
+        Level.DISTRICT: _("Huyện, thị xã, thành phố"),
+    }.get(Level(m.level), _("Xã, phường, đặc khu"))
     return Chart(
         "map",
         _("Bản đồ cam kết theo địa bàn"),
@@ -297,6 +300,7 @@ def map_chart(m: MapData) -> Chart:
 # --- The map --------------------------------------------------------------------------------------------------
 
 MAP_WIDTH, MAP_MAX_HEIGHT, PAD, LEGEND_HEIGHT, TITLE_HEIGHT = 640, 560, 30, 112, 26
+TITLE_PROVINCES = 3  # a map of more provinces says how many in its title, not which
 PALETTE = ("#fdd49e", "#fdbb84", "#fc8d59", "#e34a33", "#b30000")
 ZERO_FILL, ZERO_STROKE = "#e4e7ec", "#8a93a3"
 FONT = "Noto Sans, DejaVu Sans, Segoe UI, Arial, sans-serif"
@@ -511,12 +515,21 @@ def _legend(
 
 
 def _map_title(m: MapData) -> str:
-    level = _("huyện, thị xã, thành phố") if m.level == Level.DISTRICT else _("xã, phường, đặc khu")
+    level = {
+        Level.PROVINCE: _("tỉnh, thành phố"),
+        Level.DISTRICT: _("huyện, thị xã, thành phố"),
+    }.get(Level(m.level), _("xã, phường, đặc khu"))
+    day = m.on.strftime("%d/%m/%Y")
+    if m.level == Level.PROVINCE and len(m.provinces) > TITLE_PROVINCES:  # dozens of names would not fit
+        return _("Cam kết của %(n)s tỉnh, thành phố, theo đơn vị hành chính ngày %(day)s") % {
+            "n": len(m.provinces),
+            "day": day,
+        }
     provinces = ", ".join(p.name for p in m.provinces) or _("(không có tỉnh)")
     return _("Cam kết theo %(level)s của %(provinces)s, theo đơn vị hành chính ngày %(day)s") % {
         "level": level,
         "provinces": provinces,
-        "day": m.on.strftime("%d/%m/%Y"),
+        "day": day,
     }
 
 
@@ -591,7 +604,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             parts=_Parts(data, choice, lang, query),
             # The charts, tables and map are rendered once per state of the records, language and query
             # (template fragment cache): rendering them took two thirds of the page's time.
-            page_state=f"{marks.tokens(o.pk for o in choice.offices)}|{lang}|{query}",
+            page_state=f"{marks.code_version()}|{marks.tokens(o.pk for o in choice.offices)}|{lang}|{query}",
             offices_shown=", ".join(o.name for o in choice.offices),
             kpi={"committed": _shown(data.committed), "disbursed": _shown(data.disbursed)},
         )
