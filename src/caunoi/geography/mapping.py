@@ -103,7 +103,7 @@ def _district_successors(unit: AdminUnit) -> list[tuple[AdminUnit, int]]:
     )
 
 
-def _named_like(unit: AdminUnit, candidates: list[AdminUnit]) -> AdminUnit | None:
+def named_like(unit: AdminUnit, candidates: list[AdminUnit]) -> AdminUnit | None:
     """The candidate whose short name is the unit's: exactly, else ignoring diacritics
     (the legacy table spells the district "Mù Căng Chải", the new commune is "Mù Cang Chải")."""
     exact = [c for c in candidates if nfc(c.short_name).lower() == nfc(unit.short_name).lower()]
@@ -132,7 +132,7 @@ def current_units(unit: AdminUnit) -> list[AdminUnit]:
 def _principal_of_district(unit: AdminUnit, ranked: list[AdminUnit]) -> AdminUnit | None:
     if not ranked:
         return None
-    return _named_like(unit, ranked) or ranked[0]
+    return named_like(unit, ranked) or ranked[0]
 
 
 def principal_current_unit(unit: AdminUnit) -> AdminUnit:

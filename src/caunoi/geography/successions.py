@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from caunoi.geography.mapping import _named_like
+from caunoi.geography.mapping import named_like
 from caunoi.geography.models import AdminUnit, Era, Level, UnitSuccession
 
 
@@ -62,7 +62,7 @@ def successors(unit: AdminUnit, found: Successions) -> list[AdminUnit]:
         ranked = sorted(new_units.values(), key=lambda u: (-received[u.pk], u.pk not in towns, u.code))
         if not ranked:
             return []
-        principal = _named_like(unit, ranked) or ranked[0]
+        principal = named_like(unit, ranked) or ranked[0]
         return [principal, *(u for u in ranked if u.pk != principal.pk)]
     rows = sorted(found.by_old[unit.pk], key=lambda s: (not s.is_default, s.new.code))
     return [s.new for s in rows]

@@ -34,7 +34,7 @@ from caunoi.aid.models import TransactionKind as K
 from caunoi.core import marks
 from caunoi.core.bulk import rows_by_pk
 from caunoi.core.models import Office
-from caunoi.geography.mapping import _named_like, units_in_force
+from caunoi.geography.mapping import named_like, units_in_force
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
 from caunoi.geography.successions import Successions, load_successions, predecessors, successors
 from caunoi.money.convert import RateBook, RateUsed
@@ -562,7 +562,7 @@ def _carry_to_province(
         olds = sorted(
             (s.old for s in found.by_new[unit.pk] if s.old.level == Level.PROVINCE), key=lambda p: p.code
         )
-        principal = _named_like(unit, olds)
+        principal = named_like(unit, olds)
         if principal is not None:
             olds = [principal, *(p for p in olds if p.pk != principal.pk)]
         return _weighted(olds, split)
