@@ -635,3 +635,14 @@ def test_computed_status_filter_completion_and_stage_agree_with_the_domain(yen_b
         assert completion(task, TODAY) == task_completion(task, TODAY)
     for item in _annotated(Association.objects.filter(office=yen_bai)):
         assert stage_of(item) == founding_stage(item), item.name
+
+
+def test_a_group_of_checkboxes_is_a_fieldset_named_by_its_legend(login):
+    page = login("bientap").get("/relations/agreements/new/").content.decode()
+    assert 'for=""' not in page
+    group = re.search(
+        r'<fieldset class="field">\s*<legend>Các bên ký phía ta <span aria-hidden="true">\*</span></legend>',
+        page,
+    )
+    assert group is not None
+    assert page.count('<fieldset class="field"') == 3  # ours, theirs, cooperation fields

@@ -56,29 +56,34 @@ class _FieldErrors(HTMLParser):
         self._label: str | None = None
         self._in_label = False
         self._in_error = False
+        self._group = False  # the field is a <fieldset>: it ends with it, not with its divs
         self._text = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = (dict(attrs).get("class") or "").split()
-        if tag == "div" and self._label is not None:
+        if tag == "fieldset" and "field" in classes:  # a group of checkboxes, named by its legend
+            self._label, self._depth, self._group = "", 0, True
+        elif tag == "div" and self._label is not None:
             self._depth += 1
         elif tag == "div" and "field" in classes:
-            self._label, self._depth = "", 1
-        elif tag == "label" and self._label == "":
+            self._label, self._depth, self._group = "", 1, False
+        elif tag in ("label", "legend") and self._label == "":
             self._in_label = True
         elif tag == "p" and "error" in classes:
             self._in_error, self._text = True, ""
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "label" and self._in_label:
+        if tag in ("label", "legend") and self._in_label:
             self._in_label = False
             self._label = (self._label or "").replace("*", "").strip()
+        elif tag == "fieldset" and self._group:
+            self._label, self._group = None, False
         elif tag == "p" and self._in_error:
             self._in_error = False
             self.errors.setdefault(self._label or "", []).append(self._text.strip())
         elif tag == "div" and self._label is not None:
             self._depth -= 1
-            if self._depth == 0:
+            if self._depth == 0 and not self._group:
                 self._label = None
 
     def handle_data(self, data: str) -> None:
