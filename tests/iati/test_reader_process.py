@@ -21,6 +21,7 @@ def readers(monkeypatch):
     monkeypatch.setattr(importer, "PIPELINE_MIN_BYTES", 0)
     # The pipe at its usual 64 KiB: MANY activities do not fit in it (they fit in the import's larger one).
     monkeypatch.setattr(source, "PIPE_BYTES", 1 << 16)
+    monkeypatch.setattr(source, "QUEUE_BATCHES", 1)  # nor in the batches read ahead of the import
     started: list[source.ReaderProcess] = []
     original = source.ReaderProcess.__init__
 
