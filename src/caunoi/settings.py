@@ -162,19 +162,27 @@ REPORT_CACHE_ENABLED = REPORT_CACHE != "off"
 # Whole pages kept per reader under the same marks (caunoi.web.kept_pages); "0" draws every page afresh.
 KEEP_PAGES = REPORT_CACHE_ENABLED and env_bool("CAUNOI_KEEP_PAGES", True)
 _DATABASE_ID = "{ENGINE}|{HOST}|{PORT}|{NAME}".format(**{"HOST": "", "PORT": "", **DATABASES["default"]})
+
+
+def _kept(name: str, entries: int) -> dict[str, object]:
+    if REPORT_CACHE == "file":
+        backend = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache" / name),
+            "TIMEOUT": 7 * 24 * 3600,
+            "OPTIONS": {"MAX_ENTRIES": entries},
+        }
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+    return backend | {"KEY_PREFIX": _DATABASE_ID}
+
+
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "reports": (
-        {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(DATA_DIR / "cache" / "reports"),
-            "TIMEOUT": 7 * 24 * 3600,
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
-        if REPORT_CACHE == "file"
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "reports"}
-    )
-    | {"KEY_PREFIX": _DATABASE_ID},
+    "reports": _kept("reports", 2000),
+    # Kept pages apart from the reports: many cheap pages per reader must not push out a national report
+    # that takes seconds to compute again.
+    "pages": _kept("pages", 5000),
 }
 
 STORAGES = {

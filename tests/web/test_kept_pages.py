@@ -167,3 +167,20 @@ def test_kept_pages_can_be_turned_off(login, settings):
     _, first = _get(client, "/aid/")
     _, second = _get(client, "/aid/")
     assert second == first > KEPT_PAGE_QUERIES
+
+
+def test_pages_are_kept_apart_from_the_reports(login):
+    from django.core.cache import caches
+
+    from caunoi.core import marks
+
+    client = login("bientap")
+    _get(client, "/aid/")
+    caches["reports"].clear()
+    marks._local.clear()  # as in another worker process
+    _, queries = _get(client, "/aid/")
+    assert queries == KEPT_PAGE_QUERIES
+    caches["pages"].clear()
+    marks._local.clear()
+    _, queries = _get(client, "/aid/")
+    assert queries > KEPT_PAGE_QUERIES

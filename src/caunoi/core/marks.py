@@ -107,12 +107,12 @@ def _remember(key: str, value: Any, size: int) -> None:
         _local.popitem(last=False)
 
 
-def recall(key: str) -> Any | None:
-    """The value kept under `key` (this process's live copy first), or None."""
+def recall(key: str, store: str = "reports") -> Any | None:
+    """The value kept under `key` in the cache `store` (this process's live copy first), or None."""
     if key in _local:
         _local.move_to_end(key)
         return _local[key][0]
-    payload = caches["reports"].get(key)
+    payload = caches[store].get(key)
     if payload is None:
         return None
     value = pickle.loads(payload)  # written by `keep` only, in caunoi's own cache
@@ -120,9 +120,9 @@ def recall(key: str) -> Any | None:
     return value
 
 
-def keep(key: str, value: Any) -> None:
+def keep(key: str, value: Any, store: str = "reports") -> None:
     payload = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    caches["reports"].set(key, payload)
+    caches[store].set(key, payload)
     _remember(key, value, len(payload))
 
 

@@ -82,14 +82,14 @@ def kept_page(name: str) -> Callable[[View], View]:
             key = page_key(request, name)
             if key is None:
                 return view(request, *args, **kwargs)
-            kept = marks.recall(key)
+            kept = marks.recall(key, "pages")
             if kept is not None:
                 content_type, body = kept
                 return HttpResponse(body.replace(PLACEHOLDER, get_token(request).encode()), content_type)
             response = view(request, *args, **kwargs)
             if _keepable(request, response):
                 body = CSRF_INPUT.sub(rb"\1" + PLACEHOLDER + rb"\2", response.content)
-                marks.keep(key, (response["Content-Type"], body))
+                marks.keep(key, (response["Content-Type"], body), "pages")
             return response
 
         return wrapper
