@@ -7,7 +7,9 @@ change committed while it is computed leaves it under tokens that no longer exis
 stale. The cache backend is Django's (settings.CACHES["reports"]), shared by the server's workers; each
 process also keeps the last few values it used as live objects, because unpickling a national report (tens
 of thousands of lines) costs more than the 200 ms a report may take. Values are therefore shared: callers
-read them and never change them.
+read them and never change them. Keys also name the version of the code (`code_version`), so that after an
+upgrade nothing computed or drawn by older code is found. Whole pages (caunoi.web.kept_pages) use the same
+keys and live copies, in their own cache ("pages").
 """
 
 from __future__ import annotations

@@ -9,7 +9,11 @@ served to a reader who could not have seen it.
 
 Only plain answers are kept: GET, signed in, 200, HTML, no message shown, nothing written to the session.
 The CSRF tokens in a kept page belong to the session that drew it; they are replaced by a placeholder when
-the page is kept and by the reader's own token when it is served.
+the page is kept and by the reader's own token when it is served. Pages live in settings.CACHES["pages"],
+apart from the reports, under keys that also name the version of the code (`marks.key_for`).
+
+Not marked: user accounts (every sign-in saves one). A renamed user keeps the old name as the actor of
+status changes on kept item pages until the office's records next change.
 """
 
 from __future__ import annotations
