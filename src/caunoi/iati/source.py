@@ -47,7 +47,7 @@ BATCH = 64  # activities per pickled batch
 PIPE_BYTES = 1 << 20  # the pipe's buffer: a few batches (Linux's default limit for a user)
 # Batches read from the pipe and not yet imported (a few hundred kB each): enough to let the reader run on
 # while a batch of rows is written to the database, few enough to keep memory flat.
-QUEUE_BATCHES = 16
+QUEUE_BATCHES = 8
 _HEADER = struct.Struct("<Q")
 
 
