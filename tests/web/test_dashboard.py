@@ -247,6 +247,32 @@ def test_the_map_svg_is_served_by_caunoi(login):
 # --- The map of several offices: provinces ------------------------------------------------------------------------
 
 
+def places_of_either_era() -> tuple[AdminUnit, AdminUnit, AdminUnit]:
+    """A 2025 commune, a legacy commune of Yên Bái and the 2025 province of Lào Cai."""
+    commune = AdminUnit.objects.get(era=Era.REFORM_2025, level=Level.COMMUNE, name="Xã Mù Cang Chải")
+    legacy_commune = AdminUnit.objects.filter(
+        era=Era.LEGACY,
+        level=Level.COMMUNE,
+        parent__name="Huyện Trạm Tấu",
+        parent__province__short_name="Yên Bái",
+    ).first()
+    assert legacy_commune is not None
+    province = AdminUnit.objects.get(era=Era.REFORM_2025, level=Level.PROVINCE, short_name="Lào Cai")
+    return commune, legacy_commune, province
+
+
+def commit_at_places(make_item, approval, *rows) -> None:  # type: ignore[no-untyped-def]
+    """One approved item per (amount in USD, places): its commitment of 1 March 2022, its place shares."""
+    from caunoi.aid import services
+    from caunoi.aid.lifecycle import Status
+
+    for amount, places in rows:
+        item = make_item(status=Status.APPROVED, decision=approval)
+        services.record_transaction(item, "2", amount, "USD", dt.date(2022, 3, 1))
+        if places:
+            services.set_places(item, places)
+
+
 def provinces_of(era: str, *short_names: str) -> list[AdminUnit]:
     return list(
         AdminUnit.objects.filter(era=era, level=Level.PROVINCE, short_name__in=short_names).order_by("code")
@@ -370,27 +396,15 @@ def test_a_national_map_draws_every_province_of_its_era(era, on, n):
 
 
 def test_whole_provinces_are_drawn_on_a_map_of_provinces(make_item, office, approval, yen_bai):
-    from caunoi.aid import services
-    from caunoi.aid.lifecycle import Status
-
-    commune = AdminUnit.objects.get(era=Era.REFORM_2025, level=Level.COMMUNE, name="Xã Mù Cang Chải")
-    legacy_commune = AdminUnit.objects.filter(
-        era=Era.LEGACY,
-        level=Level.COMMUNE,
-        parent__name="Huyện Trạm Tấu",
-        parent__province__short_name="Yên Bái",
-    ).first()
-    province = AdminUnit.objects.get(era=Era.REFORM_2025, level=Level.PROVINCE, short_name="Lào Cai")
-    for amount, places in (
+    commune, legacy_commune, province = places_of_either_era()
+    commit_at_places(
+        make_item,
+        approval,
         ("300", [(commune, 100)]),
         ("100", [(legacy_commune, 50), (province, 50)]),
         ("0.01", [(province, 100)]),  # half a cent to each legacy province when split equally
         ("40", []),
-    ):
-        item = make_item(status=Status.APPROVED, decision=approval)
-        services.record_transaction(item, "2", amount, "USD", dt.date(2022, 3, 1))
-        if places:
-            services.set_places(item, places)
+    )
     ours = Decimal("440.01")
 
     lao_cai, yen_bai_province = provinces_of(Era.LEGACY, "Lào Cai", "Yên Bái")
@@ -635,26 +649,14 @@ def test_a_missing_rate_gives_a_message_not_an_error(login, make_item, office, a
 
 
 def test_places_of_either_era_province_wide_or_missing(make_item, office, approval):
-    from caunoi.aid import services
-    from caunoi.aid.lifecycle import Status
-
-    commune = AdminUnit.objects.get(era=Era.REFORM_2025, level=Level.COMMUNE, name="Xã Mù Cang Chải")
-    legacy_commune = AdminUnit.objects.filter(
-        era=Era.LEGACY,
-        level=Level.COMMUNE,
-        parent__name="Huyện Trạm Tấu",
-        parent__province__short_name="Yên Bái",
-    ).first()
-    province = AdminUnit.objects.get(era=Era.REFORM_2025, level=Level.PROVINCE, short_name="Lào Cai")
-    for amount, places in (
+    commune, legacy_commune, province = places_of_either_era()
+    commit_at_places(
+        make_item,
+        approval,
         ("300", [(commune, 100)]),
         ("100", [(legacy_commune, 50), (province, 50)]),
         ("40", []),
-    ):
-        item = make_item(status=Status.APPROVED, decision=approval)
-        services.record_transaction(item, "2", amount, "USD", dt.date(2022, 3, 1))
-        if places:
-            services.set_places(item, places)
+    )
 
     before = dashboard([office], 2022, 2022, dt.date(2024, 1, 1), Split.PRINCIPAL).map
     amounts = {u.unit.name: u.committed for u in before.with_amounts}
