@@ -554,18 +554,7 @@ def _carry_to_province(
     of the units `_carry` names, their parts added up; a whole province as itself, or across the reform
     to the new province it went into, or back to the legacy provinces the new one was made of."""
     if unit.level == Level.PROVINCE:
-        if unit.era == era:
-            return [(unit, Decimal(1))]
-        if era == Era.REFORM_2025:
-            rows = sorted(found.by_old[unit.pk], key=lambda s: (not s.is_default, s.new.code))
-            return _weighted([s.new for s in rows], split)
-        olds = sorted(
-            (s.old for s in found.by_new[unit.pk] if s.old.level == Level.PROVINCE), key=lambda p: p.code
-        )
-        principal = named_like(unit, olds)
-        if principal is not None:
-            olds = [principal, *(p for p in olds if p.pk != principal.pk)]
-        return _weighted(olds, split)
+        return _weighted(_provinces_of_era(unit, era, found), split)
     if unit.era == era:  # the unit itself or its district, in the unit's own province
         return [(unit.province, Decimal(1))] if unit.province is not None else []
     by_province: dict[int, tuple[AdminUnit, Decimal]] = {}
@@ -577,18 +566,32 @@ def _carry_to_province(
     return list(by_province.values())
 
 
+def _provinces_of_era(province: AdminUnit, era: str, found: Successions) -> list[AdminUnit]:
+    """The provinces of `era` that cover `province`, the principal first: itself; after the reform the new
+    provinces its territory went to (the default one first: Tỉnh Yên Bái → Tỉnh Lào Cai); before it the
+    legacy provinces the new one was made of (the one bearing its name first: the new Lào Cai → the legacy
+    Lào Cai, Yên Bái)."""
+    if province.era == era:
+        return [province]
+    if era == Era.REFORM_2025:
+        rows = sorted(found.by_old[province.pk], key=lambda s: (not s.is_default, s.new.code))
+        return [s.new for s in rows]
+    olds = sorted(
+        (s.old for s in found.by_new[province.pk] if s.old.level == Level.PROVINCE), key=lambda p: p.code
+    )
+    principal = named_like(province, olds)
+    if principal is not None:
+        olds = [principal, *(p for p in olds if p.pk != principal.pk)]
+    return olds
+
+
 def _in_era(provinces: list[AdminUnit], era: str, found: Successions) -> list[AdminUnit]:
-    """The provinces of `era` that cover `provinces` (Tỉnh Yên Bái → Tỉnh Lào Cai after the reform; the new
-    Lào Cai → the legacy Lào Cai and Yên Bái before)."""
+    """The provinces of `era` that cover `provinces`: after the reform the principal new province of each,
+    before it every legacy province a new one was made of."""
     out: list[AdminUnit] = []
     for p in provinces:
-        if p.era == era:
-            out.append(p)
-        elif era == Era.REFORM_2025:
-            rows = sorted(found.by_old[p.pk], key=lambda s: (not s.is_default, s.new.code))
-            out += [s.new for s in rows[:1]]
-        else:
-            out += [s.old for s in found.by_new[p.pk] if s.old.level == Level.PROVINCE]
+        covering = _provinces_of_era(p, era, found)
+        out += covering[:1] if era == Era.REFORM_2025 else covering
     return out
 
 
