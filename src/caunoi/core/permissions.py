@@ -54,15 +54,21 @@ def _is_system(user: Any) -> bool:
     return user is None
 
 
-def roles_in(user: Any, office: Office) -> set[str]:
-    if _is_system(user) or not getattr(user, "is_authenticated", False):
-        return set()
+def roles_by_office(user: Any) -> dict[int, set[str]]:
+    """A signed-in user's roles in each office they are a member of, read once per user object (request)."""
     cache: dict[int, set[str]] | None = getattr(user, "_caunoi_roles", None)
     if cache is None:
         cache = {}
         for office_id, role in Membership.objects.filter(user=user).values_list("office_id", "role"):
             cache.setdefault(office_id, set()).add(role)
         user._caunoi_roles = cache
+    return cache
+
+
+def roles_in(user: Any, office: Office) -> set[str]:
+    if _is_system(user) or not getattr(user, "is_authenticated", False):
+        return set()
+    cache = roles_by_office(user)
     roles = set(cache.get(office.pk, set()))
     if any(Role.NATIONAL_VIEWER in r for r in cache.values()):
         roles.add(Role.NATIONAL_VIEWER)

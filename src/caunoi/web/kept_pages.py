@@ -30,24 +30,13 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 
 from caunoi.core import marks
-from caunoi.core.models import Membership, Role
+from caunoi.core.models import Role
+from caunoi.core.permissions import roles_by_office
 
-# Part of every key: pages drawn by older code are never served.
-FORMAT = "1"
 PLACEHOLDER = b"caunoi-kept-csrf-token"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
 
 View = Callable[..., HttpResponse]
-
-
-def _roles(user: Any) -> list[tuple[int, str]]:
-    """The user's memberships, also left where `caunoi.core.permissions.can` looks for them."""
-    rows = sorted(Membership.objects.filter(user=user).values_list("office_id", "role"))
-    by_office: dict[int, set[str]] = {}
-    for office_id, role in rows:
-        by_office.setdefault(office_id, set()).add(role)
-    user._caunoi_roles = by_office
-    return rows
 
 
 def page_key(request: HttpRequest, name: str) -> str | None:
@@ -57,12 +46,12 @@ def page_key(request: HttpRequest, name: str) -> str | None:
         return None
     if len(get_messages(request)):  # a message waits to be shown once, on this page
         return None
-    roles = _roles(user)
+    roles = sorted((office_id, role) for office_id, found in roles_by_office(user).items() for role in found)
     every_office = user.is_superuser or any(role == Role.NATIONAL_VIEWER for _, role in roles)
     state = marks.every_token() if every_office else marks.tokens(office_id for office_id, _ in roles)
     reader = (user.pk, user.get_username(), user.is_superuser, roles)
     text_size = getattr(request, "text_size", None)
-    page = (FORMAT, request.get_full_path(), text_size, reader, timezone.localdate().isoformat())
+    page = (request.get_full_path(), text_size, reader, timezone.localdate().isoformat())
     return marks.key_for(f"page-{name}", state, page)
 
 
