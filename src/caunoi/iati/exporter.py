@@ -35,6 +35,7 @@ from caunoi.core.models import Office
 from caunoi.iati import messages as m
 from caunoi.iati import models as im
 from caunoi.iati.codelists import XML_LANG, codes
+from caunoi.iati.details import Details
 from caunoi.iati.report import problem
 from caunoi.iati.schema import activity_schema, organisation_schema, schema_errors
 
@@ -129,7 +130,7 @@ class ActivityBuilder:
             _sub(act, "iati-identifier").text = iati.iati_identifier
             reporting = _sub(act, "reporting-org", ref=iati.reporting_org_ref, type=iati.reporting_org_type)
             _narratives(reporting, [("", iati.reporting_org_name)] if iati.reporting_org_name else [])
-            _narratives(_sub(act, "title"), [(n.lang, n.text) for n in details.titles])
+            _narratives(_sub(act, "title"), details.titles)
             for kind, texts in details.descriptions():
                 _narratives(_sub(act, "description", type=kind), texts)
         else:
@@ -282,32 +283,28 @@ def _org(parent: etree._Element, tag: str, ref: str, name: str) -> None:
 
 
 class _Details:
-    """The IATI detail rows of one imported activity."""
+    """What was kept of one imported activity beyond the ledger (its details document)."""
 
     def __init__(self, iati: im.IatiActivity):
-        narratives = list(im.Narrative.objects.filter(activity=iati).order_by("position"))
-        self.titles = [n for n in narratives if n.element == "title"]
-        self._descriptions = [n for n in narratives if n.element == "description"]
-        self._dates = list(im.ActivityDate.objects.filter(activity=iati).order_by("position"))
-        self.recipients = list(im.Recipient.objects.filter(activity=iati).order_by("position"))
-        self.locations = list(im.Location.objects.filter(activity=iati).order_by("position"))
-        self.sectors = list(im.RawSector.objects.filter(activity=iati).order_by("position"))
-        self._budgets = list(im.Budget.objects.filter(activity=iati).order_by("position"))
-        self.others = list(im.OtherTransaction.objects.filter(activity=iati).order_by("position"))
-        self._results = list(
-            im.Result.objects.filter(activity=iati)
-            .order_by("position")
-            .prefetch_related("indicators__periods")
-        )
+        kept = Details(iati.details)
+        self.titles = kept.titles
+        self._descriptions = kept.descriptions
+        self._dates = kept.dates
+        self.recipients = kept.recipients
+        self.locations = kept.locations
+        self.sectors = kept.sectors
+        self._budgets = kept.budgets
+        self.others = kept.others
+        self._results = kept.results
 
     def descriptions(self) -> Iterator[tuple[str, list[tuple[str, str]]]]:
         groups: dict[str, list[tuple[str, str]]] = {}
-        for n in self._descriptions:
-            groups.setdefault(n.kind, []).append((n.lang, n.text))
+        for kind, lang, text in self._descriptions:
+            groups.setdefault(kind, []).append((lang, text))
         yield from groups.items()
 
     def dates(self) -> list[tuple[str, dt.date]]:
-        return [(d.kind, d.on) for d in self._dates]
+        return self._dates
 
     def geography(self, act: etree._Element) -> None:
         for r in self.recipients:
@@ -360,13 +357,13 @@ class _Details:
             aggregation = None if r.aggregation_status is None else ("1" if r.aggregation_status else "0")
             result = _sub(act, "result", type=r.kind, aggregation_status=aggregation)
             _narratives(_sub(result, "title"), [("", r.title)])
-            for ind in r.indicators.all():
+            for ind in r.indicators:
                 ascending = None if ind.ascending is None else ("1" if ind.ascending else "0")
                 indicator = _sub(result, "indicator", measure=ind.measure, ascending=ascending)
                 _narratives(_sub(indicator, "title"), [("", ind.title)])
                 if ind.baseline_year is not None:
                     _sub(indicator, "baseline", year=str(ind.baseline_year), value=ind.baseline_value)
-                for p in ind.periods.all():
+                for p in ind.periods:
                     period = _sub(indicator, "period")
                     _sub(period, "period-start", iso_date=p.period_start.isoformat())
                     _sub(period, "period-end", iso_date=p.period_end.isoformat())

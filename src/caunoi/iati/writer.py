@@ -4,11 +4,12 @@ New activities go through `bulk.Table`s (rows with their history rows, ids alloc
 flushed `BATCH` activities at a time: organisations, items, IATI activities, then what hangs off them.
 An activity already imported whose content changed is rewritten in place by `replace`, one at a time
 (updates are rare): the item and its ledger rows are saved through the ORM with history, so the history
-shows field by field what changed; the IATI detail rows are replaced whole.
+shows field by field what changed; the activity's details document (iati.details) is replaced whole.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -18,6 +19,7 @@ from caunoi.core import audit
 from caunoi.core.models import Office
 from caunoi.core.text import fold
 from caunoi.directory.models import Organisation
+from caunoi.iati import details
 from caunoi.iati import models as im
 from caunoi.iati.activity import ActivityData, Tx
 from caunoi.iati.bulk import Table
@@ -38,16 +40,6 @@ TRANSACTION_FIELDS = (
     "reference",
     "description",
 )
-DETAIL_MODELS = (
-    im.Narrative,
-    im.ActivityDate,
-    im.Recipient,
-    im.RawSector,
-    im.Location,
-    im.Budget,
-    im.OtherTransaction,
-    im.Result,
-)
 
 
 class Tables:
@@ -60,16 +52,6 @@ class Tables:
         self.sectors = Table(ItemSector, history=True)
         self.places = Table(ItemPlace, history=True)
         self.transactions = Table(Transaction, history=True)
-        self.narratives = Table(im.Narrative)
-        self.dates = Table(im.ActivityDate)
-        self.recipients = Table(im.Recipient)
-        self.raw_sectors = Table(im.RawSector)
-        self.locations = Table(im.Location)
-        self.budgets = Table(im.Budget)
-        self.others = Table(im.OtherTransaction)
-        self.results = Table(im.Result)
-        self.indicators = Table(im.Indicator)
-        self.periods = Table(im.IndicatorPeriod)
         # Parents before children: the foreign keys are checked at each insert on PostgreSQL.
         self.in_order = list(self.__dict__.values())
         # The appenders of the many rows per activity (positional values, in these fields' order).
@@ -88,52 +70,6 @@ class Tables:
         self.sector = self.sectors.appender("item_id", "sector_id", "share")
         self.place = self.places.appender("item_id", "unit_id", "share")
         self.transaction = self.transactions.appender("office_id", "item_id", *TRANSACTION_FIELDS)
-        self.narrative = self.narratives.appender(
-            "activity_id", "position", "element", "kind", "lang", "text"
-        )
-        self.date = self.dates.appender("activity_id", "position", "kind", "on")
-        self.recipient = self.recipients.appender(
-            "activity_id", "position", "is_region", "code", "vocabulary", "percentage"
-        )
-        self.raw_sector = self.raw_sectors.appender(
-            "activity_id", "position", "vocabulary", "vocabulary_uri", "code", "percentage"
-        )
-        self.location = self.locations.appender(
-            "activity_id", "position", "ref", "name", "latitude", "longitude", "admin_codes", "unit_id"
-        )
-        self.budget = self.budgets.appender(
-            "activity_id",
-            "position",
-            "kind",
-            "status",
-            "period_start",
-            "period_end",
-            "value",
-            "currency",
-            "value_date",
-        )
-        self.other = self.others.appender(
-            "activity_id",
-            "position",
-            "kind",
-            "value",
-            "currency",
-            "value_date",
-            "transaction_date",
-            "reference",
-            "provider_ref",
-            "provider_name",
-            "receiver_ref",
-            "receiver_name",
-            "reason",
-        )
-        self.result = self.results.appender("activity_id", "position", "kind", "aggregation_status", "title")
-        self.indicator = self.indicators.appender(
-            "result_id", "position", "measure", "ascending", "title", "baseline_year", "baseline_value"
-        )
-        self.period = self.periods.appender(
-            "indicator_id", "position", "period_start", "period_end", "target", "actual"
-        )
 
     def flush(self, reason: str) -> None:
         for table in self.in_order:
@@ -216,11 +152,13 @@ class Writer:
         reporting_id = self._org_id(reporting)
         role_ids = [(role, self._org_id(org)) for role, org in roles]
         item_id = t.items.add(office_id=self.office.pk, **self.item_values(plan, roles))
-        activity_id = t.activities.add(
-            office_id=self.office.pk, item_id=item_id, **self._activity(data, reporting_id, source, digest)
+        t.activities.add(
+            office_id=self.office.pk,
+            item_id=item_id,
+            details=_json(self._details(data, plan)),
+            **self._activity(data, reporting_id, source, digest),
         )
         self._ledger_rows(item_id, plan, role_ids)
-        self._details(activity_id, data, plan)
         self.pending += 1
         if self.pending >= BATCH:
             self.flush()
@@ -325,52 +263,33 @@ class Writer:
     def _transactions(self, plan: Plan) -> list[dict[str, Any]]:
         return [dict(zip(TRANSACTION_FIELDS, values, strict=True)) for values in self._transaction_rows(plan)]
 
-    def _details(self, activity_id: int, data: ActivityData, plan: Plan) -> None:
-        t = self.tables
-        a = activity_id
-        n = 0
-        narrative = t.narrative
-        for lang, text in data.titles:
-            narrative(a, n, "title", "", lang[:8], text)
-            n += 1
-        for kind, lang, text in data.descriptions:
-            narrative(a, n, "description", kind, lang[:8], text)
-            n += 1
-        date = t.date
-        for i, (kind, on) in enumerate(data.dates):
-            date(a, i, kind, on)
-        recipient = t.recipient
-        for i, (region, code, vocabulary, pct) in enumerate(data.recipients):
-            recipient(a, i, region, code[:20], vocabulary, pct)
-        raw_sector = t.raw_sector
-        for i, (vocabulary, uri, code, pct) in enumerate(data.sectors):
-            raw_sector(a, i, vocabulary, uri[:500], code[:100], pct)
+    def _details(self, data: ActivityData, plan: Plan) -> dict[str, Any]:
         units = plan.location_units
-        for i, (ref, name, lat, lon, admin) in enumerate(data.locations):
-            unit = units[i] if i < len(units) else None
-            t.location(
-                a, i, ref[:200], name[:500], lat, lon, admin[:500], unit.id if unit is not None else None
-            )
-        budget = t.budget
-        for i, (kind, status, start, end, value, currency, value_date) in enumerate(data.budgets):
-            budget(a, i, kind, status, start, end, value, currency, value_date)
-        other = t.other
-        for i, (tx, reason) in enumerate(plan.outside):
-            other(a, i, *self._other(tx, reason))
-        for i, result in enumerate(data.results):
-            result_id = t.result(a, i, result.kind, result.aggregation_status, result.title)
-            for j, ind in enumerate(result.indicators):
-                indicator_id = t.indicator(
-                    result_id,
-                    j,
-                    ind.measure,
-                    ind.ascending,
-                    ind.title,
-                    ind.baseline_year,
-                    ind.baseline_value[:100],
+        return details.document(
+            titles=data.titles,
+            descriptions=data.descriptions,
+            dates=data.dates,
+            recipients=data.recipients,
+            sectors=data.sectors,
+            locations=[
+                (*location, unit.id if unit is not None else None)
+                for location, unit in zip(data.locations, _padded(units, len(data.locations)), strict=True)
+            ],
+            budgets=data.budgets,
+            others=[self._other(tx, reason) for tx, reason in plan.outside],
+            results=[
+                (
+                    r.kind,
+                    r.aggregation_status,
+                    r.title,
+                    [
+                        (i.measure, i.ascending, i.title, i.baseline_year, i.baseline_value, i.periods)
+                        for i in r.indicators
+                    ],
                 )
-                for k, (start, end, target, actual) in enumerate(ind.periods):
-                    t.period(indicator_id, k, start, end, target[:100], actual[:100])
+                for r in data.results
+            ],
+        )
 
     def _other(self, tx: Tx, reason: Any) -> tuple[Any, ...]:
         provider, receiver = tx.provider, tx.receiver
@@ -380,12 +299,12 @@ class Writer:
             tx.currency,
             tx.value_date,
             tx.transaction_date,
-            tx.reference[:200],
-            (provider.ref if provider else "")[:200],
-            (provider.name if provider else "")[:500],
-            (receiver.ref if receiver else "")[:200],
-            (receiver.name if receiver else "")[:500],
-            reason.code if reason is not None else "iati.not_a_ledger_kind",
+            tx.reference,
+            provider.ref if provider else "",
+            provider.name if provider else "",
+            receiver.ref if receiver else "",
+            receiver.name if receiver else "",
+            reason.code if reason is not None else details.NOT_A_LEDGER_KIND,
         )
 
     # ---- an activity imported before, with other content ----
@@ -434,13 +353,21 @@ class Writer:
         )
         for name, value in self._activity(data, reporting_id, source, digest).items():
             setattr(activity, name, value)
+        activity.details = self._details(data, plan)
         activity._change_reason = self.reason  # type: ignore[attr-defined]
         audit.save(activity, self.actor)
-        for model in DETAIL_MODELS:
-            model._default_manager.filter(activity=activity).delete()
-        self._details(activity.pk, data, plan)
         self.flush()
         self.tables.resync()  # the rows saved above took ids the bulk tables must not hand out again
+
+
+def _json(doc: dict[str, Any]) -> str:
+    """The database value of a JSONField, written in bulk (text: SQLite's column and PostgreSQL's jsonb
+    input alike)."""
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def _padded(units: list[Any], length: int) -> list[Any]:
+    return (units + [None] * length)[:length]
 
 
 def _tx_key(tx: Transaction) -> tuple[Any, ...]:
