@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from caunoi.aid.lifecycle import Status
-from caunoi.core.models import OfficeOwned
+from caunoi.core.models import OfficeOwned, office_key
 
 
 class Modality(models.TextChoices):
@@ -62,6 +62,8 @@ class SectorDacCode(models.Model):
 
 class AidItem(OfficeOwned):
     """A khoản viện trợ: a programme, project or non-project item."""
+
+    office = office_key(db_index=False)  # the indexes below begin with it
 
     code = models.CharField(_("mã"), max_length=60)
     modality = models.CharField(_("hình thức"), max_length=12, choices=Modality.choices)
@@ -233,6 +235,7 @@ class TransactionKind(models.TextChoices):
 
 
 class Transaction(OfficeOwned):
+    office = office_key(db_index=False)  # indexed by (office, kind, value_date), which begins with it
     # Indexed by (item, kind), which begins with it.
     item = models.ForeignKey(AidItem, on_delete=models.PROTECT, related_name="transactions", db_index=False)
     kind = models.CharField(_("loại"), max_length=2, choices=TransactionKind.choices)

@@ -97,10 +97,18 @@ class Membership(models.Model):
         return f"{self.user} @ {self.office.code}: {self.role}"
 
 
+def office_key(*, db_index: bool = True) -> models.ForeignKey[Office, Office]:
+    """The office a record belongs to. Without its own index where the model's composite indexes begin
+    with it (an index no query needs costs every insert)."""
+    return models.ForeignKey(
+        Office, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+", db_index=db_index
+    )
+
+
 class OfficeOwned(models.Model):
     """A record that belongs to one office; staff archive it rather than delete it."""
 
-    office = models.ForeignKey(Office, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+")
+    office = office_key()
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
     archived_at = models.DateTimeField(_("lưu trữ lúc"), null=True, blank=True)

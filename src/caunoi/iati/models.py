@@ -14,12 +14,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from caunoi.core.models import OfficeOwned
+from caunoi.core.models import OfficeOwned, office_key
 
 
 class IatiActivity(OfficeOwned):
     """The IATI identity of an aid item: identified by (office, iati_identifier)."""
 
+    office = office_key(db_index=False)  # the unique (office, iati_identifier) begins with it
     item = models.OneToOneField("aid.AidItem", on_delete=models.CASCADE, related_name="iati")
     iati_identifier = models.CharField(_("mã IATI"), max_length=200)
     reporting_org = models.ForeignKey(

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from caunoi.core.models import OfficeOwned
+from caunoi.core.models import OfficeOwned, office_key
 from caunoi.relations.dates import Precision
 from caunoi.relations.models.partners import Side
 
@@ -41,6 +41,7 @@ class AgreementKind(models.TextChoices):
 
 
 class Agreement(OfficeOwned):
+    office = office_key(db_index=False)  # indexed by (office, period_end), which begins with it
     title = models.CharField(_("tên"), max_length=500)
     kind = models.CharField(_("loại"), max_length=12, choices=AgreementKind.choices)
     number = models.CharField(_("số"), max_length=80, blank=True)

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from caunoi.core.models import OfficeOwned
+from caunoi.core.models import OfficeOwned, office_key
 from caunoi.relations.dates import Precision
 
 
@@ -23,6 +23,7 @@ class EventKind(models.TextChoices):
 
 
 class Event(OfficeOwned):
+    office = office_key(db_index=False)  # indexed by (office, start_on), which begins with it
     title = models.CharField(_("tên hoạt động"), max_length=500)
     kind = models.CharField(_("loại"), max_length=20, choices=EventKind.choices)
     start_on = models.DateField(_("từ ngày"))
