@@ -130,7 +130,7 @@ class ActivityBuilder:
             _sub(act, "iati-identifier").text = iati.iati_identifier
             reporting = _sub(act, "reporting-org", ref=iati.reporting_org_ref, type=iati.reporting_org_type)
             _narratives(reporting, [("", iati.reporting_org_name)] if iati.reporting_org_name else [])
-            _narratives(_sub(act, "title"), details.titles)
+            _narratives(_sub(act, "title"), details.kept.titles)
             for kind, texts in details.descriptions():
                 _narratives(_sub(act, "description", type=kind), texts)
         else:
@@ -154,7 +154,7 @@ class ActivityBuilder:
         if iati is not None and IATI_TO_STATUS.get(iati.status_code) == item.status:
             status = iati.status_code
         _sub(act, "activity-status", code=status)
-        dates = details.dates() if details else self._dates(item)
+        dates = details.kept.dates if details else self._dates(item)
         for kind, on in dates:
             _sub(act, "activity-date", type=kind, iso_date=on.isoformat())
         if details:
@@ -232,7 +232,7 @@ class ActivityBuilder:
             _org(el, "receiver-org", tx.receiver.iati_ref if tx.receiver else "", tx.receiver_name)
             rows.append(((tx.value_date, int(tx.kind), tx.amount, tx.currency, tx.reference), el))
         if details:
-            for other in details.others:
+            for other in details.kept.others:
                 el = _transaction(
                     other.kind,
                     other.reference,
@@ -286,31 +286,19 @@ class _Details:
     """What was kept of one imported activity beyond the ledger (its details document)."""
 
     def __init__(self, iati: im.IatiActivity):
-        kept = Details(iati.details)
-        self.titles = kept.titles
-        self._descriptions = kept.descriptions
-        self._dates = kept.dates
-        self.recipients = kept.recipients
-        self.locations = kept.locations
-        self.sectors = kept.sectors
-        self._budgets = kept.budgets
-        self.others = kept.others
-        self._results = kept.results
+        self.kept = Details(iati.details)
 
     def descriptions(self) -> Iterator[tuple[str, list[tuple[str, str]]]]:
         groups: dict[str, list[tuple[str, str]]] = {}
-        for kind, lang, text in self._descriptions:
+        for kind, lang, text in self.kept.descriptions:
             groups.setdefault(kind, []).append((lang, text))
         yield from groups.items()
 
-    def dates(self) -> list[tuple[str, dt.date]]:
-        return self._dates
-
     def geography(self, act: etree._Element) -> None:
-        for r in self.recipients:
+        for r in self.kept.recipients:
             if not r.is_region:
                 _sub(act, "recipient-country", code=r.code, percentage=_pct(r.percentage))
-        for r in self.recipients:
+        for r in self.kept.recipients:
             if r.is_region:
                 _sub(
                     act,
@@ -319,7 +307,7 @@ class _Details:
                     vocabulary=r.vocabulary,
                     percentage=_pct(r.percentage),
                 )
-        for loc in self.locations:
+        for loc in self.kept.locations:
             location = _sub(act, "location", ref=loc.ref)
             if loc.name:
                 _narratives(_sub(location, "name"), [("", loc.name)])
@@ -331,7 +319,7 @@ class _Details:
                 _sub(point, "pos").text = f"{num(loc.latitude)} {num(loc.longitude)}"
 
     def dac_sectors(self, act: etree._Element) -> None:
-        for s in self.sectors:
+        for s in self.kept.sectors:
             if s.vocabulary == UNION_VOCABULARY and s.vocabulary_uri == UNION_VOCABULARY_URI:
                 continue  # written again from the ledger's groups
             _sub(
@@ -344,7 +332,7 @@ class _Details:
             )
 
     def budgets(self, act: etree._Element) -> None:
-        for b in self._budgets:
+        for b in self.kept.budgets:
             budget = _sub(act, "budget", type=b.kind, status=b.status)
             _sub(budget, "period-start", iso_date=b.period_start.isoformat())
             _sub(budget, "period-end", iso_date=b.period_end.isoformat())
@@ -353,7 +341,7 @@ class _Details:
             )
 
     def results(self, act: etree._Element) -> None:
-        for r in self._results:
+        for r in self.kept.results:
             aggregation = None if r.aggregation_status is None else ("1" if r.aggregation_status else "0")
             result = _sub(act, "result", type=r.kind, aggregation_status=aggregation)
             _narratives(_sub(result, "title"), [("", r.title)])

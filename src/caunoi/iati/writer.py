@@ -264,7 +264,6 @@ class Writer:
         return [dict(zip(TRANSACTION_FIELDS, values, strict=True)) for values in self._transaction_rows(plan)]
 
     def _details(self, data: ActivityData, plan: Plan) -> dict[str, Any]:
-        units = plan.location_units
         return details.document(
             titles=data.titles,
             descriptions=data.descriptions,
@@ -273,7 +272,7 @@ class Writer:
             sectors=data.sectors,
             locations=[
                 (*location, unit.id if unit is not None else None)
-                for location, unit in zip(data.locations, _padded(units, len(data.locations)), strict=True)
+                for location, unit in zip(data.locations, plan.location_units, strict=True)
             ],
             budgets=data.budgets,
             others=[self._other(tx, reason) for tx, reason in plan.outside],
@@ -364,10 +363,6 @@ def _json(doc: dict[str, Any]) -> str:
     """The database value of a JSONField, written in bulk (text: SQLite's column and PostgreSQL's jsonb
     input alike)."""
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-
-
-def _padded(units: list[Any], length: int) -> list[Any]:
-    return (units + [None] * length)[:length]
 
 
 def _tx_key(tx: Transaction) -> tuple[Any, ...]:
