@@ -6,12 +6,14 @@ from typing import Any
 
 from django.db import models
 
+from caunoi.core.permissions import history_user
+
 
 def save(instance: models.Model, actor: Any | None, **kwargs: Any) -> None:
-    instance._history_user = actor  # type: ignore[attr-defined]  # read by simple_history on save
+    instance._history_user = history_user(actor)  # type: ignore[attr-defined]  # read by simple_history on save
     instance.save(**kwargs)
 
 
 def delete(instance: models.Model, actor: Any | None) -> None:
-    instance._history_user = actor  # type: ignore[attr-defined]
+    instance._history_user = history_user(actor)  # type: ignore[attr-defined]
     instance.delete()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
 from caunoi.core.errors import Msg
@@ -49,9 +50,37 @@ ACTION_NAMES = {
 }
 
 
+class SystemActor:
+    """The server's operator: CLI commands, importers started from the command line, migrations and the demo
+    loader act as it, and it holds every right. It is never a default: a caller that means it names it, so a
+    view that forgets `actor=request.user` fails loudly instead of writing with full rights."""
+
+    is_authenticated = False
+    is_superuser = False
+    pk = None
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+    def __str__(self) -> str:
+        return "hệ thống"
+
+
+SYSTEM = SystemActor()
+
+# Who performs an operation: a signed-in user (or the anonymous one, who may do nothing) or the system.
+Actor = AbstractBaseUser | AnonymousUser | SystemActor
+
+
+def history_user(actor: Any) -> Any:
+    """The user a history row names: none for the system."""
+    return None if isinstance(actor, SystemActor) else actor
+
+
 def _is_system(user: Any) -> bool:
-    """CLI commands and importers run as the system (no user): the operator of the server."""
-    return user is None
+    """CLI commands and importers run as the system: the operator of the server.
+    (`None` is still read as the system until every service takes a required `actor`.)"""
+    return user is None or isinstance(user, SystemActor)
 
 
 def roles_by_office(user: Any) -> dict[int, set[str]]:
