@@ -63,6 +63,7 @@ def approval():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def make_item(office):  # type: ignore[no-untyped-def]
     from caunoi.aid import services
+    from caunoi.core.permissions import SYSTEM
 
     counter = iter(range(1, 10_000))
 
@@ -70,6 +71,7 @@ def make_item(office):  # type: ignore[no-untyped-def]
         kwargs.setdefault("code", f"T-{next(counter):03d}")
         kwargs.setdefault("modality", "project")
         kwargs.setdefault("title", "Dự án thử nghiệm")
+        kwargs.setdefault("actor", SYSTEM)
         return services.create_item(kwargs.pop("office", office), **kwargs)
 
     return make

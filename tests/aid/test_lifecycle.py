@@ -8,6 +8,7 @@ from caunoi.aid.lifecycle import TRANSITIONS, Status
 from caunoi.aid.models import AidItem, StatusChange
 from caunoi.core.errors import RuleError
 from caunoi.core.models import Membership, Role
+from caunoi.core.permissions import SYSTEM
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -68,7 +69,7 @@ def walk(item, path, start=START):  # type: ignore[no-untyped-def]
         decision = (
             services.Decision(DECISION.number, on, DECISION.authority) if status == Status.APPROVED else None
         )
-        services.transition(item, status, on, decision=decision)
+        services.transition(item, status, on, decision=decision, actor=SYSTEM)
     item.refresh_from_db()
     return item
 
@@ -86,13 +87,13 @@ def test_each_pair_of_statuses_is_allowed_exactly_when_the_table_says(make_item,
         services.Decision("99/QĐ-UBND", on, "Chủ tịch UBND tỉnh") if target == Status.APPROVED else None
     )
     if target in TRANSITIONS[source]:
-        change = services.transition(item, target, on, decision=decision)
+        change = services.transition(item, target, on, decision=decision, actor=SYSTEM)
         item.refresh_from_db()
         assert (item.status, change.from_status, change.to_status) == (target, source, target)
     else:
         before = StatusChange.objects.filter(item=item).count()
         with pytest.raises(RuleError) as error:
-            services.transition(item, target, on, decision=decision)
+            services.transition(item, target, on, decision=decision, actor=SYSTEM)
         expected = (
             "aid.not_approved"
             if target == Status.IMPLEMENTING
@@ -117,7 +118,7 @@ def test_each_pair_of_statuses_is_allowed_exactly_when_the_table_says(make_item,
 def test_no_implementing_before_approval(make_item):
     item = walk(make_item(entered_on=D(2022, 1, 1)), [Status.DOSSIER_SUBMITTED, Status.IN_APPRAISAL])
     with pytest.raises(RuleError) as error:
-        services.transition(item, Status.IMPLEMENTING, D(2022, 6, 1))
+        services.transition(item, Status.IMPLEMENTING, D(2022, 6, 1), actor=SYSTEM)
     assert error.value.code == "aid.not_approved"
     assert "chưa được phê duyệt" in error.value.vi
     assert "is not approved" in error.value.en
@@ -130,7 +131,7 @@ def test_no_implementing_before_approval(make_item):
 def test_an_approval_needs_number_date_and_authority(make_item, decision):
     item = walk(make_item(entered_on=D(2022, 1, 1)), [Status.DOSSIER_SUBMITTED, Status.IN_APPRAISAL])
     with pytest.raises(RuleError) as error:
-        services.transition(item, Status.APPROVED, D(2022, 3, 1), decision=decision)
+        services.transition(item, Status.APPROVED, D(2022, 3, 1), decision=decision, actor=SYSTEM)
     assert error.value.code == "aid.approval_needs_decision"
     item.refresh_from_db()
     assert (item.status, item.approved_on) == (Status.IN_APPRAISAL, None)
@@ -138,7 +139,7 @@ def test_an_approval_needs_number_date_and_authority(make_item, decision):
 
 def test_approval_records_decision_and_sets_approved_on(make_item):
     item = walk(make_item(entered_on=D(2022, 1, 1)), [Status.DOSSIER_SUBMITTED, Status.IN_APPRAISAL])
-    change = services.transition(item, Status.APPROVED, D(2022, 3, 1), decision=DECISION)
+    change = services.transition(item, Status.APPROVED, D(2022, 3, 1), decision=DECISION, actor=SYSTEM)
     item.refresh_from_db()
     assert item.approved_on == D(2022, 3, 1)
     assert (change.decision_number, change.decision_date, change.authority) == (
@@ -151,16 +152,16 @@ def test_approval_records_decision_and_sets_approved_on(make_item):
 def test_start_cannot_precede_the_approval(make_item, approval):
     item = make_item(status=Status.APPROVED, decision=approval)
     with pytest.raises(RuleError) as error:
-        services.transition(item, Status.IMPLEMENTING, D(2022, 2, 1))
+        services.transition(item, Status.IMPLEMENTING, D(2022, 2, 1), actor=SYSTEM)
     assert error.value.code == "aid.transition_before_previous"
 
 
 def test_start_date_is_kept_and_completion_sets_actual_end(make_item, approval):
     item = make_item(status=Status.APPROVED, decision=approval)
-    services.transition(item, Status.IMPLEMENTING, D(2022, 4, 1))
-    services.transition(item, Status.SUSPENDED, D(2022, 5, 1))
-    services.transition(item, Status.IMPLEMENTING, D(2022, 6, 1))
-    services.transition(item, Status.COMPLETED, D(2023, 4, 1))
+    services.transition(item, Status.IMPLEMENTING, D(2022, 4, 1), actor=SYSTEM)
+    services.transition(item, Status.SUSPENDED, D(2022, 5, 1), actor=SYSTEM)
+    services.transition(item, Status.IMPLEMENTING, D(2022, 6, 1), actor=SYSTEM)
+    services.transition(item, Status.COMPLETED, D(2023, 4, 1), actor=SYSTEM)
     item.refresh_from_db()
     assert (item.actual_start, item.actual_end) == (D(2022, 4, 1), D(2023, 4, 1))
     assert [c.to_status for c in item.status_changes.all()] == [
@@ -175,12 +176,12 @@ def test_start_date_is_kept_and_completion_sets_actual_end(make_item, approval):
 def test_steps_are_dated_in_order_and_not_in_the_future(make_item):
     item = make_item(entered_on=D(2022, 5, 1))
     with pytest.raises(RuleError) as error:
-        services.transition(item, Status.MOBILISING, D(2022, 4, 30))
+        services.transition(item, Status.MOBILISING, D(2022, 4, 30), actor=SYSTEM)
     assert error.value.code == "aid.transition_before_previous"
     with pytest.raises(RuleError) as error:
-        services.transition(item, Status.MOBILISING, D(2026, 11, 28))
+        services.transition(item, Status.MOBILISING, D(2026, 11, 28), actor=SYSTEM)
     assert error.value.code == "aid.date_in_future"
-    services.transition(item, Status.MOBILISING, D(2026, 11, 27))
+    services.transition(item, Status.MOBILISING, D(2026, 11, 27), actor=SYSTEM)
     assert AidItem.objects.get(pk=item.pk).status == Status.MOBILISING
 
 
@@ -213,9 +214,9 @@ def test_transitions_record_who_and_when(make_item, django_user_model, office):
 
 def test_archived_items_refuse_changes(make_item):
     item = make_item(entered_on=D(2022, 1, 1))
-    services.archive_item(item)
+    services.archive_item(item, actor=SYSTEM)
     with pytest.raises(RuleError) as error:
-        services.transition(item, Status.MOBILISING, D(2022, 2, 1))
+        services.transition(item, Status.MOBILISING, D(2022, 2, 1), actor=SYSTEM)
     assert error.value.code == "aid.item_archived"
-    services.restore_item(item)
-    services.transition(item, Status.MOBILISING, D(2022, 2, 1))
+    services.restore_item(item, actor=SYSTEM)
+    services.transition(item, Status.MOBILISING, D(2022, 2, 1), actor=SYSTEM)

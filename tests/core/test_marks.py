@@ -13,6 +13,7 @@ from caunoi.aid import services
 from caunoi.aid.lifecycle import Status
 from caunoi.core import marks
 from caunoi.core.models import LedgerMark, Office
+from caunoi.core.permissions import SYSTEM
 from caunoi.geography.models import AdminUnit, Era, Level
 from caunoi.money.services import record_rate
 from caunoi.reports.aid import aid_summary
@@ -108,41 +109,41 @@ def test_a_warm_report_costs_one_query(yen_bai):
 @pytest.fixture
 def approved(make_item, office, approval):  # type: ignore[no-untyped-def]
     item = make_item(status=Status.APPROVED, decision=approval)
-    services.record_transaction(item, "2", "1000", "USD", dt.date(2022, 3, 1))
+    services.record_transaction(item, "2", "1000", "USD", dt.date(2022, 3, 1), actor=SYSTEM)
     return item
 
 
 def test_a_new_commitment_reaches_the_report(approved, office):
     assert aid_summary(office, 2022).committed.usd == Decimal("1000.00")
-    services.record_transaction(approved, "2", "250", "USD", dt.date(2022, 4, 1))
+    services.record_transaction(approved, "2", "250", "USD", dt.date(2022, 4, 1), actor=SYSTEM)
     assert aid_summary(office, 2022).committed.usd == Decimal("1250.00")
 
 
 def test_a_revocation_reaches_the_report(approved, office):
     assert aid_summary(office, 2022).count == 1
-    services.transition(approved, Status.APPROVAL_REVOKED, dt.date(2022, 10, 1))
+    services.transition(approved, Status.APPROVAL_REVOKED, dt.date(2022, 10, 1), actor=SYSTEM)
     assert aid_summary(office, 2022).count == 0
 
 
 def test_archiving_an_item_reaches_the_report(approved, office):
     assert aid_summary(office, 2022).count == 1
-    services.archive_item(approved)
+    services.archive_item(approved, actor=SYSTEM)
     assert aid_summary(office, 2022).count == 0
 
 
 def test_sector_and_place_shares_reach_the_report(approved, office, sectors):
     assert [line.count for line in aid_summary(office, 2022).by_sector] == [1]
     assert aid_summary(office, 2022).by_sector[0].key == ""
-    services.set_sectors(approved, [(sectors["y-te"], 100)])
+    services.set_sectors(approved, [(sectors["y-te"], 100)], actor=SYSTEM)
     assert aid_summary(office, 2022).by_sector[0].key == "y-te"
     assert aid_summary(office, 2022).by_place == []
     district = AdminUnit.objects.get(era=Era.LEGACY, level=Level.DISTRICT, name="Huyện Mù Căng Chải")
-    services.set_places(approved, [(district, 100)])
+    services.set_places(approved, [(district, 100)], actor=SYSTEM)
     assert [line.name for line in aid_summary(office, 2022).by_place] == [str(district)]
 
 
 def test_a_new_rate_reaches_the_report(approved, office):
-    services.record_transaction(approved, "2", "100", "EUR", dt.date(2022, 5, 2))
+    services.record_transaction(approved, "2", "100", "EUR", dt.date(2022, 5, 2), actor=SYSTEM)
     with pytest.raises(Exception, match="EUR"):
         aid_summary(office, 2022)  # no EUR rate yet: an explicit error, not a cached guess
     record_rate("EUR", "USD", Decimal("1.1"), dt.date(2022, 1, 1), office=office)
@@ -152,7 +153,7 @@ def test_a_new_rate_reaches_the_report(approved, office):
 def test_the_dashboard_follows_the_records(approved, office):
     day = dt.date(2026, 11, 27)
     assert dashboard([office], 2022, 2022, day).committed == Decimal("1000.00")
-    services.record_transaction(approved, "2", "5", "USD", dt.date(2022, 6, 1))
+    services.record_transaction(approved, "2", "5", "USD", dt.date(2022, 6, 1), actor=SYSTEM)
     assert dashboard([office], 2022, 2022, day).committed == Decimal("1005.00")
 
 

@@ -9,7 +9,7 @@ from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem
 from caunoi.core.errors import RuleError
 from caunoi.core.models import Membership, Office, Role
-from caunoi.core.permissions import visible, visible_offices
+from caunoi.core.permissions import SYSTEM, visible, visible_offices
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -25,9 +25,10 @@ def _item(office, status=Status.IN_APPRAISAL, archived=False):  # type: ignore[n
         entered_on=D(2022, 1, 1),
         status=status,
         decision=DECISION if status == Status.APPROVED else None,
+        actor=SYSTEM,
     )
     if archived:
-        services.archive_item(item)
+        services.archive_item(item, actor=SYSTEM)
     return item
 
 

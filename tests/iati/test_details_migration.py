@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from caunoi.core.permissions import SYSTEM
 from caunoi.iati import models as im
 from caunoi.iati.details import Details
 from caunoi.iati.importer import import_paths
@@ -52,6 +53,7 @@ def test_documents_survive_a_reverse_and_forward_migration(office):
         [sample("valid/dportal-covid-2021_page105_100acts_9VN.xml"), sample("vn/vn_activities_valid.xml")],
         office,
         skip_invalid=True,
+        actor=SYSTEM,
     )
     documents = dict(im.IatiActivity.objects.values_list("pk", "details"))
     sections = ("titles", "descriptions", "dates", "recipients", "sectors", "locations", "budgets", "others")

@@ -11,6 +11,7 @@ from lxml import etree
 from caunoi.aid import services
 from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
+from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation
 from caunoi.iati.codelists import XML_LANG
 from caunoi.iati.exporter import export_office
@@ -33,10 +34,13 @@ def _native_item(office, sectors):
         title_en="Kindergarten",
         status="approved",
         decision=services.Decision("12/QĐ-UBND", dt.date(2022, 3, 1), "Chủ tịch UBND tỉnh"),
+        actor=SYSTEM,
     )
-    services.add_participant(item, donor, "funding")
-    services.set_sectors(item, [(sectors["giao-duc-dao-tao"], 60), (sectors["y-te"], 40)])
-    services.record_transaction(item, "3", Decimal("1200.50"), "USD", dt.date(2022, 4, 1), provider=donor)
+    services.add_participant(item, donor, "funding", actor=SYSTEM)
+    services.set_sectors(item, [(sectors["giao-duc-dao-tao"], 60), (sectors["y-te"], 40)], actor=SYSTEM)
+    services.record_transaction(
+        item, "3", Decimal("1200.50"), "USD", dt.date(2022, 4, 1), provider=donor, actor=SYSTEM
+    )
     return item
 
 
@@ -70,7 +74,9 @@ def test_export_is_valid_with_both_languages_and_vocabularies(office, sectors, t
 
 
 def test_invalid_document_is_not_written(office, tmp_path):
-    services.create_item(office, code="NO-ORG", modality="project", title="Không có bên tham gia")
+    services.create_item(
+        office, code="NO-ORG", modality="project", title="Không có bên tham gia", actor=SYSTEM
+    )
     path = tmp_path / "out.xml"
 
     with pytest.raises(RuleErrors) as refused:
@@ -84,7 +90,7 @@ def _round_trip(first_office, tmp_path):
     first = tmp_path / "first.xml"
     export_office(first_office, first, generated=STAMP)
     fresh = Office.objects.create(code="fresh", name="Fresh")
-    summary = import_paths([first], fresh)
+    summary = import_paths([first], fresh, actor=SYSTEM)
     assert summary.committed and not summary.errors
     second = tmp_path / "second.xml"
     export_office(fresh, second, generated=STAMP)
@@ -100,7 +106,11 @@ def test_round_trip_of_a_caunoi_item(office, sectors, tmp_path):
 
 
 def test_round_trip_of_imported_activities(office, tmp_path):
-    import_paths([activities_file(tmp_path / "a.xml", activity("XM-TEST-1"), activity("XM-TEST-2"))], office)
+    import_paths(
+        [activities_file(tmp_path / "a.xml", activity("XM-TEST-1"), activity("XM-TEST-2"))],
+        office,
+        actor=SYSTEM,
+    )
 
     first, second = _round_trip(office, tmp_path)
 
@@ -108,7 +118,7 @@ def test_round_trip_of_imported_activities(office, tmp_path):
 
 
 def test_round_trip_of_the_viet_nam_sample(office, tmp_path):
-    import_paths([sample("vn/vn_activities_valid.xml")], office, skip_invalid=True)
+    import_paths([sample("vn/vn_activities_valid.xml")], office, skip_invalid=True, actor=SYSTEM)
 
     first, second = _round_trip(office, tmp_path)
 

@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, ItemPlace, Participation, Transaction
+from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation
 from caunoi.iati import models as im
 from caunoi.iati.details import Details
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("reader_mode")
 def test_activity_maps_to_the_ledger(office, tmp_path):
     path = activities_file(tmp_path / "a.xml", activity())
 
-    summary = import_paths([path], office)
+    summary = import_paths([path], office, actor=SYSTEM)
 
     assert summary.counts()["imported"] == 1 and summary.committed
     item = AidItem.objects.get(office=office)
@@ -54,20 +55,20 @@ def test_activity_maps_to_the_ledger(office, tmp_path):
 
 def test_same_file_twice_changes_nothing(office, tmp_path):
     path = activities_file(tmp_path / "a.xml", activity("XM-TEST-1"), activity("XM-TEST-2"))
-    import_paths([path], office)
+    import_paths([path], office, actor=SYSTEM)
     counts = (AidItem.objects.count(), Transaction.objects.count(), Organisation.objects.count())
 
-    summary = import_paths([path], office)
+    summary = import_paths([path], office, actor=SYSTEM)
 
     assert (summary.read, summary.unchanged, summary.imported, summary.updated) == (2, 2, 0, 0)
     assert (AidItem.objects.count(), Transaction.objects.count(), Organisation.objects.count()) == counts
 
 
 def test_newer_version_updates_in_place_with_history(office, tmp_path):
-    import_paths([activities_file(tmp_path / "a.xml", activity())], office)
+    import_paths([activities_file(tmp_path / "a.xml", activity())], office, actor=SYSTEM)
     newer = activity(updated="2024-06-01T00:00:00Z", title="Nước sạch (giai đoạn 2)", value="17000")
 
-    summary = import_paths([activities_file(tmp_path / "b.xml", newer)], office)
+    summary = import_paths([activities_file(tmp_path / "b.xml", newer)], office, actor=SYSTEM)
 
     assert (summary.updated, summary.imported) == (1, 0)
     item = AidItem.objects.get(office=office)
@@ -83,7 +84,7 @@ def test_newer_version_updates_in_place_with_history(office, tmp_path):
 def test_update_then_new_activities_in_one_import(office, tmp_path):
     # The update saves ledger rows through the ORM; the new activities after it, written in bulk, must not
     # reuse the ids those rows took.
-    import_paths([activities_file(tmp_path / "a.xml", activity("XM-TEST-1"))], office)
+    import_paths([activities_file(tmp_path / "a.xml", activity("XM-TEST-1"))], office, actor=SYSTEM)
     newer = activity("XM-TEST-1", updated="2024-06-01T00:00:00Z", value="17000", percentage="60")
     newer = newer.replace(
         '<sector vocabulary="1" code="14030" percentage="60"/>',
@@ -95,7 +96,7 @@ def test_update_then_new_activities_in_one_import(office, tmp_path):
     )
     fresh = [activity(f"XM-TEST-{i}") for i in range(2, 5)]
 
-    summary = import_paths([activities_file(tmp_path / "b.xml", newer, *fresh)], office)
+    summary = import_paths([activities_file(tmp_path / "b.xml", newer, *fresh)], office, actor=SYSTEM)
 
     assert (summary.updated, summary.imported, summary.committed) == (1, 3, True)
     assert AidItem.objects.filter(office=office).count() == 4
@@ -106,10 +107,12 @@ def test_update_then_new_activities_in_one_import(office, tmp_path):
 
 
 def test_older_version_is_kept_as_stored(office, tmp_path):
-    import_paths([activities_file(tmp_path / "a.xml", activity(updated="2024-06-01T00:00:00Z"))], office)
+    import_paths(
+        [activities_file(tmp_path / "a.xml", activity(updated="2024-06-01T00:00:00Z"))], office, actor=SYSTEM
+    )
     older = activity(updated="2024-01-01T00:00:00Z", title="Cũ")
 
-    summary = import_paths([activities_file(tmp_path / "b.xml", older)], office)
+    summary = import_paths([activities_file(tmp_path / "b.xml", older)], office, actor=SYSTEM)
 
     assert (summary.unchanged, [p.code for p in summary.notices]) == (1, ["iati.stored_is_newer"])
     assert AidItem.objects.get(office=office).title == "Nước sạch cho xã Mù Cang Chải"
@@ -119,7 +122,7 @@ def test_one_invalid_activity_imports_nothing_unless_skip_invalid(office, tmp_pa
     bad = activity("XM-TEST-BAD", percentage="-5")
     path = activities_file(tmp_path / "a.xml", activity("XM-TEST-1"), bad)
 
-    refused = import_paths([path], office)
+    refused = import_paths([path], office, actor=SYSTEM)
     assert (refused.committed, AidItem.objects.filter(office=office).count()) == (False, 0)
     problem = refused.errors[0]
     assert (problem.code, problem.activity, problem.column, problem.source) == (
@@ -130,7 +133,7 @@ def test_one_invalid_activity_imports_nothing_unless_skip_invalid(office, tmp_pa
     )
     assert problem.row is not None and "-5" in problem.vi and "-5" in problem.en
 
-    skipped = import_paths([path], office, skip_invalid=True)
+    skipped = import_paths([path], office, skip_invalid=True, actor=SYSTEM)
     assert (skipped.imported, skipped.rejected, skipped.committed) == (1, 1, True)
     assert list(AidItem.objects.filter(office=office).values_list("code", flat=True)) == ["XM-TEST-1"]
 
@@ -138,7 +141,7 @@ def test_one_invalid_activity_imports_nothing_unless_skip_invalid(office, tmp_pa
 def test_exponent_value_is_refused(office, tmp_path):
     path = activities_file(tmp_path / "a.xml", activity(value="-2e-10"))
 
-    summary = import_paths([path], office)
+    summary = import_paths([path], office, actor=SYSTEM)
 
     assert [(p.code, p.column, p.params["value"]) for p in summary.errors] == [
         ("iati.exponent", "value", "-2e-10")
@@ -147,7 +150,9 @@ def test_exponent_value_is_refused(office, tmp_path):
 
 
 def test_negative_transaction_is_kept_outside_the_ledger_with_its_reason(office, tmp_path):
-    summary = import_paths([activities_file(tmp_path / "a.xml", activity(value="-300"))], office)
+    summary = import_paths(
+        [activities_file(tmp_path / "a.xml", activity(value="-300"))], office, actor=SYSTEM
+    )
 
     assert summary.committed
     notice = next(p for p in summary.notices if p.code == "iati.outside_ledger")
@@ -158,7 +163,9 @@ def test_negative_transaction_is_kept_outside_the_ledger_with_its_reason(office,
 
 
 def test_dry_run_changes_nothing(office, tmp_path):
-    summary = import_paths([activities_file(tmp_path / "a.xml", activity())], office, dry_run=True)
+    summary = import_paths(
+        [activities_file(tmp_path / "a.xml", activity())], office, dry_run=True, actor=SYSTEM
+    )
 
     assert (summary.imported, summary.committed) == (1, False)
     assert AidItem.objects.filter(office=office).count() == 0
@@ -166,7 +173,9 @@ def test_dry_run_changes_nothing(office, tmp_path):
 
 
 def test_version_1_is_refused(office, tmp_path):
-    summary = import_paths([activities_file(tmp_path / "a.xml", activity(), version="1.05")], office)
+    summary = import_paths(
+        [activities_file(tmp_path / "a.xml", activity(), version="1.05")], office, actor=SYSTEM
+    )
 
     assert [(p.code, p.row) for p in summary.errors] == [("iati.version_1x", 2)]
     assert "1.05" in summary.errors[0].vi
@@ -174,7 +183,9 @@ def test_version_1_is_refused(office, tmp_path):
 
 def test_later_feature_in_an_earlier_version_is_refused(office, tmp_path):
     tagged = activity().replace("<budget ", '<tag code="x" vocabulary="99"/>\n    <budget ')
-    summary = import_paths([activities_file(tmp_path / "a.xml", tagged, version="2.01")], office)
+    summary = import_paths(
+        [activities_file(tmp_path / "a.xml", tagged, version="2.01")], office, actor=SYSTEM
+    )
 
     assert [p.code for p in summary.errors] == ["iati.version_feature"]
 
@@ -191,7 +202,9 @@ def test_broken_files_are_reported_without_traceback(office, tmp_path):
     wrong = tmp_path / "wrong.xml"
     wrong.write_text("<iati-organisations version='2.03'/>")
 
-    summary = import_paths([truncated, not_xml, bad_gz, empty, wrong, tmp_path / "missing.xml"], office)
+    summary = import_paths(
+        [truncated, not_xml, bad_gz, empty, wrong, tmp_path / "missing.xml"], office, actor=SYSTEM
+    )
 
     codes = {p.source: p.code for p in summary.errors}
     assert codes == {
@@ -213,13 +226,15 @@ def test_gz_and_folders_are_read(office, tmp_path):
     plain = activities_file(folder / "a.xml", activity("XM-TEST-1"))
     (folder / "b.xml.gz").write_bytes(gzip.compress(plain.read_bytes().replace(b"XM-TEST-1", b"XM-TEST-2")))
 
-    summary = import_paths([folder], office)
+    summary = import_paths([folder], office, actor=SYSTEM)
 
     assert (summary.files, summary.imported) == (2, 2)
 
 
 def test_duplicate_identifier_in_one_import_is_refused(office, tmp_path):
-    summary = import_paths([activities_file(tmp_path / "a.xml", activity(), activity())], office)
+    summary = import_paths(
+        [activities_file(tmp_path / "a.xml", activity(), activity())], office, actor=SYSTEM
+    )
 
     assert [p.code for p in summary.errors] == ["iati.duplicate_activity"]
 
@@ -247,7 +262,7 @@ def test_bulk_rows_have_their_creation_history(office, tmp_path):
     from caunoi.aid.models import ItemSector
 
     path = activities_file(tmp_path / "a.xml", activity("XM-TEST-1"), activity("XM-TEST-2"))
-    import_paths([path], office)
+    import_paths([path], office, actor=SYSTEM)
 
     items = AidItem.objects.filter(office=office)
     for model, rows in [

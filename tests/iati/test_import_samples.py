@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Transaction
+from caunoi.core.permissions import SYSTEM
 from caunoi.iati import models as im
 from caunoi.iati.details import Details
 from caunoi.iati.importer import import_paths
@@ -44,7 +45,7 @@ def test_valid_sample_imports_with_the_files_counts(office, relative, refused):
     path = sample(relative)
     activities, transactions = count_in_file(path)
 
-    summary = import_paths([path], office, skip_invalid=bool(refused))
+    summary = import_paths([path], office, skip_invalid=bool(refused), actor=SYSTEM)
 
     assert summary.adds_up()
     assert summary.read == activities
@@ -63,7 +64,7 @@ def test_valid_sample_imports_with_the_files_counts(office, relative, refused):
 
 
 def test_vn_sample_imports_with_places_and_sectors(office):
-    summary = import_paths([sample("vn/vn_activities_valid.xml")], office, skip_invalid=True)
+    summary = import_paths([sample("vn/vn_activities_valid.xml")], office, skip_invalid=True, actor=SYSTEM)
 
     assert summary.imported == 66
     places = ItemPlace.objects.filter(item__office=office).select_related("unit")
@@ -95,7 +96,7 @@ INVALID = [
 
 @pytest.mark.parametrize(("relative", "code", "line"), INVALID, ids=[v[0].split("/")[-1] for v in INVALID])
 def test_invalid_sample_is_refused_with_line_and_reason(office, relative, code, line):
-    summary = import_paths([sample(relative)], office)
+    summary = import_paths([sample(relative)], office, actor=SYSTEM)
 
     assert not summary.committed
     first = min(summary.errors, key=lambda p: p.row or 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from caunoi.core.permissions import SYSTEM
 from caunoi.iati.importer import import_paths
 from caunoi.reports.dashboard import dashboard
 
@@ -17,7 +18,7 @@ def _pipeline(office) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 def test_the_dashboard_sees_an_imported_activity(office, tmp_path):
     before = _pipeline(office)
-    summary = import_paths([activities_file(tmp_path / "a.xml", activity())], office)
+    summary = import_paths([activities_file(tmp_path / "a.xml", activity())], office, actor=SYSTEM)
     assert summary.imported == 1
     after = _pipeline(office)
     assert sum(after.values()) == sum(before.values()) + 1

@@ -13,6 +13,7 @@ from django.db import transaction
 from caunoi.aid import services
 from caunoi.aid.lifecycle import Status
 from caunoi.core.errors import RuleErrors
+from caunoi.core.permissions import SYSTEM
 from caunoi.iati.ledger import _Walk, split_hundred
 
 DECISION = services.Decision("IATI:X", dt.date(2022, 3, 1), "Donor")
@@ -50,7 +51,9 @@ def test_transaction_rules_match_the_service(make_item, status, kind, amount, va
     walk = _Walk(item.code, TODAY)
     walk.enter(status, dt.date(2022, 3, 1), DECISION if status == Status.APPROVED else None)
 
-    expected = _outcome(lambda: services.record_transaction(item, kind, Decimal(amount), "USD", value_date))
+    expected = _outcome(
+        lambda: services.record_transaction(item, kind, Decimal(amount), "USD", value_date, actor=SYSTEM)
+    )
     found = _outcome(lambda: walk.money(kind, Decimal(amount), "USD", value_date))
 
     assert found == expected
@@ -76,7 +79,7 @@ def test_lifecycle_rules_match_the_service(make_item, steps):
 
     def by_service() -> None:
         for to_status, on in steps:
-            services.transition(item, to_status, on)
+            services.transition(item, to_status, on, actor=SYSTEM)
 
     def by_walk() -> None:
         for to_status, on in steps:

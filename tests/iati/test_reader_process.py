@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from caunoi.aid.models import AidItem
+from caunoi.core.permissions import SYSTEM
 from caunoi.iati import importer, source
 from caunoi.iati.importer import import_paths
 from caunoi.iati.report import ProblemLog
@@ -38,7 +39,7 @@ def _many(tmp_path):
 
 
 def test_reader_process_imports_like_this_process(office, tmp_path, readers):
-    summary = import_paths([_many(tmp_path)], office)
+    summary = import_paths([_many(tmp_path)], office, actor=SYSTEM)
 
     assert len(readers) == 1 and readers[0].proc.returncode == 0
     assert summary.committed and summary.imported == MANY and summary.adds_up()
@@ -57,7 +58,7 @@ def test_reader_killed_midway_rolls_everything_back(office, tmp_path, readers, m
     monkeypatch.setattr(source.ReaderProcess, "__iter__", killed_after_first)
 
     with pytest.raises(source.ReaderFailed):
-        import_paths([_many(tmp_path)], office, skip_invalid=True)
+        import_paths([_many(tmp_path)], office, skip_invalid=True, actor=SYSTEM)
 
     assert AidItem.objects.filter(office=office).count() == 0
     assert readers[0].proc.returncode is not None  # reaped
@@ -76,7 +77,7 @@ def test_failure_while_writing_stops_the_reader_and_keeps_nothing(office, tmp_pa
     monkeypatch.setattr(Writer, "add", failing_add)
 
     with pytest.raises(RuntimeError, match="disk full"):
-        import_paths([_many(tmp_path)], office, skip_invalid=True)
+        import_paths([_many(tmp_path)], office, skip_invalid=True, actor=SYSTEM)
 
     assert AidItem.objects.filter(office=office).count() == 0
     assert readers[0].proc.returncode is not None  # killed and reaped, not left running
@@ -110,11 +111,11 @@ def test_activity_stored_with_the_first_versions_digest_is_unchanged(office, tmp
     from caunoi.iati.source import records
 
     path = activities_file(tmp_path / "a.xml", activity())
-    import_paths([path], office)
+    import_paths([path], office, actor=SYSTEM)
     data = next(r[3] for r in records([path]) if r[0] == "activity")
     im.IatiActivity.objects.filter(office=office).update(content_hash=data.legacy_content_hash())
 
-    again = import_paths([path], office)
+    again = import_paths([path], office, actor=SYSTEM)
 
     assert (again.unchanged, again.updated) == (1, 0)
 

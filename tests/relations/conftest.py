@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from caunoi.core.permissions import SYSTEM
 from tests.conftest import TODAY
 
 
@@ -44,6 +45,7 @@ def make_agreement(office, province, partner):  # type: ignore[no-untyped-def]
         kwargs.setdefault("title", "Thỏa thuận thử nghiệm")
         kwargs.setdefault("kind", "cooperation")
         kwargs.setdefault("parties", [(province, "ours"), (partner, "theirs")])
+        kwargs.setdefault("actor", SYSTEM)
         return create_agreement(office, **kwargs)
 
     return make
@@ -54,7 +56,7 @@ def association(office):  # type: ignore[no-untyped-def]
     from caunoi.relations.services.associations import create_association
 
     return create_association(
-        office, name="Hội hữu nghị Việt - Lào tỉnh Thử Nghiệm", counterpart_country="LA"
+        office, name="Hội hữu nghị Việt - Lào tỉnh Thử Nghiệm", counterpart_country="LA", actor=SYSTEM
     )
 
 
@@ -64,6 +66,7 @@ def person(office):  # type: ignore[no-untyped-def]
 
     def make(name="Người thử nghiệm", **kwargs):  # type: ignore[no-untyped-def]
         kwargs.setdefault("kind", "member")
+        kwargs.setdefault("actor", SYSTEM)
         return create_person(office, name=name, **kwargs)
 
     return make

@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from caunoi.core.errors import RuleError
+from caunoi.core.permissions import SYSTEM
 from caunoi.relations.alerts import agreement_alerts
 from caunoi.relations.models import Agreement, CooperationField
 from caunoi.relations.services import agreements as svc
@@ -34,11 +35,11 @@ def test_status_follows_the_dates(make_agreement, dates, on, status):
 
 def test_terminated_from_its_day(make_agreement):
     agreement = make_agreement(signed_on=D(2020, 1, 1))
-    svc.terminate_agreement(agreement, D(2024, 5, 1), note="Hai bên thống nhất chấm dứt")
+    svc.terminate_agreement(agreement, D(2024, 5, 1), note="Hai bên thống nhất chấm dứt", actor=SYSTEM)
     assert agreement_status(agreement, D(2024, 4, 30)) == "in_force"
     assert agreement_status(agreement, D(2024, 5, 1)) == "terminated"
     with pytest.raises(RuleError) as error:
-        svc.terminate_agreement(make_agreement(signed_on=D(2020, 1, 1)), D(2019, 1, 1))
+        svc.terminate_agreement(make_agreement(signed_on=D(2020, 1, 1)), D(2019, 1, 1), actor=SYSTEM)
     assert error.value.code == "relations.terminated_before_signed"
 
 
@@ -93,7 +94,7 @@ def test_parties_and_fields(make_agreement, province, partner, org):
     agreement = make_agreement(fields=fields)
     assert sorted(f.code for f in agreement.fields.all()) == ["lao-dong", "nong-nghiep"]
     other = org("Tỉnh Xay Nha Bu Ly")
-    svc.set_parties(agreement, [(province, "ours"), (partner, "theirs"), (other, "theirs")])
+    svc.set_parties(agreement, [(province, "ours"), (partner, "theirs"), (other, "theirs")], actor=SYSTEM)
     assert sorted((r.organisation.name, r.side) for r in agreement.party_rows.all()) == [
         ("Tỉnh Viêng Chăn", "theirs"),
         ("Tỉnh Xay Nha Bu Ly", "theirs"),
@@ -103,7 +104,7 @@ def test_parties_and_fields(make_agreement, province, partner, org):
     archived.archived_at = timezone.now()
     archived.save()
     with pytest.raises(RuleError) as error:
-        svc.set_fields(agreement, [archived])
+        svc.set_fields(agreement, [archived], actor=SYSTEM)
     assert error.value.code == "relations.field_archived"
 
 
@@ -111,7 +112,7 @@ def test_renewals(make_agreement):
     first = make_agreement(signed_on=D(2019, 1, 1), period_end=D(2021, 12, 31))
     second = make_agreement(signed_on=D(2022, 1, 1), period_end=D(2024, 12, 31), renews=first)
     with pytest.raises(RuleError) as error:
-        svc.update_agreement(first, renews=second)
+        svc.update_agreement(first, renews=second, actor=SYSTEM)
     assert error.value.code == "relations.renews_itself"
     with pytest.raises(RuleError) as error:
         make_agreement(signed_on=D(2018, 1, 1), renews=first)
@@ -132,13 +133,13 @@ def test_alert_for_an_expired_agreement_until_something_renews_it(make_agreement
     draft = make_agreement(title="Gia hạn (dự thảo)", renews=old)
     alerts = agreement_alerts(office, TODAY)
     assert len(alerts) == 1 and "Gia hạn (dự thảo)" in alerts[0].vi
-    svc.update_agreement(draft, signed_on=D(2026, 11, 1), period_end=D(2029, 12, 31))
+    svc.update_agreement(draft, signed_on=D(2026, 11, 1), period_end=D(2029, 12, 31), actor=SYSTEM)
     assert agreement_alerts(office, TODAY) == []
 
 
 def test_no_alert_when_the_parties_decided_not_to_renew(make_agreement, office):
     old = make_agreement(signed_on=D(2022, 9, 1), period_end=D(2025, 12, 31))
-    svc.update_agreement(old, no_renewal_reason="Đã hoàn thành mục tiêu")
+    svc.update_agreement(old, no_renewal_reason="Đã hoàn thành mục tiêu", actor=SYSTEM)
     assert agreement_alerts(office, TODAY) == []
 
 
@@ -164,15 +165,15 @@ def test_the_signed_document_is_checked(make_agreement, settings, tmp_path):
         ("big.pdf", PDF + b"0" * (20 * 1024 * 1024), "relations.file_too_large"),
     ]:
         with pytest.raises(RuleError) as error:
-            svc.attach_document(agreement, ContentFile(content, name=name))
+            svc.attach_document(agreement, ContentFile(content, name=name), actor=SYSTEM)
         assert error.value.code == code, name
 
 
 def test_aid_items_serve_agreements(make_agreement, make_item):
     agreement = make_agreement(signed_on=D(2022, 9, 1))
     item = make_item()
-    link = svc.link_aid_item(agreement, item, note="Hỗ trợ trường học")
-    assert svc.link_aid_item(agreement, item) == link
+    link = svc.link_aid_item(agreement, item, note="Hỗ trợ trường học", actor=SYSTEM)
+    assert svc.link_aid_item(agreement, item, actor=SYSTEM) == link
     assert [lk.aid_item.code for lk in agreement.aid_links.all()] == [item.code]
 
 
@@ -181,38 +182,38 @@ def test_parties_and_fields_can_be_changed_later(make_agreement, province, partn
 
     agreement = make_agreement(signed_on=D(2022, 9, 1))
     city = org("Thành phố Mimasaka", "JP")
-    svc.set_parties(agreement, [(province, "ours"), (partner, "theirs"), (city, "theirs")])
+    svc.set_parties(agreement, [(province, "ours"), (partner, "theirs"), (city, "theirs")], actor=SYSTEM)
     assert sorted(agreement.party_rows.values_list("organisation__name", "side")) == [
         ("Thành phố Mimasaka", "theirs"),
         ("Tỉnh Viêng Chăn", "theirs"),
         ("Ủy ban nhân dân tỉnh Thử Nghiệm", "ours"),
     ]
     # a party archived since it signed stays; an archived organisation cannot become a party
-    archive(partner)
-    svc.set_parties(agreement, [(province, "ours"), (partner, "theirs")])
+    archive(partner, actor=SYSTEM)
+    svc.set_parties(agreement, [(province, "ours"), (partner, "theirs")], actor=SYSTEM)
     assert agreement.party_rows.count() == 2
     gone = org("Tỉnh Đã Lưu Trữ")
-    archive(gone)
+    archive(gone, actor=SYSTEM)
     with pytest.raises(RuleError) as error:
-        svc.set_parties(agreement, [(province, "ours"), (gone, "theirs")])
+        svc.set_parties(agreement, [(province, "ours"), (gone, "theirs")], actor=SYSTEM)
     assert (error.value.code, error.value.field) == ("relations.archived", "parties")
     health, culture = (
         CooperationField.objects.get(code="y-te"),
         CooperationField.objects.get(code="van-hoa-du-lich"),
     )
-    svc.set_fields(agreement, [health, culture])
+    svc.set_fields(agreement, [health, culture], actor=SYSTEM)
     health.archived_at = timezone.now()
     health.save()
-    svc.set_fields(agreement, [health])  # kept, though archived since
+    svc.set_fields(agreement, [health], actor=SYSTEM)  # kept, though archived since
     assert list(agreement.fields.values_list("code", flat=True)) == ["y-te"]
-    svc.set_fields(agreement, [])
+    svc.set_fields(agreement, [], actor=SYSTEM)
     with pytest.raises(RuleError) as error:
-        svc.set_fields(agreement, [health])
+        svc.set_fields(agreement, [health], actor=SYSTEM)
     assert error.value.code == "relations.field_archived"
-    archive(agreement)
+    archive(agreement, actor=SYSTEM)
     for change in (
-        lambda: svc.set_parties(agreement, [(province, "ours"), (city, "theirs")]),
-        lambda: svc.set_fields(agreement, [culture]),
+        lambda: svc.set_parties(agreement, [(province, "ours"), (city, "theirs")], actor=SYSTEM),
+        lambda: svc.set_fields(agreement, [culture], actor=SYSTEM),
     ):
         with pytest.raises(RuleError) as error:
             change()

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from caunoi.core.errors import RuleError
+from caunoi.core.permissions import SYSTEM
 from caunoi.relations.anniversaries import calendar_gaps, upcoming_anniversaries
 from caunoi.relations.models import Occasion, OccasionDate
 from caunoi.relations.services.calendar import (
@@ -25,15 +26,15 @@ def seen(office, on, lead=90):  # type: ignore[no-untyped-def]
 
 
 def test_seeded_facts_carry_their_sources(office):
-    assert seed_calendar(office) == 11
-    assert seed_calendar(office) == 0
+    assert seed_calendar(office, actor=SYSTEM) == 11
+    assert seed_calendar(office, actor=SYSTEM) == 0
     laos = Occasion.objects.get(office=office, title="Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào")
     assert (laos.day, laos.month, laos.origin_year, laos.recurrence) == (5, 9, 1962, "round")
     assert all(o.source_url.startswith("http") for o in Occasion.objects.filter(office=office))
 
 
 def test_round_anniversaries_of_relations_and_yearly_national_days(office):
-    seed_calendar(office)
+    seed_calendar(office, actor=SYSTEM)
     # 2027: 65 years of Vietnam–Laos relations (round), 54 of Vietnam–Japan (not round).
     assert seen(office, D(2027, 8, 1), 60) == [
         (D(2027, 9, 5), "Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào", 65, False)
@@ -59,6 +60,7 @@ def test_partnership_foundings_known_to_the_year_show_early(office, org):
         kind="cooperation",
         since=D(2019, 1, 1),
         since_precision="year",
+        actor=SYSTEM,
     )
     assert seen(office, D(2023, 12, 1), 90) == [
         (D(2024, 1, 1), "5 năm quan hệ hợp tác với Thành phố Mimasaka", 5, True)
@@ -68,24 +70,38 @@ def test_partnership_foundings_known_to_the_year_show_early(office, org):
 
 def test_lunar_dates_per_year_and_gaps(office):
     occasion = create_occasion(
-        office, kind="new_year", title="Tết Nguyên đán Trung Quốc", country="CN", recurrence="per_year_dates"
+        office,
+        kind="new_year",
+        title="Tết Nguyên đán Trung Quốc",
+        country="CN",
+        recurrence="per_year_dates",
+        actor=SYSTEM,
     )
-    set_occasion_date(occasion, 2027, D(2027, 2, 6))
+    set_occasion_date(occasion, 2027, D(2027, 2, 6), actor=SYSTEM)
     assert seen(office, D(2027, 1, 1), 60) == [(D(2027, 2, 6), "Tết Nguyên đán Trung Quốc", None, False)]
     assert calendar_gaps(office, D(2027, 12, 1), 90) == [("Tết Nguyên đán Trung Quốc", 2028)]
     with pytest.raises(RuleError) as error:
-        set_occasion_date(occasion, 2028, D(2027, 1, 26))
+        set_occasion_date(occasion, 2028, D(2027, 1, 26), actor=SYSTEM)
     assert error.value.code == "relations.occasion_date_year"
 
 
 def test_occasion_rules(office):
     with pytest.raises(RuleError) as error:
         create_occasion(
-            office, kind="national_day", title="X", country="LA", recurrence="yearly", month=2, day=30
+            office,
+            kind="national_day",
+            title="X",
+            country="LA",
+            recurrence="yearly",
+            month=2,
+            day=30,
+            actor=SYSTEM,
         )
     assert error.value.code == "relations.occasion_date"
     with pytest.raises(RuleError) as error:
-        create_occasion(office, kind="national_day", title="X", country="LA", recurrence="yearly")
+        create_occasion(
+            office, kind="national_day", title="X", country="LA", recurrence="yearly", actor=SYSTEM
+        )
     assert error.value.code == "relations.occasion_needs_day"
     leap = create_occasion(
         office,
@@ -96,6 +112,7 @@ def test_occasion_rules(office):
         month=2,
         day=29,
         origin_year=2000,
+        actor=SYSTEM,
     )
     assert [a.on for a in upcoming_anniversaries(office, D(2025, 2, 1), 40) if a.title == leap.title] == [
         D(2025, 2, 28)
@@ -112,26 +129,39 @@ def code_of(call) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_update_occasion_checks_its_rules(office):
-    seed_calendar(office)
+    seed_calendar(office, actor=SYSTEM)
     laos = Occasion.objects.get(office=office, title="Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào")
     france = "Ngày thiết lập quan hệ ngoại giao Việt Nam - Pháp"
-    assert code_of(lambda: update_occasion(laos, title=france)) == "relations.duplicate"
-    assert code_of(lambda: update_occasion(laos, origin_year=None)) == "relations.occasion_round_needs_year"
-    assert code_of(lambda: update_occasion(laos, origin_year=2027)) == "relations.year_invalid"
-    assert code_of(lambda: update_occasion(laos, day=31, month=4)) == "relations.occasion_date"
-    assert code_of(lambda: update_occasion(laos, country="XX")) == "relations.country_unknown"
-    assert code_of(lambda: update_occasion(laos, duration_days=0)) == "relations.negative"
-    assert code_of(lambda: update_occasion(laos, recurrence="monthly")) == "relations.choice_unknown"
+    assert code_of(lambda: update_occasion(laos, title=france, actor=SYSTEM)) == "relations.duplicate"
+    assert (
+        code_of(lambda: update_occasion(laos, origin_year=None, actor=SYSTEM))
+        == "relations.occasion_round_needs_year"
+    )
+    assert code_of(lambda: update_occasion(laos, origin_year=2027, actor=SYSTEM)) == "relations.year_invalid"
+    assert code_of(lambda: update_occasion(laos, day=31, month=4, actor=SYSTEM)) == "relations.occasion_date"
+    assert code_of(lambda: update_occasion(laos, country="XX", actor=SYSTEM)) == "relations.country_unknown"
+    assert code_of(lambda: update_occasion(laos, duration_days=0, actor=SYSTEM)) == "relations.negative"
+    assert (
+        code_of(lambda: update_occasion(laos, recurrence="monthly", actor=SYSTEM))
+        == "relations.choice_unknown"
+    )
     assert (
         code_of(
             lambda: create_occasion(
-                office, kind="other", title=france, country="FR", recurrence="yearly", month=1, day=1
+                office,
+                kind="other",
+                title=france,
+                country="FR",
+                recurrence="yearly",
+                month=1,
+                day=1,
+                actor=SYSTEM,
             )
         )
         == "relations.duplicate"
     )
     with pytest.raises(TypeError):
-        update_occasion(laos, office=None)
+        update_occasion(laos, office=None, actor=SYSTEM)
     laos.refresh_from_db()
     assert (laos.title, laos.day, laos.month, laos.origin_year) == (
         "Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào",
@@ -139,7 +169,9 @@ def test_update_occasion_checks_its_rules(office):
         9,
         1962,
     )
-    update_occasion(laos, title=" Quan hệ Việt Nam - Lào ", day=6, origin_year=1962, title_en="Vietnam–Laos")
+    update_occasion(
+        laos, title=" Quan hệ Việt Nam - Lào ", day=6, origin_year=1962, title_en="Vietnam–Laos", actor=SYSTEM
+    )
     laos.refresh_from_db()
     assert (laos.title, laos.title_en, laos.day, laos.month) == (
         "Quan hệ Việt Nam - Lào",
@@ -151,28 +183,31 @@ def test_update_occasion_checks_its_rules(office):
 
 
 def test_an_archived_occasion_leaves_the_calendar_until_restored(office):
-    seed_calendar(office)
+    seed_calendar(office, actor=SYSTEM)
     laos = Occasion.objects.get(office=office, title="Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào")
-    archive_occasion(laos)
+    archive_occasion(laos, actor=SYSTEM)
     assert seen(office, D(2027, 8, 1), 60) == []
-    assert code_of(lambda: update_occasion(laos, day=6)) == "relations.archived"
-    assert code_of(lambda: archive_occasion(laos)) == "relations.archived"
-    restore_occasion(laos)
+    assert code_of(lambda: update_occasion(laos, day=6, actor=SYSTEM)) == "relations.archived"
+    assert code_of(lambda: archive_occasion(laos, actor=SYSTEM)) == "relations.archived"
+    restore_occasion(laos, actor=SYSTEM)
     assert [row[1] for row in seen(office, D(2027, 8, 1), 60)] == [laos.title]
 
 
 def test_dates_per_year_only_for_lunar_occasions(office):
-    seed_calendar(office)
+    seed_calendar(office, actor=SYSTEM)
     laos = Occasion.objects.get(office=office, title="Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào")
     with pytest.raises(RuleError) as error:
-        set_occasion_date(laos, 2027, D(2027, 9, 5))
+        set_occasion_date(laos, 2027, D(2027, 9, 5), actor=SYSTEM)
     assert (error.value.code, error.value.field) == ("relations.occasion_not_per_year", "on")
     china = Occasion.objects.get(office=office, recurrence="per_year_dates")
-    assert code_of(lambda: set_occasion_date(china, 1800, D(1800, 1, 25))) == "relations.year_invalid"
-    row = set_occasion_date(china, 2028, D(2028, 1, 26))
+    assert (
+        code_of(lambda: set_occasion_date(china, 1800, D(1800, 1, 25), actor=SYSTEM))
+        == "relations.year_invalid"
+    )
+    row = set_occasion_date(china, 2028, D(2028, 1, 26), actor=SYSTEM)
     assert calendar_gaps(office, D(2027, 12, 1), 90) == []
     pk = row.pk
-    remove_occasion_date(row)
+    remove_occasion_date(row, actor=SYSTEM)
     assert not OccasionDate.objects.filter(pk=pk).exists()
     assert OccasionDate.history.filter(id=pk, history_type="-").count() == 1
     assert calendar_gaps(office, D(2027, 12, 1), 90) == [(china.title, 2028)]
@@ -220,7 +255,7 @@ def test_calendar_writes_refuse_a_viewer_and_another_office(yen_bai, django_user
     assert (Occasion.objects.count(), OccasionDate.objects.count()) == before
     laos = Occasion.objects.get(office=yen_bai, title="Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào")
     assert laos.archived_at is None and laos.source_note != "Đã kiểm tra"
-    archive_occasion(laos)
+    archive_occasion(laos, actor=SYSTEM)
     with pytest.raises(RuleError) as error:
         restore_occasion(laos, actor=user)
     assert error.value.code == "permission.denied"

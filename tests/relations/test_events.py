@@ -4,6 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from caunoi.core.errors import RuleError
+from caunoi.core.permissions import SYSTEM
 from caunoi.relations.alerts import workshop_alerts
 from caunoi.relations.models import Event
 from caunoi.relations.services import events as svc
@@ -17,6 +18,7 @@ def make(office, **kwargs):  # type: ignore[no-untyped-def]
     kwargs.setdefault("title", "Đón đoàn tỉnh Viêng Chăn")
     kwargs.setdefault("kind", "incoming_delegation")
     kwargs.setdefault("start_on", D(2022, 10, 3))
+    kwargs.setdefault("actor", SYSTEM)
     return svc.create_event(office, **kwargs)
 
 
@@ -67,10 +69,10 @@ def test_workshop_permission_is_asked_at_least_30_days_ahead(office):
     )
     assert event.permission_requested_on == D(2022, 9, 3)
     with pytest.raises(RuleError) as error:
-        svc.update_event(event, permission_granted_on=D(2022, 9, 1))
+        svc.update_event(event, permission_granted_on=D(2022, 9, 1), actor=SYSTEM)
     assert error.value.code == "relations.dates_order"
     with pytest.raises(RuleError) as error:
-        svc.update_event(event, start_on=D(2022, 9, 30), end_on=D(2022, 9, 30))
+        svc.update_event(event, start_on=D(2022, 9, 30), end_on=D(2022, 9, 30), actor=SYSTEM)
     assert error.value.code == "relations.permission_lead_time"
 
 
@@ -94,16 +96,16 @@ def test_workshop_alerts_permission_due_and_report_late(office):
 
 def test_participants_and_headcounts(office, person):
     event = make(office)
-    svc.add_participant(event, "host", name="Lãnh đạo Liên hiệp")
-    svc.add_participant(event, "interpreter", person=person("Phiên dịch viên"))
+    svc.add_participant(event, "host", name="Lãnh đạo Liên hiệp", actor=SYSTEM)
+    svc.add_participant(event, "interpreter", person=person("Phiên dịch viên"), actor=SYSTEM)
     with pytest.raises(RuleError) as error:
-        svc.add_participant(event, "guest")
+        svc.add_participant(event, "guest", actor=SYSTEM)
     assert error.value.code == "relations.participant_needs_name"
-    svc.set_headcounts(event, {"la": 12, "VN": 20})
-    svc.set_headcounts(event, {"LA": 15, "VN": 20})
+    svc.set_headcounts(event, {"la": 12, "VN": 20}, actor=SYSTEM)
+    svc.set_headcounts(event, {"LA": 15, "VN": 20}, actor=SYSTEM)
     assert dict(event.headcounts.values_list("country", "count")) == {"LA": 15, "VN": 20}
     with pytest.raises(RuleError) as error:
-        svc.set_headcounts(event, {"LA": 0})
+        svc.set_headcounts(event, {"LA": 0}, actor=SYSTEM)
     assert error.value.code == "relations.negative"
 
 
@@ -114,19 +116,21 @@ def test_photos_and_documents_are_checked(office, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     event = make(office)
     photo = svc.add_photo(
-        event, ContentFile(PNG, name="anh.png"), "Toàn cảnh buổi hội đàm", credit="Báo Yên Bái"
+        event, ContentFile(PNG, name="anh.png"), "Toàn cảnh buổi hội đàm", credit="Báo Yên Bái", actor=SYSTEM
     )
     assert photo.file.name.startswith("relations/photos/")
     with pytest.raises(RuleError) as error:
-        svc.add_photo(event, ContentFile(b"%PDF-1.7", name="anh.pdf"), "Ảnh")
+        svc.add_photo(event, ContentFile(b"%PDF-1.7", name="anh.pdf"), "Ảnh", actor=SYSTEM)
     assert error.value.code == "relations.file_type"
     with pytest.raises(RuleError) as error:
-        svc.add_photo(event, ContentFile(b"GIF89a", name="anh.jpg"), "Ảnh")
+        svc.add_photo(event, ContentFile(b"GIF89a", name="anh.jpg"), "Ảnh", actor=SYSTEM)
     assert error.value.code == "relations.file_content"
     with pytest.raises(RuleError) as error:
-        svc.add_photo(event, ContentFile(PNG, name="anh.png"), " ")
+        svc.add_photo(event, ContentFile(PNG, name="anh.png"), " ", actor=SYSTEM)
     assert error.value.code == "relations.required"
-    document = svc.add_document(event, ContentFile(b"%PDF-1.7 x", name="bien-ban.pdf"), "Biên bản hội đàm")
+    document = svc.add_document(
+        event, ContentFile(b"%PDF-1.7 x", name="bien-ban.pdf"), "Biên bản hội đàm", actor=SYSTEM
+    )
     assert document.title == "Biên bản hội đàm"
 
 

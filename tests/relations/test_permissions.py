@@ -12,7 +12,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from caunoi.core.models import Membership, Office, Role
-from caunoi.core.permissions import ACTION_NAMES, Action
+from caunoi.core.permissions import ACTION_NAMES, SYSTEM, Action
 from caunoi.directory.models import Organisation
 from caunoi.relations.models import (
     Agreement,
@@ -45,27 +45,33 @@ class World:
         return Organisation.objects.create(office=self.office, name=name, country=country, kind=kind)
 
     def person(self, name: str = "Người thử nghiệm") -> Person:
-        return people.create_person(self.office, name=name, kind="member")
+        return people.create_person(self.office, name=name, kind="member", actor=SYSTEM)
 
     def consenting(self) -> Person:
         person = self.person()
-        people.record_consent(person, "photo_use", D(2024, 1, 1))
+        people.record_consent(person, "photo_use", D(2024, 1, 1), actor=SYSTEM)
         return person
 
     def association(self, **kwargs: Any) -> Association:
         return associations.create_association(
-            self.office, name="Hội hữu nghị Việt - Lào tỉnh Thử Nghiệm", counterpart_country="LA", **kwargs
+            self.office,
+            name="Hội hữu nghị Việt - Lào tỉnh Thử Nghiệm",
+            counterpart_country="LA",
+            actor=SYSTEM,
+            **kwargs,
         )
 
     def term(self) -> Any:
-        return associations.add_term(self.association(), 1, D(2020, 1, 1), D(2024, 12, 31))
+        return associations.add_term(self.association(), 1, D(2020, 1, 1), D(2024, 12, 31), actor=SYSTEM)
 
     def member(self) -> Any:
-        return associations.add_member(self.association(), self.person(), D(2021, 1, 1))
+        return associations.add_member(self.association(), self.person(), D(2021, 1, 1), actor=SYSTEM)
 
     def congress(self) -> Any:
         association = self.association(founded_on=D(2017, 9, 1))
-        return associations.plan_congress(association, term_number=2, on=D(2023, 1, 1), precision="year")
+        return associations.plan_congress(
+            association, term_number=2, on=D(2023, 1, 1), precision="year", actor=SYSTEM
+        )
 
     def agreement(self) -> Agreement:
         return agreements.create_agreement(
@@ -74,15 +80,18 @@ class World:
             kind="cooperation",
             parties=[(self.province, "ours"), (self.partner, "theirs")],
             signed_on=D(2022, 9, 1),
+            actor=SYSTEM,
         )
 
     def event(self) -> Event:
         return events.create_event(
-            self.office, title="Đón đoàn", kind="incoming_delegation", start_on=D(2024, 5, 2)
+            self.office, title="Đón đoàn", kind="incoming_delegation", start_on=D(2024, 5, 2), actor=SYSTEM
         )
 
     def partnership(self) -> Partnership:
-        return partners.create_partnership(self.office, self.partner, level="province", kind="twinning")
+        return partners.create_partnership(
+            self.office, self.partner, level="province", kind="twinning", actor=SYSTEM
+        )
 
 
 @dataclass(frozen=True)
@@ -352,14 +361,14 @@ OPERATIONS: dict[str, Operation] = {
     "archive": Operation(
         Action.ARCHIVE,
         lambda w: w.person(),
-        lambda p, u: common.archive(p, u),
+        lambda p, u: common.archive(p, actor=u),
         lambda p: _fresh(Person, p.pk, "archived_at") is not None,
         True,
     ),
     "restore": Operation(
         Action.RESTORE,
         lambda w: _archived(w.partnership()),
-        lambda p, u: common.restore(p, u),
+        lambda p, u: common.restore(p, actor=u),
         lambda p: _fresh(Partnership, p.pk, "archived_at") is None,
         True,
     ),
@@ -374,7 +383,7 @@ OPERATIONS: dict[str, Operation] = {
 
 
 def _archived(record: Any) -> Any:
-    common.archive(record)
+    common.archive(record, actor=SYSTEM)
     return record
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from caunoi.core.permissions import SYSTEM
 from caunoi.relations.demo import load_relations_demo
 from caunoi.relations.report import diplomacy_summary
 from caunoi.relations.report_text import render_diplomacy_text
@@ -106,15 +107,17 @@ def test_named_members_follow_consent(relations_demo, office):
     from caunoi.relations.services.associations import add_member, create_association
     from caunoi.relations.services.people import create_person, record_consent, withdraw_consent
 
-    association = create_association(office, name="Hội hữu nghị Việt - Lào", counterpart_country="LA")
-    agreed = create_person(office, name="Bounmy", kind="member")
-    silent = create_person(office, name="Khamla", kind="member")
-    record_consent(agreed, "name_listing", D(2022, 1, 1))
+    association = create_association(
+        office, name="Hội hữu nghị Việt - Lào", counterpart_country="LA", actor=SYSTEM
+    )
+    agreed = create_person(office, name="Bounmy", kind="member", actor=SYSTEM)
+    silent = create_person(office, name="Khamla", kind="member", actor=SYSTEM)
+    record_consent(agreed, "name_listing", D(2022, 1, 1), actor=SYSTEM)
     for p in (agreed, silent):
-        add_member(association, p, D(2022, 2, 1))
+        add_member(association, p, D(2022, 2, 1), actor=SYSTEM)
     line = diplomacy_summary(office, 2022).associations[0]
     assert (line.named_members, line.unnamed_members) == (["Bounmy"], 1)
-    withdraw_consent(agreed, "name_listing", D(2026, 1, 1))
+    withdraw_consent(agreed, "name_listing", D(2026, 1, 1), actor=SYSTEM)
     line = diplomacy_summary(office, 2022).associations[0]
     assert (line.named_members, line.unnamed_members) == ([], 2)
 

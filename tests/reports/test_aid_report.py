@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 from caunoi.aid import services
 from caunoi.aid.lifecycle import Status
 from caunoi.core.models import Office
+from caunoi.core.permissions import SYSTEM
 from caunoi.demo.data import PUBLISHED_2022
 from caunoi.money.services import record_rate
 from caunoi.reports.aid import aid_summary
@@ -79,13 +80,15 @@ def test_the_successor_reports_its_predecessors_only_when_asked(yen_bai):
 
 def test_revoked_or_cancelled_by_year_end_is_not_counted(make_item, office, sectors, approval):
     item = make_item(status=Status.APPROVED, decision=approval)
-    services.record_transaction(item, "2", "1000", "USD", D(2022, 3, 1))
+    services.record_transaction(item, "2", "1000", "USD", D(2022, 3, 1), actor=SYSTEM)
     other = make_item(status=Status.APPROVED, decision=approval)
-    services.record_transaction(other, "2", "500", "USD", D(2022, 3, 1))
-    services.transition(other, Status.APPROVAL_REVOKED, D(2022, 10, 1))
+    services.record_transaction(other, "2", "500", "USD", D(2022, 3, 1), actor=SYSTEM)
+    services.transition(other, Status.APPROVAL_REVOKED, D(2022, 10, 1), actor=SYSTEM)
     late = make_item(status=Status.APPROVED, decision=approval)
-    services.record_transaction(late, "2", "200", "USD", D(2022, 3, 1))
-    services.transition(late, Status.CANCELLED, D(2023, 2, 1))  # after the year: 2022 still counts it
+    services.record_transaction(late, "2", "200", "USD", D(2022, 3, 1), actor=SYSTEM)
+    services.transition(
+        late, Status.CANCELLED, D(2023, 2, 1), actor=SYSTEM
+    )  # after the year: 2022 still counts it
     summary = aid_summary(office, 2022)
     assert (summary.count, summary.committed.usd) == (2, Decimal("1200"))
 
@@ -93,8 +96,8 @@ def test_revoked_or_cancelled_by_year_end_is_not_counted(make_item, office, sect
 def test_multi_currency_commitments_and_share_weighted_sectors(make_item, office, sectors, approval):
     record_rate("EUR", "VND", Decimal("25000"), D(2022, 1, 1), valid_to=D(2022, 12, 31), office=office)
     item = make_item(status=Status.APPROVED, decision=approval)
-    services.set_sectors(item, [(sectors["y-te"], 75), (sectors["giao-duc-dao-tao"], 25)])
-    services.record_transaction(item, "2", "1000", "EUR", D(2022, 3, 1))
+    services.set_sectors(item, [(sectors["y-te"], 75), (sectors["giao-duc-dao-tao"], 25)], actor=SYSTEM)
+    services.record_transaction(item, "2", "1000", "EUR", D(2022, 3, 1), actor=SYSTEM)
     summary = aid_summary(office, 2022)
     # EUR → USD through VND: 1000 × 25.000 / 23.500 (the demo's staff rate for 2022)
     assert summary.committed.by_currency == {"EUR": Decimal("1000.00")}
@@ -110,7 +113,7 @@ def test_multi_currency_commitments_and_share_weighted_sectors(make_item, office
 
 def test_a_missing_rate_stops_the_report_with_a_clear_message(make_item, office, approval):
     item = make_item(status=Status.APPROVED, decision=approval)
-    services.record_transaction(item, "2", "1000", "CHF", D(2022, 3, 1))
+    services.record_transaction(item, "2", "1000", "CHF", D(2022, 3, 1), actor=SYSTEM)
     with pytest.raises(CommandError) as error:
         run("report", "aid", "--year", "2022", "--office", office.code)
     assert "Chưa có tỷ giá CHF/USD áp dụng cho ngày 01/03/2022" in str(error.value)

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from caunoi.core.models import Office
+from caunoi.core.permissions import SYSTEM
 from caunoi.demo.data import PUBLISHED_2022
 from caunoi.geography.mapping import current_units, principal_current_unit
 from caunoi.geography.models import AdminUnit, Era, Level
@@ -268,9 +269,9 @@ def commit_at_places(make_item, approval, *rows) -> None:  # type: ignore[no-unt
 
     for amount, places in rows:
         item = make_item(status=Status.APPROVED, decision=approval)
-        services.record_transaction(item, "2", amount, "USD", dt.date(2022, 3, 1))
+        services.record_transaction(item, "2", amount, "USD", dt.date(2022, 3, 1), actor=SYSTEM)
         if places:
-            services.set_places(item, places)
+            services.set_places(item, places, actor=SYSTEM)
 
 
 def provinces_of(era: str, *short_names: str) -> list[AdminUnit]:
@@ -595,13 +596,15 @@ def test_items_revoked_or_cancelled_by_their_years_end_do_not_count(make_item, o
     from caunoi.aid.lifecycle import Status
 
     item = make_item(status=Status.APPROVED, decision=approval)
-    services.record_transaction(item, "2", "1000", "USD", dt.date(2022, 3, 1))
+    services.record_transaction(item, "2", "1000", "USD", dt.date(2022, 3, 1), actor=SYSTEM)
     revoked = make_item(status=Status.APPROVED, decision=approval)
-    services.record_transaction(revoked, "2", "500", "USD", dt.date(2022, 3, 1))
-    services.transition(revoked, Status.APPROVAL_REVOKED, dt.date(2022, 10, 1))
+    services.record_transaction(revoked, "2", "500", "USD", dt.date(2022, 3, 1), actor=SYSTEM)
+    services.transition(revoked, Status.APPROVAL_REVOKED, dt.date(2022, 10, 1), actor=SYSTEM)
     late = make_item(status=Status.APPROVED, decision=approval)
-    services.record_transaction(late, "2", "200", "USD", dt.date(2022, 3, 1))
-    services.transition(late, Status.CANCELLED, dt.date(2023, 2, 1))  # after the year: 2022 still counts it
+    services.record_transaction(late, "2", "200", "USD", dt.date(2022, 3, 1), actor=SYSTEM)
+    services.transition(
+        late, Status.CANCELLED, dt.date(2023, 2, 1), actor=SYSTEM
+    )  # after the year: 2022 still counts it
     data = dashboard([office], 2021, 2023, dt.date(2026, 11, 27))
     assert [(y.year, y.count, y.committed) for y in data.years] == [
         (2021, 0, Decimal(0)),
@@ -624,7 +627,7 @@ def test_each_office_converts_with_its_own_rates(make_item, office, approval, ye
         "EUR", "VND", Decimal("25000"), dt.date(2022, 1, 1), valid_to=dt.date(2022, 12, 31), office=office
     )
     item = make_item(status=Status.APPROVED, decision=approval)
-    services.record_transaction(item, "2", "1000", "EUR", dt.date(2022, 3, 1))
+    services.record_transaction(item, "2", "1000", "EUR", dt.date(2022, 3, 1), actor=SYSTEM)
     data = dashboard([office, yen_bai], 2022, 2022, dt.date(2026, 11, 27))
     # EUR → USD through VND: 1000 × 25.000 / 23.500, as the annual report converts it
     assert (
@@ -640,7 +643,7 @@ def test_a_missing_rate_gives_a_message_not_an_error(login, make_item, office, a
     from caunoi.aid.lifecycle import Status
 
     item = make_item(status=Status.APPROVED, decision=approval)
-    services.record_transaction(item, "2", "1000", "CHF", dt.date(2022, 3, 1))
+    services.record_transaction(item, "2", "1000", "CHF", dt.date(2022, 3, 1), actor=SYSTEM)
     client = login("admin")
     response = page(client, f"?office={office.code}&year=2022")
     assert response.context["data"] is None

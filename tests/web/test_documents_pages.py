@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from caunoi.core.models import Preference
+from caunoi.core.permissions import SYSTEM
 from caunoi.documents.drafts import generate_draft, save_version
 from caunoi.documents.models import AnnualReportDraft, DraftVersion
 
@@ -171,7 +172,7 @@ def test_the_findings_follow_the_users_language(login, draft):
 
 
 def test_an_older_version_can_be_viewed_and_exported(login, draft):
-    save_version(draft, "Văn bản ngắn: 02 dự án với 10 USD.\n", note="thử")
+    save_version(draft, "Văn bản ngắn: 02 dự án với 10 USD.\n", note="thử", actor=SYSTEM)
     client = login("xem")
 
     first = client.get(draft_url(draft) + "?v=1")
@@ -262,11 +263,11 @@ def test_query_counts_do_not_grow_with_versions_or_drafts(login, draft, yen_bai)
 
     draft_before, index_before = count(draft_url(draft)), count(INDEX + "?office=yen-bai&year=2022")
     for n in range(6):
-        save_version(draft, f"Phiên bản {n}: 02 dự án.\n", note=f"n{n}")
+        save_version(draft, f"Phiên bản {n}: 02 dự án.\n", note=f"n{n}", actor=SYSTEM)
     for year in (2019, 2020, 2021):
         AnnualReportDraft.objects.create(office=yen_bai, year=year)
     # the latest version is now a short text: compare with the same amount of text checked
-    save_version(draft, DraftVersion.objects.get(draft=draft, number=1).body)
+    save_version(draft, DraftVersion.objects.get(draft=draft, number=1).body, actor=SYSTEM)
 
     assert count(draft_url(draft)) == draft_before
     assert count(INDEX + "?office=yen-bai&year=2022") == index_before

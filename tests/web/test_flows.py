@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from caunoi.aid.models import AidItem, ItemDocument, Transaction
 from caunoi.core.models import Membership, Office, Role
+from caunoi.core.permissions import SYSTEM
 from caunoi.money.models import ExchangeRate
 
 pytestmark = pytest.mark.django_db
@@ -381,8 +382,8 @@ def test_history_of_an_item_whose_related_rows_share_its_id(login, yen_bai, sect
     from caunoi.aid.models import ItemSector
 
     item = AidItem.objects.get(office=yen_bai, code="YB-2022-15")
-    services.update_item(item, title="Tên sửa một")
-    services.set_sectors(item, [(sectors["y-te"], 100)])
+    services.update_item(item, title="Tên sửa một", actor=SYSTEM)
+    services.set_sectors(item, [(sectors["y-te"], 100)], actor=SYSTEM)
     ItemSector.history.filter(item_id=item.pk).update(id=item.pk)  # the same id in two tables
     page = login("xem").get(f"/aid/{item.pk}/history/")
     assert page.status_code == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from caunoi.core.permissions import SYSTEM
 from caunoi.relations.models import Agreement, CooperationField
 from caunoi.relations.services.agreements import set_fields
 from caunoi.web.views.history import changes
@@ -13,7 +14,7 @@ def test_a_changed_field_of_cooperation_is_shown_by_name(db):
     before = list(agreement.fields.order_by("pk"))
     new = CooperationField.objects.exclude(pk__in=[f.pk for f in before]).order_by("pk").first()
     assert new is not None
-    set_fields(agreement, [*before, new])
+    set_fields(agreement, [*before, new], actor=SYSTEM)
     rows = changes(list(agreement.history.all()[:2]))
     _label, old, shown = next(
         c for c in rows[0]["changes"] if c[0] == str(Agreement._meta.get_field("fields").verbose_name)

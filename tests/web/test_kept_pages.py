@@ -18,6 +18,7 @@ from caunoi.aid import services
 from caunoi.aid.models import AidItem, ItemDocument, TransactionKind
 from caunoi.core import audit
 from caunoi.core.models import Membership, Office, Preference, Role
+from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def test_a_changed_item_is_shown_changed_on_the_list_and_its_page(login, item):
     client = login("bientap")
     for url in ("/aid/", f"/aid/{item.pk}/"):
         _get(client, url)
-    services.update_item(item, title="Tên mới của khoản viện trợ")
+    services.update_item(item, title="Tên mới của khoản viện trợ", actor=SYSTEM)
     assert "Tên mới của khoản viện trợ" in _get(client, f"/aid/{item.pk}/")[0]
     assert "Tên mới của khoản viện trợ" in _get(client, "/aid/?q=ten+moi")[0]
 
@@ -73,6 +74,7 @@ def test_new_money_and_a_new_document_appear_on_the_item_page(login, item):
         "USD",
         dt.date(2022, 6, 1),
         reference="REF-KEPT-1",
+        actor=SYSTEM,
     )
     assert "REF-KEPT-1" in _get(client, f"/aid/{item.pk}/")[0]
     document = ItemDocument(
@@ -157,7 +159,9 @@ def test_a_new_office_for_a_national_reader_changes_their_pages(login):
     client = login("toanquoc")
     assert "MOI-1" not in _get(client, "/aid/?q=moi-1")[0]
     office = Office.objects.create(code="moi", name="Liên hiệp mới")
-    services.create_item(office, code="MOI-1", modality="project", title="Khoản của liên hiệp mới")
+    services.create_item(
+        office, code="MOI-1", modality="project", title="Khoản của liên hiệp mới", actor=SYSTEM
+    )
     assert "MOI-1" in _get(client, "/aid/?q=moi-1")[0]
 
 

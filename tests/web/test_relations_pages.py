@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from caunoi.core.models import Office
+from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation
 from caunoi.relations.completion import task_completion
 from caunoi.relations.demo import MIMASAKA
@@ -295,6 +296,7 @@ def test_link_and_unlink_evidence_from_the_plan_page(login, yen_bai):
         kind="incoming_delegation",
         start_on=dt.date(2023, 5, 2),
         partnership=mimasaka(yen_bai),
+        actor=SYSTEM,
     )
     page = text(client.get(f"/relations/plans/{plan.pk}/"))
     assert f'value="event:{event.pk}"' in page
@@ -575,7 +577,9 @@ def _more_records(office: Office, n: int) -> None:
         org = Organisation.objects.create(
             office=office, name=f"Thành phố Thử {i}", country="KR", kind="foreign_locality"
         )
-        partnership = partner_services.create_partnership(office, org, level="city", kind="cooperation")
+        partnership = partner_services.create_partnership(
+            office, org, level="city", kind="cooperation", actor=SYSTEM
+        )
         agreement_services.create_agreement(
             office,
             title=f"Biên bản {i}",
@@ -584,6 +588,7 @@ def _more_records(office: Office, n: int) -> None:
             partnership=partnership,
             signed_on=dt.date(2024, 1, 1),
             period_end=dt.date(2027, 1, 1),
+            actor=SYSTEM,
         )
         event = event_services.create_event(
             office,
@@ -591,8 +596,9 @@ def _more_records(office: Office, n: int) -> None:
             kind="incoming_delegation",
             start_on=dt.date(2024, 3, 1),
             partnership=partnership,
+            actor=SYSTEM,
         )
-        event_services.set_headcounts(event, {"KR": 3, "VN": 4})
+        event_services.set_headcounts(event, {"KR": 3, "VN": 4}, actor=SYSTEM)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from caunoi.core.models import Office
+from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation
 from caunoi.relations.demo import MIMASAKA, PROVINCE, UNION
 from caunoi.relations.models import (
@@ -117,12 +118,15 @@ def student(yen_bai):  # type: ignore[no-untyped-def]
         nationality="LA",
         institution="Cao đẳng Y tế Yên Bái",
         email="souksavanh@example.org",
+        actor=SYSTEM,
     )
 
 
 @pytest.fixture
 def consenting(student):  # type: ignore[no-untyped-def]
-    people_services.record_consent(student, "photo_use", D(2025, 9, 5), note="Phiếu đồng ý có chữ ký")
+    people_services.record_consent(
+        student, "photo_use", D(2025, 9, 5), note="Phiếu đồng ý có chữ ký", actor=SYSTEM
+    )
     return student
 
 
@@ -172,7 +176,7 @@ def test_every_new_page_renders_for_each_role(login, yen_bai, consenting, userna
 
 def test_every_new_url_of_another_office_is_404(login, yen_bai, consenting):
     client = login("laocai")
-    member = association_services.add_member(phap(yen_bai), consenting, D(2024, 1, 1))
+    member = association_services.add_member(phap(yen_bai), consenting, D(2024, 1, 1), actor=SYSTEM)
     person = consenting.pk
     for url in new_page_urls(yen_bai, consenting)[2:]:
         assert client.get(url).status_code == 404, url
@@ -536,9 +540,10 @@ def test_the_person_page_lists_events_associations_and_seats(login, yen_bai, con
         title="Gặp mặt lưu học sinh Lào nhân Tết Bunpimay 2026",
         kind="student_activity",
         start_on=D(2026, 4, 14),
+        actor=SYSTEM,
     )
-    event_services.add_participant(event, "speaker", person=consenting)
-    association_services.add_member(phap(yen_bai), consenting, D(2024, 1, 1))
+    event_services.add_participant(event, "speaker", person=consenting, actor=SYSTEM)
+    association_services.add_member(phap(yen_bai), consenting, D(2024, 1, 1), actor=SYSTEM)
     page = text(login("xem").get(f"/relations/people/{consenting.pk}/"))
     assert (
         f'<a href="/relations/events/{event.pk}/">Gặp mặt lưu học sinh Lào nhân Tết Bunpimay 2026</a>'
@@ -669,8 +674,8 @@ def test_a_viewer_cannot_edit_an_association(login, yen_bai):
 def test_add_named_members_listed_by_name_only_with_consent(login, yen_bai, student):
     client = login("bientap")
     association = phap(yen_bai)
-    people_services.record_consent(student, "name_listing", D(2025, 9, 5))
-    quiet = people_services.create_person(yen_bai, name="Trần Thị Lặng", kind="member")
+    people_services.record_consent(student, "name_listing", D(2025, 9, 5), actor=SYSTEM)
+    quiet = people_services.create_person(yen_bai, name="Trần Thị Lặng", kind="member", actor=SYSTEM)
     page = text(client.get(f"/relations/associations/{association.pk}/"))
     assert "Ghi hội viên theo tên" in page and f'<option value="{student.pk}">{STUDENT}</option>' in page
     for person in (student, quiet):
@@ -711,7 +716,7 @@ def test_add_named_members_listed_by_name_only_with_consent(login, yen_bai, stud
 def test_a_bad_member_is_refused_next_to_its_field(login, yen_bai, student, data, label, message):
     association = phap(yen_bai)
     if data.pop("twice", None):
-        association_services.add_member(association, student, D(2023, 1, 1))
+        association_services.add_member(association, student, D(2023, 1, 1), actor=SYSTEM)
     before = list(association.members.values_list("person_id", "joined_on"))
     response = login("bientap").post(
         f"/relations/associations/{association.pk}/members/named/", {"member-person": student.pk, **data}
@@ -734,7 +739,7 @@ def test_a_viewer_cannot_add_a_member(login, yen_bai, student):
 
 
 def test_record_that_a_member_left_from_the_persons_page(login, yen_bai, student):
-    member = association_services.add_member(phap(yen_bai), student, D(2024, 1, 1))
+    member = association_services.add_member(phap(yen_bai), student, D(2024, 1, 1), actor=SYSTEM)
     url = f"/relations/people/{student.pk}/memberships/{member.pk}/left/"
     viewer = login("xem")
     refused = viewer.post(url, {f"m{member.pk}-left_on": "2026-06-30"})
@@ -758,7 +763,7 @@ def test_record_that_a_member_left_from_the_persons_page(login, yen_bai, student
     assert member.left_on == D(2026, 6, 30)
     again = client.post(url, {f"m{member.pk}-left_on": "2026-07-30"})
     assert messages_of(client.get(again["Location"])) == [f"{STUDENT} đã ra hội ngày 30/06/2026."]
-    other = people_services.create_person(yen_bai, name="Người khác", kind="member")
+    other = people_services.create_person(yen_bai, name="Người khác", kind="member", actor=SYSTEM)
     assert client.post(f"/relations/people/{other.pk}/memberships/{member.pk}/left/", {}).status_code == 404
 
 
@@ -858,13 +863,15 @@ def test_a_viewer_cannot_change_the_parties(login, yen_bai):
 def _more_people(office: Office, n: int, association: Association) -> Person:
     last = None
     for i in range(n):
-        last = people_services.create_person(office, name=f"Lưu học sinh {i}", kind="foreign_student")
-        people_services.record_consent(last, "name_listing", D(2025, 1, 1))
-        association_services.add_member(association, last, D(2025, 1, 1))
-        event = event_services.create_event(
-            office, title=f"Giao lưu {i}", kind="student_activity", start_on=D(2025, 3, 1)
+        last = people_services.create_person(
+            office, name=f"Lưu học sinh {i}", kind="foreign_student", actor=SYSTEM
         )
-        event_services.add_participant(event, "participant", person=last)
+        people_services.record_consent(last, "name_listing", D(2025, 1, 1), actor=SYSTEM)
+        association_services.add_member(association, last, D(2025, 1, 1), actor=SYSTEM)
+        event = event_services.create_event(
+            office, title=f"Giao lưu {i}", kind="student_activity", start_on=D(2025, 3, 1), actor=SYSTEM
+        )
+        event_services.add_participant(event, "participant", person=last, actor=SYSTEM)
     assert last is not None
     return last
 
@@ -887,13 +894,15 @@ def test_query_counts_do_not_grow_with_rows(login, yen_bai, page):
         assert client.get(url).status_code == 200
     _more_people(yen_bai, 6, association)
     lao = Association.objects.get(office=yen_bai, name__contains="Việt - Lào")
-    association_services.add_member(lao, person, D(2025, 2, 1))  # the same person in more associations
-    people_services.record_consent(person, "photo_use", D(2025, 1, 1))
+    association_services.add_member(
+        lao, person, D(2025, 2, 1), actor=SYSTEM
+    )  # the same person in more associations
+    people_services.record_consent(person, "photo_use", D(2025, 1, 1), actor=SYSTEM)
     for i in range(5):  # and more events
         event = event_services.create_event(
-            yen_bai, title=f"Thêm {i}", kind="exchange", start_on=D(2025, 4, 1)
+            yen_bai, title=f"Thêm {i}", kind="exchange", start_on=D(2025, 4, 1), actor=SYSTEM
         )
-        event_services.add_participant(event, "guest", person=person)
+        event_services.add_participant(event, "guest", person=person, actor=SYSTEM)
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few), (url, len(few), len(many))

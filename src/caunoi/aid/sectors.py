@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from caunoi.aid import messages as m
 from caunoi.aid.models import DacVocabulary, Sector, SectorDacCode
 from caunoi.core import audit
+from caunoi.core.permissions import Actor
 from caunoi.core.text import fold, nfc
 from caunoi.iati.codelists import codelist
 
@@ -25,7 +24,7 @@ def dac_vocabulary(code: str) -> str:
 
 
 @transaction.atomic
-def set_dac_codes(sector: Sector, codes: list[str], *, actor: Any = None) -> None:
+def set_dac_codes(sector: Sector, codes: list[str], *, actor: Actor) -> None:
     cleaned = [(dac_vocabulary(c.strip()), c.strip()) for c in codes if c.strip()]
     taken = SectorDacCode.objects.filter(code__in=[c for _, c in cleaned]).exclude(sector=sector)
     for other in taken.select_related("sector"):

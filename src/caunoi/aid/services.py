@@ -29,7 +29,7 @@ from caunoi.aid.models import (
 )
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize, history_user
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import fold, nfc
 from caunoi.directory.models import Organisation
@@ -116,7 +116,7 @@ def normalise_fields(fields: dict[str, Any]) -> dict[str, Any]:
 def create_item(
     office: Office,
     *,
-    actor: Any = None,
+    actor: Actor,
     entered_on: dt.date | None = None,
     status: str = Status.PROPOSAL,
     decision: Decision | None = None,
@@ -169,7 +169,7 @@ def create_item(
         from_status="",
         to_status=status,
         on=on,
-        actor=actor,
+        actor=history_user(actor),
         decision_number=decision.number if decision else "",
         decision_date=decision.date if decision else None,
         authority=decision.authority if decision else "",
@@ -179,7 +179,7 @@ def create_item(
 
 
 @transaction.atomic
-def update_item(item: AidItem, *, actor: Any = None, **fields: Any) -> AidItem:
+def update_item(item: AidItem, *, actor: Actor, **fields: Any) -> AidItem:
     authorize(actor, Action.EDIT, item.office)
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
@@ -214,7 +214,7 @@ def transition(
     to_status: str,
     on: dt.date,
     *,
-    actor: Any = None,
+    actor: Actor,
     decision: Decision | None = None,
     note: str = "",
 ) -> StatusChange:
@@ -238,7 +238,7 @@ def transition(
         from_status=item.status,
         to_status=to_status,
         on=on,
-        actor=actor,
+        actor=history_user(actor),
         decision_number=decision.number if decision else "",
         decision_date=decision.date if decision else None,
         authority=decision.authority if decision else "",
@@ -318,9 +318,7 @@ def check_shares(
 
 
 @transaction.atomic
-def set_sectors(
-    item: AidItem, shares: Sequence[tuple[Sector, Decimal | int | str]], *, actor: Any = None
-) -> None:
+def set_sectors(item: AidItem, shares: Sequence[tuple[Sector, Decimal | int | str]], *, actor: Actor) -> None:
     """Replace the item's sectors; shares must total 100."""
     authorize(actor, Action.EDIT, item.office)
     for sector, _ in shares:
@@ -336,7 +334,7 @@ def set_sectors(
 
 @transaction.atomic
 def set_places(
-    item: AidItem, shares: Sequence[tuple[AdminUnit, Decimal | int | str]], *, actor: Any = None
+    item: AidItem, shares: Sequence[tuple[AdminUnit, Decimal | int | str]], *, actor: Actor
 ) -> None:
     """Replace the item's places (units as recorded, of either era); shares must total 100."""
     authorize(actor, Action.EDIT, item.office)
@@ -363,9 +361,7 @@ def _share_key(obj: Any) -> int:
 
 
 @transaction.atomic
-def add_participant(
-    item: AidItem, organisation: Organisation, role: str, *, actor: Any = None
-) -> Participation:
+def add_participant(item: AidItem, organisation: Organisation, role: str, *, actor: Actor) -> Participation:
     authorize(actor, Action.EDIT, item.office)
     if role not in ROLES:
         raise m.ROLE_UNKNOWN(field="role", value=role)
@@ -380,7 +376,7 @@ def add_participant(
 
 
 @transaction.atomic
-def remove_participant(participation: Participation, *, actor: Any = None) -> None:
+def remove_participant(participation: Participation, *, actor: Actor) -> None:
     item = participation.item
     authorize(actor, Action.EDIT, item.office)
     audit.delete(participation, actor)
@@ -434,7 +430,7 @@ def record_transaction(
     receiver_name: str = "",
     reference: str = "",
     description: str = "",
-    actor: Any = None,
+    actor: Actor,
 ) -> Transaction:
     """Record money: a commitment at any live stage; a disbursement or expenditure only once approved."""
     authorize(actor, Action.EDIT, item.office)
@@ -474,7 +470,7 @@ def refresh_search_text(item: AidItem) -> None:
 
 
 @transaction.atomic
-def archive_item(item: AidItem, *, actor: Any = None) -> None:
+def archive_item(item: AidItem, *, actor: Actor) -> None:
     """Take an item out of lists and reports; its records and history stay."""
     authorize(actor, Action.ARCHIVE, item.office)
     item.archived_at = timezone.now()
@@ -482,14 +478,14 @@ def archive_item(item: AidItem, *, actor: Any = None) -> None:
 
 
 @transaction.atomic
-def restore_item(item: AidItem, *, actor: Any = None) -> None:
+def restore_item(item: AidItem, *, actor: Actor) -> None:
     authorize(actor, Action.RESTORE, item.office)
     item.archived_at = None
     audit.save(item, actor)
 
 
 @transaction.atomic
-def purge_item(item: AidItem, *, actor: Any = None) -> None:
+def purge_item(item: AidItem, *, actor: Actor) -> None:
     """Delete an archived item and its records for good; the history keeps what was deleted and by whom."""
     authorize(actor, Action.PURGE, item.office)
     if item.archived_at is None:

@@ -38,6 +38,7 @@ from caunoi.aid.sectors import find_sector
 from caunoi.aid.spreadsheet_layout import BY_HEADER, BY_KEY, COLUMNS, ITEM_KEYS, TX_KEYS, YES
 from caunoi.core.errors import Problem, RuleErrors
 from caunoi.core.models import Office
+from caunoi.core.permissions import Actor
 from caunoi.core.text import fold
 from caunoi.directory.models import Organisation, OrgKind
 
@@ -394,7 +395,7 @@ def _walk_status(item: AidItem, spec: ItemSpec, actor: Any) -> None:
         services.transition(item, status, _need(spec.status_date, spec, "status_date"), actor=actor)
 
 
-def import_specs(office: Office, specs: list[ItemSpec], source: str, actor: Any = None) -> ImportSummary:
+def import_specs(office: Office, specs: list[ItemSpec], source: str, *, actor: Actor) -> ImportSummary:
     summary = ImportSummary()
     problems: list[Problem] = []
     existing = {
@@ -444,7 +445,7 @@ def import_specs(office: Office, specs: list[ItemSpec], source: str, actor: Any 
     return summary
 
 
-def import_file(office: Office, path: Path, actor: Any = None) -> ImportSummary:
+def import_file(office: Office, path: Path, *, actor: Actor) -> ImportSummary:
     """Import an aid spreadsheet whole, or raise RuleErrors naming every problem and save nothing."""
     headers, body = read_table(path)
     rows, problems = _row_dicts(headers, body, path.name)
@@ -453,7 +454,7 @@ def import_file(office: Office, path: Path, actor: Any = None) -> ImportSummary:
     specs, problems = rows_to_specs(rows, path.name)
     if problems:
         raise RuleErrors(problems)
-    summary = import_specs(office, specs, path.name, actor)
+    summary = import_specs(office, specs, path.name, actor=actor)
     summary.rows = len(rows)
     return summary
 

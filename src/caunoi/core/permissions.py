@@ -78,9 +78,8 @@ def history_user(actor: Any) -> Any:
 
 
 def _is_system(user: Any) -> bool:
-    """CLI commands and importers run as the system: the operator of the server.
-    (`None` is still read as the system until every service takes a required `actor`.)"""
-    return user is None or isinstance(user, SystemActor)
+    """CLI commands and importers run as the system: the operator of the server. `None` is nobody."""
+    return isinstance(user, SystemActor)
 
 
 def roles_by_office(user: Any) -> dict[int, set[str]]:

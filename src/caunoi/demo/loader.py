@@ -14,6 +14,7 @@ from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, Role, Sector, TransactionKind
 from caunoi.core.models import Membership, Office
 from caunoi.core.models import Role as OfficeRole
+from caunoi.core.permissions import SYSTEM
 from caunoi.core.text import fold
 from caunoi.demo import data
 from caunoi.directory.models import Organisation, OrgKind
@@ -156,14 +157,15 @@ def _load_item(
         is_illustrative=True,
         status=Status.APPROVED,
         decision=decision,
+        actor=SYSTEM,
     )
     donor = donors[spec.donor]
-    aid.add_participant(item, donor, Role.FUNDING)
-    aid.add_participant(item, line_agency, Role.LINE_AGENCY)
+    aid.add_participant(item, donor, Role.FUNDING, actor=SYSTEM)
+    aid.add_participant(item, line_agency, Role.LINE_AGENCY, actor=SYSTEM)
     if spec.union_runs_it:
-        aid.add_participant(item, union, Role.OWNER)
-    aid.set_sectors(item, [(sectors[spec.sector], 100)])
-    aid.set_places(item, [(_district(name), share) for name, share in spec.places])
+        aid.add_participant(item, union, Role.OWNER, actor=SYSTEM)
+    aid.set_sectors(item, [(sectors[spec.sector], 100)], actor=SYSTEM)
+    aid.set_places(item, [(_district(name), share) for name, share in spec.places], actor=SYSTEM)
     aid.record_transaction(
         item,
         TransactionKind.COMMITMENT,
@@ -172,9 +174,10 @@ def _load_item(
         spec.approved_on,
         provider=donor,
         receiver=union if spec.union_runs_it else None,
+        actor=SYSTEM,
     )
     start = spec.approved_on + dt.timedelta(days=30)
-    aid.transition(item, Status.IMPLEMENTING, start)
+    aid.transition(item, Status.IMPLEMENTING, start, actor=SYSTEM)
     half = (spec.committed_usd / 2).quantize(Decimal("0.01"))
     first_date = start + dt.timedelta(days=15)
     ongoing = spec.modality == "programme"
@@ -184,15 +187,17 @@ def _load_item(
         if spec.union_runs_it:
             rate = next(r for f, t, r in data.DEMO_RATES if f <= day <= t)
             aid.record_transaction(
-                item, TransactionKind.DISBURSEMENT, amount * rate, "VND", day, provider=donor
+                item, TransactionKind.DISBURSEMENT, amount * rate, "VND", day, provider=donor, actor=SYSTEM
             )
         else:
-            aid.record_transaction(item, TransactionKind.DISBURSEMENT, amount, "USD", day, provider=donor)
+            aid.record_transaction(
+                item, TransactionKind.DISBURSEMENT, amount, "USD", day, provider=donor, actor=SYSTEM
+            )
     if not ongoing:
         end = _one_year_later(start) + dt.timedelta(days=20)
-        aid.transition(item, Status.COMPLETED, end)
+        aid.transition(item, Status.COMPLETED, end, actor=SYSTEM)
         if end + dt.timedelta(days=180) <= today:
-            aid.transition(item, Status.CLOSED, end + dt.timedelta(days=180))
+            aid.transition(item, Status.CLOSED, end + dt.timedelta(days=180), actor=SYSTEM)
     return item
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.directory import messages as m
 from caunoi.directory.models import NgoRegistration, Organisation, RegistrationKind
 from caunoi.iati.codelists import codelist
@@ -51,7 +51,7 @@ def _check(office: Office, fields: dict[str, Any], exclude: int | None = None) -
 
 
 @transaction.atomic
-def create_organisation(office: Office, *, actor: Any = None, **fields: Any) -> Organisation:
+def create_organisation(office: Office, *, actor: Actor, **fields: Any) -> Organisation:
     authorize(actor, Action.EDIT, office)
     organisation = Organisation(office=office, **_check(office, fields))
     audit.save(organisation, actor)
@@ -59,7 +59,7 @@ def create_organisation(office: Office, *, actor: Any = None, **fields: Any) -> 
 
 
 @transaction.atomic
-def update_organisation(organisation: Organisation, *, actor: Any = None, **fields: Any) -> Organisation:
+def update_organisation(organisation: Organisation, *, actor: Actor, **fields: Any) -> Organisation:
     authorize(actor, Action.EDIT, organisation.office)
     for name, value in _check(organisation.office, fields, exclude=organisation.pk).items():
         setattr(organisation, name, value)
@@ -84,7 +84,7 @@ def record_registration(
     *,
     provinces: Iterable[Any] = (),
     fields_allowed: Iterable[Any] = (),
-    actor: Any = None,
+    actor: Actor,
 ) -> NgoRegistration:
     authorize(actor, Action.EDIT, organisation.office)
     kind = RegistrationKind(kind)

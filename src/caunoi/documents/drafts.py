@@ -15,7 +15,7 @@ from django.db.models import Max
 
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize, history_user
 from caunoi.documents.body import generate_body
 from caunoi.documents.draft_checks import check_report_text
 from caunoi.documents.exporters import RenderedDocument, render
@@ -24,7 +24,7 @@ from caunoi.documents.models import AnnualReportDraft, DraftVersion, VersionSour
 from caunoi.vntext.checktext import Finding
 
 
-def draft_for(office: Office, year: int, actor: Any = None) -> AnnualReportDraft:
+def draft_for(office: Office, year: int, *, actor: Actor) -> AnnualReportDraft:
     draft = AnnualReportDraft.objects.filter(office=office, year=year).first()
     if draft is None:
         draft = AnnualReportDraft(office=office, year=year)
@@ -38,18 +38,18 @@ def _add_version(draft: AnnualReportDraft, body: str, source: str, actor: Any, n
     AnnualReportDraft.objects.select_for_update().filter(pk=draft.pk).first()
     last = draft.versions.aggregate(n=Max("number"))["n"] or 0
     return DraftVersion.objects.create(
-        draft=draft, number=last + 1, body=body, source=source, note=note, created_by=actor
+        draft=draft, number=last + 1, body=body, source=source, note=note, created_by=history_user(actor)
     )
 
 
-def generate_draft(office: Office, year: int, actor: Any = None) -> DraftVersion:
+def generate_draft(office: Office, year: int, *, actor: Actor) -> DraftVersion:
     """A new version holding the prose generated from today's records."""
     authorize(actor, Action.EDIT, office)
-    draft = draft_for(office, year, actor)
+    draft = draft_for(office, year, actor=actor)
     return _add_version(draft, generate_body(office, year), VersionSource.GENERATED, actor, "")
 
 
-def save_version(draft: AnnualReportDraft, body: str, actor: Any = None, note: str = "") -> DraftVersion:
+def save_version(draft: AnnualReportDraft, body: str, *, actor: Actor, note: str = "") -> DraftVersion:
     """Save staff's edited prose as the next version (earlier versions are kept unchanged)."""
     authorize(actor, Action.EDIT, draft.office)
     text = unicodedata.normalize("NFC", body.replace("\r\n", "\n")).strip()

@@ -74,7 +74,7 @@ def _runs(ids: list[int]) -> list[tuple[int, int]]:
 
 
 class Table:
-    def __init__(self, model: type[models.Model], history: bool = False):
+    def __init__(self, model: type[models.Model], history: bool = False, history_user_id: int | None = None):
         self.model = model
         self.postgres = connection.vendor == "postgresql"
         fields = list(model._meta.concrete_fields)
@@ -104,9 +104,9 @@ class Table:
         self.appenders: dict[tuple[str, ...], Callable[..., int]] = {}
         self.history: tuple[str, list[Any], int] | None = None
         if history:
-            self.history = self._history_sql(now)
+            self.history = self._history_sql(now, history_user_id)
 
-    def _history_sql(self, now: Any) -> tuple[str, list[Any], int]:
+    def _history_sql(self, now: Any, user_id: int | None) -> tuple[str, list[Any], int]:
         """INSERT … SELECT of the historical rows of a run of ids, its constant parameters and the index of
         the change reason among them."""
         hist = get_history_manager_for_model(self.model).model
@@ -119,7 +119,7 @@ class Table:
             "history_date": connection.ops.adapt_datetimefield_value(now),
             "history_type": "+",
             "history_change_reason": "",
-            "history_user_id": None,
+            "history_user_id": user_id,
         }
         for f in hist._meta.concrete_fields:
             if f.attname == "history_id":

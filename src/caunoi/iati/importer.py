@@ -36,7 +36,7 @@ from caunoi.aid.sectors import OTHER_SECTOR
 from caunoi.core import marks
 from caunoi.core.errors import Problem
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.geography.models import AdminUnit
 from caunoi.iati import messages as m
 from caunoi.iati.activity import ActivityData
@@ -115,7 +115,7 @@ class Importer:
         dry_run: bool = False,
         skip_invalid: bool = False,
         progress: bool = False,
-        actor: Any = None,
+        actor: Actor,
     ):
         self.office = office
         self.recipient_country = (recipient_country or "").upper() or None
@@ -164,7 +164,7 @@ class Importer:
         with ReaderProcess(paths) if pipeline else contextlib.nullcontext() as reader:
             stream = self._timed(iter(reader if reader is not None else records(paths)))
             with transaction.atomic():
-                self.writer = Writer(self.office, "IATI import", self.actor)
+                self.writer = Writer(self.office, "IATI import", actor=self.actor)
                 for record in stream:
                     assert record[0] == "file", record
                     summary.files += 1
@@ -366,8 +366,8 @@ class Importer:
         )
 
 
-def import_paths(paths: Iterable[Path], office: Office, **options: Any) -> Summary:
-    """Import IATI files into `office`; a user (options["actor"]) must be allowed to edit its records."""
+def import_paths(paths: Iterable[Path], office: Office, *, actor: Actor, **options: Any) -> Summary:
+    """Import IATI files into `office`; the actor must be allowed to edit its records."""
     if not options.get("dry_run"):
-        authorize(options.get("actor"), Action.EDIT, office)
-    return Importer(office, **options).run(paths)
+        authorize(actor, Action.EDIT, office)
+    return Importer(office, actor=actor, **options).run(paths)

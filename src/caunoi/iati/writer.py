@@ -17,6 +17,7 @@ from typing import Any
 from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Participation, Role, StatusChange, Transaction
 from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Actor
 from caunoi.core.text import fold
 from caunoi.directory.models import Organisation
 from caunoi.iati import details
@@ -43,15 +44,16 @@ TRANSACTION_FIELDS = (
 
 
 class Tables:
-    def __init__(self) -> None:
-        self.orgs = Table(Organisation, history=True)
-        self.items = Table(AidItem, history=True)
-        self.activities = Table(im.IatiActivity, history=True)
+    def __init__(self, user_id: int | None) -> None:
+        # The historical rows name the importing user (none for the system).
+        self.orgs = Table(Organisation, history=True, history_user_id=user_id)
+        self.items = Table(AidItem, history=True, history_user_id=user_id)
+        self.activities = Table(im.IatiActivity, history=True, history_user_id=user_id)
         self.changes = Table(StatusChange)
-        self.participations = Table(Participation, history=True)
-        self.sectors = Table(ItemSector, history=True)
-        self.places = Table(ItemPlace, history=True)
-        self.transactions = Table(Transaction, history=True)
+        self.participations = Table(Participation, history=True, history_user_id=user_id)
+        self.sectors = Table(ItemSector, history=True, history_user_id=user_id)
+        self.places = Table(ItemPlace, history=True, history_user_id=user_id)
+        self.transactions = Table(Transaction, history=True, history_user_id=user_id)
         # Parents before children: the foreign keys are checked at each insert on PostgreSQL.
         self.in_order = list(self.__dict__.values())
         # The appenders of the many rows per activity (positional values, in these fields' order).
@@ -87,15 +89,15 @@ def _clip(text: str, length: int) -> str:
 
 
 class Writer:
-    def __init__(self, office: Office, reason: str, actor: Any = None):
+    def __init__(self, office: Office, reason: str, *, actor: Actor):
         self.office = office
         self.actor = actor
         self.reason = reason
         self.directory = Directory(office)
-        self.tables = Tables()
+        self.now_user = getattr(actor, "pk", None)
+        self.tables = Tables(self.now_user)
         self.pending = 0
         self.organisations_created = 0
-        self.now_user = getattr(actor, "pk", None)
         self.seconds = 0.0  # spent writing (flush)
 
     def _org_id(self, org: Organisation | None) -> int | None:
@@ -170,7 +172,7 @@ class Writer:
         self.seconds += time.process_time() - start
 
     def discard(self) -> None:
-        self.tables = Tables()
+        self.tables = Tables(self.now_user)
         self.directory = Directory(self.office)
         self.pending = 0
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from caunoi.core.models import Office
+from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation, OrgKind
 from caunoi.relations.dates import Precision
 from caunoi.relations.models import (
@@ -159,6 +160,7 @@ def _partnerships(office: Office, province: Organisation, union: Organisation) -
             since_precision=precision,
             our_party=province if ours_is_province else union,
             notes=SOURCE + ("" if since else " Báo cáo không nêu thời điểm thiết lập quan hệ."),
+            actor=SYSTEM,
         )
     return result
 
@@ -177,6 +179,7 @@ def _agreements(office: Office, province: Organisation, mimasaka: Partnership) -
         notes=SOURCE
         + " Ký năm 2019 với sự giới thiệu của Cục Ngoại vụ, Bộ Ngoại giao; báo cáo không nêu ngày, "
         "số và thời hạn.",
+        actor=SYSTEM,
     )
     agreements.create_agreement(
         office,
@@ -192,6 +195,7 @@ def _agreements(office: Office, province: Organisation, mimasaka: Partnership) -
         period_precision=Y,
         fields=_fields("van-hoa-du-lich", "nong-nghiep", "lao-dong", "giao-duc-dao-tao", "dau-tu"),
         notes=SOURCE + " Ký tháng 9/2022; giai đoạn 2022-2025 được hiểu là đến hết ngày 31/12/2025.",
+        actor=SYSTEM,
     )
 
 
@@ -203,9 +207,10 @@ def _placeholder(office: Office, label: str, consent_on: dt.date | None) -> peop
         nationality="VN",
         is_illustrative=True,
         notes="Người minh họa, không phải người thật.",
+        actor=SYSTEM,
     )
     if consent_on:
-        people.record_consent(person, ConsentKind.NAME_LISTING, consent_on, note="Minh họa")
+        people.record_consent(person, ConsentKind.NAME_LISTING, consent_on, note="Minh họa", actor=SYSTEM)
     return person
 
 
@@ -220,9 +225,10 @@ def _associations(office: Office) -> dict[str, Association]:
             name=name,
             counterpart_country=country,
             notes=SOURCE + " Nhiệm kỳ, Ban Chấp hành và số hội viên là minh họa.",
+            actor=SYSTEM,
         )
         term = associations.add_term(
-            association, 1, start, start.replace(year=start.year + 5), is_illustrative=True
+            association, 1, start, start.replace(year=start.year + 5), is_illustrative=True, actor=SYSTEM
         )
         short = name.removeprefix("Hội hữu nghị ").removesuffix(" tỉnh Yên Bái")
         for number, (position, consent) in enumerate(
@@ -230,9 +236,16 @@ def _associations(office: Office) -> dict[str, Association]:
             start=1,
         ):
             label = f"Người minh họa số {number}, Hội {short}"
-            associations.add_committee_member(term, _placeholder(office, label, consent), position)
+            associations.add_committee_member(
+                term, _placeholder(office, label, consent), position, actor=SYSTEM
+            )
         associations.record_member_count(
-            association, D(2022, 12, 31), 150 if code == "lao" else 80, is_illustrative=True, note="Minh họa"
+            association,
+            D(2022, 12, 31),
+            150 if code == "lao" else 80,
+            is_illustrative=True,
+            note="Minh họa",
+            actor=SYSTEM,
         )
         associations.plan_congress(
             association,
@@ -241,6 +254,7 @@ def _associations(office: Office) -> dict[str, Association]:
             precision=Y,
             is_illustrative=True,
             notes="Báo cáo: hoàn thành tổ chức Đại hội trong năm 2023; số nhiệm kỳ là minh họa.",
+            actor=SYSTEM,
         )
         made[code] = association
     china = associations.create_association(
@@ -248,6 +262,7 @@ def _associations(office: Office) -> dict[str, Association]:
         name="Hội hữu nghị Việt Nam - Trung Quốc tỉnh Yên Bái",
         counterpart_country="CN",
         notes=SOURCE + " Đang trong thủ tục thành lập.",
+        actor=SYSTEM,
     )
     associations.record_founding_step(
         china,
@@ -257,6 +272,7 @@ def _associations(office: Office) -> dict[str, Association]:
         body="Ban Đối ngoại Trung ương",
         note="Liên hiệp tham mưu Tỉnh ủy trình Ban Đối ngoại Trung ương đề nghị thành lập Hội; phối hợp Sở Nội vụ "
         "chuẩn bị Đại hội thành lập.",
+        actor=SYSTEM,
     )
     associations.plan_congress(
         china,
@@ -265,6 +281,7 @@ def _associations(office: Office) -> dict[str, Association]:
         on=D(2023, 1, 1),
         precision=Y,
         notes="Báo cáo: hoàn thành tổ chức Đại hội trong năm 2023.",
+        actor=SYSTEM,
     )
     made["trung"] = china
     return made
@@ -317,9 +334,9 @@ def _events(
     ]
     counts = [None, {"LA": 30, "VN": 20}, {"LA": 35, "VN": 25}, {"LA": 30, "VN": 50}]
     for spec, headcount in zip(specs, counts, strict=True):
-        event = events.create_event(office, organisers=[union], **spec)  # type: ignore[arg-type]
+        event = events.create_event(office, organisers=[union], actor=SYSTEM, **spec)  # type: ignore[arg-type]
         if headcount:
-            events.set_headcounts(event, headcount)
+            events.set_headcounts(event, headcount, actor=SYSTEM)
     return len(specs)
 
 
@@ -331,6 +348,7 @@ def _plans(office: Office, parts: dict[str, Partnership], made: dict[str, Associ
         issued_on=D(2022, 1, 5),
         issuer="Ban Bí thư Trung ương Đảng",
         title="Về tăng cường sự lãnh đạo của Đảng, nâng cao hiệu quả đối ngoại nhân dân trong tình hình mới",
+        actor=SYSTEM,
     )
     plan78 = plans.create_document_ref(
         office,
@@ -340,6 +358,7 @@ def _plans(office: Office, parts: dict[str, Partnership], made: dict[str, Associ
         issuer="Tỉnh ủy Yên Bái",
         title="Thực hiện Chỉ thị số 12-CT/TW của Ban Bí thư Trung ương Đảng",
         implements=directive,
+        actor=SYSTEM,
     )
     plan = plans.create_plan(
         office,
@@ -347,36 +366,45 @@ def _plans(office: Office, parts: dict[str, Partnership], made: dict[str, Associ
         title="Định hướng công tác đối ngoại nhân dân năm 2023",
         implements=[plan78, directive],
         notes="Theo phần định hướng năm 2023 của " + SOURCE,
+        actor=SYSTEM,
     )
     congresses = plans.add_task(
         plan,
         "Hoàn thành tổ chức Đại hội các Hội hữu nghị Việt - Pháp, Việt - Lào, Việt - Trung",
         owner=UNION,
         due_on=D(2023, 12, 31),
+        actor=SYSTEM,
     )
     for code, label in [("phap", "Việt - Pháp"), ("lao", "Việt - Lào"), ("trung", "Việt - Trung")]:
         association = made[code]
         target = plans.add_target(
-            congresses, f"Đại hội Hội hữu nghị {label}", TargetKind.CONGRESS_HELD, association=association
+            congresses,
+            f"Đại hội Hội hữu nghị {label}",
+            TargetKind.CONGRESS_HELD,
+            association=association,
+            actor=SYSTEM,
         )
         for congress in association.congresses.all():
-            plans.link_evidence(target, congress, note="Đại hội dự kiến")
+            plans.link_evidence(target, congress, note="Đại hội dự kiến", actor=SYSTEM)
     ties = plans.add_task(
         plan,
         "Củng cố, tăng cường quan hệ hợp tác với tỉnh Viêng Chăn, tỉnh Xay Nhạ Bu Ly (Lào), tỉnh Val de "
         "Marne (Pháp), tỉnh Vân Nam (Trung Quốc), thành phố Mimasaka (Nhật Bản)",
         owner=UNION,
         due_on=D(2023, 12, 31),
+        actor=SYSTEM,
     )
     for name in ["Tỉnh Viêng Chăn", "Tỉnh Xay Nha Bu Ly", "Tỉnh Val de Marne", "Tỉnh Vân Nam", MIMASAKA]:
-        plans.add_target(ties, f"Ít nhất một hoạt động với {name}", TargetKind.EVENT, partnership=parts[name])
+        plans.add_target(
+            ties, f"Ít nhất một hoạt động với {name}", TargetKind.EVENT, partnership=parts[name], actor=SYSTEM
+        )
     for title in [
         "Phối hợp với các ngành, địa phương triển khai Kế hoạch số 78-KH/TU ngày 29/4/2022 của Tỉnh ủy",
         "Làm tốt công tác người Việt Nam ở nước ngoài, vận động kiều bào đóng góp xây dựng quê hương",
         "Vận động viện trợ phi chính phủ nước ngoài: xác định nhu cầu, lập danh mục, xây dựng dự án gửi vận động",
         "Đổi mới thông tin đối ngoại trên Trang thông tin điện tử và Bản tin Hợp tác - Hữu nghị",
     ]:
-        plans.add_task(plan, title, owner=UNION, due_on=D(2023, 12, 31))
+        plans.add_task(plan, title, owner=UNION, due_on=D(2023, 12, 31), actor=SYSTEM)
 
 
 @transaction.atomic
@@ -391,7 +419,7 @@ def load_relations_demo(yen_bai_office: Office, today: dt.date) -> RelationsDemo
         return RelationsDemoSummary(False, 0, 0, 0, 0)
     province = _org(office, PROVINCE, kind=OrgKind.VN_AGENCY, country="VN", iati_type="10")
     union = _org(office, UNION, kind=OrgKind.VN_PEOPLES_ORG, country="VN", iati_type="22")
-    calendar.seed_calendar(office)
+    calendar.seed_calendar(office, actor=SYSTEM)
     parts = _partnerships(office, province, union)
     _agreements(office, province, parts[MIMASAKA])
     made = _associations(office)

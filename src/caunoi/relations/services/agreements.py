@@ -13,7 +13,7 @@ from caunoi.aid.messages import DUPLICATE_ENTRY
 from caunoi.aid.models import AidItem
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize, history_user
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation
@@ -59,7 +59,7 @@ def create_agreement(
     document: File | None = None,
     notes: str = "",
     is_illustrative: bool = False,
-    actor: Any = None,
+    actor: Actor,
 ) -> Agreement:
     """Record an agreement (a draft when `signed_on` is None) with its parties: (organisation, side) pairs."""
     authorize(actor, Action.EDIT, office)
@@ -147,7 +147,7 @@ DATES = frozenset({"signed_on", "signed_precision", "period_start", "period_end"
 
 
 @transaction.atomic
-def update_agreement(agreement: Agreement, *, actor: Any = None, **changes: Any) -> Agreement:
+def update_agreement(agreement: Agreement, *, actor: Actor, **changes: Any) -> Agreement:
     """Change an agreement's own fields and dates (signing a draft is setting its `signed_on`)."""
     authorize(actor, Action.EDIT, agreement.office)
     not_archived(agreement)
@@ -174,9 +174,7 @@ def update_agreement(agreement: Agreement, *, actor: Any = None, **changes: Any)
 
 
 @transaction.atomic
-def set_parties(
-    agreement: Agreement, parties: Sequence[tuple[Organisation, str]], *, actor: Any = None
-) -> None:
+def set_parties(agreement: Agreement, parties: Sequence[tuple[Organisation, str]], *, actor: Actor) -> None:
     """Replace the parties; there must be at least one on each side. A party that is kept may have been
     archived since it signed; a new one may not be archived."""
     authorize(actor, Action.EDIT, agreement.office)
@@ -211,7 +209,7 @@ def set_parties(
 
 
 @transaction.atomic
-def set_fields(agreement: Agreement, fields: Sequence[CooperationField], *, actor: Any = None) -> None:
+def set_fields(agreement: Agreement, fields: Sequence[CooperationField], *, actor: Actor) -> None:
     """Replace the fields of cooperation. A field already linked may have been archived since; a new one may
     not be."""
     authorize(actor, Action.EDIT, agreement.office)
@@ -220,12 +218,12 @@ def set_fields(agreement: Agreement, fields: Sequence[CooperationField], *, acto
     for field in fields:
         if field.archived_at and field.pk not in current:
             raise m.FIELD_ARCHIVED(field="fields", name=field.name)
-    agreement._history_user = actor  # type: ignore[attr-defined]  # read by simple_history's m2m tracking
+    agreement._history_user = history_user(actor)  # type: ignore[attr-defined]  # read by simple_history's m2m tracking
     agreement.fields.set(fields)
 
 
 @transaction.atomic
-def attach_document(agreement: Agreement, document: File, *, actor: Any = None) -> None:
+def attach_document(agreement: Agreement, document: File, *, actor: Actor) -> None:
     authorize(actor, Action.EDIT, agreement.office)
     not_archived(agreement)
     check_file(document, DOCUMENT, "document")
@@ -234,7 +232,7 @@ def attach_document(agreement: Agreement, document: File, *, actor: Any = None) 
 
 
 @transaction.atomic
-def terminate_agreement(agreement: Agreement, on: dt.date, *, note: str = "", actor: Any = None) -> Agreement:
+def terminate_agreement(agreement: Agreement, on: dt.date, *, note: str = "", actor: Actor) -> Agreement:
     authorize(actor, Action.EDIT, agreement.office)
     not_archived(agreement)
     not_in_future(on, "terminated_on")
@@ -250,7 +248,7 @@ def terminate_agreement(agreement: Agreement, on: dt.date, *, note: str = "", ac
 
 @transaction.atomic
 def link_aid_item(
-    agreement: Agreement, aid_item: AidItem, *, note: str = "", actor: Any = None
+    agreement: Agreement, aid_item: AidItem, *, note: str = "", actor: Actor
 ) -> AgreementAidItem:
     """Say that an aid item serves an agreement; linking it twice changes nothing."""
     authorize(actor, Action.EDIT, agreement.office)

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation
@@ -62,7 +62,7 @@ def create_association(
     founded_precision: str = Precision.DAY,
     notes: str = "",
     is_illustrative: bool = False,
-    actor: Any = None,
+    actor: Actor,
 ) -> Association:
     authorize(actor, Action.EDIT, office)
     ensure_same_office(organisation, office, "organisation")
@@ -114,7 +114,7 @@ FROM_STEPS = (
 
 
 @transaction.atomic
-def update_association(association: Association, *, actor: Any = None, **changes: Any) -> Association:
+def update_association(association: Association, *, actor: Actor, **changes: Any) -> Association:
     """Change an association's own fields. For one founded through recorded steps, the founding decision and
     date are the steps' and stay as they are."""
     authorize(actor, Action.EDIT, association.office)
@@ -216,7 +216,7 @@ def record_founding_step(
     reference: str = "",
     note: str = "",
     place: str = "",
-    actor: Any = None,
+    actor: Actor,
 ) -> FoundingStep:
     """Record the next founding step: proposal → approval by the competent body → founding congress.
 
@@ -275,7 +275,7 @@ def add_term(
     end: dt.date,
     *,
     is_illustrative: bool = False,
-    actor: Any = None,
+    actor: Actor,
 ) -> Term:
     """A new nhiệm kỳ: it may not overlap another, and later numbers come later in time."""
     authorize(actor, Action.EDIT, association.office)
@@ -320,7 +320,7 @@ def add_committee_member(
     start: dt.date | None = None,
     end: dt.date | None = None,
     association: Association | None = None,
-    actor: Any = None,
+    actor: Actor,
 ) -> CommitteeMember:
     """Seat a person on a term's executive committee, for dates inside that term (the whole term by default).
 
@@ -366,7 +366,7 @@ def record_member_count(
     *,
     note: str = "",
     is_illustrative: bool = False,
-    actor: Any = None,
+    actor: Actor,
 ) -> MemberCount:
     authorize(actor, Action.EDIT, association.office)
     not_archived(association)
@@ -386,7 +386,7 @@ def add_member(
     joined_on: dt.date,
     *,
     left_on: dt.date | None = None,
-    actor: Any = None,
+    actor: Actor,
 ) -> AssociationMember:
     """A named member (listed by name only while they consent to it). Once a member, always the same row:
     a person who left is not added again."""
@@ -406,7 +406,7 @@ def add_member(
 
 
 @transaction.atomic
-def end_membership(member: AssociationMember, left_on: dt.date, *, actor: Any = None) -> AssociationMember:
+def end_membership(member: AssociationMember, left_on: dt.date, *, actor: Actor) -> AssociationMember:
     """The member left the association on `left_on`."""
     association = member.association
     authorize(actor, Action.EDIT, association.office)
@@ -432,7 +432,7 @@ def plan_congress(
     place: str = "",
     notes: str = "",
     is_illustrative: bool = False,
-    actor: Any = None,
+    actor: Actor,
 ) -> Congress:
     """Plan a congress (the date may be known only to the month or year). A regular congress needs a founded
     association; an association still being founded plans its founding congress."""
@@ -462,7 +462,7 @@ def plan_congress(
 
 
 @transaction.atomic
-def record_congress_held(congress: Congress, on: dt.date, *, place: str = "", actor: Any = None) -> Congress:
+def record_congress_held(congress: Congress, on: dt.date, *, place: str = "", actor: Actor) -> Congress:
     """The congress took place on `on`. A founding congress is also the last founding step."""
     authorize(actor, Action.EDIT, congress.office)
     not_archived(congress)
@@ -482,7 +482,7 @@ def record_congress_held(congress: Congress, on: dt.date, *, place: str = "", ac
 
 
 @transaction.atomic
-def cancel_congress(congress: Congress, *, note: str = "", actor: Any = None) -> Congress:
+def cancel_congress(congress: Congress, *, note: str = "", actor: Actor) -> Congress:
     authorize(actor, Action.EDIT, congress.office)
     not_archived(congress)
     congress.status = CongressStatus.CANCELLED

@@ -1,6 +1,6 @@
 """Editing the calendar of occasions, and seeding an office's calendar with sourced facts.
 
-Every write checks that the actor may edit the occasion's office (`actor=None` is the system: CLI, demo).
+Every write checks that the actor may edit the occasion's office (`actor=SYSTEM`: CLI, demo).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.db import transaction
 
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
 from caunoi.relations.calendar_data import OCCASIONS
@@ -95,7 +95,7 @@ def create_occasion(
     title_en: str = "",
     source_url: str = "",
     source_note: str = "",
-    actor: Any = None,
+    actor: Actor,
 ) -> Occasion:
     authorize(actor, Action.EDIT, office)
     values = _check_occasion(
@@ -121,7 +121,7 @@ def create_occasion(
 
 
 @transaction.atomic
-def update_occasion(occasion: Occasion, *, actor: Any = None, **changes: Any) -> Occasion:
+def update_occasion(occasion: Occasion, *, actor: Actor, **changes: Any) -> Occasion:
     authorize(actor, Action.EDIT, occasion.office)
     not_archived(occasion)
     unknown = set(changes) - set(OCCASION_FIELDS)
@@ -136,22 +136,22 @@ def update_occasion(occasion: Occasion, *, actor: Any = None, **changes: Any) ->
 
 
 @transaction.atomic
-def archive_occasion(occasion: Occasion, *, actor: Any = None) -> None:
+def archive_occasion(occasion: Occasion, *, actor: Actor) -> None:
     """Off the calendar and the reminders; the office administrator can restore it."""
     authorize(actor, Action.ARCHIVE, occasion.office)
     not_archived(occasion)
-    archive(occasion, actor)
+    archive(occasion, actor=actor)
 
 
 @transaction.atomic
-def restore_occasion(occasion: Occasion, *, actor: Any = None) -> None:
+def restore_occasion(occasion: Occasion, *, actor: Actor) -> None:
     authorize(actor, Action.RESTORE, occasion.office)
-    restore(occasion, actor)
+    restore(occasion, actor=actor)
 
 
 @transaction.atomic
 def set_occasion_date(
-    occasion: Occasion, year: int, on: dt.date, *, source_url: str = "", actor: Any = None
+    occasion: Occasion, year: int, on: dt.date, *, source_url: str = "", actor: Actor
 ) -> OccasionDate:
     """The date of a lunar occasion in one year, as a published calendar gives it."""
     authorize(actor, Action.EDIT, occasion.office)
@@ -171,7 +171,7 @@ def set_occasion_date(
 
 
 @transaction.atomic
-def remove_occasion_date(row: OccasionDate, *, actor: Any = None) -> None:
+def remove_occasion_date(row: OccasionDate, *, actor: Actor) -> None:
     """A year's date entered by mistake is removed (its history stays)."""
     authorize(actor, Action.EDIT, row.occasion.office)
     not_archived(row.occasion)
@@ -179,7 +179,7 @@ def remove_occasion_date(row: OccasionDate, *, actor: Any = None) -> None:
 
 
 @transaction.atomic
-def seed_calendar(office: Office, *, actor: Any = None) -> int:
+def seed_calendar(office: Office, *, actor: Actor) -> int:
     """Add the sourced occasions of `calendar_data` the office lacks (matched by title); returns how many."""
     authorize(actor, Action.EDIT, office)
     added = 0

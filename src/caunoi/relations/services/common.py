@@ -1,8 +1,8 @@
 """Small checks shared by the services, and archiving.
 
 Every write function of the relations services calls `caunoi.core.permissions.authorize(actor, action, office)`
-itself, before anything else: EDIT to create or change, ARCHIVE and RESTORE here. `actor=None` is the system
-(CLI, demo loader), always allowed.
+itself, before anything else: EDIT to create or change, ARCHIVE and RESTORE here. The CLI and the demo
+loader pass `actor=SYSTEM`, always allowed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from caunoi.core import audit
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
 from caunoi.relations.dates import Precision, first_day, vn_date
@@ -78,14 +78,14 @@ def not_archived(obj: Any) -> None:
         raise m.ARCHIVED(what=str(obj))
 
 
-def archive(obj: Any, actor: Any = None) -> None:
+def archive(obj: Any, *, actor: Actor) -> None:
     """Staff archive, never delete: the record stays, with its history, out of lists and reports."""
     authorize(actor, Action.ARCHIVE, obj.office)
     obj.archived_at = timezone.now()
     audit.save(obj, actor)
 
 
-def restore(obj: Any, actor: Any = None) -> None:
+def restore(obj: Any, *, actor: Actor) -> None:
     """Bring an archived record back (an office administrator's right)."""
     authorize(actor, Action.RESTORE, obj.office)
     obj.archived_at = None

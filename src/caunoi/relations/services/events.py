@@ -14,7 +14,7 @@ from django.db import transaction
 from caunoi.aid.models import AidItem
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize, history_user
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation
@@ -167,7 +167,7 @@ def create_event(
     permission_granted_on: dt.date | None = None,
     result_reported_on: dt.date | None = None,
     is_illustrative: bool = False,
-    actor: Any = None,
+    actor: Actor,
 ) -> Event:
     """Record an event, past or planned; an event with no end date lasts one day."""
     authorize(actor, Action.EDIT, office)
@@ -180,7 +180,7 @@ def create_event(
 
 
 @transaction.atomic
-def update_event(event: Event, *, actor: Any = None, **changes: Any) -> Event:
+def update_event(event: Event, *, actor: Actor, **changes: Any) -> Event:
     authorize(actor, Action.EDIT, event.office)
     not_archived(event)
     unknown = set(changes) - EDITABLE
@@ -196,11 +196,11 @@ def update_event(event: Event, *, actor: Any = None, **changes: Any) -> Event:
 
 
 @transaction.atomic
-def set_organisers(event: Event, organisers: Sequence[Organisation], *, actor: Any = None) -> None:
+def set_organisers(event: Event, organisers: Sequence[Organisation], *, actor: Actor) -> None:
     authorize(actor, Action.EDIT, event.office)
     for organisation in organisers:
         ensure_same_office(organisation, event.office, "organisers")
-    event._history_user = actor  # type: ignore[attr-defined]  # read by simple_history's m2m tracking
+    event._history_user = history_user(actor)  # type: ignore[attr-defined]  # read by simple_history's m2m tracking
     event.organisers.set(organisers)
 
 
@@ -212,7 +212,7 @@ def add_participant(
     person: Person | None = None,
     name: str = "",
     organisation: Organisation | None = None,
-    actor: Any = None,
+    actor: Actor,
 ) -> EventParticipant:
     authorize(actor, Action.EDIT, event.office)
     not_archived(event)
@@ -231,7 +231,7 @@ def add_participant(
 
 
 @transaction.atomic
-def set_headcounts(event: Event, counts: dict[str, int], *, actor: Any = None) -> None:
+def set_headcounts(event: Event, counts: dict[str, int], *, actor: Actor) -> None:
     """Replace the counts of participants by nationality ({"LA": 25, "VN": 40})."""
     authorize(actor, Action.EDIT, event.office)
     not_archived(event)
@@ -252,7 +252,7 @@ def set_headcounts(event: Event, counts: dict[str, int], *, actor: Any = None) -
 
 
 @transaction.atomic
-def add_photo(event: Event, upload: File, caption: str, *, credit: str = "", actor: Any = None) -> EventPhoto:
+def add_photo(event: Event, upload: File, caption: str, *, credit: str = "", actor: Actor) -> EventPhoto:
     authorize(actor, Action.EDIT, event.office)
     not_archived(event)
     check_file(upload, PHOTO, "file")
@@ -267,7 +267,7 @@ def add_photo(event: Event, upload: File, caption: str, *, credit: str = "", act
 
 
 @transaction.atomic
-def add_document(event: Event, upload: File, title: str, *, actor: Any = None) -> EventDocument:
+def add_document(event: Event, upload: File, title: str, *, actor: Actor) -> EventDocument:
     authorize(actor, Action.EDIT, event.office)
     not_archived(event)
     check_file(upload, DOCUMENT, "file")

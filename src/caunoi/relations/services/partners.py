@@ -9,7 +9,7 @@ from django.db import transaction
 
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation, OrgKind
@@ -84,7 +84,7 @@ def create_partnership(
     our_party: Organisation | None = None,
     notes: str = "",
     is_illustrative: bool = False,
-    actor: Any = None,
+    actor: Actor,
 ) -> Partnership:
     authorize(actor, Action.EDIT, office)
     _check_partner(organisation, office)
@@ -120,7 +120,7 @@ EDITABLE = frozenset(
 
 
 @transaction.atomic
-def update_partnership(partnership: Partnership, *, actor: Any = None, **changes: Any) -> Partnership:
+def update_partnership(partnership: Partnership, *, actor: Actor, **changes: Any) -> Partnership:
     authorize(actor, Action.EDIT, partnership.office)
     not_archived(partnership)
     unknown = set(changes) - EDITABLE
@@ -147,7 +147,7 @@ def add_contact(
     unit: str = "",
     email: str = "",
     phone: str = "",
-    actor: Any = None,
+    actor: Actor,
 ) -> PartnershipContact:
     authorize(actor, Action.EDIT, partnership.office)
     not_archived(partnership)

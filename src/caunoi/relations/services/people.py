@@ -12,7 +12,7 @@ from django.utils import translation
 
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation
@@ -89,7 +89,7 @@ def create_person(
     phone: str = "",
     notes: str = "",
     is_illustrative: bool = False,
-    actor: Any = None,
+    actor: Actor,
 ) -> Person:
     authorize(actor, Action.EDIT, office)
     fields = _clean(
@@ -112,7 +112,7 @@ def create_person(
 
 
 @transaction.atomic
-def update_person(person: Person, *, actor: Any = None, **changes: Any) -> Person:
+def update_person(person: Person, *, actor: Actor, **changes: Any) -> Person:
     """Change a person's own fields (name, group, nationality, organisation, contact details, notes)."""
     authorize(actor, Action.EDIT, person.office)
     not_archived(person)
@@ -128,9 +128,7 @@ def update_person(person: Person, *, actor: Any = None, **changes: Any) -> Perso
 
 
 @transaction.atomic
-def record_consent(
-    person: Person, kind: str, given_on: dt.date, *, note: str = "", actor: Any = None
-) -> Consent:
+def record_consent(person: Person, kind: str, given_on: dt.date, *, note: str = "", actor: Actor) -> Consent:
     """The person consented to `kind` on `given_on`. A consent that still stands is not recorded twice, and a
     new consent cannot be dated before the last withdrawal of the same kind (the answer for a day stays one)."""
     authorize(actor, Action.EDIT, person.office)
@@ -156,7 +154,7 @@ def record_consent(
 
 
 @transaction.atomic
-def withdraw_consent(person: Person, kind: str, on: dt.date, *, actor: Any = None) -> list[Consent]:
+def withdraw_consent(person: Person, kind: str, on: dt.date, *, actor: Actor) -> list[Consent]:
     """End every standing consent of this kind on `on` (the record stays, dated).
 
     A withdrawal is recorded even for an archived person: it only ever narrows what may be published."""

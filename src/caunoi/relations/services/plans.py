@@ -1,6 +1,6 @@
 """Plans: document references, annual plans, tasks, targets, and the evidence linked to them.
 
-Every write checks that the actor may edit the plan's office (`actor=None` is the system: CLI, demo loader).
+Every write checks that the actor may edit the plan's office (`actor=SYSTEM`: CLI, demo loader).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.db import transaction
 from caunoi.aid.models import AidItem
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, Actor, authorize, history_user
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
@@ -79,7 +79,7 @@ def create_document_ref(
     title: str,
     implements: DocumentRef | None = None,
     url: str = "",
-    actor: Any = None,
+    actor: Actor,
 ) -> DocumentRef:
     authorize(actor, Action.EDIT, office)
     ensure_same_office(implements, office, "implements")
@@ -144,7 +144,7 @@ def create_plan(
     adopted_on: dt.date | None = None,
     notes: str = "",
     is_illustrative: bool = False,
-    actor: Any = None,
+    actor: Actor,
 ) -> AnnualPlan:
     authorize(actor, Action.EDIT, office)
     title = _check_plan(office, year, title, implements, None)
@@ -157,7 +157,7 @@ def create_plan(
         is_illustrative=is_illustrative,
     )
     audit.save(plan, actor)
-    plan._history_user = actor  # type: ignore[attr-defined]  # read by simple_history's m2m tracking
+    plan._history_user = history_user(actor)  # type: ignore[attr-defined]  # read by simple_history's m2m tracking
     plan.implements.set(implements)
     return plan
 
@@ -170,7 +170,7 @@ def _year_window(year: int) -> tuple[dt.date, dt.date]:
 
 
 @transaction.atomic
-def update_plan(plan: AnnualPlan, *, actor: Any = None, **changes: Any) -> AnnualPlan:
+def update_plan(plan: AnnualPlan, *, actor: Actor, **changes: Any) -> AnnualPlan:
     """Change a plan. Moving it to another year moves the targets that count the whole plan year with it;
     a target given a window of its own keeps it."""
     authorize(actor, Action.EDIT, plan.office)
@@ -191,7 +191,7 @@ def update_plan(plan: AnnualPlan, *, actor: Any = None, **changes: Any) -> Annua
         plan.is_illustrative = bool(changes["is_illustrative"])
     audit.save(plan, actor)
     if implements is not None:
-        plan._history_user = actor  # type: ignore[attr-defined]
+        plan._history_user = history_user(actor)  # type: ignore[attr-defined]
         plan.implements.set(implements)
     if year != old_year:
         start, end = _year_window(old_year)
@@ -202,17 +202,17 @@ def update_plan(plan: AnnualPlan, *, actor: Any = None, **changes: Any) -> Annua
 
 
 @transaction.atomic
-def archive_plan(plan: AnnualPlan, *, actor: Any = None) -> None:
+def archive_plan(plan: AnnualPlan, *, actor: Actor) -> None:
     """Out of lists, the overview and reports, with its tasks; the office administrator can restore it."""
     authorize(actor, Action.ARCHIVE, plan.office)
     not_archived(plan)
-    archive(plan, actor)
+    archive(plan, actor=actor)
 
 
 @transaction.atomic
-def restore_plan(plan: AnnualPlan, *, actor: Any = None) -> None:
+def restore_plan(plan: AnnualPlan, *, actor: Actor) -> None:
     authorize(actor, Action.RESTORE, plan.office)
-    restore(plan, actor)
+    restore(plan, actor=actor)
 
 
 # --- tasks ------------------------------------------------------------------------------------------------
@@ -231,7 +231,7 @@ def add_task(
     owner: str = "",
     due_on: dt.date | None = None,
     order: int | None = None,
-    actor: Any = None,
+    actor: Actor,
 ) -> PlanTask:
     authorize(actor, Action.EDIT, plan.office)
     not_archived(plan)
@@ -251,7 +251,7 @@ TASK_FIELDS = frozenset({"title", "owner", "due_on", "order"})
 
 
 @transaction.atomic
-def update_task(task: PlanTask, *, actor: Any = None, **changes: Any) -> PlanTask:
+def update_task(task: PlanTask, *, actor: Actor, **changes: Any) -> PlanTask:
     plan = task.plan
     authorize(actor, Action.EDIT, plan.office)
     not_archived(plan)
@@ -273,7 +273,7 @@ def update_task(task: PlanTask, *, actor: Any = None, **changes: Any) -> PlanTas
 
 
 @transaction.atomic
-def cancel_task(task: PlanTask, reason: str, *, on: dt.date | None = None, actor: Any = None) -> PlanTask:
+def cancel_task(task: PlanTask, reason: str, *, on: dt.date | None = None, actor: Actor) -> PlanTask:
     """A task dropped on purpose: it keeps its targets and evidence, and counts as neither open nor done."""
     authorize(actor, Action.EDIT, task.plan.office)
     not_archived(task.plan)
@@ -288,7 +288,7 @@ def cancel_task(task: PlanTask, reason: str, *, on: dt.date | None = None, actor
 
 
 @transaction.atomic
-def reopen_task(task: PlanTask, *, actor: Any = None) -> PlanTask:
+def reopen_task(task: PlanTask, *, actor: Actor) -> PlanTask:
     """Undo a cancellation made by mistake (the history keeps it)."""
     authorize(actor, Action.EDIT, task.plan.office)
     not_archived(task.plan)
@@ -358,7 +358,7 @@ def add_target(
     event_kind: str = "",
     window_start: dt.date | None = None,
     window_end: dt.date | None = None,
-    actor: Any = None,
+    actor: Actor,
 ) -> TaskTarget:
     """A measurable target. Evidence counts when it falls in the window (the plan's year unless given)."""
     authorize(actor, Action.EDIT, task.plan.office)
@@ -394,7 +394,7 @@ TARGET_FIELDS = (
 
 
 @transaction.atomic
-def update_target(target: TaskTarget, *, actor: Any = None, **changes: Any) -> TaskTarget:
+def update_target(target: TaskTarget, *, actor: Actor, **changes: Any) -> TaskTarget:
     """Change a target; evidence already linked must still suit it (unlink what would not, first)."""
     task = target.task
     authorize(actor, Action.EDIT, task.plan.office)
@@ -417,7 +417,7 @@ def update_target(target: TaskTarget, *, actor: Any = None, **changes: Any) -> T
 
 
 @transaction.atomic
-def remove_target(target: TaskTarget, *, actor: Any = None) -> None:
+def remove_target(target: TaskTarget, *, actor: Actor) -> None:
     """A target entered by mistake is removed (its history stays); one with evidence linked is refused."""
     plan = target.task.plan
     authorize(actor, Action.EDIT, plan.office)
@@ -459,7 +459,7 @@ def link_evidence(
     record: Congress | Event | Agreement | AidItem,
     *,
     note: str = "",
-    actor: Any = None,
+    actor: Actor,
 ) -> Evidence:
     """Link a record as evidence; a planned congress or event may be linked ahead, and counts once done."""
     task = target.task
@@ -486,7 +486,7 @@ def link_evidence(
 
 
 @transaction.atomic
-def unlink_evidence(evidence: Evidence, *, actor: Any = None) -> None:
+def unlink_evidence(evidence: Evidence, *, actor: Actor) -> None:
     """A wrong link is removed (its history stays); evidence is a link, not a record of its own."""
     authorize(actor, Action.EDIT, evidence.target.task.plan.office)
     audit.delete(evidence, actor)

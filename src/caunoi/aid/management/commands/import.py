@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from caunoi.aid.spreadsheet import import_file
 from caunoi.core.errors import RuleErrors
 from caunoi.core.offices import office_by_code
+from caunoi.core.permissions import SYSTEM
 
 
 class Command(BaseCommand):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         path: Path = options["file"]
         try:
             office = office_by_code(options["office"])
-            summary = import_file(office, path)
+            summary = import_file(office, path, actor=SYSTEM)
         except RuleErrors as error:
             if options["format"] == "json":
                 self.stdout.write(

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from caunoi.core.errors import RuleErrors
 from caunoi.core.offices import office_by_code
+from caunoi.core.permissions import SYSTEM
 from caunoi.iati.exporter import export_office
 from caunoi.iati.importer import import_paths
 from caunoi.iati.report import Summary
@@ -70,6 +71,7 @@ class Command(BaseCommand):
             dry_run=options["dry_run"],
             skip_invalid=options["skip_invalid"],
             progress=options["progress"] or sys.stderr.isatty(),
+            actor=SYSTEM,
         )
         if options["format"] == "json":
             self.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from caunoi.core.errors import RuleErrors
+from caunoi.core.permissions import SYSTEM
 from caunoi.relations import messages as m
 from caunoi.relations.alerts import agreement_alerts, workshop_alerts
 from caunoi.relations.anniversaries import calendar_gaps, upcoming_anniversaries
@@ -118,5 +119,5 @@ class Command(BaseCommand):
 
     def seed(self, options: dict[str, Any]) -> None:
         office = office_for_year(options["office"], timezone.localdate().year)
-        added = seed_calendar(office)
+        added = seed_calendar(office, actor=SYSTEM)
         self.stdout.write(f"{office.code}: đã thêm {added} dịp kỷ niệm / {added} occasions added\n")
