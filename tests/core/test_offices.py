@@ -34,3 +34,30 @@ def test_a_chain_of_successors_is_followed(yen_bai):
     national = Office.objects.create(code="quoc-gia", name="Toàn quốc")
     Office.objects.filter(code="lao-cai").update(successor=national)
     assert sorted(o.code for o in national.lineage()) == ["lao-cai", "quoc-gia", "yen-bai"]
+
+
+def test_with_no_office_at_all_the_error_says_how_to_create_one(monkeypatch):
+    # The demo's offices are protected by their records: the lookup is given a database without offices.
+    class NoOffice:
+        objects = Office.objects.none()
+
+    monkeypatch.setattr("caunoi.core.offices.Office", NoOffice)
+    with pytest.raises(RuleError) as error:
+        office_by_code(None)
+    assert (error.value.code, error.value.field) == ("office.none", "office")
+    assert (
+        error.value.vi
+        == "Chưa có cơ quan nào; hãy tạo một cơ quan bằng lệnh caunoi setup --office-code <mã>."
+    )
+    assert error.value.en == "No office exists; create one with caunoi setup --office-code <code>."
+
+
+def test_with_several_active_offices_the_error_names_them(office):
+    with pytest.raises(RuleError) as error:
+        office_by_code(None)
+    assert error.value.code == "office.required"
+    assert sorted(error.value.problem.params["codes"].split(", ")) == ["lao-cai", "thu-nghiem", "yen-bai"]
+
+
+def test_the_only_active_office_needs_no_code(yen_bai):
+    assert office_by_code(None).code == "lao-cai"  # yen-bai has a successor

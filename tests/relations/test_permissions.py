@@ -33,7 +33,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
 
 
 class World:
-    """Records of the fresh office, made by the system (no actor) before the user acts."""
+    """Records of the fresh office, made by the system before the user acts."""
 
     def __init__(self, office: Office, make_item: Callable[..., Any]):
         self.office = office
@@ -388,10 +388,21 @@ def _archived(record: Any) -> Any:
 
 
 # Who the user is: their role in the record's office, a national viewer (member elsewhere), or an office
-# administrator of another office. "system" is no user at all (CLI, demo loader).
-USERS = ["system", "viewer", "editor", "approver", "office_admin", "national_viewer", "other_office"]
+# administrator of another office. "system" is the operator (CLI, demo loader); "nobody" is None, a
+# forgotten actor, which may do nothing.
+USERS = [
+    "system",
+    "nobody",
+    "viewer",
+    "editor",
+    "approver",
+    "office_admin",
+    "national_viewer",
+    "other_office",
+]
 ALLOWED: dict[str, set[Action]] = {
     "system": {Action.EDIT, Action.ARCHIVE, Action.RESTORE},
+    "nobody": set(),
     "viewer": set(),
     "editor": {Action.EDIT, Action.ARCHIVE},
     "approver": {Action.EDIT, Action.ARCHIVE},
@@ -409,6 +420,8 @@ def world(office, make_item, settings, tmp_path):  # type: ignore[no-untyped-def
 
 def _user(kind: str, office: Office, django_user_model: Any) -> Any:
     if kind == "system":
+        return SYSTEM
+    if kind == "nobody":
         return None
     user = django_user_model.objects.create(username=f"u-{kind}")
     yen_bai = Office.objects.get(code="yen-bai")

@@ -249,7 +249,7 @@ def test_an_archived_plan_is_read_only_until_restored(office):
     plans.restore_plan(plan, actor=SYSTEM)
     plan.refresh_from_db()
     assert plan.archived_at is None
-    assert plans.update_plan(plan, title="Mới").title == "Mới"
+    assert plans.update_plan(plan, title="Mới", actor=SYSTEM).title == "Mới"
 
 
 def test_update_cancel_and_reopen_a_task(office):

@@ -10,6 +10,11 @@ OFFICE_REQUIRED = Msg(
     "Có nhiều cơ quan; hãy chọn một bằng --office (có: {codes}).",
     "There are several offices; choose one with --office (known: {codes}).",
 )
+OFFICE_NONE = Msg(
+    "office.none",
+    "Chưa có cơ quan nào; hãy tạo một cơ quan bằng lệnh caunoi setup --office-code <mã>.",
+    "No office exists; create one with caunoi setup --office-code <code>.",
+)
 OFFICE_SUCCESSION_CYCLE = Msg(
     "office.succession_cycle",
     "Cơ quan {code} không thể kế thừa chính nó, trực tiếp hay gián tiếp.",

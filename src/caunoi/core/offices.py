@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from caunoi.core.messages import OFFICE_REQUIRED, OFFICE_UNKNOWN
+from caunoi.core.messages import OFFICE_NONE, OFFICE_REQUIRED, OFFICE_UNKNOWN
 from caunoi.core.models import Office
 
 
@@ -16,5 +16,7 @@ def office_by_code(code: str | None) -> Office:
     active = list(Office.objects.filter(successor__isnull=True, archived_at__isnull=True)[:2])
     if len(active) == 1:
         return active[0]
-    codes = ", ".join(Office.objects.values_list("code", flat=True)) or "—"
+    codes = ", ".join(Office.objects.values_list("code", flat=True))
+    if not codes:
+        raise OFFICE_NONE(field="office")
     raise OFFICE_REQUIRED(field="office", codes=codes)
