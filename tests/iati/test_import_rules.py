@@ -258,11 +258,16 @@ def test_sector_map_answers_as_sector_for_dac(office):
         assert sectors(code).pk == sector_for_dac(code).pk, code
 
 
-def test_bulk_rows_have_their_creation_history(office, tmp_path):
+@pytest.mark.parametrize("by_user", [False, True], ids=["system", "user"])
+def test_bulk_rows_have_their_creation_history(office, tmp_path, django_user_model, by_user):
     from caunoi.aid.models import ItemSector
+    from caunoi.core.models import Membership, Role
 
+    user = django_user_model.objects.create(username="nhap-iati")
+    Membership.objects.create(user=user, office=office, role=Role.EDITOR)
     path = activities_file(tmp_path / "a.xml", activity("XM-TEST-1"), activity("XM-TEST-2"))
-    import_paths([path], office, actor=SYSTEM)
+    import_paths([path], office, actor=user if by_user else SYSTEM)
+    importer = user.pk if by_user else None  # the system is no user
 
     items = AidItem.objects.filter(office=office)
     for model, rows in [
@@ -278,6 +283,6 @@ def test_bulk_rows_have_their_creation_history(office, tmp_path):
         assert rows.exists(), model
         for row in rows:
             (created,) = model.history.filter(id=row.pk)
-            assert created.history_type == "+" and created.history_user_id is None
+            assert (created.history_type, created.history_user_id) == ("+", importer)
             assert created.history_change_reason == "IATI import a.xml"
             assert [getattr(created, f) for f in fields] == [getattr(row, f) for f in fields], model

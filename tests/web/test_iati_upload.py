@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from lxml import etree
 
-from caunoi.aid.models import AidItem
+from caunoi.aid.models import AidItem, Transaction
 from caunoi.iati.models import IatiActivity
 from tests.iati.conftest import activity
 
@@ -259,3 +259,19 @@ def test_export_bad_input(login, username, query, status):
     if status == 302:
         assert response["Location"] == URL
         assert [str(m) for m in response.wsgi_request._messages]
+
+
+def test_an_upload_writes_its_history_in_the_name_of_the_user(login):
+    from django.contrib.auth import get_user_model
+
+    editor = get_user_model().objects.get(username="bientap")
+
+    upload(login("bientap"), "mot-hoat-dong.xml", iati_bytes(activity("XM-WEB-AI")))
+
+    item = AidItem.objects.get(code="XM-WEB-AI", office__code="yen-bai")
+    assert [(h.history_type, h.history_user_id) for h in item.history.all()] == [("+", editor.pk)]
+    activity_row = IatiActivity.objects.get(item=item)
+    assert [h.history_user_id for h in activity_row.history.all()] == [editor.pk]
+    transactions = Transaction.history.filter(item=item)
+    assert transactions.count() == 2
+    assert {h.history_user_id for h in transactions} == {editor.pk}
