@@ -25,6 +25,25 @@ def test_demo_twice_gives_the_same_result(capsys):
     assert counts() == before
 
 
+def test_demo_run_again_writes_no_row_not_even_history(capsys):
+    """Every table, the historical ones included (a second run once added 6 membership history rows)."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+
+    def every_count() -> dict[str, int]:
+        return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+    def passwords() -> list[str]:
+        return list(get_user_model().objects.order_by("username").values_list("password", flat=True))
+
+    before, hashes = every_count(), passwords()
+    assert before["core.HistoricalMembership"] > 0  # the history is kept: it has rows to count
+    call_command("demo")
+    capsys.readouterr()
+    assert every_count() == before
+    assert passwords() == hashes
+
+
 def test_demo_items_are_marked_illustrative_and_donors_are_fictional(yen_bai):
     assert AidItem.objects.filter(office=yen_bai, is_illustrative=False).count() == 0
     donors = Organisation.objects.filter(office=yen_bai, participations__role="funding").distinct()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -74,20 +75,27 @@ def _offices() -> tuple[Office, Office]:
     return yen_bai, lao_cai
 
 
-def _users(yen_bai: Office, lao_cai: Office) -> list[tuple[str, str]]:
-    user_model = get_user_model()
-    offices = {data.YEN_BAI: yen_bai, data.LAO_CAI: lao_cai}
-    admin, _ = user_model.objects.get_or_create(
-        username="admin", defaults={"is_staff": True, "is_superuser": True}
-    )
-    admin.set_password(DEMO_PASSWORD)
-    admin.save()
-    created = [("admin", "superuser")]
-    for username, office_code, role in DEMO_USERS:
-        user, _ = user_model.objects.get_or_create(username=username, defaults={"is_staff": True})
+def _demo_user(username: str, **defaults: bool) -> Any:
+    """The demo user, with the demo password; saved only when new or changed (a second run writes nothing)."""
+    user, _ = get_user_model().objects.get_or_create(username=username, defaults=defaults)
+    if not user.check_password(DEMO_PASSWORD):
         user.set_password(DEMO_PASSWORD)
         user.save()
-        Membership.objects.update_or_create(user=user, office=offices[office_code], defaults={"role": role})
+    return user
+
+
+def _users(yen_bai: Office, lao_cai: Office) -> list[tuple[str, str]]:
+    offices = {data.YEN_BAI: yen_bai, data.LAO_CAI: lao_cai}
+    _demo_user("admin", is_staff=True, is_superuser=True)
+    created = [("admin", "superuser")]
+    for username, office_code, role in DEMO_USERS:
+        user = _demo_user(username, is_staff=True)
+        membership, _ = Membership.objects.get_or_create(
+            user=user, office=offices[office_code], defaults={"role": role}
+        )
+        if membership.role != role:
+            membership.role = role
+            membership.save()
         created.append((username, f"{role} @ {office_code}"))
     return created
 
