@@ -73,9 +73,9 @@ def field_problem(field: models.Field[Any, Any], value: Any) -> Problem | None:
         low, high = INTEGER_RANGES.get(field.get_internal_type(), INTEGER_RANGES["BigIntegerField"])
         if isinstance(value, int) and not low <= value <= high:
             (low_vi, low_en), (high_vi, high_en) = _both(low), _both(high)
-            params = {"low": low_vi, "high": high_vi, "low_en": low_en, "high_en": high_en}
+            bounds = {"low": low_vi, "high": high_vi, "low_en": low_en, "high_en": high_en}
             return Problem(
-                m.NUMBER_OUT_OF_RANGE, {**_labels(field), **params, "value": _shown(value)}, field=field.name
+                m.NUMBER_OUT_OF_RANGE, {**_labels(field), **bounds, "value": _shown(value)}, field=field.name
             )
         return None
     if isinstance(field, models.DecimalField):
