@@ -88,5 +88,6 @@ def test_the_money_panel_names_the_amount_not_converted(huge_usd):
     assert panel.vnd is None
     assert panel.usd is not None
     day = tx.value_date.strftime("%d/%m/%Y")
-    assert any(p.startswith("Không quy đổi được ") and f"USD ngày {day} sang VND" in p for p in panel.problems)
-
+    assert any(
+        p.startswith("Không quy đổi được ") and f"USD ngày {day} sang VND" in p for p in panel.problems
+    )
