@@ -6,7 +6,7 @@ an OverflowError on SQLite, a 25-digit count "integer out of range" on PostgreSQ
 its column's max_length, every integer to the narrower of the two databases' ranges (PostgreSQL's: SQLite
 keeps 64 bits in any integer column) and every decimal to its max_digits and decimal_places, each refusal a
 Problem naming the field, in Vietnamese and English. `audit.save` calls `ensure` on every record a service
-saves; importers that write rows in bulk call `check` on the values first.
+saves; the IATI import, which writes rows in bulk, calls `check` on the values first.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import translation
 
 from caunoi.core import messages as m
-from caunoi.core.errors import Problem, RuleErrors
+from caunoi.core.errors import Problem, RuleError, RuleErrors
 from caunoi.vntext.numbers import format_number
 
 # Django's own table of the integer ranges, which are PostgreSQL's (SQLite's integers are all 64 bits).
@@ -133,13 +133,10 @@ def instance_problems(instance: models.Model, names: Iterable[str] | None = None
 
 
 def ensure(instance: models.Model, names: Iterable[str] | None = None) -> None:
-    """Refuse a record with any value its columns cannot hold (RuleErrors, one Problem per field)."""
+    """Refuse a record with any value its columns cannot hold: one problem as the RuleError every other
+    single rule raises, several together."""
     problems = instance_problems(instance, names)
-    if problems:
-        raise RuleErrors(problems)
-
-
-def ensure_values(model: type[models.Model], values: Mapping[str, Any]) -> None:
-    problems = check(model, values)
+    if len(problems) == 1:
+        raise RuleError(problems[0].msg, problems[0].field, problems[0].params)
     if problems:
         raise RuleErrors(problems)
