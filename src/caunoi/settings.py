@@ -49,6 +49,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, reading back decimals its floats rounded past their column (caunoi.core.sqlite).
+    DATABASES["default"]["ENGINE"] = "caunoi.core.sqlite"
     # The embedded database must work on a fresh machine: create its folder (var/ by default).
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"].setdefault("OPTIONS", {})

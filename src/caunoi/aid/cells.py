@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import TextChoices
 
 from caunoi.aid import messages as m
 from caunoi.core.text import fold, nfc
-from caunoi.vntext.numbers import format_number
+from caunoi.vntext.numbers import format_number, parse_entered
 
-VI_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
-VI_PLAIN = re.compile(r"^-?\d+(,\d+)?$")
-POINT_DECIMAL = re.compile(r"^-?\d+\.\d{1,2}$")
 SHARE_ENTRY = re.compile(r"^(?P<name>.+?)\s*\((?P<share>[\d.,]+)\s*%\)$")
 
 
@@ -57,15 +54,11 @@ def parse_decimal(value: Any, field: str) -> Decimal | None:
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(repr(value))
-    raw = text(value).replace("\u00a0", "").replace(" ", "")
+    raw = text(value)
     try:
-        if VI_GROUPED.match(raw) or VI_PLAIN.match(raw):
-            return Decimal(raw.replace(".", "").replace(",", "."))
-        if POINT_DECIMAL.match(raw):
-            return Decimal(raw)
-    except InvalidOperation:
-        pass
-    raise m.CELL_NUMBER(field=field, value=raw)
+        return parse_entered(raw)
+    except ValueError:
+        raise m.CELL_NUMBER(field=field, value=raw.replace("\u00a0", "").replace(" ", "")) from None
 
 
 def format_decimal(value: Decimal | None) -> str:

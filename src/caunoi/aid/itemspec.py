@@ -28,6 +28,7 @@ class TxSpec:
     provider: str = ""
     receiver: str = ""
     reference: str = ""
+    row: int = field(default=0, compare=False)  # of the file it was read from (0: read from the ledger)
 
     def sort_key(self) -> tuple[Any, ...]:
         return (

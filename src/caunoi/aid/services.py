@@ -164,7 +164,7 @@ def create_item(
         raise m.DATE_IN_FUTURE(field="entered_on", on=on.strftime("%d/%m/%Y"))
     item.search_text = fold(" ".join([item.code, item.title, item.title_en]))
     audit.save(item, actor)
-    StatusChange.objects.create(
+    change = StatusChange(
         item=item,
         from_status="",
         to_status=status,
@@ -175,6 +175,7 @@ def create_item(
         authority=decision.authority if decision else "",
         note="",
     )
+    audit.save(change, actor)
     return item
 
 
@@ -233,7 +234,7 @@ def transition(
         item.actual_start = item.actual_start or on
     if to_status == Status.COMPLETED:
         item.actual_end = on
-    change = StatusChange.objects.create(
+    change = StatusChange(
         item=item,
         from_status=item.status,
         to_status=to_status,
@@ -244,6 +245,7 @@ def transition(
         authority=decision.authority if decision else "",
         note=nfc(note),
     )
+    audit.save(change, actor)
     item.status = to_status
     audit.save(item, actor)
     for name in ("status", "approved_on", "actual_start", "actual_end", "updated_at"):

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,13 @@ from caunoi.aid.models import AidItem, Modality, TransactionKind
 from caunoi.aid.places import find_place
 from caunoi.aid.sectors import find_sector
 from caunoi.aid.spreadsheet_layout import BY_HEADER, BY_KEY, COLUMNS, ITEM_KEYS, TX_KEYS, YES
+from caunoi.core import limits
 from caunoi.core.errors import Problem, RuleErrors
 from caunoi.core.models import Office
 from caunoi.core.permissions import Actor
 from caunoi.core.text import fold
 from caunoi.directory.models import Organisation, OrgKind
+from caunoi.money.currencies import clean_amount
 
 MODALITY_EN = {"programme": "programme", "project": "project", "non_project": "non-project"}
 KIND_EN = {"1": "incoming funds", "2": "commitment", "3": "disbursement", "4": "expenditure"}
@@ -163,6 +166,13 @@ def _required(value: Any, field: str) -> str:
     return text
 
 
+def _amount(value: Any, field: str) -> Decimal | None:
+    """A transaction's amount, held to the ledger's rules (positive, cents, at most MAX_AMOUNT) here, where
+    the problem names its own row and column."""
+    number = cells.parse_decimal(value, field)
+    return None if number is None else clean_amount(number, field)
+
+
 def _optional_choice(
     value: Any, choices: Any, field: str, english: dict[str, str] | None = None
 ) -> str | None:
@@ -207,7 +217,7 @@ def _parse_tx(reader: _RowReader, row: int, v: dict[str, Any]) -> TxSpec | None:
         return None
     g = reader.get
     kind = g(row, v, "tx_kind", cells.parse_choice, TransactionKind, "tx_kind", KIND_EN)
-    amount = g(row, v, "tx_amount", cells.parse_decimal, "tx_amount")
+    amount = g(row, v, "tx_amount", _amount, "tx_amount")
     currency = g(row, v, "tx_currency", _required, "tx_currency")
     value_date = g(row, v, "tx_date", cells.parse_date, "tx_date")
     if amount is None and not any(
@@ -221,6 +231,7 @@ def _parse_tx(reader: _RowReader, row: int, v: dict[str, Any]) -> TxSpec | None:
     if None in (kind, amount, currency, value_date):
         return None
     return TxSpec(
+        row=row,
         kind=kind,
         amount=amount,
         currency=str(currency).upper(),
@@ -292,7 +303,16 @@ FIELD_COLUMNS = {
     "status_date": "status_date",
     "actual_start": "actual_start",
     "actual_end": "actual_end",
+    "title_en": "title_en",
+    "beneficiary_groups": "beneficiary_groups",
+    "authority": "authority",
+    "reference": "tx_reference",
+    "provider_name": "tx_provider",
+    "receiver_name": "tx_receiver",
+    **{key: key for key in ("funding", "line_agency", "owner", "implementing", "tx_provider", "tx_receiver")},
 }
+# The column naming an organisation of each role (`_Organisations.get`).
+ORG_COLUMNS = {"provider": "tx_provider", "receiver": "tx_receiver"}
 
 
 class _Organisations:
@@ -309,7 +329,13 @@ class _Organisations:
         key = fold(name)
         if key not in self.by_name:
             kind = OrgKind.FOREIGN_NGO if role in ("funding", "provider") else OrgKind.VN_AGENCY
-            self.by_name[key] = Organisation.objects.create(office=self.office, kind=kind, name=name)
+            org = Organisation(office=self.office, kind=kind, name=name)
+            problems = limits.instance_problems(org)
+            if problems:  # named in the organisation's column, not as a field of the item
+                column = ORG_COLUMNS.get(role, role)
+                raise RuleErrors(Problem(p.msg, p.params, field=column) for p in problems)
+            org.save()
+            self.by_name[key] = org
             self.summary.organisations_created.append(name)
         return self.by_name[key]
 
@@ -356,17 +382,22 @@ def _apply(office: Office, spec: ItemSpec, orgs: _Organisations, actor: Any) -> 
     on = _reference_date(spec)
     services.set_places(item, [(find_place(name, on), share) for name, share in spec.places], actor=actor)
     for tx in spec.transactions:
-        services.record_transaction(
-            item,
-            tx.kind,
-            tx.amount,
-            tx.currency,
-            tx.value_date,
-            provider=orgs.get(tx.provider, "provider") if tx.provider else None,
-            receiver=orgs.get(tx.receiver, "receiver") if tx.receiver else None,
-            reference=tx.reference,
-            actor=actor,
-        )
+        try:
+            services.record_transaction(
+                item,
+                tx.kind,
+                tx.amount,
+                tx.currency,
+                tx.value_date,
+                provider=orgs.get(tx.provider, "provider") if tx.provider else None,
+                receiver=orgs.get(tx.receiver, "receiver") if tx.receiver else None,
+                reference=tx.reference,
+                actor=actor,
+            )
+        except RuleErrors as error:  # the transaction's own row, not the item's first
+            for p in error.problems:
+                p.row = p.row or tx.row or None
+            raise
     _walk_status(item, spec, actor)
 
 
@@ -433,7 +464,7 @@ def import_specs(office: Office, specs: list[ItemSpec], source: str, *, actor: A
                             p.msg,
                             p.params,
                             field=p.field,
-                            row=spec.first_row,
+                            row=p.row or spec.first_row,
                             column=BY_KEY[column].header if column else None,
                             source=source,
                         )

@@ -25,3 +25,28 @@ OFFICE_MISMATCH = Msg(
     "{what} thuộc cơ quan khác ({other}), không dùng được cho {office}.",
     "{what} belongs to another office ({other}) and cannot be used for {office}.",
 )
+TEXT_TOO_LONG = Msg(
+    "limits.text_too_long",
+    "“{label}” dài {length} ký tự; tối đa {limit} ký tự.",
+    "“{label_en}” is {length} characters long; at most {limit} are allowed.",
+)
+NUMBER_OUT_OF_RANGE = Msg(
+    "limits.number_out_of_range",
+    "“{label}” phải từ {low} đến {high} (nhận được {value}).",
+    "“{label_en}” must be between {low_en} and {high_en} (got {value}).",
+)
+DECIMAL_TOO_LARGE = Msg(
+    "limits.decimal_too_large",
+    "“{label}” quá lớn (nhận được {value}); phải nhỏ hơn {limit}.",
+    "“{label_en}” is too large (got {value}); it must be less than {limit_en}.",
+)
+DECIMAL_TOO_PRECISE = Msg(
+    "limits.decimal_too_precise",
+    "“{label}” có quá {places} chữ số thập phân (nhận được {value}).",
+    "“{label_en}” has more than {places} decimal places (got {value}).",
+)
+NOT_A_NUMBER = Msg(
+    "limits.not_a_number",
+    "“{label}” không phải một số hữu hạn (nhận được {value}).",
+    "“{label_en}” is not a finite number (got {value}).",
+)

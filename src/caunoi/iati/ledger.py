@@ -43,11 +43,13 @@ from django.utils import timezone
 from caunoi.aid import messages as am
 from caunoi.aid import services
 from caunoi.aid.lifecycle import Status
-from caunoi.aid.models import Modality, Sector, TransactionKind
+from caunoi.aid.models import AidItem, Modality, Sector, TransactionKind
+from caunoi.core import limits
 from caunoi.core.errors import Problem, RuleError, RuleErrors
 from caunoi.geography.models import AdminUnit
 from caunoi.iati import messages as m
 from caunoi.iati.activity import ActivityData, Tx
+from caunoi.iati.models import IatiActivity
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -185,6 +187,11 @@ def plan(
     """The ledger records for `data`, or RuleErrors naming the rule it breaks."""
     fields = services.normalise_fields(item_fields(data))
     services.check_item_fields(fields)
+    # The columns' limits, as audit.save holds every record a service saves to them (rows here are written
+    # in bulk): an identifier over 200 characters, a hierarchy beyond a small integer.
+    problems = limits.check(AidItem, fields) + limits.check(IatiActivity, {"hierarchy": data.hierarchy})
+    if problems:
+        raise RuleErrors(problems)
     code = fields["code"]
     walk = _Walk(code, today)
     ref_day = reference_day(data, today)

@@ -6,13 +6,15 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db.models import Q
 
+from caunoi.core.errors import RuleError
 from caunoi.core.models import Office
-from caunoi.money.messages import NO_RATE
+from caunoi.money.messages import NO_RATE, NOT_CONVERTED
 from caunoi.money.models import ExchangeRate
+from caunoi.vntext.numbers import format_number
 
 CENT = Decimal("0.01")
 # Vietnamese accounting rates are quoted against the đồng, donors' against the dollar: cross rates go through
@@ -34,7 +36,6 @@ class RateUsed:
         from django.utils.translation import gettext
 
         from caunoi.money.models import RateSource
-        from caunoi.vntext.numbers import format_number
 
         source = str(RateSource(self.source).label).lower()
         note = f", {self.reference}" if self.reference else ""
@@ -112,8 +113,27 @@ class RateBook:
 
     def convert(self, amount: Decimal, base: str, quote: str, day: dt.date) -> Conversion:
         factor, rates = self.factor(base, quote, day)
-        value = (amount * factor).quantize(CENT, rounding=ROUND_HALF_UP)
+        try:
+            value = (amount * factor).quantize(CENT, rounding=ROUND_HALF_UP)
+        except InvalidOperation:
+            raise not_converted(quote, amount, base, day) from None
         return Conversion(value, quote, factor, rates)
+
+
+def not_converted(
+    quote: str, amount: Decimal | None = None, base: str = "", day: dt.date | None = None
+) -> RuleError:
+    """The RuleError of a conversion whose result is beyond the decimal context (28 digits): a stored amount
+    or rate that no service would have accepted. Pages show it as "not converted", never as a failure."""
+    if amount is None:
+        return NOT_CONVERTED(field="currency", quote=quote, what="tổng", what_en="The total")
+    on = day.strftime("%d/%m/%Y") if day else ""
+    return NOT_CONVERTED(
+        field="currency",
+        quote=quote,
+        what=f"{format_number(amount)} {base} ngày {on}",
+        what_en=f"{format_number(amount, locale='en')} {base} of {on}",
+    )
 
 
 def convert(amount: Decimal, base: str, quote: str, day: dt.date, office: Office | None = None) -> Conversion:

@@ -32,11 +32,22 @@ AMOUNT_TOO_PRECISE = Msg(
 )
 AMOUNT_TOO_LARGE = Msg(
     "money.amount_too_large",
-    "Số tiền {amount} vượt quá giới hạn lưu trữ.",
-    "The amount {amount} is larger than can be stored.",
+    "Số tiền {amount} quá lớn: sổ viện trợ nhận số tiền tối đa {limit}.",
+    "The amount {amount} is too large: the ledger accepts amounts up to {limit_en}.",
 )
 AMOUNT_FORMAT = Msg(
     "money.amount_format",
     "“{amount}” không phải số tiền hợp lệ (chỉ gồm chữ số, dấu chấm thập phân; không dùng dạng 1e3).",
     "“{amount}” is not a valid amount (digits and a decimal point only; no exponent such as 1e3).",
+)
+RATE_RANGE = Msg(
+    "money.rate_range",
+    "Tỷ giá {rate} nằm ngoài khoảng sổ viện trợ nhận ({low} đến {high}).",
+    "The exchange rate {rate} is outside the range the ledger accepts ({low_en} to {high_en}).",
+)
+NOT_CONVERTED = Msg(
+    "money.not_converted",
+    "Không quy đổi được {what} sang {quote}: kết quả quá lớn để tính (hãy kiểm tra số tiền và tỷ giá đã nhập).",
+    "{what_en} could not be converted to {quote}: the result is too large to compute (check the amounts and "
+    "rates entered).",
 )

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
@@ -34,7 +34,7 @@ from caunoi.core.models import Office
 from caunoi.directory.models import Organisation
 from caunoi.geography.models import AdminUnit, Era
 from caunoi.geography.successions import load_successions, successors
-from caunoi.money.convert import RateBook, RateUsed
+from caunoi.money.convert import RateBook, RateUsed, not_converted
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -145,9 +145,12 @@ class _Converter:
                     result.usd += converted
                 else:
                     result.vnd += converted
-        result.by_currency = {k: v.quantize(CENT) for k, v in per_currency.items()}
-        result.usd = result.usd.quantize(CENT)
-        result.vnd = result.vnd.quantize(Decimal(1))
+        try:
+            result.by_currency = {k: v.quantize(CENT) for k, v in per_currency.items()}
+            result.usd = result.usd.quantize(CENT)
+            result.vnd = result.vnd.quantize(Decimal(1))
+        except InvalidOperation:  # totals beyond 28 digits: amounts or rates no service accepts
+            raise not_converted("USD, VND") from None
         return result
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
@@ -37,7 +37,7 @@ from caunoi.core.models import Office
 from caunoi.geography.mapping import named_like, units_in_force
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
 from caunoi.geography.successions import Successions, load_successions, predecessors, successors
-from caunoi.money.convert import RateBook, RateUsed
+from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.money.models import ExchangeRate
 
 ZERO = Decimal(0)
@@ -264,7 +264,10 @@ def compute_dashboard(
 
 
 def _cent(value: Decimal) -> Decimal:
-    return value.quantize(CENT)
+    try:
+        return value.quantize(CENT)
+    except InvalidOperation:  # beyond 28 digits: amounts or rates no service accepts
+        raise not_converted("USD") from None
 
 
 def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction], usd: _Usd) -> list[Line]:

@@ -25,6 +25,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_scaled_vnd",
+    "parse_entered",
     "parse_number",
     "round_half_up",
     "to_decimal",
@@ -234,3 +235,23 @@ def parse_number(text: str) -> Decimal:
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only digits
         raise ValueError(f"parse_number: {text!r} is not a number") from exc
     return number.copy_negate() if match["sign"] in ("-", "\u2212") else number
+
+
+# Numbers as staff type them into a form or a spreadsheet cell: the Vietnamese way (1.404.175, 8612,50), or
+# with a decimal point where that cannot be read as grouping (8612.50, 0.0000384615: not three digits after
+# a single dot). Spaces between groups are ignored.
+_ENTERED_GROUPED: Final = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_ENTERED_PLAIN: Final = re.compile(r"-?\d+(?:,\d+)?")
+_ENTERED_POINT: Final = re.compile(r"-?\d+\.(?:\d{1,2}|\d{4,})")
+
+
+def parse_entered(text: str) -> Decimal:
+    """A number typed by staff, read as the aid spreadsheet and the web forms both read it: ``1.404.175`` →
+    1404175, ``8612,50`` → 8612.50, ``8612.50`` → 8612.50, ``1 404 175`` → 1404175. Anything else (an
+    exponent, letters, ``1,404,175``, empty text) raises :class:`ValueError`."""
+    raw = text.replace("\u00a0", "").replace(" ", "").strip()
+    if _ENTERED_GROUPED.fullmatch(raw) or _ENTERED_PLAIN.fullmatch(raw):
+        return Decimal(raw.replace(".", "").replace(",", "."))
+    if _ENTERED_POINT.fullmatch(raw):
+        return Decimal(raw)
+    raise ValueError(f"parse_entered: {text!r} is not a number as staff write it (e.g. 1.404.175 or 8612,50)")

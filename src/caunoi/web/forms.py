@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -13,8 +14,47 @@ from caunoi.aid.models import DocumentKind, Modality, Sector, TransactionKind
 from caunoi.aid.models import Role as ParticipantRole
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation, OrgKind
+from caunoi.vntext.numbers import parse_entered
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NumberField(forms.DecimalField):
+    """A number as staff write it (1.404.175, 8612,50 or 8612.50), read by the aid spreadsheet's parser
+    (vntext.numbers.parse_entered). Its limits are the services' (core.limits, money.currencies), which name
+    the field in Vietnamese and English; a text box, as a browser's number box refuses 1.404.175."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+    default_error_messages = {"invalid": _("Nhập một số, ví dụ 1.404.175 hoặc 8612,50.")}
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(max_digits=None, decimal_places=None, **kwargs)
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # (stubs: IntegerField's)
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_entered(str(value))
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class WholeNumberField(forms.IntegerField):
+    """A count as staff write it (1.404.175), read as NumberField reads numbers."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+    default_error_messages = {"invalid": _("Nhập một số nguyên, ví dụ 1.404.175.")}
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        try:
+            number = parse_entered(str(value))
+        except ValueError:
+            number = None
+        if number is None or number != number.to_integral_value():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(number)
 
 
 class AidFilterForm(forms.Form):
@@ -52,11 +92,9 @@ class AidItemForm(forms.Form):
     )
     planned_start = forms.DateField(label=_("Bắt đầu theo kế hoạch"), required=False, widget=DATE)
     planned_end = forms.DateField(label=_("Kết thúc theo kế hoạch"), required=False, widget=DATE)
-    beneficiaries_count = forms.IntegerField(label=_("Số người hưởng lợi"), required=False)
+    beneficiaries_count = WholeNumberField(label=_("Số người hưởng lợi"), required=False)
     beneficiary_groups = forms.CharField(label=_("Nhóm hưởng lợi"), max_length=500, required=False)
-    counterpart_amount = forms.DecimalField(
-        label=_("Vốn đối ứng"), required=False, max_digits=18, decimal_places=2
-    )
+    counterpart_amount = NumberField(label=_("Vốn đối ứng"), required=False)
     counterpart_currency = forms.CharField(label=_("Tiền tệ vốn đối ứng"), max_length=3, required=False)
     counterpart_source = forms.CharField(label=_("Nguồn vốn đối ứng"), max_length=300, required=False)
 
@@ -86,18 +124,16 @@ class TransitionForm(forms.Form):
 
 class TransactionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại giao dịch"), choices=TransactionKind.choices)
-    amount = forms.DecimalField(label=_("Số tiền"), max_digits=18, decimal_places=2)
+    amount = NumberField(label=_("Số tiền"))
     currency = forms.CharField(label=_("Tiền tệ (ISO 4217)"), max_length=3, initial="USD")
     value_date = forms.DateField(label=_("Ngày giá trị"), widget=DATE)
     provider = forms.ModelChoiceField(
         label=_("Bên cấp"), queryset=Organisation.objects.none(), required=False
     )
     reference = forms.CharField(label=_("Số chứng từ"), max_length=120, required=False)
-    rate_to_usd = forms.DecimalField(
+    rate_to_usd = NumberField(
         label=_("Tỷ giá sang USD (nếu không phải USD)"),
         required=False,
-        max_digits=24,
-        decimal_places=10,
         help_text=_("1 đơn vị tiền này bằng bao nhiêu USD vào ngày giá trị; lưu kèm nguồn “do cán bộ nhập”."),
     )
 
@@ -118,9 +154,7 @@ class SharesForm(forms.Form):
             self.fields[f"choice_{i}"] = forms.ModelChoiceField(
                 label=f"{label} {i + 1}", queryset=choices, required=False
             )
-            self.fields[f"share_{i}"] = forms.DecimalField(
-                label=_("Tỷ lệ %"), required=False, max_digits=5, decimal_places=2
-            )
+            self.fields[f"share_{i}"] = NumberField(label=_("Tỷ lệ %"), required=False)
 
     def pairs(self) -> list[tuple[Any, Any]]:
         result = []

@@ -39,6 +39,7 @@ from caunoi.relations.models import (
 )
 from caunoi.relations.services.partners import PARTNER_KINDS
 from caunoi.relations.status import AgreementStatus
+from caunoi.web.forms import WholeNumberField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -427,7 +428,7 @@ class CommitteeMemberForm(OfficeScoped):
 
 class MemberCountForm(forms.Form):
     on = forms.DateField(label=_("Tính đến ngày"), widget=DATE)
-    count = forms.IntegerField(label=_("Số hội viên"), min_value=0, max_value=10_000_000)
+    count = WholeNumberField(label=_("Số hội viên"), min_value=0, max_value=10_000_000)
     note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
 
 
@@ -575,7 +576,7 @@ class HeadcountForm(forms.Form):
                 choices=country_choices(""),
                 required=False,
             )
-            self.fields[f"count_{i}"] = forms.IntegerField(
+            self.fields[f"count_{i}"] = WholeNumberField(
                 label=_("Số người %(n)s") % {"n": i + 1}, required=False, min_value=0, max_value=1_000_000
             )
 

@@ -22,6 +22,7 @@ from caunoi.relations.models import (
     TargetKind,
     TaskTarget,
 )
+from caunoi.web.forms import WholeNumberField
 from caunoi.web.relations_forms import DATE, TEXT, OfficeChoice, OfficeScoped, country_choices
 
 # --- plans ------------------------------------------------------------------------------------------------
@@ -139,7 +140,7 @@ class TargetForm(OfficeScoped):
         choices=TargetKind.choices,
         help_text=_("Chỉ tiêu đạt khi có đủ minh chứng loại này được gắn và đã diễn ra trong kỳ tính."),
     )
-    count = forms.IntegerField(label=_("Số lượng cần đạt"), initial=1, max_value=10_000)
+    count = WholeNumberField(label=_("Số lượng cần đạt"), initial=1, max_value=10_000)
     association = forms.ModelChoiceField(
         label=_("Hội hữu nghị"),
         queryset=Association.objects.none(),

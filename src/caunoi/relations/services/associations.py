@@ -373,7 +373,9 @@ def record_member_count(
     not_in_future(on, "on")
     if count < 0:
         raise m.NEGATIVE(field="count", what="Số hội viên", what_en="number of members")
-    row, _ = MemberCount.objects.get_or_create(association=association, on=on, defaults={"count": count})
+    # Not get_or_create: a new row is saved once, by audit.save, after its values are checked.
+    row = MemberCount.objects.filter(association=association, on=on).first()
+    row = row or MemberCount(association=association, on=on)
     row.count, row.note, row.is_illustrative = count, nfc(note), is_illustrative
     audit.save(row, actor)
     return row
