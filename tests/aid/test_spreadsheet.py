@@ -13,6 +13,7 @@ from caunoi.aid.models import AidItem, Transaction
 from caunoi.aid.spreadsheet import export_specs, import_file, write_table
 from caunoi.aid.spreadsheet_layout import COLUMNS
 from caunoi.core.errors import RuleErrors
+from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation
 from caunoi.reports.aid import aid_summary
 
@@ -55,11 +56,11 @@ BASE = {
 def test_export_reimports_to_the_same_records_in_a_fresh_office(tmp_path, yen_bai, office, suffix):
     path = tmp_path / f"aid{suffix}"
     assert write_table(specs_of(yen_bai), path) == 61
-    summary = import_file(office, path)
+    summary = import_file(office, path, actor=SYSTEM)
     assert (len(summary.created), len(summary.unchanged), summary.rows) == (21, 0, 61)
     assert [s.comparable() for s in specs_of(office)] == [s.comparable() for s in specs_of(yen_bai)]
     assert aid_summary(office, 2022).committed.usd == Decimal("1404175")
-    again = import_file(office, path)
+    again = import_file(office, path, actor=SYSTEM)
     assert (len(again.created), len(again.unchanged)) == (0, 21)
     assert AidItem.objects.filter(office=office).count() == 21
 
@@ -89,7 +90,7 @@ def test_a_valid_csv_creates_items_organisations_and_money(tmp_path, office):
             },
         ],
     )
-    summary = import_file(office, path)
+    summary = import_file(office, path, actor=SYSTEM)
     assert (summary.created, summary.organisations_created) == (["CSV-01"], ["Quỹ Giếng Làng (minh họa)"])
     item = AidItem.objects.get(office=office, code="CSV-01")
     assert (item.status, item.approved_on, item.primary_sector.code) == (
@@ -131,7 +132,7 @@ def test_a_bad_row_rejects_the_whole_file_with_row_column_and_reason(
     good = dict(BASE, code="CSV-00")
     path = write_csv(tmp_path / "bad.csv", [dict(BASE, **change), good])
     with pytest.raises(RuleErrors) as error:
-        import_file(office, path)
+        import_file(office, path, actor=SYSTEM)
     assert [(p.row, p.column, p.code) for p in error.value.problems] == [(row, column, code)]
     assert error.value.problems[0].vi and error.value.problems[0].en
     assert AidItem.objects.filter(office=office).count() == 0
@@ -155,7 +156,7 @@ def test_every_problem_of_the_file_is_reported_at_once(tmp_path, office):
         ],
     )
     with pytest.raises(RuleErrors) as error:
-        import_file(office, path)
+        import_file(office, path, actor=SYSTEM)
     assert [(p.row, p.column, p.code) for p in error.value.problems] == [
         (2, "Ngày quyết định", "aid.cell_date"),
         (3, "Số tiền", "aid.cell_number"),
@@ -164,9 +165,11 @@ def test_every_problem_of_the_file_is_reported_at_once(tmp_path, office):
 
 
 def test_a_changed_item_is_refused_not_duplicated(tmp_path, office):
-    import_file(office, write_csv(tmp_path / "a.csv", [BASE]))
+    import_file(office, write_csv(tmp_path / "a.csv", [BASE]), actor=SYSTEM)
     with pytest.raises(RuleErrors) as error:
-        import_file(office, write_csv(tmp_path / "b.csv", [dict(BASE, title="Giếng nước sạch (sửa)")]))
+        import_file(
+            office, write_csv(tmp_path / "b.csv", [dict(BASE, title="Giếng nước sạch (sửa)")]), actor=SYSTEM
+        )
     assert [(p.row, p.code, p.params["detail"]) for p in error.value.problems] == [
         (2, "aid.item_exists_different", "title")
     ]
@@ -177,7 +180,7 @@ def test_headers_are_checked(tmp_path, office):
     path = tmp_path / "h.csv"
     path.write_text("Mã khoản viện trợ,Tên khoản viện trợ,Ghi chú riêng\nX,Y,Z\n", encoding="utf-8")
     with pytest.raises(RuleErrors) as error:
-        import_file(office, path)
+        import_file(office, path, actor=SYSTEM)
     assert [(p.row, p.column, p.code) for p in error.value.problems] == [
         (1, "Ghi chú riêng", "aid.header_unknown"),
         (1, "Hình thức", "aid.header_missing"),
@@ -197,7 +200,7 @@ def test_unreadable_files_give_a_message(tmp_path, office, name, content, code):
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(RuleErrors) as error:
-        import_file(office, path)
+        import_file(office, path, actor=SYSTEM)
     assert [p.code for p in error.value.problems] == [code]
 
 
@@ -206,7 +209,7 @@ def test_a_workbook_with_only_headers_has_no_rows(tmp_path, office):
     workbook.active.append(HEADERS)
     workbook.save(tmp_path / "x.xlsx")
     with pytest.raises(RuleErrors) as error:
-        import_file(office, tmp_path / "x.xlsx")
+        import_file(office, tmp_path / "x.xlsx", actor=SYSTEM)
     assert [p.code for p in error.value.problems] == ["aid.file_empty"]
 
 
