@@ -77,7 +77,7 @@ def csv_writer(handle: IO[str], **options: Any) -> SafeCsvWriter:
     return SafeCsvWriter(handle, **options)
 
 
-def set_xlsx_value(cell: Cell | WriteOnlyCell, value: Any) -> Cell | WriteOnlyCell:
+def set_xlsx_value(cell: Cell, value: Any) -> Cell:
     """Put `value` in an openpyxl cell: a `Formula` as a formula, a text beginning like a formula as a
     string cell with the quote prefix, anything else as openpyxl types it."""
     if isinstance(value, NumberText):
@@ -96,7 +96,7 @@ def xlsx_cell(sheet: Any, row: int, column: int, value: Any) -> Cell:
     return cell
 
 
-def write_only_cell(sheet: Any, value: Any, **style: Any) -> WriteOnlyCell:
+def write_only_cell(sheet: Any, value: Any, **style: Any) -> Cell:
     """A cell of a write-only worksheet (to append), through `set_xlsx_value`; style: font, number_format…"""
     cell = WriteOnlyCell(sheet)
     set_xlsx_value(cell, value)
@@ -105,5 +105,5 @@ def write_only_cell(sheet: Any, value: Any, **style: Any) -> WriteOnlyCell:
     return cell
 
 
-def write_only_row(sheet: Any, values: Iterable[Any]) -> list[WriteOnlyCell]:
+def write_only_row(sheet: Any, values: Iterable[Any]) -> list[Cell]:
     return [write_only_cell(sheet, v) for v in values]
