@@ -1,7 +1,7 @@
 """Import and export of aid items in the staff spreadsheet layout (.xlsx or .csv).
 
-Import is all or nothing: every problem of every row is reported (row, column, reason in Vietnamese and
-English) and, if there is one, nothing is saved. An item already in the ledger and identical to the file
+Import is all or nothing: the problems of every row are reported (row, column, reason in Vietnamese and
+English; the first MAX_PROBLEMS and their total) and, if there is one, nothing is saved. An item already in the ledger and identical to the file
 counts as unchanged, so an exported file re-imports without duplicating anything.
 """
 
@@ -196,6 +196,7 @@ def _item_spec(code: str, rows: list[tuple[int, dict[str, Any]]], reader: _RowRe
     """The item of one code from its rows (the first gives the item's columns; later ones may repeat them,
     equal, or leave them empty), or None when a cell of its rows is wrong (the problems are reported)."""
     found = reader.problems.total
+    reader.reported.clear()  # only this item's rows are asked about: the set stays small
     first_row, first_values = rows[0]
     spec = _parse_item(reader, first_row, first_values)
     for row, values in rows:
@@ -398,9 +399,12 @@ def _scan(path: Path) -> tuple[list[str | None], dict[str, int]]:
         header = next(rows, None)
         if header is None:
             raise m.FILE_EMPTY()
-        keys, problems = header_keys(header, path.name)
-        if problems:
-            raise ImportRefused(problems, len(problems))
+        keys, found = header_keys(header, path.name)
+        if found:
+            problems = _Problems()
+            for problem in found:
+                problems.add(problem)
+            raise problems.refusal()
         code_at = keys.index("code")
         last_rows: dict[str, int] = {}
         blank = True
