@@ -13,6 +13,7 @@ from caunoi.aid.models import AidItem, Transaction
 from caunoi.aid.spreadsheet import export_specs, import_file, write_table
 from caunoi.aid.spreadsheet_layout import COLUMNS
 from caunoi.core.errors import RuleErrors
+from caunoi.core.models import Office
 from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation
 from caunoi.reports.aid import aid_summary
@@ -225,3 +226,125 @@ def test_cli_import_and_export(tmp_path, yen_bai, capsys):
     with pytest.raises(CommandError) as error:
         call_command("export", "aid", "--office", "yen-bai", str(tmp_path / "no" / "such" / "x.csv"))
     assert "Không có thư mục" in str(error.value)
+
+
+TRICKY_TITLES = [
+    'Dự án "Nước sạch", giai đoạn 2',
+    '=HYPERLINK("http://example.com/x","Bấm")',
+    "=cmd|' /C calc'!A0",
+]
+
+
+@pytest.fixture
+def tricky(tmp_path, office):  # type: ignore[no-untyped-def]
+    """Three items whose titles hold quotes and commas, or begin like a formula."""
+    rows = [dict(BASE, code=f"T-{n}", title=title) for n, title in enumerate(TRICKY_TITLES, start=1)]
+    import_file(office, write_csv(tmp_path / "tricky.csv", rows), actor=SYSTEM)
+    return specs_of(office)
+
+
+def test_the_csv_export_escapes_formulas_and_reimports_every_title_unchanged(tmp_path, tricky):
+    path = tmp_path / "out.csv"
+    write_table(tricky, path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["Tên khoản viện trợ"] for r in rows] == [
+        TRICKY_TITLES[0],
+        *("'" + t for t in TRICKY_TITLES[1:]),
+    ]
+    other = Office.objects.create(code="khac", name="Liên hiệp khác")
+    assert len(import_file(other, path, actor=SYSTEM).created) == 3
+    assert (
+        list(AidItem.objects.filter(office=other).order_by("code").values_list("title", flat=True))
+        == TRICKY_TITLES
+    )
+
+
+def test_the_xlsx_export_writes_formulas_as_text_cells_and_reimports_them_unchanged(tmp_path, tricky):
+    path = tmp_path / "out.xlsx"
+    write_table(tricky, path)
+    sheet = load_workbook(path).active
+    titles = [sheet.cell(row=r, column=HEADERS.index("Tên khoản viện trợ") + 1) for r in (2, 3, 4)]
+    assert [(c.value, c.data_type, c.quotePrefix) for c in titles] == [
+        (TRICKY_TITLES[0], "s", False),
+        (TRICKY_TITLES[1], "s", True),
+        (TRICKY_TITLES[2], "s", True),
+    ]
+    other = Office.objects.create(code="khac", name="Liên hiệp khác")
+    assert len(import_file(other, path, actor=SYSTEM).created) == 3
+    assert (
+        list(AidItem.objects.filter(office=other).order_by("code").values_list("title", flat=True))
+        == TRICKY_TITLES
+    )
+
+
+def test_a_semicolon_csv_is_read_by_its_header_line_and_a_comma_csv_with_semicolons_in_cells_too(
+    tmp_path, office
+):
+    semicolon = tmp_path / "semi.csv"
+    with semicolon.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(HEADERS)
+        writer.writerow([dict(BASE, title="Giếng, bể nước").get(c.key, "") for c in COLUMNS])
+    assert import_file(office, semicolon, actor=SYSTEM).created == ["CSV-01"]
+    comma = write_csv(
+        tmp_path / "comma.csv",
+        [
+            dict(
+                BASE,
+                code="CSV-02",
+                funding="Quỹ A; Quỹ B; Quỹ C",
+                sectors="Y tế (60%); Giáo dục và đào tạo (40%)",
+            )
+        ],
+    )
+    assert import_file(office, comma, actor=SYSTEM).organisations_created == ["Quỹ A", "Quỹ B", "Quỹ C"]
+    assert AidItem.objects.get(office=office, code="CSV-01").title == "Giếng, bể nước"
+
+
+def test_a_header_given_twice_is_refused(tmp_path, office):
+    path = tmp_path / "twice.csv"
+    path.write_text(",".join([*HEADERS, "Tên khoản viện trợ"]) + "\n" + "X,Dự án,Y\n", encoding="utf-8")
+    with pytest.raises(RuleErrors) as error:
+        import_file(office, path, actor=SYSTEM)
+    assert [(p.row, p.column, p.code, p.params) for p in error.value.problems] == [
+        (
+            1,
+            "Tên khoản viện trợ",
+            "aid.header_duplicate",
+            {"column": "Tên khoản viện trợ", "first": 3, "second": 32},
+        )
+    ]
+
+
+def test_the_rows_of_an_item_need_not_be_together(tmp_path, office):
+    later = {
+        "code": "CSV-01",
+        "tx_kind": "Giải ngân",
+        "tx_amount": "5000",
+        "tx_currency": "USD",
+        "tx_date": "10/05/2022",
+    }
+    path = write_csv(tmp_path / "apart.csv", [BASE, dict(BASE, code="CSV-02"), later])
+    summary = import_file(office, path, actor=SYSTEM)
+    assert (sorted(summary.created), summary.rows) == (["CSV-01", "CSV-02"], 3)
+    assert Transaction.objects.filter(item__code="CSV-01", item__office=office).count() == 2
+
+
+def test_a_file_with_many_problems_lists_the_first_thousand_and_counts_them_all(tmp_path, office, capsys):
+    rows = [dict(BASE, code=f"C-{n}", decision_date="hôm qua") for n in range(1500)]
+    path = write_csv(tmp_path / "bad.csv", rows)
+    with pytest.raises(RuleErrors) as error:
+        import_file(office, path, actor=SYSTEM)
+    problems = error.value.problems
+    assert (len(problems), error.value.total) == (1001, 1500)  # type: ignore[attr-defined]
+    assert [p.row for p in problems[:2]] == [2, 3] and problems[999].row == 1001
+    assert (problems[-1].code, problems[-1].en) == (
+        "aid.problems_more",
+        "Only the first 1000 of 1500 problems are listed.",
+    )
+    with pytest.raises(CommandError) as refused:
+        call_command("import", "aid", str(path), "--office", office.code)
+    assert str(refused.value).startswith("Không nhập gì cả: 1500 lỗi / nothing imported: 1500 problem(s)\n")
+    assert refused.value.returncode == 1
+    assert AidItem.objects.filter(office=office).count() == 0

@@ -91,3 +91,17 @@ def test_cash_aid_table_of_form_01_has_balances_per_item_and_source(workbook):
         if row[2] == "Giải ngân"
     )
     assert received == disbursed_vnd
+
+
+def test_a_formula_in_a_record_is_written_as_text_and_the_totals_stay_formulas(render, yen_bai):
+    from caunoi.aid.models import AidItem
+    from caunoi.core.cells import FORMULA_STARTS
+
+    dde = "=cmd|' /C calc'!A0"
+    AidItem.objects.filter(office=yen_bai, code="YB-2022-01").update(title=dde)
+    ws = openpyxl.load_workbook(io.BytesIO(render("xlsx").content))["Khoản viện trợ"]
+    titles = [ws[f"C{row}"] for row in range(FIRST, ws.max_row)]
+    assert [(c.value, c.data_type, c.quotePrefix) for c in titles if c.value == dde] == [(dde, "s", True)]
+    assert ws[f"K{ws.max_row}"].data_type == "f" and ws[f"K{ws.max_row}"].value.startswith("=SUM(")
+    texts = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert all(c.quotePrefix or c.data_type == "f" for c in texts if c.value.startswith(FORMULA_STARTS))

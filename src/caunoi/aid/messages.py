@@ -174,3 +174,13 @@ PURGE_NOT_ARCHIVED = Msg(
     "Chỉ xóa hẳn được khoản viện trợ đã lưu trữ; hãy lưu trữ {code} trước.",
     "Only an archived aid item can be purged; archive {code} first.",
 )
+HEADER_DUPLICATE = Msg(
+    "aid.header_duplicate",
+    "Cột “{column}” có hai lần (cột thứ {first} và thứ {second}); chỉ giữ một.",
+    "The column “{column}” appears twice (columns {first} and {second}); keep one.",
+)
+PROBLEMS_MORE = Msg(
+    "aid.problems_more",
+    "Chỉ liệt kê {shown} lỗi đầu tiên trong tổng số {total} lỗi.",
+    "Only the first {shown} of {total} problems are listed.",
+)

@@ -1,23 +1,21 @@
 """Import and export of aid items in the staff spreadsheet layout (.xlsx or .csv).
 
-Import is all or nothing: every problem of every row is reported (row, column, reason in Vietnamese and
-English) and, if there is one, nothing is saved. An item already in the ledger and identical to the file
+Import is all or nothing: the problems of every row are reported (row, column, reason in Vietnamese and
+English; the first MAX_PROBLEMS and their total) and, if there is one, nothing is saved. An item already in the ledger and identical to the file
 counts as unchanged, so an exported file re-imports without duplicating anything.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -36,17 +34,21 @@ from caunoi.aid.lifecycle import APPROVED_STATUSES, PIPELINE_STATUSES, Status
 from caunoi.aid.models import AidItem, Modality, TransactionKind
 from caunoi.aid.places import find_place
 from caunoi.aid.sectors import find_sector
-from caunoi.aid.spreadsheet_layout import BY_HEADER, BY_KEY, COLUMNS, ITEM_KEYS, TX_KEYS, YES
-from caunoi.core import limits
+from caunoi.aid.spreadsheet_layout import BY_KEY, COLUMNS, ITEM_KEYS, TX_KEYS, YES
+from caunoi.aid.spreadsheet_reader import header_keys, is_blank, open_rows
+from caunoi.core import cells as safe
+from caunoi.core import limits, permissions
 from caunoi.core.errors import Problem, RuleErrors
 from caunoi.core.models import Office
-from caunoi.core.permissions import Actor
+from caunoi.core.permissions import Action, Actor
 from caunoi.core.text import fold
 from caunoi.directory.models import Organisation, OrgKind
 from caunoi.money.currencies import clean_amount
 
 MODALITY_EN = {"programme": "programme", "project": "project", "non_project": "non-project"}
 KIND_EN = {"1": "incoming funds", "2": "commitment", "3": "disbursement", "4": "expenditure"}
+MAX_PROBLEMS = 1000  # listed when a file is refused; the total is counted beyond them
+BATCH = 200  # items looked up and written together
 
 
 @dataclass
@@ -65,98 +67,60 @@ class ImportSummary:
         }
 
 
-# ---- reading files -----------------------------------------------------------------------------------
-
-
-def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """Headers and (row number, cells) of the first sheet of an .xlsx, or of a .csv (comma or semicolon)."""
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".xlsx":
-            workbook = load_workbook(path, read_only=True, data_only=True)
-            sheet = workbook.worksheets[0]
-            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-            workbook.close()
-        elif suffix == ".csv":
-            raw = path.read_bytes().decode("utf-8-sig")
-            dialect = _dialect(raw)
-            rows = [list(r) for r in csv.reader(io.StringIO(raw), dialect)]
-        else:
-            raise m.FILE_TYPE(path=path.name)
-    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as error:
-        reason = "không phải UTF-8 / not UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
-        raise m.FILE_UNREADABLE(path=path.name, reason=reason) from None
-    except Exception as error:  # openpyxl raises many kinds on a damaged workbook
-        if isinstance(error, RuleErrors):
-            raise
-        raise m.FILE_UNREADABLE(path=path.name, reason=type(error).__name__) from None
-    if not rows:
-        raise m.FILE_EMPTY()
-    headers = [cells.text(h) for h in rows[0]]
-    while headers and not headers[-1]:
-        headers.pop()
-    body = [(number, row) for number, row in enumerate(rows[1:], start=2) if any(cells.text(c) for c in row)]
-    return headers, body
-
-
-def _dialect(raw: str) -> type[csv.Dialect] | csv.Dialect:
-    """Comma, semicolon (Excel in locales with a decimal comma) or tab; a one-column file has none."""
-    try:
-        return csv.Sniffer().sniff(raw.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
-
-
-def _row_dicts(
-    headers: list[str], body: list[tuple[int, list[Any]]], source: str
-) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
-    problems = []
-    keys: list[str | None] = []
-    for header in headers:
-        column = BY_HEADER.get(header) or BY_KEY.get(header)
-        if column is None and header:
-            problems.append(
-                Problem(m.HEADER_UNKNOWN, {"column": header}, row=1, column=header, source=source)
-            )
-        keys.append(column.key if column else None)
-    for column in COLUMNS:
-        if column.required and column.key not in keys:
-            problems.append(
-                Problem(
-                    m.HEADER_MISSING, {"column": column.header}, row=1, column=column.header, source=source
-                )
-            )
-    rows = []
-    for number, row in body:
-        values = {key: row[i] if i < len(row) else None for i, key in enumerate(keys) if key}
-        rows.append((number, values))
-    if not body:
-        problems.append(Problem(m.FILE_EMPTY, {}, source=source))
-    return rows, problems
-
-
 # ---- rows → specs ------------------------------------------------------------------------------------
 
 
+class _Problems:
+    """The first MAX_PROBLEMS problems of an import, and how many there were in all."""
+
+    def __init__(self) -> None:
+        self.kept: list[Problem] = []
+        self.total = 0
+
+    def add(self, problem: Problem) -> None:
+        self.total += 1
+        if len(self.kept) < MAX_PROBLEMS:
+            self.kept.append(problem)
+
+    def refusal(self) -> ImportRefused:
+        kept = sorted(self.kept, key=lambda p: p.row or 0)
+        if self.total > len(kept):
+            kept.append(Problem(m.PROBLEMS_MORE, {"shown": len(kept), "total": self.total}))
+        return ImportRefused(kept, self.total)
+
+
+class ImportRefused(RuleErrors):
+    """Nothing was imported; `problems` lists the first MAX_PROBLEMS of `total`."""
+
+    def __init__(self, problems: list[Problem], total: int):
+        super().__init__(problems)
+        self.total = total
+
+
 class _RowReader:
-    def __init__(self, source: str):
+    """Parses the rows of one item; its problems go to the import's, and it says whether it had any."""
+
+    def __init__(self, source: str, problems: _Problems):
         self.source = source
-        self.problems: list[Problem] = []
+        self.problems = problems
+        self.reported: set[tuple[int, str | None]] = set()
 
     def get(self, row: int, values: dict[str, Any], key: str, parse: Any, *args: Any) -> Any:
         try:
             return parse(values.get(key), *args)
         except RuleErrors as error:
             for p in error.problems:
-                self.problems.append(
-                    Problem(p.msg, p.params, row=row, column=BY_KEY[key].header, source=self.source)
-                )
+                self.fail(row, key, Problem(p.msg, p.params))
             return None
 
     def fail(self, row: int, key: str | None, problem: Problem) -> None:
         problem.row, problem.source = row, self.source
         problem.column = BY_KEY[key].header if key else problem.column
-        self.problems.append(problem)
+        self.reported.add((row, problem.column))
+        self.problems.add(problem)
+
+    def has_failed(self, row: int, key: str) -> bool:
+        return (row, BY_KEY[key].header) in self.reported
 
 
 def _required(value: Any, field: str) -> str:
@@ -220,13 +184,9 @@ def _parse_tx(reader: _RowReader, row: int, v: dict[str, Any]) -> TxSpec | None:
     amount = g(row, v, "tx_amount", _amount, "tx_amount")
     currency = g(row, v, "tx_currency", _required, "tx_currency")
     value_date = g(row, v, "tx_date", cells.parse_date, "tx_date")
-    if amount is None and not any(
-        p.row == row and p.column == BY_KEY["tx_amount"].header for p in reader.problems
-    ):
+    if amount is None and not reader.has_failed(row, "tx_amount"):
         reader.fail(row, "tx_amount", Problem(m.CELL_REQUIRED))
-    if value_date is None and not any(
-        p.row == row and p.column == BY_KEY["tx_date"].header for p in reader.problems
-    ):
+    if value_date is None and not reader.has_failed(row, "tx_date"):
         reader.fail(row, "tx_date", Problem(m.CELL_REQUIRED))
     if None in (kind, amount, currency, value_date):
         return None
@@ -242,40 +202,30 @@ def _parse_tx(reader: _RowReader, row: int, v: dict[str, Any]) -> TxSpec | None:
     )
 
 
-def rows_to_specs(
-    rows: list[tuple[int, dict[str, Any]]], source: str
-) -> tuple[list[ItemSpec], list[Problem]]:
-    reader = _RowReader(source)
-    specs: dict[str, ItemSpec] = {}
-    first_values: dict[str, dict[str, Any]] = {}
+def _item_spec(code: str, rows: list[tuple[int, dict[str, Any]]], reader: _RowReader) -> ItemSpec | None:
+    """The item of one code from its rows (the first gives the item's columns; later ones may repeat them,
+    equal, or leave them empty), or None when a cell of its rows is wrong (the problems are reported)."""
+    found = reader.problems.total
+    reader.reported.clear()  # only this item's rows are asked about: the set stays small
+    first_row, first_values = rows[0]
+    spec = _parse_item(reader, first_row, first_values)
     for row, values in rows:
-        code = cells.text(values.get("code"))
-        if not code:
-            reader.fail(row, "code", Problem(m.CELL_REQUIRED))
-            continue
-        if code not in specs:
-            specs[code] = _parse_item(reader, row, values)
-            first_values[code] = values
-        else:
+        if row != first_row:
             for key in ITEM_KEYS:
                 later = cells.text(values.get(key))
-                if later and later != cells.text(first_values[code].get(key)):
+                if later and later != cells.text(first_values.get(key)):
                     reader.fail(
                         row,
                         key,
                         Problem(
                             m.ROW_CONFLICT,
-                            {
-                                "column": BY_KEY[key].header,
-                                "first_row": specs[code].first_row,
-                                "code": code,
-                            },
+                            {"column": BY_KEY[key].header, "first_row": first_row, "code": code},
                         ),
                     )
         tx = _parse_tx(reader, row, values)
         if tx is not None:
-            specs[code].transactions.append(tx)
-    return list(specs.values()), reader.problems
+            spec.transactions.append(tx)
+    return spec if reader.problems.total == found else None
 
 
 # ---- specs → ledger ----------------------------------------------------------------------------------
@@ -346,7 +296,7 @@ def _reference_date(spec: ItemSpec) -> dt.date | None:
     return spec.status_date
 
 
-def _apply(office: Office, spec: ItemSpec, orgs: _Organisations, actor: Any) -> None:
+def _apply(office: Office, spec: ItemSpec, orgs: _Organisations, actor: Actor) -> None:
     status = spec.status
     decision = None
     if spec.decision is not None:
@@ -409,7 +359,7 @@ def _need(value: dt.date | None, spec: ItemSpec, column: str) -> dt.date:
     return value
 
 
-def _walk_status(item: AidItem, spec: ItemSpec, actor: Any) -> None:
+def _walk_status(item: AidItem, spec: ItemSpec, actor: Actor) -> None:
     """From the approval to the file's status, each step dated by its own column."""
     status = spec.status
     if status in {Status.IMPLEMENTING, Status.SUSPENDED, Status.COMPLETED, Status.CLOSED} or (
@@ -426,74 +376,141 @@ def _walk_status(item: AidItem, spec: ItemSpec, actor: Any) -> None:
         services.transition(item, status, _need(spec.status_date, spec, "status_date"), actor=actor)
 
 
-def import_specs(office: Office, specs: list[ItemSpec], source: str, *, actor: Actor) -> ImportSummary:
-    summary = ImportSummary()
-    problems: list[Problem] = []
+def _import_batch(
+    office: Office,
+    specs: list[ItemSpec],
+    context: tuple[_Organisations, ImportSummary, _Problems, str],
+    actor: Actor,
+) -> None:
+    orgs, summary, problems, source = context
     existing = {
         item.code: item
         for item in prefetch_for_specs(
             AidItem.objects.filter(office=office, code__in=[s.code for s in specs])
         )
     }
-    with transaction.atomic():
-        orgs = _Organisations(office, summary)
-        for spec in specs:
-            if spec.code in existing:
-                differences = spec_from_item(existing[spec.code]).differences(spec)
-                if differences:
-                    problems.append(
-                        Problem(
-                            m.ITEM_EXISTS_DIFFERENT,
-                            {"code": spec.code, "detail": ", ".join(differences)},
-                            row=spec.first_row,
-                            source=source,
-                        )
+    for spec in specs:
+        if spec.code in existing:
+            differences = spec_from_item(existing[spec.code]).differences(spec)
+            if differences:
+                problems.add(
+                    Problem(
+                        m.ITEM_EXISTS_DIFFERENT,
+                        {"code": spec.code, "detail": ", ".join(differences)},
+                        row=spec.first_row,
+                        source=source,
                     )
-                else:
-                    summary.unchanged.append(spec.code)
+                )
+            else:
+                summary.unchanged.append(spec.code)
+            continue
+        try:
+            with transaction.atomic():
+                _apply(office, spec, orgs, actor)
+            summary.created.append(spec.code)
+        except RuleErrors as error:
+            for p in error.problems:
+                column = FIELD_COLUMNS.get(p.field or "")
+                problems.add(
+                    Problem(
+                        p.msg,
+                        p.params,
+                        field=p.field,
+                        row=p.row or spec.first_row,
+                        column=BY_KEY[column].header if column else None,
+                        source=source,
+                    )
+                )
+
+
+def _scan(path: Path) -> tuple[list[str | None], dict[str, int]]:
+    """First pass: the columns, and the last row of each item's code (an item is complete there)."""
+    with open_rows(path) as rows:
+        header = next(rows, None)
+        if header is None:
+            raise m.FILE_EMPTY()
+        keys, found = header_keys(header, path.name)
+        if found:
+            problems = _Problems()
+            for problem in found:
+                problems.add(problem)
+            raise problems.refusal()
+        code_at = keys.index("code")
+        last_rows: dict[str, int] = {}
+        blank = True
+        for number, row in enumerate(rows, start=2):
+            if not is_blank(row):
+                blank = False
+                last_rows[cells.text(row[code_at]) if code_at < len(row) else ""] = number
+    if blank:
+        raise m.FILE_EMPTY()
+    return keys, last_rows
+
+
+def _read_specs(
+    path: Path, keys: list[str | None], last_rows: dict[str, int], reader: _RowReader
+) -> Iterator[tuple[int, ItemSpec | None]]:
+    """Second pass: each item as soon as its last row is read (rows held only until then), with the number
+    of rows read so far; None for an item whose cells are wrong."""
+    pending: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    read = 0
+    with open_rows(path) as rows:
+        next(rows)
+        for number, row in enumerate(rows, start=2):
+            if is_blank(row):
                 continue
-            try:
-                with transaction.atomic():
-                    _apply(office, spec, orgs, actor)
-                summary.created.append(spec.code)
-            except RuleErrors as error:
-                for p in error.problems:
-                    column = FIELD_COLUMNS.get(p.field or "")
-                    problems.append(
-                        Problem(
-                            p.msg,
-                            p.params,
-                            field=p.field,
-                            row=p.row or spec.first_row,
-                            column=BY_KEY[column].header if column else None,
-                            source=source,
-                        )
-                    )
-        if problems:
-            transaction.set_rollback(True)
-    if problems:
-        raise RuleErrors(problems)
-    return summary
+            read += 1
+            values = {key: row[i] if i < len(row) else None for i, key in enumerate(keys) if key}
+            code = cells.text(values.get("code"))
+            if not code:
+                reader.fail(number, "code", Problem(m.CELL_REQUIRED))
+                continue
+            pending.setdefault(code, []).append((number, values))
+            if last_rows.get(code) == number:
+                yield read, _item_spec(code, pending.pop(code), reader)
 
 
 def import_file(office: Office, path: Path, *, actor: Actor) -> ImportSummary:
-    """Import an aid spreadsheet whole, or raise RuleErrors naming every problem and save nothing."""
-    headers, body = read_table(path)
-    rows, problems = _row_dicts(headers, body, path.name)
-    if problems:
-        raise RuleErrors(problems)
-    specs, problems = rows_to_specs(rows, path.name)
-    if problems:
-        raise RuleErrors(problems)
-    summary = import_specs(office, specs, path.name, actor=actor)
-    summary.rows = len(rows)
+    """Import an aid spreadsheet whole, or raise ImportRefused naming its problems and save nothing.
+
+    The file is read twice, row by row: first for the columns and where each item's rows end, then to
+    parse each item once its rows are read and write items in batches, all in one transaction. Memory holds
+    a batch, the rows of items not yet complete (the rows of one item are best kept together) and the
+    first MAX_PROBLEMS problems, not the file.
+    """
+    permissions.authorize(actor, Action.EDIT, office)
+    keys, last_rows = _scan(path)
+    summary = ImportSummary()
+    problems = _Problems()
+    with transaction.atomic():
+        context = (_Organisations(office, summary), summary, problems, path.name)
+        batch: list[ItemSpec] = []
+        try:
+            for summary.rows, spec in _read_specs(path, keys, last_rows, _RowReader(path.name, problems)):
+                if spec is not None:
+                    batch.append(spec)
+                if len(batch) == BATCH:
+                    _import_batch(office, batch, context, actor)
+                    batch = []
+            _import_batch(office, batch, context, actor)
+        except RuleErrors as error:  # the file turned out unreadable halfway
+            for problem in error.problems:
+                problems.add(problem)
+        if problems.total:
+            transaction.set_rollback(True)
+    if problems.total:
+        raise problems.refusal()
     return summary
 
 
 # ---- export ------------------------------------------------------------------------------------------
 
 
+NUMBER_KEYS = ("tx_amount", "counterpart_amount", "beneficiaries_count")
+
+
 def spec_rows(spec: ItemSpec) -> list[dict[str, str]]:
+    """The item's rows, every cell as text; the numbers as `NumberText`, written as numbers."""
     f = spec.fields
     item = {
         "code": f["code"],
@@ -530,7 +547,8 @@ def spec_rows(spec: ItemSpec) -> list[dict[str, str]]:
         }
         for t in spec.transactions
     ] or [dict.fromkeys(TX_KEYS, "")]
-    return [{**item, **tx} for tx in txs]
+    rows = [{**item, **tx} for tx in txs]
+    return [{k: safe.NumberText(v) if k in NUMBER_KEYS else v for k, v in row.items()} for row in rows]
 
 
 def export_specs(items: Iterable[AidItem]) -> list[ItemSpec]:
@@ -542,7 +560,7 @@ def write_table(specs: list[ItemSpec], path: Path) -> int:
     headers = [c.header for c in COLUMNS]
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
+            writer = safe.csv_writer(handle)
             writer.writerow(headers)
             for row in rows:
                 writer.writerow([row[c.key] for c in COLUMNS])
@@ -559,16 +577,14 @@ def _write_xlsx(rows: list[dict[str, str]], specs: list[ItemSpec], path: Path) -
     assert sheet is not None
     sheet.title = "Khoản viện trợ"
     sheet.append([c.header for c in COLUMNS])
-    for row in rows:
-        out: list[Any] = []
-        for column in COLUMNS:
+    for number, row in enumerate(rows, start=2):
+        for index, column in enumerate(COLUMNS, start=1):
             value: Any = row[column.key]
-            if value and column.key in ("tx_amount", "counterpart_amount", "beneficiaries_count"):
+            if value and column.key in NUMBER_KEYS:
                 value = cells.parse_decimal(value, column.key)  # a number cell, summable in Excel
             elif value and column.key.endswith(("date", "start", "end")) and column.key != "authority":
                 value = cells.parse_date(value, column.key)
-            out.append(value)
-        sheet.append(out)
+            safe.xlsx_cell(sheet, number, index, value)
     bold = Font(bold=True, name="Times New Roman")
     for index, column in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=1, column=index)

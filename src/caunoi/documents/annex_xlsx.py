@@ -16,6 +16,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from caunoi.core.cells import Formula
 from caunoi.core.models import Office
 from caunoi.documents import annex_data as data
 from caunoi.documents.xlsx_style import (
@@ -160,7 +161,7 @@ def _cash(ws: Worksheet, office: Office, offices: list[Office], year: int, subti
             row.opening,
             row.received,
             row.used,
-            f"=E{r}+F{r}-G{r}",
+            Formula(f"=E{r}+F{r}-G{r}"),
             ", ".join(sorted(row.currencies)),
         ]
         data_row(ws, r, values, columns)

@@ -10,6 +10,8 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from caunoi.core.cells import Formula, xlsx_cell
+
 FONT = "Times New Roman"
 INTEGER = "#,##0"
 AMOUNT = "#,##0.00"
@@ -31,11 +33,11 @@ def titled_sheet(
     last = get_column_letter(len(columns))
     for row, text, size, bold in ((1, title, 14, True), (2, subtitle, 12, False), (3, note, 11, False)):
         ws.merge_cells(f"A{row}:{last}{row}")
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = xlsx_cell(ws, row, 1, text)
         cell.font = Font(name=FONT, size=size, bold=bold, italic=row == 3)
         cell.alignment = Alignment(horizontal="center" if row < 3 else "right", vertical="center")
     for index, spec in enumerate(columns, start=1):
-        cell = ws.cell(row=HEADER_ROW, column=index, value=spec["header"])
+        cell = xlsx_cell(ws, HEADER_ROW, index, spec["header"])
         cell.font = Font(name=FONT, size=12, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BOX
@@ -49,7 +51,7 @@ def titled_sheet(
 
 def data_row(ws: Worksheet, row: int, values: Sequence[Any], columns: Sequence[dict[str, Any]]) -> None:
     for index, (value, spec) in enumerate(zip(values, columns, strict=True), start=1):
-        cell = ws.cell(row=row, column=index, value=value)
+        cell = xlsx_cell(ws, row, index, value)  # a record's text is never a formula; a Formula is
         cell.font = Font(name=FONT, size=12)
         cell.border = BOX
         if spec["format"]:
@@ -66,8 +68,8 @@ def total_row(ws: Worksheet, row: int, first: int, columns: Sequence[dict[str, A
         if index == 2:
             value = label
         elif spec["total"]:
-            value = f"=SUM({letter}{first}:{letter}{row - 1})" if row > first else 0
-        cell = ws.cell(row=row, column=index, value=value)
+            value = Formula(f"=SUM({letter}{first}:{letter}{row - 1})") if row > first else 0
+        cell = xlsx_cell(ws, row, index, value)
         cell.font = Font(name=FONT, size=12, bold=True)
         cell.border = BOX
         if spec["format"]:

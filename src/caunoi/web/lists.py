@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from caunoi.core import marks
+from caunoi.core import cells, marks
 
 PAGE_SIZE = 25
 
@@ -89,16 +88,9 @@ def export(queryset: QuerySet[Any], columns: Sequence[Column], fmt: str, name: s
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(name[:31])
         header_font = Font(bold=True)
-        from openpyxl.cell import WriteOnlyCell
-
-        header_cells = []
-        for text in headers:
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.font = header_font
-            header_cells.append(cell)
-        sheet.append(header_cells)
+        sheet.append([cells.write_only_cell(sheet, text, font=header_font) for text in headers])
         for row in rows:
-            sheet.append(row)
+            sheet.append(cells.write_only_row(sheet, row))
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
@@ -107,7 +99,7 @@ def export(queryset: QuerySet[Any], columns: Sequence[Column], fmt: str, name: s
         )
     else:
         buffer_text = io.StringIO()
-        writer = csv.writer(buffer_text)
+        writer = cells.csv_writer(buffer_text)
         writer.writerow(headers)
         writer.writerows(rows)
         response = HttpResponse("\ufeff" + buffer_text.getvalue(), content_type="text/csv; charset=utf-8")

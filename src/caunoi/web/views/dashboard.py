@@ -7,7 +7,6 @@ office the user may not read is treated like one that does not exist (their own 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import math
@@ -26,7 +25,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from caunoi.core import marks
+from caunoi.core import cells, marks
 from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
 from caunoi.core.permissions import visible_offices
@@ -622,7 +621,7 @@ def dashboard_csv(request: HttpRequest, chart: str) -> HttpResponse:
         raise Http404
     table = found[chart]
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = cells.csv_writer(buffer)
     writer.writerow(table.headers)
     writer.writerows([["" if v is None else v for v in row] for row in table.rows])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")

@@ -1,4 +1,7 @@
-"""`caunoi import aid FILE.xlsx|FILE.csv [--office CODE] [--format text|json]`."""
+"""`caunoi import aid FILE.xlsx|FILE.csv [--office CODE] [--format text|json]`.
+
+Exit codes: 0 imported, 1 nothing imported (the problems are listed: the first 1.000 and their total),
+2 bad arguments."""
 
 from __future__ import annotations
 
@@ -30,17 +33,17 @@ class Command(BaseCommand):
             office = office_by_code(options["office"])
             summary = import_file(office, path, actor=SYSTEM)
         except RuleErrors as error:
+            total = getattr(error, "total", len(error.problems))
             if options["format"] == "json":
                 self.stdout.write(
                     json.dumps(
-                        {"ok": False, "problems": [p.as_dict() for p in error.problems]},
+                        {"ok": False, "total": total, "problems": [p.as_dict() for p in error.problems]},
                         ensure_ascii=False,
                         indent=2,
                     )
                 )
             raise CommandError(
-                f"Không nhập gì cả: {len(error.problems)} lỗi / nothing imported: "
-                f"{len(error.problems)} problem(s)\n{error}"
+                f"Không nhập gì cả: {total} lỗi / nothing imported: {total} problem(s)\n{error}"
             ) from None
         if options["format"] == "json":
             self.stdout.write(json.dumps({"ok": True, **summary.as_dict()}, ensure_ascii=False, indent=2))

@@ -4,7 +4,6 @@ of events and occasions, and what is coming), and the dashboard of events per mo
 from __future__ import annotations
 
 import calendar as pycalendar
-import csv
 import datetime as dt
 import io
 from collections import Counter
@@ -20,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from caunoi.core import cells
 from caunoi.core.permissions import visible_offices
 from caunoi.relations.dates import Precision
 from caunoi.relations.models import (
@@ -396,7 +396,7 @@ def dashboard_csv(request: HttpRequest, chart: str) -> HttpResponse:
         raise Http404
     table = found[chart]
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = cells.csv_writer(buffer)
     writer.writerow([str(h) for h in table.headers])
     writer.writerows([[str(r[0]), r[1]] for r in table.rows])
     writer.writerow([str(table.total[0]), table.total[1]])
