@@ -155,7 +155,7 @@ def _csv(path: Path, *rows: dict[str, str]) -> Path:
 
 def _where(office, path):  # type: ignore[no-untyped-def]
     before = (AidItem.objects.count(), Transaction.objects.count(), Organisation.objects.count())
-    problems = _refused(import_file, office, path)
+    problems = _refused(import_file, office, path, actor=SYSTEM)
     assert (AidItem.objects.count(), Transaction.objects.count(), Organisation.objects.count()) == before
     return [(p.code, p.row, p.column) for p in problems]
 
@@ -192,7 +192,9 @@ def test_a_long_reference_is_named_on_its_transaction_s_row(office, tmp_path):
 
 
 def test_vietnamese_amounts_still_import(office, tmp_path):
-    summary = import_file(office, _csv(tmp_path / "a.csv", ROW, {**ROW, "tx_amount": "8612.50"}))
+    summary = import_file(
+        office, _csv(tmp_path / "a.csv", ROW, {**ROW, "tx_amount": "8612.50"}), actor=SYSTEM
+    )
     assert summary.created == ["CSV-01"]
     assert sorted(Transaction.objects.filter(office=office).values_list("amount", flat=True)) == [
         Decimal("8612.50"),
