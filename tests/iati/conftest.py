@@ -7,10 +7,14 @@ import gzip
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from lxml import etree
+
+from caunoi.iati.stream import Limits
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "iati" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LIMITS = Limits.of_megabytes(settings.IATI_MAX_INPUT_MB, settings.IATI_MAX_ELEMENT_MB)
 
 
 def sample(relative: str) -> Path:

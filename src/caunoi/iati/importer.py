@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
@@ -45,7 +46,7 @@ from caunoi.iati.models import IatiActivity
 from caunoi.iati.places import PlaceMatcher
 from caunoi.iati.report import ERROR, NOTICE, IatiProblem, Summary, problem
 from caunoi.iati.source import ReaderProcess, Record, check_activity, records
-from caunoi.iati.stream import FileProblem, iati_files
+from caunoi.iati.stream import FileProblem, Limits, iati_files
 from caunoi.iati.writer import Writer
 
 VN = "VN"
@@ -161,8 +162,9 @@ class Importer:
 
     def _run(self, paths: list[Path], bar: Any, pipeline: bool) -> Summary:
         summary = self.summary
-        with ReaderProcess(paths) if pipeline else contextlib.nullcontext() as reader:
-            stream = self._timed(iter(reader if reader is not None else records(paths)))
+        limits = Limits.of_megabytes(settings.IATI_MAX_INPUT_MB, settings.IATI_MAX_ELEMENT_MB)
+        with ReaderProcess(paths, limits) if pipeline else contextlib.nullcontext() as reader:
+            stream = self._timed(iter(reader if reader is not None else records(paths, limits)))
             with transaction.atomic():
                 self.writer = Writer(self.office, "IATI import", self.actor)
                 for record in stream:
