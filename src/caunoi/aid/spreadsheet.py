@@ -40,6 +40,7 @@ from caunoi.core.errors import Problem, RuleErrors
 from caunoi.core.models import Office
 from caunoi.core.text import fold
 from caunoi.directory.models import Organisation, OrgKind
+from caunoi.directory.services import organisation_named
 
 MODALITY_EN = {"programme": "programme", "project": "project", "non_project": "non-project"}
 KIND_EN = {"1": "incoming funds", "2": "commitment", "3": "disbursement", "4": "expenditure"}
@@ -295,9 +296,10 @@ FIELD_COLUMNS = {
 
 
 class _Organisations:
-    def __init__(self, office: Office, summary: ImportSummary):
+    def __init__(self, office: Office, summary: ImportSummary, actor: Any):
         self.office = office
         self.summary = summary
+        self.actor = actor
         self.by_name: dict[str, Organisation] = {}
         for org in Organisation.objects.filter(office=office, archived_at__isnull=True):
             for name in (org.name, org.name_original, org.acronym):
@@ -308,8 +310,11 @@ class _Organisations:
         key = fold(name)
         if key not in self.by_name:
             kind = OrgKind.FOREIGN_NGO if role in ("funding", "provider") else OrgKind.VN_AGENCY
-            self.by_name[key] = Organisation.objects.create(office=self.office, kind=kind, name=name)
-            self.summary.organisations_created.append(name)
+            # (an archived one of that name is the same organisation: the name is its identity)
+            org, created = organisation_named(self.office, name, kind=kind, actor=self.actor)
+            self.by_name[key] = org
+            if created:
+                self.summary.organisations_created.append(name)
         return self.by_name[key]
 
 
@@ -404,7 +409,7 @@ def import_specs(office: Office, specs: list[ItemSpec], source: str, actor: Any 
         )
     }
     with transaction.atomic():
-        orgs = _Organisations(office, summary)
+        orgs = _Organisations(office, summary, actor)
         for spec in specs:
             if spec.code in existing:
                 differences = spec_from_item(existing[spec.code]).differences(spec)

@@ -20,3 +20,8 @@ OFFICE_MISMATCH = Msg(
     "{what} thuộc cơ quan khác ({other}), không dùng được cho {office}.",
     "{what} belongs to another office ({other}) and cannot be used for {office}.",
 )
+DATABASE_BUSY = Msg(
+    "database.busy",
+    "Cơ sở dữ liệu đang bận (một thao tác khác đang ghi) quá {seconds} giây; hãy thử lại sau.",
+    "The database is busy (another operation is writing) for more than {seconds} s; try again later.",
+)

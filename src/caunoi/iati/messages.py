@@ -143,3 +143,10 @@ ELEMENT_TOO_LARGE = Msg(
     "An activity (or the text between activities) is larger than {limit} MB, the limit "
     "CAUNOI_IATI_MAX_ELEMENT_MB: not imported.",
 )
+IMPORT_BUSY = Msg(
+    "iati.import_busy",
+    "Một lần nhập IATI khác vào cơ quan {office} vẫn đang chạy sau {seconds} giây chờ; hãy thử lại khi nó "
+    "xong (nhập lại cùng tệp khi đó sẽ không đổi gì).",
+    "Another IATI import into office {office} is still running after waiting {seconds} s; try again when "
+    "it has finished (the same file imported then changes nothing).",
+)
