@@ -92,3 +92,12 @@ def reader_mode(request, monkeypatch):
     if request.param == "reader-process":
         monkeypatch.setattr(importer, "PIPELINE_MIN_BYTES", 0)
     return request.param
+
+
+@pytest.fixture
+def command_keeps_connection(monkeypatch):
+    """A command run in the test's process (caunoi.cli.main) closes the database connections as it ends:
+    on PostgreSQL that would end the test's transaction. Keep them open."""
+    from django.db import connections
+
+    monkeypatch.setattr(connections, "close_all", lambda: None)

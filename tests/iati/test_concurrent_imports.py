@@ -85,7 +85,9 @@ def _postgres_copy(tmp_path: Path) -> Iterator[Copy]:
     admin = {k: v for k, v in params.items() if k in ("host", "port", "user", "password")}
     with psycopg.connect(dbname="postgres", autocommit=True, **admin) as pg:
         pg.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-        pg.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(source)))
+        pg.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(source))
+        )
     user = admin.get("user", "postgres")
     url = f"postgres://{user}@{admin.get('host', '127.0.0.1')}:{admin.get('port', 5432)}/{name}"
 

@@ -149,6 +149,11 @@ def test_organisations_of_a_file_rolled_back_are_not_counted(office, tmp_path):
     assert summary.organisations_created == Organisation.objects.filter(office=office).count() == 2
 
 
+@pytest.fixture
+def capsys(capsys, command_keeps_connection):  # type: ignore[no-untyped-def]
+    return capsys
+
+
 def _cli(capsys, *args: str) -> tuple[int, str, str]:
     with pytest.raises(SystemExit) as ended:
         main(["iati", "import", *args])
