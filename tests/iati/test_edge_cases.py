@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from caunoi.cli import main
+from caunoi.core.errors import RuleError
 from caunoi.directory.models import Organisation
 from caunoi.iati import models as im
 from caunoi.iati.importer import import_paths
@@ -199,3 +200,21 @@ def test_a_file_imported_again_says_there_is_nothing_to_do(office, tmp_path, cap
 
     assert code == 0
     assert "Nothing to do: every activity is already imported, unchanged." in out
+
+
+def test_a_row_saved_meanwhile_by_another_writer_is_a_clear_refusal(office, tmp_path, monkeypatch):
+    from django.db import IntegrityError
+
+    from caunoi.iati.writer import Writer
+
+    def conflict(self):  # type: ignore[no-untyped-def]
+        raise IntegrityError("UNIQUE constraint failed: directory_organisation.office_id")
+
+    monkeypatch.setattr(Writer, "flush", conflict)
+    path = activities_file(tmp_path / "a.xml", activity())
+
+    with pytest.raises(RuleError) as refused:
+        import_paths([path], office)
+
+    assert refused.value.code == "iati.changed_meanwhile"
+    assert im.IatiActivity.objects.filter(office=office).count() == 0

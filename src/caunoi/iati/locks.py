@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from django.db import OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 from caunoi.core import messages as cm
 from caunoi.core.errors import database_busy
@@ -34,6 +34,10 @@ def importing(office: Office) -> Iterator[None]:
                 _advisory_lock(office)
             begun = True
             yield
+    except IntegrityError:
+        # Another writer (a user, the spreadsheet import) saved the same organisation or item code since the
+        # import read them: all was rolled back, and the next import reads theirs.
+        raise m.CHANGED_MEANWHILE(office=office.code) from None
     except OperationalError as error:
         if begun or not database_busy(error):
             raise

@@ -150,3 +150,10 @@ IMPORT_BUSY = Msg(
     "Another IATI import into office {office} is still running after waiting {seconds} s; try again when "
     "it has finished (the same file imported then changes nothing).",
 )
+CHANGED_MEANWHILE = Msg(
+    "iati.changed_meanwhile",
+    "Trong lúc nhập, một người dùng đã lưu cùng tổ chức hoặc mã khoản viện trợ vào cơ quan {office}; không "
+    "lưu gì. Hãy nhập lại tệp.",
+    "While importing, someone saved the same organisation or aid item code in office {office}; nothing was "
+    "saved. Import the file again.",
+)
