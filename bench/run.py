@@ -20,6 +20,11 @@ BENCHMARKS = [
     ("bench_iati", "IATI 2.03 import against a bare lxml iterparse of the same file", False),
     ("bench_web", "Web pages under 20 concurrent clients (production server)", False),
     ("bench_spreadsheet", "Aid spreadsheet import: memory of 100.000 rows, mutated files", False),
+    (
+        "bench_iati_properties",
+        "IATI reader property tests at length: mutated files, tried and ended cleanly",
+        False,
+    ),
 ]
 
 

@@ -14,15 +14,33 @@ def main(argv: list[str] | None = None) -> None:
         args[0] = args[0].replace("-", "_")
     from django.db.utils import OperationalError, ProgrammingError
 
+    from caunoi.core.errors import database_busy
+
     try:
         execute_from_command_line(["caunoi", *args])
     except (OperationalError, ProgrammingError) as error:
-        # Most often a database that is not migrated yet: say what to do rather than print a traceback.
-        sys.stderr.write(
-            "Lỗi cơ sở dữ liệu / database error: "
-            f"{error}\nHãy chạy `caunoi migrate` / run `caunoi migrate`, then try again.\n"
-        )
-        sys.exit(1)
+        sys.exit(_database_error(error, database_busy(error)))
+
+
+# Exit statuses (README, "Commands"): 1 refused or failed, 2 bad arguments, 3 busy: try again.
+EXIT_BUSY = 3
+_NOT_MIGRATED = ("no such table", "no such column", "does not exist")
+
+
+def _database_error(error: Exception, busy: bool) -> int:
+    """Say what a database error means and what to do, rather than print a traceback."""
+    from caunoi.core.messages import DATABASE_BUSY
+    from caunoi.iati.locks import WAIT_SECONDS
+
+    if busy:
+        problem = DATABASE_BUSY(seconds=WAIT_SECONDS)
+        sys.stderr.write(f"{problem.vi}\n{problem.en}\n")
+        return EXIT_BUSY
+    hint = ""
+    if any(text in str(error) for text in _NOT_MIGRATED):
+        hint = "Hãy chạy `caunoi migrate` rồi thử lại. / Run `caunoi migrate`, then try again.\n"
+    sys.stderr.write(f"Lỗi cơ sở dữ liệu / database error: {error}\n{hint}")
+    return 1
 
 
 if __name__ == "__main__":

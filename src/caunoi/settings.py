@@ -195,6 +195,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MAX_UPLOAD_MB = int(env_str("CAUNOI_MAX_UPLOAD_MB", "20"))
+# IATI input, decompressed: the whole stream, and one activity with its text (the largest published file
+# met, d-portal's, is 85 MB; its largest activity 0,2 MB). Beyond them a file is refused, not read.
+IATI_MAX_INPUT_MB = int(env_str("CAUNOI_IATI_MAX_INPUT_MB", "1024"))
+IATI_MAX_ELEMENT_MB = int(env_str("CAUNOI_IATI_MAX_ELEMENT_MB", "10"))
 
 # Security: HTTPS-only cookies and HSTS when deployed behind HTTPS; a session ends after idle time.
 SESSION_COOKIE_SECURE = env_bool("CAUNOI_SECURE_COOKIES", False)

@@ -7,10 +7,14 @@ import gzip
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from lxml import etree
+
+from caunoi.iati.stream import Limits
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "iati" / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LIMITS = Limits.of_megabytes(settings.IATI_MAX_INPUT_MB, settings.IATI_MAX_ELEMENT_MB)
 
 
 def sample(relative: str) -> Path:
@@ -88,3 +92,12 @@ def reader_mode(request, monkeypatch):
     if request.param == "reader-process":
         monkeypatch.setattr(importer, "PIPELINE_MIN_BYTES", 0)
     return request.param
+
+
+@pytest.fixture
+def command_keeps_connection(monkeypatch):
+    """A command run in the test's process (caunoi.cli.main) closes the database connections as it ends:
+    on PostgreSQL that would end the test's transaction. Keep them open."""
+    from django.db import connections
+
+    monkeypatch.setattr(connections, "close_all", lambda: None)

@@ -11,7 +11,7 @@ from caunoi.iati import importer, source
 from caunoi.iati.importer import import_paths
 from caunoi.iati.report import ProblemLog
 from caunoi.iati.writer import Writer
-from tests.iati.conftest import activities_file, activity
+from tests.iati.conftest import LIMITS, activities_file, activity
 
 MANY = 400  # more activities than the pipe and one batch hold, so the reader is still running
 
@@ -26,8 +26,8 @@ def readers(monkeypatch):
     started: list[source.ReaderProcess] = []
     original = source.ReaderProcess.__init__
 
-    def init(self, paths):
-        original(self, paths)
+    def init(self, paths, limits):
+        original(self, paths, limits)
         started.append(self)
 
     monkeypatch.setattr(source.ReaderProcess, "__init__", init)
@@ -112,7 +112,7 @@ def test_activity_stored_with_the_first_versions_digest_is_unchanged(office, tmp
 
     path = activities_file(tmp_path / "a.xml", activity())
     import_paths([path], office, actor=SYSTEM)
-    data = next(r[3] for r in records([path]) if r[0] == "activity")
+    data = next(r[3] for r in records([path], LIMITS) if r[0] == "activity")
     im.IatiActivity.objects.filter(office=office).update(content_hash=data.legacy_content_hash())
 
     again = import_paths([path], office, actor=SYSTEM)
@@ -135,8 +135,8 @@ def test_activities_sent_by_the_reader_process_arrive_unchanged(relative):
     from tests.iati.conftest import sample
 
     path = sample(relative)
-    here = [r for r in records([path]) if r[0] == "activity"]
-    sent = [r for r in records([path], wire=True) if r[0] == "activity"]
+    here = [r for r in records([path], LIMITS) if r[0] == "activity"]
+    sent = [r for r in records([path], LIMITS, wire=True) if r[0] == "activity"]
     assert len(here) == len(sent) and any(r[3] is not None for r in here)
     for local, wired in zip(here, sent, strict=True):
         assert local[:3] == wired[:3] and local[4:] == wired[4:]

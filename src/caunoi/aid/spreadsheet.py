@@ -44,6 +44,7 @@ from caunoi.core.permissions import Action, Actor
 from caunoi.core.text import fold
 from caunoi.directory.models import Organisation, OrgKind
 from caunoi.money.currencies import clean_amount
+from caunoi.directory.services import organisation_named
 
 MODALITY_EN = {"programme": "programme", "project": "project", "non_project": "non-project"}
 KIND_EN = {"1": "incoming funds", "2": "commitment", "3": "disbursement", "4": "expenditure"}
@@ -266,9 +267,10 @@ ORG_COLUMNS = {"provider": "tx_provider", "receiver": "tx_receiver"}
 
 
 class _Organisations:
-    def __init__(self, office: Office, summary: ImportSummary):
+    def __init__(self, office: Office, summary: ImportSummary, actor: Any):
         self.office = office
         self.summary = summary
+        self.actor = actor
         self.by_name: dict[str, Organisation] = {}
         for org in Organisation.objects.filter(office=office, archived_at__isnull=True):
             for name in (org.name, org.name_original, org.acronym):
@@ -284,9 +286,11 @@ class _Organisations:
             if problems:  # named in the organisation's column, not as a field of the item
                 column = ORG_COLUMNS.get(role, role)
                 raise RuleErrors(Problem(p.msg, p.params, field=column) for p in problems)
-            org.save()
+            # (an archived one of that name is the same organisation: the name is its identity)
+            org, created = organisation_named(self.office, name, kind=kind, actor=self.actor)
             self.by_name[key] = org
-            self.summary.organisations_created.append(name)
+            if created:
+                self.summary.organisations_created.append(name)
         return self.by_name[key]
 
 
@@ -483,7 +487,7 @@ def import_file(office: Office, path: Path, *, actor: Actor) -> ImportSummary:
     summary = ImportSummary()
     problems = _Problems()
     with transaction.atomic():
-        context = (_Organisations(office, summary), summary, problems, path.name)
+        context = (_Organisations(office, summary, actor), summary, problems, path.name)
         batch: list[ItemSpec] = []
         try:
             for summary.rows, spec in _read_specs(path, keys, last_rows, _RowReader(path.name, problems)):

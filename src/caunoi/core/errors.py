@@ -123,3 +123,15 @@ class RuleError(RuleErrors):
     @property
     def field(self) -> str | None:
         return self.problem.field
+
+
+# SQLite's "database is locked" after its busy timeout; PostgreSQL's lock_not_available after lock_timeout.
+_BUSY_TEXTS = ("database is locked", "database table is locked")
+_LOCK_NOT_AVAILABLE = "55P03"
+
+
+def database_busy(error: BaseException) -> bool:
+    """Whether a database error means "another writer holds the lock, try again" (not a broken database)."""
+    if getattr(error.__cause__, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+        return True
+    return any(text in str(error) for text in _BUSY_TEXTS)

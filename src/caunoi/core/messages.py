@@ -50,3 +50,8 @@ NOT_A_NUMBER = Msg(
     "“{label}” không phải một số hữu hạn (nhận được {value}).",
     "“{label_en}” is not a finite number (got {value}).",
 )
+DATABASE_BUSY = Msg(
+    "database.busy",
+    "Cơ sở dữ liệu đang bận (một thao tác khác đang ghi) quá {seconds} giây; hãy thử lại sau.",
+    "The database is busy (another operation is writing) for more than {seconds} s; try again later.",
+)

@@ -28,3 +28,10 @@ REGISTRATION_TOO_LONG = Msg(
     "{kind} có thời hạn tối đa {years} năm (Nghị định 58/2022/NĐ-CP).",
     "A {kind_en} runs for at most {years} years (Decree 58/2022).",
 )
+NAME_TAKEN = Msg(
+    "directory.name_taken",
+    "Cơ quan đã có tổ chức tên “{other}”; “{name}” trùng tên đó (không kể dấu, hoa thường). Hãy dùng tổ "
+    "chức đã có, hoặc ghi mã IATI để phân biệt.",
+    "The office already has an organisation named “{other}”; “{name}” is the same name (ignoring accents "
+    "and case). Use that organisation, or give an IATI identifier to tell them apart.",
+)

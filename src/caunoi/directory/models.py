@@ -37,6 +37,9 @@ class Organisation(OfficeOwned):
     notes = models.TextField(_("ghi chú"), blank=True)
     is_illustrative = models.BooleanField(_("dữ liệu minh họa"), default=False)
     search_text = models.TextField(blank=True, editable=False)
+    # The name as organisations are matched by (core.text.fold): an organisation without IATI identifier
+    # is the one of its name in the office, so two imports or users cannot create it twice.
+    name_key = models.TextField(editable=False, default="")
     history = HistoricalRecords(no_db_index=["office"])  # history is read per record and per user
 
     class Meta:
@@ -48,7 +51,12 @@ class Organisation(OfficeOwned):
                 fields=["office", "iati_ref"],
                 condition=~models.Q(iati_ref=""),
                 name="iati_ref_unique_per_office",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["office", "name_key"],
+                condition=models.Q(iati_ref=""),
+                name="name_unique_per_office_without_iati_ref",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -62,6 +70,7 @@ class Organisation(OfficeOwned):
             nfc(self.acronym),
         )
         self.search_text = fold(" ".join(p for p in (self.name, self.name_original, self.acronym) if p))
+        self.name_key = fold(self.name)
         super().save(*args, **kwargs)
 
 

@@ -6,11 +6,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from caunoi.core import audit
+from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, Actor, authorize
+from caunoi.core.text import fold, nfc
 from caunoi.directory import messages as m
 from caunoi.directory.models import NgoRegistration, Organisation, RegistrationKind
 from caunoi.iati.codelists import codelist
@@ -47,6 +49,12 @@ def _check(office: Office, fields: dict[str, Any], exclude: int | None = None) -
         if other is not None:
             raise m.IATI_REF_TAKEN(field="iati_ref", ref=ref, other=other.name)
     fields["iati_ref"] = ref
+    if not ref:
+        name = nfc(fields["name"])
+        others = Organisation.objects.filter(office=office, iati_ref="", name_key=fold(name))
+        other = (others.exclude(pk=exclude) if exclude is not None else others).first()
+        if other is not None:
+            raise m.NAME_TAKEN(field="name", name=name, other=other.name)
     return fields
 
 
@@ -56,6 +64,31 @@ def create_organisation(office: Office, *, actor: Actor, **fields: Any) -> Organ
     organisation = Organisation(office=office, **_check(office, fields))
     audit.save(organisation, actor)
     return organisation
+
+
+def organisation_named(office: Office, name: str, *, kind: str, actor: Actor) -> tuple[Organisation, bool]:
+    """The office's organisation of this name (folded: without accents or case; one without IATI
+    identifier first), or a new one of `kind`; and whether it was created. Two callers at once create it
+    once: the second's insert breaks the name's constraint (or its check), and it reads the first's."""
+    found = _named(office, name)
+    if found is not None:
+        return found, False
+    try:
+        with transaction.atomic():
+            return create_organisation(office, actor=actor, kind=kind, name=name), True
+    except (IntegrityError, RuleErrors):
+        found = _named(office, name)
+        if found is None:
+            raise
+        return found, False
+
+
+def _named(office: Office, name: str) -> Organisation | None:
+    return (
+        Organisation.objects.filter(office=office, name_key=fold(nfc(name)))
+        .order_by("iati_ref", "pk")  # one without IATI identifier ("") first
+        .first()
+    )
 
 
 @transaction.atomic

@@ -273,13 +273,36 @@ def _org(org: OrgRef | None) -> tuple[str, str, str] | None:
     return None if org is None else (org.ref, org.kind, org.name)
 
 
+class UnreadableDate(ValueError):
+    """A date the XSD accepts but Python cannot hold (year 0 or below, or beyond 9999; 24:00:00)."""
+
+    def __init__(self, text: str | None):
+        super().__init__(text)
+        self.text = text or ""
+
+
 def _date(text: str | None) -> dt.date:
-    return _fromisoformat((text or "").strip()[:10])
+    try:
+        return _fromisoformat((text or "").strip()[:10])
+    except ValueError:
+        raise UnreadableDate(text) from None
 
 
 def _datetime(text: str) -> dt.datetime:
-    value = dt.datetime.fromisoformat(text.strip())
+    try:
+        value = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UnreadableDate(text) from None
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _holding(element: etree._Element, text: str) -> tuple[etree._Element, str]:
+    """The element (itself or a descendant) and attribute whose value is `text`: where a problem is."""
+    for found in element.iter():
+        for attribute, value in found.attrib.items():
+            if value == text:
+                return found, str(attribute)
+    return element, ""
 
 
 def _text(text: str | None) -> str:
@@ -399,13 +422,23 @@ class ActivityReader:
         data = ActivityData(self.identifier, line_of(el) or 0, self.version)
         data.default_currency, data.default_lang = self.default_currency, self.default_lang
         if el.get("last-updated-datetime"):
-            data.last_updated = _datetime(el.get("last-updated-datetime", ""))
+            try:
+                data.last_updated = _datetime(el.get("last-updated-datetime", ""))
+            except UnreadableDate as bad:
+                self.unreadable_date(el, bad)
         if el.get("hierarchy"):
             data.hierarchy = int(el.get("hierarchy", "1"))
         handlers = _HANDLERS
         for child in el.iterchildren(*handlers):
-            handlers[child.tag](self, child, data)
+            try:
+                handlers[child.tag](self, child, data)
+            except UnreadableDate as bad:
+                self.unreadable_date(child, bad)
         return data
+
+    def unreadable_date(self, element: etree._Element, bad: UnreadableDate) -> None:
+        found, attribute = _holding(element, bad.text)
+        self.fail(m.DATE_OUT_OF_RANGE, found, value=bad.text.strip(), attribute=f"@{attribute}")
 
     # ---- element handlers: each reads one kind of direct child of <iati-activity> ----
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
@@ -38,6 +39,7 @@ from caunoi.core.errors import Problem
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.geography.models import AdminUnit
+from caunoi.iati import locks
 from caunoi.iati import messages as m
 from caunoi.iati.activity import ActivityData
 from caunoi.iati.ledger import item_code, plan_or_problems
@@ -45,7 +47,7 @@ from caunoi.iati.models import IatiActivity
 from caunoi.iati.places import PlaceMatcher
 from caunoi.iati.report import ERROR, NOTICE, IatiProblem, Summary, problem
 from caunoi.iati.source import ReaderProcess, Record, check_activity, records
-from caunoi.iati.stream import FileProblem, iati_files
+from caunoi.iati.stream import FileProblem, Limits, iati_files
 from caunoi.iati.writer import Writer
 
 VN = "VN"
@@ -124,15 +126,8 @@ class Importer:
         self.summary = Summary(dry_run=dry_run)
         self.today = timezone.localdate()
         self.progress = progress
-        self.stored = {
-            identifier: Stored(pk, digest, updated)
-            for identifier, pk, digest, updated in IatiActivity.objects.filter(office=office).values_list(
-                "iati_identifier", "pk", "content_hash", "last_updated"
-            )
-        }
-        self.other_codes = set(
-            AidItem.objects.filter(office=office, iati__isnull=True).values_list("code", flat=True)
-        )
+        self.stored: dict[str, Stored] = {}
+        self.other_codes: set[str] = set()
         self.seen: dict[str, str] = {}
         self.sector_for = SectorMap()
         self.places = PlaceMatcher()
@@ -161,15 +156,20 @@ class Importer:
 
     def _run(self, paths: list[Path], bar: Any, pipeline: bool) -> Summary:
         summary = self.summary
-        with ReaderProcess(paths) if pipeline else contextlib.nullcontext() as reader:
-            stream = self._timed(iter(reader if reader is not None else records(paths)))
-            with transaction.atomic():
+        limits = Limits.of_megabytes(settings.IATI_MAX_INPUT_MB, settings.IATI_MAX_ELEMENT_MB)
+        with ReaderProcess(paths, limits) if pipeline else contextlib.nullcontext() as reader:
+            stream = self._timed(iter(reader if reader is not None else records(paths, limits)))
+            with locks.importing(self.office):
+                # Read under the lock: an import that waited for another sees what that one saved.
+                self._read_ledger()
                 self.writer = Writer(self.office, "IATI import", actor=self.actor)
                 for record in stream:
                     assert record[0] == "file", record
                     summary.files += 1
                     self._file(record[1], stream, bar.update)
-                keep = not summary.dry_run and (self.skip_invalid or not summary.errors)
+                accepted = summary.imported + summary.updated + summary.unchanged
+                # With skip_invalid the valid activities are kept, but a run where none was is a failure.
+                keep = not summary.dry_run and (not summary.errors or (self.skip_invalid and accepted > 0))
                 if keep:
                     self.writer.flush()
                     # Rows written in bulk send no signals: the kept reports of the office (and, for the
@@ -182,6 +182,18 @@ class Importer:
             if reader is not None:
                 summary.timings.update({f"reader_{k}": v for k, v in reader.usage.items()})
         return summary
+
+    def _read_ledger(self) -> None:
+        office = self.office
+        self.stored = {
+            identifier: Stored(pk, digest, updated)
+            for identifier, pk, digest, updated in IatiActivity.objects.filter(office=office).values_list(
+                "iati_identifier", "pk", "content_hash", "last_updated"
+            )
+        }
+        self.other_codes = set(
+            AidItem.objects.filter(office=office, iati__isnull=True).values_list("code", flat=True)
+        )
 
     def _timed(self, stream: Iterator[Record]) -> Iterator[Record]:
         timings = self.summary.timings
@@ -205,6 +217,7 @@ class Importer:
             summary.skipped,
         )
         tx_before = (summary.transactions, summary.ledger_transactions, summary.other_transactions)
+        organisations_before = self.writer.organisations_created
         problems_before = len(summary.problems)
         self.writer.reason = f"IATI import {name}"
         try:
@@ -227,7 +240,9 @@ class Importer:
             summary.transactions, summary.ledger_transactions, summary.other_transactions = tx_before
             del summary.problems[problems_before:]
             summary.problems.append(bad.problem)
+            summary.unreadable_files += 1
             self.writer.discard()
+            self.writer.organisations_created = organisations_before  # those rows were rolled back
             self.failed = True
 
     def _reject(self, found: list[IatiProblem]) -> None:

@@ -119,3 +119,41 @@ PATH_NOT_IATI = Msg(
     "Thư mục không có tệp .xml hoặc .xml.gz nào.",
     "The folder holds no .xml or .xml.gz file.",
 )
+DATE_OUT_OF_RANGE = Msg(
+    "iati.date_out_of_range",
+    "Ngày “{value}” ở {attribute} đúng lược đồ IATI nhưng không ghi được: năm phải từ 0001 đến 9999 "
+    "(viết đủ bốn chữ số), giờ từ 00:00 đến 23:59.",
+    "Date “{value}” in {attribute} follows the IATI schema but cannot be recorded: the year must be "
+    "from 0001 to 9999 (four digits), the time from 00:00 to 23:59.",
+)
+NOT_A_FILE = Msg(
+    "iati.not_a_file",
+    "Đây không phải tệp thường (mà là ống dẫn, thiết bị hoặc socket): caunoi không đọc.",
+    "This is not a regular file (a pipe, device or socket): caunoi does not read it.",
+)
+INPUT_TOO_LARGE = Msg(
+    "iati.input_too_large",
+    "Tệp (sau khi giải nén) lớn hơn {limit} MB, giới hạn CAUNOI_IATI_MAX_INPUT_MB: không nhập.",
+    "The file (decompressed) is larger than {limit} MB, the limit CAUNOI_IATI_MAX_INPUT_MB: not imported.",
+)
+ELEMENT_TOO_LARGE = Msg(
+    "iati.element_too_large",
+    "Một hoạt động (hoặc đoạn văn bản giữa các hoạt động) lớn hơn {limit} MB, giới hạn "
+    "CAUNOI_IATI_MAX_ELEMENT_MB: không nhập.",
+    "An activity (or the text between activities) is larger than {limit} MB, the limit "
+    "CAUNOI_IATI_MAX_ELEMENT_MB: not imported.",
+)
+IMPORT_BUSY = Msg(
+    "iati.import_busy",
+    "Một lần nhập IATI khác vào cơ quan {office} vẫn đang chạy sau {seconds} giây chờ; hãy thử lại khi nó "
+    "xong (nhập lại cùng tệp khi đó sẽ không đổi gì).",
+    "Another IATI import into office {office} is still running after waiting {seconds} s; try again when "
+    "it has finished (the same file imported then changes nothing).",
+)
+CHANGED_MEANWHILE = Msg(
+    "iati.changed_meanwhile",
+    "Trong lúc nhập, một người dùng đã lưu cùng tổ chức hoặc mã khoản viện trợ vào cơ quan {office}; không "
+    "lưu gì. Hãy nhập lại tệp.",
+    "While importing, someone saved the same organisation or aid item code in office {office}; nothing was "
+    "saved. Import the file again.",
+)

@@ -9,6 +9,7 @@ from caunoi.directory.models import Organisation, OrgKind
 from caunoi.iati.activity import OrgRef
 
 REF_LENGTH = 120  # Organisation.iati_ref
+NAME_LENGTH = 300  # Organisation.name
 
 # IATI OrganisationType → directory kind (governments may be an embassy or a ministry: "other").
 KIND_BY_IATI_TYPE = {
@@ -51,7 +52,8 @@ class Directory:
         iati_ref = ref.ref if len(ref.ref) <= REF_LENGTH else ""
         if iati_ref and iati_ref in self.by_ref:
             return self.by_ref[iati_ref]
-        name = ref.name or iati_ref
+        # Matched by the name as stored: two longer names alike in their first 300 characters are one.
+        name = (ref.name or iati_ref)[:NAME_LENGTH]
         if not name:
             return None
         if not iati_ref:
@@ -61,8 +63,8 @@ class Directory:
         org = Organisation(
             office=self.office,
             kind=KIND_BY_IATI_TYPE.get(ref.kind, OrgKind.OTHER),
-            name=name[:300],
-            name_original=(ref.name or "")[:300],
+            name=name,
+            name_original=(ref.name or "")[:NAME_LENGTH],
             iati_ref=iati_ref,
             iati_type=ref.kind[:3],
             search_text=fold(" ".join(p for p in (name, iati_ref) if p)),

@@ -239,6 +239,7 @@ class Summary:
     ledger_transactions: int = 0
     other_transactions: int = 0  # kept in the IATI record, outside the ledger
     organisations_created: int = 0
+    unreadable_files: int = 0  # rejected whole: missing, not XML, truncated, too large, …
     dry_run: bool = False
     committed: bool = False
     problems: ProblemLog = field(default_factory=ProblemLog)
@@ -271,6 +272,7 @@ class Summary:
             "ledger_transactions": self.ledger_transactions,
             "other_transactions": self.other_transactions,
             "organisations_created": self.organisations_created,
+            "unreadable_files": self.unreadable_files,
         }
 
     def as_dict(self) -> dict[str, Any]:

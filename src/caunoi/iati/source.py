@@ -40,7 +40,7 @@ from caunoi.iati import messages as m
 from caunoi.iati.activity import ActivityData, ActivityReader
 from caunoi.iati.report import IatiProblem, problem
 from caunoi.iati.schema import activity_schema, exponent_value, later_features, line_of, schema_errors
-from caunoi.iati.stream import FileProblem, activities, iati_files
+from caunoi.iati.stream import FileProblem, Limits, activities, iati_files
 
 Record = tuple[Any, ...]
 BATCH = 64  # activities per pickled batch
@@ -98,13 +98,14 @@ def check_activity(element: Any, source: str, version: str) -> tuple[ActivityDat
     return (None, reader.problems) if reader.problems else (data, [])
 
 
-def records(paths: Iterable[Path], wire: bool = False) -> Iterator[Record]:
-    """The records of the files (folders expanded), in order; see the module's docstring. With `wire`,
-    an activity's data is in the form the reader process sends (ActivityData.to_wire)."""
+def records(paths: Iterable[Path], limits: Limits, wire: bool = False) -> Iterator[Record]:
+    """The records of the files (folders expanded), in order, each file read within `limits`; see the
+    module's docstring. With `wire`, an activity's data is in the form the reader process sends
+    (ActivityData.to_wire)."""
     for path in iati_files(list(paths)):
         yield ("file", path.name)
         try:
-            for ctx, element in activities(path):
+            for ctx, element in activities(path, limits):
                 line = line_of(element) or 0
                 data, found = check_activity(element, ctx.name, ctx.version)
                 if data is None:
@@ -134,9 +135,9 @@ def _own_messages(found: list[IatiProblem]) -> None:
 
 
 class ReaderProcess(contextlib.AbstractContextManager["ReaderProcess"]):
-    """`records(paths)` computed by a child process (python -m caunoi.iati.source)."""
+    """`records(paths, limits)` computed by a child process (python -m caunoi.iati.source)."""
 
-    def __init__(self, paths: Iterable[Path]):
+    def __init__(self, paths: Iterable[Path], limits: Limits):
         self.paths = [str(p) for p in paths]
         self.usage: dict[str, float] = {}  # the reader's peak memory (MiB) and CPU seconds, once done
         self.stopping = threading.Event()
@@ -158,7 +159,7 @@ class ReaderProcess(contextlib.AbstractContextManager["ReaderProcess"]):
         # database, instead of waiting for it (the pipe's 64 KiB hold less than one batch).
         with contextlib.suppress(OSError, AttributeError):
             fcntl.fcntl(self.proc.stdout.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        pickle.dump(self.paths, self.proc.stdin, protocol=5)
+        pickle.dump((self.paths, limits), self.proc.stdin, protocol=5)
         self.proc.stdin.close()
 
     def __iter__(self) -> Iterator[Record]:
@@ -247,7 +248,8 @@ def _usage() -> dict[str, float]:
 
 
 def _child() -> None:
-    paths = [Path(p) for p in pickle.load(sys.stdin.buffer)]
+    names, limits = pickle.load(sys.stdin.buffer)
+    paths = [Path(p) for p in names]
     out = sys.stdout.buffer
     batch: list[Record] = []
 
@@ -262,7 +264,7 @@ def _child() -> None:
         activity_schema()
         gc.freeze()  # the modules, schema and codelists are not garbage: collections need not walk them
         count = 0
-        for record in records(paths, wire=True):
+        for record in records(paths, limits, wire=True):
             batch.append(record)
             count += record[0] == "activity"
             if count >= BATCH:

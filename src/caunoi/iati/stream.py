@@ -9,6 +9,8 @@ traceback.
 from __future__ import annotations
 
 import gzip
+import os
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +25,53 @@ from caunoi.iati.report import IatiProblem, problem
 from caunoi.iati.schema import ACCEPTED_VERSIONS, line_of, root_errors
 
 GZIP_MAGIC = b"\x1f\x8b"
+
+
+MB = 1024 * 1024
+CHUNK = 64 * 1024  # bytes handed to the parser at a time
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much a file may hold, decompressed (settings IATI_MAX_INPUT_MB and IATI_MAX_ELEMENT_MB): the
+    whole stream, and what is read between the end of one activity and the end of the next (an activity
+    with all its text, or whatever lies between activities). The parser holds at most that much at once,
+    so memory stays bounded however the file is built (a .gz of a few MB can hold gigabytes of text)."""
+
+    input_bytes: int
+    element_bytes: int
+
+    @classmethod
+    def of_megabytes(cls, input_mb: int, element_mb: int) -> Limits:
+        return cls(input_mb * MB, element_mb * MB)
+
+
+class TooLarge(Exception):
+    def __init__(self, msg: Msg, limit: int):
+        super().__init__(msg.en)
+        self.msg, self.limit = msg, limit
+
+
+class _Bounded:
+    """The decompressed stream, read by the parser through `read`, refused once beyond the limits."""
+
+    def __init__(self, source: IO[bytes], limits: Limits):
+        self.source = source
+        self.limits = limits
+        self.position = 0
+        self.since = 0  # where the current activity, or the stretch before it, began
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.source.read(CHUNK if size < 0 else min(size, CHUNK))
+        self.position += len(chunk)
+        if self.position > self.limits.input_bytes:
+            raise TooLarge(m.INPUT_TOO_LARGE, self.limits.input_bytes // MB)
+        if self.position - self.since > self.limits.element_bytes:
+            raise TooLarge(m.ELEMENT_TOO_LARGE, self.limits.element_bytes // MB)
+        return chunk
+
+    def activity_ended(self) -> None:
+        self.since = self.position
 
 
 class FileProblem(Exception):
@@ -52,11 +101,20 @@ def iati_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def _open(path: Path) -> IO[bytes]:
-    handle = path.open("rb")
+def _open(ctx: FileContext) -> IO[bytes]:
+    # Opened without waiting (a FIFO's open blocks until a writer comes) and refused unless a regular file:
+    # a FIFO or a device would be waited on, or read forever.
+    fd = os.open(ctx.path, os.O_RDONLY | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        _fail(ctx, m.NOT_A_FILE)
+    return os.fdopen(fd, "rb")
+
+
+def _decompressed(handle: IO[bytes]) -> IO[bytes]:
     if handle.read(2) == GZIP_MAGIC:
-        handle.close()
-        return cast(IO[bytes], gzip.open(path, "rb"))
+        handle.seek(0)
+        return cast(IO[bytes], gzip.GzipFile(fileobj=handle, mode="rb"))
     handle.seek(0)
     return handle
 
@@ -80,8 +138,11 @@ def _check_root(ctx: FileContext, root: etree._Element) -> None:
     ctx.generated = root.get("generated-datetime", "")
 
 
-def activities(path: Path, label: str | None = None) -> Iterator[tuple[FileContext, etree._Element]]:
-    """(file, activity element) for each activity of the file; raises FileProblem for a bad file.
+def activities(
+    path: Path, limits: Limits, label: str | None = None
+) -> Iterator[tuple[FileContext, etree._Element]]:
+    """(file, activity element) for each activity of the file; raises FileProblem for a bad file, or one
+    beyond the limits.
 
     The element is valid only until the next one is read: it is cleared then.
     """
@@ -92,9 +153,10 @@ def activities(path: Path, label: str | None = None) -> Iterator[tuple[FileConte
         _fail(ctx, m.FILE_MISSING)
     count = 0
     try:
-        with _open(path) as handle:
+        with _open(ctx) as handle, _decompressed(handle) as stream:
+            bounded = _Bounded(stream, limits)
             events = etree.iterparse(
-                handle,
+                bounded,
                 events=("start", "end"),
                 tag=("iati-activities", "iati-activity"),
                 huge_tree=True,
@@ -108,6 +170,7 @@ def activities(path: Path, label: str | None = None) -> Iterator[tuple[FileConte
                 if event != "end" or element.tag != "iati-activity":
                     continue
                 count += 1
+                bounded.activity_ended()
                 yield ctx, element
                 element.clear(keep_tail=False)
                 parent = element.getparent()
@@ -117,6 +180,8 @@ def activities(path: Path, label: str | None = None) -> Iterator[tuple[FileConte
             if root is None:
                 top = events.root
                 _check_root(ctx, top)
+    except TooLarge as error:
+        _fail(ctx, error.msg, limit=str(error.limit))
     except etree.XMLSyntaxError as error:
         line = error.position[0] if error.position else None
         _fail(ctx, m.NOT_WELL_FORMED, line, reason=error.msg or str(error))

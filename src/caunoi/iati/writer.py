@@ -112,6 +112,7 @@ class Writer:
                 iati_ref=org.iati_ref,
                 iati_type=org.iati_type,
                 search_text=org.search_text,
+                name_key=fold(org.name),
             )
             self.organisations_created += 1
         return org.id

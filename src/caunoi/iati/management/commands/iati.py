@@ -12,11 +12,19 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from caunoi.core.errors import RuleErrors
+from caunoi.core.messages import DATABASE_BUSY
 from caunoi.core.offices import office_by_code
 from caunoi.core.permissions import SYSTEM
 from caunoi.iati.exporter import export_office
 from caunoi.iati.importer import import_paths
+from caunoi.iati.messages import IMPORT_BUSY
 from caunoi.iati.report import Summary
+
+# Exit statuses, as the README documents: 0 saved (or nothing to do, or a dry run without error), 1 nothing
+# saved (problems in the input, or none of its activities valid), 2 bad arguments, 3 busy: try again.
+EXIT_REFUSED = 1
+EXIT_BUSY = 3
+BUSY_CODES = {DATABASE_BUSY.code, IMPORT_BUSY.code}
 
 
 class Command(BaseCommand):
@@ -60,7 +68,8 @@ class Command(BaseCommand):
             else:
                 self._export(options)
         except RuleErrors as error:
-            raise CommandError(str(error)) from None
+            busy = any(p.code in BUSY_CODES for p in error.problems)
+            raise CommandError(str(error), returncode=EXIT_BUSY if busy else 1) from None
 
     def _import(self, options: dict[str, Any]) -> None:
         office = office_by_code(options["office"])
@@ -79,7 +88,8 @@ class Command(BaseCommand):
             self.stdout.write(render_text(summary))
         if summary.errors and not summary.committed:
             raise CommandError(
-                f"Không nhập gì cả: {len(summary.errors)} lỗi / nothing imported: {len(summary.errors)} problem(s)"
+                f"Không nhập gì cả: {len(summary.errors)} lỗi / nothing imported: {len(summary.errors)} problem(s)",
+                returncode=EXIT_REFUSED,
             )
 
     def _export(self, options: dict[str, Any]) -> None:
@@ -116,8 +126,24 @@ def render_text(summary: Summary) -> str:
     if summary.dry_run:
         lines.append("Chạy thử: không lưu gì. / Dry run: nothing saved.")
     elif not summary.committed:
+        lines.append(_why_nothing_saved(summary))
+    elif not summary.errors and summary.imported + summary.updated == 0:
         lines.append(
-            "Không lưu gì vì có hoạt động lỗi (dùng --skip-invalid để chỉ nhập hoạt động hợp lệ). / "
-            "Nothing saved because some activities are invalid (use --skip-invalid to import only the valid ones)."
+            "Không có gì để làm: mọi hoạt động đã có sẵn, không đổi. / "
+            "Nothing to do: every activity is already imported, unchanged."
         )
     return "\n".join(lines)
+
+
+def _why_nothing_saved(summary: Summary) -> str:
+    if summary.unreadable_files == summary.files:
+        return (
+            "Không lưu gì: không đọc được tệp (xem lỗi ở trên). / "
+            "Nothing saved: the file could not be read (see the problem above)."
+        )
+    if summary.imported + summary.updated + summary.unchanged == 0:
+        return "Không lưu gì: không có hoạt động hợp lệ nào. / Nothing saved: no activity is valid."
+    return (
+        "Không lưu gì vì có hoạt động lỗi (dùng --skip-invalid để chỉ nhập hoạt động hợp lệ). / "
+        "Nothing saved because some activities are invalid (use --skip-invalid to import only the valid ones)."
+    )
