@@ -101,7 +101,7 @@ def test_registrations_expiring_within_60_days_are_reminded(office):
 
 def test_a_600_character_name_is_refused_on_both_databases(office):
     with pytest.raises(RuleError) as refused:
-        create_organisation(office, kind="foreign_ngo", name="N" * 600)
+        create_organisation(office, kind="foreign_ngo", name="N" * 600, actor=SYSTEM)
     assert (refused.value.code, refused.value.field) == ("limits.text_too_long", "name")
     assert refused.value.vi == "“tên tiếng Việt” dài 600 ký tự; tối đa 300 ký tự."
     assert not Organisation.objects.filter(office=office).exists()

@@ -11,6 +11,7 @@ import pytest
 
 from caunoi.cli import main
 from caunoi.core.errors import RuleError
+from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation
 from caunoi.iati import models as im
 from caunoi.iati.importer import import_paths
@@ -43,7 +44,7 @@ def test_a_date_python_cannot_hold_is_a_located_problem(office, tmp_path, attrib
     bad = attribute.replace("2022", year)
     path = activities_file(tmp_path / "a.xml", _with(activity(), attribute, bad))
 
-    summary = import_paths([path], office)
+    summary = import_paths([path], office, actor=SYSTEM)
 
     assert not summary.committed and (summary.read, summary.rejected) == (1, 1)
     [found] = summary.errors
@@ -55,7 +56,7 @@ def test_a_date_python_cannot_hold_is_a_located_problem(office, tmp_path, attrib
 def test_an_unreadable_last_updated_datetime_is_a_located_problem(office, tmp_path):
     path = activities_file(tmp_path / "a.xml", activity(updated="2024-05-01T24:00:00Z"))
 
-    [found] = import_paths([path], office).errors
+    [found] = import_paths([path], office, actor=SYSTEM).errors
 
     assert (found.code, found.column, found.params["attribute"]) == (
         "iati.date_out_of_range",
@@ -68,7 +69,7 @@ def test_the_valid_activities_beside_one_with_a_bad_date_are_kept_with_skip_inva
     bad = _with(activity("XM-TEST-2"), 'iso-date="2022-03-01"', 'iso-date="-2022-03-01"')
     path = activities_file(tmp_path / "a.xml", activity("XM-TEST-1"), bad)
 
-    summary = import_paths([path], office, skip_invalid=True)
+    summary = import_paths([path], office, skip_invalid=True, actor=SYSTEM)
 
     assert summary.committed and (summary.imported, summary.rejected) == (1, 1)
     assert list(im.IatiActivity.objects.filter(office=office).values_list("iati_identifier", flat=True)) == [
@@ -80,14 +81,14 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(office, tmp_path):
     fifo = tmp_path / "pipe.xml"
     os.mkfifo(fifo)
 
-    summary = import_paths([fifo], office)
+    summary = import_paths([fifo], office, actor=SYSTEM)
 
     assert [p.code for p in summary.errors] == ["iati.not_a_file"]
     assert (summary.unreadable_files, summary.committed) == (1, False)
 
 
 def test_a_device_is_refused_not_read_forever(office):
-    summary = import_paths([Path(os.devnull)], office)
+    summary = import_paths([Path(os.devnull)], office, actor=SYSTEM)
 
     assert [p.code for p in summary.errors] == ["iati.not_a_file"]
 
@@ -98,7 +99,7 @@ def test_an_activity_beyond_the_element_limit_is_refused(office, tmp_path, setti
     big = activity(title="x" * 1_200_000)
     path = activities_file(tmp_path / "a.xml", activity("XM-TEST-0"), big)
 
-    summary = import_paths([path], office)
+    summary = import_paths([path], office, actor=SYSTEM)
 
     [found] = summary.errors
     assert (found.code, found.params["limit"], found.activity) == ("iati.element_too_large", "1", None)
@@ -112,7 +113,7 @@ def test_activities_below_the_element_limit_are_read_however_many(office, tmp_pa
         tmp_path / "a.xml", *(activity(f"XM-TEST-{i}", title="x" * 400_000) for i in range(4))
     )
 
-    summary = import_paths([path], office)
+    summary = import_paths([path], office, actor=SYSTEM)
 
     assert summary.committed and summary.imported == 4
 
@@ -129,7 +130,7 @@ def test_a_gzip_bomb_is_refused_at_the_input_limit(office, tmp_path, settings):
         out.write("</iati-activities>")
     assert path.stat().st_size < 50_000
 
-    summary = import_paths([path], office)
+    summary = import_paths([path], office, actor=SYSTEM)
 
     assert [p.code for p in summary.errors] == ["iati.input_too_large"]
     assert summary.errors[0].params["limit"] == "2"
@@ -144,7 +145,7 @@ def test_organisations_of_a_file_rolled_back_are_not_counted(office, tmp_path):
     broken = tmp_path / "b.xml"
     broken.write_text(text[: text.rindex("</iati-activity>") + 20])
 
-    summary = import_paths([good, broken], office, skip_invalid=True)
+    summary = import_paths([good, broken], office, skip_invalid=True, actor=SYSTEM)
 
     assert summary.committed and (summary.imported, summary.rejected, summary.unreadable_files) == (1, 1, 1)
     assert summary.organisations_created == Organisation.objects.filter(office=office).count() == 2
@@ -214,7 +215,7 @@ def test_a_row_saved_meanwhile_by_another_writer_is_a_clear_refusal(office, tmp_
     path = activities_file(tmp_path / "a.xml", activity())
 
     with pytest.raises(RuleError) as refused:
-        import_paths([path], office)
+        import_paths([path], office, actor=SYSTEM)
 
     assert refused.value.code == "iati.changed_meanwhile"
     assert im.IatiActivity.objects.filter(office=office).count() == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from caunoi.aid.models import AidItem, Transaction
+from caunoi.core.permissions import SYSTEM
 from caunoi.iati import models as im
 from caunoi.iati.importer import import_paths
 from tests.iati.conftest import activities_file, activity
@@ -18,7 +19,7 @@ def test_an_identifier_over_200_characters_rejects_the_file(office, tmp_path):
     )  # SQLite stored such a 2 MB identifier; PostgreSQL raised DataError
     path = activities_file(tmp_path / "a.xml", activity("XM-TEST-1"), activity(long_id))
 
-    summary = import_paths([path], office)
+    summary = import_paths([path], office, actor=SYSTEM)
 
     assert (summary.committed, summary.imported, summary.rejected) == (False, 1, 1)
     [problem] = summary.errors
@@ -37,7 +38,7 @@ def test_an_identifier_over_200_characters_rejects_the_file(office, tmp_path):
 
 def test_a_hierarchy_beyond_a_small_integer(office, tmp_path):
     body = activity("XM-TEST-H").replace("<iati-activity ", '<iati-activity hierarchy="40000" ', 1)
-    summary = import_paths([activities_file(tmp_path / "a.xml", body)], office)
+    summary = import_paths([activities_file(tmp_path / "a.xml", body)], office, actor=SYSTEM)
 
     assert [(p.code, p.field, p.params["value"]) for p in summary.errors] == [
         ("limits.number_out_of_range", "hierarchy", "40000")
@@ -47,7 +48,9 @@ def test_a_hierarchy_beyond_a_small_integer(office, tmp_path):
 
 def test_a_40_digit_amount_is_kept_outside_the_ledger_with_its_reason(office, tmp_path):
     """As every amount a ledger rule refuses (the module's rule): no InvalidOperation, a notice on its line."""
-    summary = import_paths([activities_file(tmp_path / "a.xml", activity(value="1" * 40))], office)
+    summary = import_paths(
+        [activities_file(tmp_path / "a.xml", activity(value="1" * 40))], office, actor=SYSTEM
+    )
 
     assert summary.committed and summary.errors == []
     [notice] = [p for p in summary.notices if p.code == "iati.outside_ledger"]

@@ -43,8 +43,8 @@ from caunoi.core.models import Office
 from caunoi.core.permissions import Action, Actor
 from caunoi.core.text import fold
 from caunoi.directory.models import Organisation, OrgKind
-from caunoi.money.currencies import clean_amount
 from caunoi.directory.services import organisation_named
+from caunoi.money.currencies import clean_amount
 
 MODALITY_EN = {"programme": "programme", "project": "project", "non_project": "non-project"}
 KIND_EN = {"1": "incoming funds", "2": "commitment", "3": "disbursement", "4": "expenditure"}
