@@ -35,6 +35,11 @@ NOT_AN_ARCHIVE = Msg(
     "{path} không phải tệp sao lưu của caunoi ({reason}).",
     "{path} is not a caunoi backup ({reason}).",
 )
+ARCHIVE_MISSING = Msg(
+    "backup.archive_missing",
+    "Không có tệp {path}.",
+    "There is no file {path}.",
+)
 CHECKSUM_MISMATCH = Msg(
     "backup.checksum",
     "Tệp {name} trong bản sao lưu bị hỏng hoặc bị sửa (mã kiểm tra không khớp).",

@@ -45,6 +45,8 @@ class Restored:
 
 
 def _unpack(path: Path, root: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise messages.ARCHIVE_MISSING(path=str(path))
     try:
         with tarfile.open(path, "r:*") as tar:
             tar.extractall(root, filter="data")
