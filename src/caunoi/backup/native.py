@@ -96,8 +96,11 @@ def pg_dump(target: Path, snapshot: str) -> str:
     args, env = _pg_env(connection.settings_dict)
     _run(
         tool,
-        [*args, "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}"]
-        + [f"--file={target}", "--dbname", str(connection.settings_dict["NAME"])],
+        [
+            *args,
+            *("--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}"),
+            *(f"--file={target}", "--dbname", str(connection.settings_dict["NAME"])),
+        ],
         env,
     )
     return subprocess.run([tool, "--version"], capture_output=True, text=True, check=False).stdout.strip()
@@ -109,8 +112,11 @@ def pg_restore(source: Path, tool: str) -> None:
     connection.close()
     _run(
         tool,
-        [*args, "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction"]
-        + ["--exit-on-error", "--dbname", str(connection.settings_dict["NAME"]), str(source)],
+        [
+            *args,
+            *("--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction"),
+            *("--exit-on-error", "--dbname", str(connection.settings_dict["NAME"]), str(source)),
+        ],
         env,
     )
 

@@ -110,18 +110,21 @@ def load(path: Path, apps: Apps) -> dict[str, int]:
         with path.open(encoding="utf-8") as handle:
             for header, rows in _tables(handle):
                 model = tables[header["table"]]
-                by_column = {f.column: f for f in model._meta.concrete_fields}
+                by_column = {str(f.column): f for f in model._meta.concrete_fields}
                 fields = [by_column[column] for column in header["columns"]]
                 sql = "INSERT INTO {} ({}) VALUES ({})".format(
                     quote(header["table"]),
-                    ", ".join(quote(f.column) for f in fields),
+                    ", ".join(quote(column) for column in header["columns"]),
                     ", ".join(["%s"] * len(fields)),
                 )
                 for batch in _batches(rows):
                     cursor.executemany(
                         sql,
                         [
-                            [f.get_db_prep_save(f.to_python(v), connection) for f, v in zip(fields, row, strict=True)]
+                            [
+                                f.get_db_prep_save(f.to_python(v), connection)
+                                for f, v in zip(fields, row, strict=True)
+                            ]
                             for row in batch
                         ],
                     )

@@ -91,7 +91,7 @@ def _load_rows(root: Path, applied: dict[str, list[str]]) -> None:
     executor = MigrationExecutor(connection)
     targets = _targets(executor.loader, applied)
     executor.migrate(targets)
-    state = executor.loader.project_state([t for t in targets if t[1] is not None])
+    state = executor.loader.project_state([(app, name) for app, name in targets if name is not None])
     with transaction.atomic():
         portable.load(root / ROWS, state.apps)
     ContentType.objects.clear_cache()
