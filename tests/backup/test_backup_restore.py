@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -147,3 +148,16 @@ def test_a_database_with_records_is_refused_and_kept(sqlite_source: Source) -> N
     assert "The target database holds data (2 offices, 7 users)" in done.stderr
     assert "Traceback" not in done.stderr
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+
+
+def test_force_replaces_records_and_files_postgresql_to_sqlite(
+    sqlite_source: Source, postgres_source: Source, tmp_path: Path
+) -> None:
+    data = tmp_path / "target"
+    shutil.copytree(sqlite_source.env["CAUNOI_DATA_DIR"], data)
+    env = _sqlite(data)
+    _run(env, sys.executable, str(STATE), "plant")  # a second document, which the restore must remove
+    assert len(_state(env)["media"]) == 2
+    out = _run(env, str(CAUNOI), "restore", "--force", str(postgres_source.archive)).stdout
+    assert "from postgresql" in out and "the portable rows" in out
+    assert _state(env) == sqlite_source.state
