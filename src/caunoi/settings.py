@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "caunoi.documents",
     "caunoi.demo",
     "caunoi.web",
+    "caunoi.backup",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +153,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it; collectstatic fills it in production
 MEDIA_ROOT = DATA_DIR / "media"
+# Where `caunoi backup` writes its archives when not told (-o).
+BACKUP_DIR = DATA_DIR / "backups"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Computed reports and dashboards, kept under the ledger marks of the records they read (caunoi.core.marks):

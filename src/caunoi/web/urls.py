@@ -11,6 +11,7 @@ from caunoi.web.views import (
     history,
     home,
     iati_upload,
+    office_export,
     organisations,
     reports,
     transactions,
@@ -59,6 +60,7 @@ urlpatterns = [
     ),
     path("iati/upload/", iati_upload.iati_upload, name="iati-upload"),
     path("iati/export/", iati_upload.iati_export, name="iati-export"),
+    path("office/export/", office_export.office_export, name="office-export"),
     # people's diplomacy
     path("relations/", include("caunoi.web.views.relations.urls")),
 ]
