@@ -30,7 +30,7 @@ from caunoi.aid.models import (
 )
 from caunoi.core import audit
 from caunoi.core.models import Office
-from caunoi.core.permissions import Action, authorize
+from caunoi.core.permissions import Action, authorize, history_user
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import fold, nfc
 from caunoi.directory.models import Organisation
@@ -170,7 +170,7 @@ def create_item(
         from_status="",
         to_status=status,
         on=on,
-        actor=actor,
+        actor=history_user(actor),
         decision_number=decision.number if decision else "",
         decision_date=decision.date if decision else None,
         authority=decision.authority if decision else "",
@@ -239,7 +239,7 @@ def transition(
         from_status=item.status,
         to_status=to_status,
         on=on,
-        actor=actor,
+        actor=history_user(actor),
         decision_number=decision.number if decision else "",
         decision_date=decision.date if decision else None,
         authority=decision.authority if decision else "",
