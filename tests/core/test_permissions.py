@@ -100,9 +100,9 @@ ALLOWED = {
     Role.OFFICE_ADMIN: {"edit", "decide", "archive", "restore", "purge", "close_year"},
     Role.NATIONAL_VIEWER: set(),
 }
-# The predecessor column: a role in the successor, on the records of an office it succeeded (before today).
-# Purging a predecessor's records is left to the system; everything else the role allows carries over.
-ON_PREDECESSOR = {role: allowed - {"purge"} for role, allowed in ALLOWED.items()}
+# The predecessor column: a role in the successor, on the records of an office it succeeded (before today):
+# everything the role allows on ledger records carries over (only managing users does not).
+ON_PREDECESSOR = ALLOWED
 
 
 @pytest.mark.parametrize("role", list(Role))

@@ -4,12 +4,11 @@ A user sees the offices they are a member of and every predecessor of those (tra
 reads every office. Records of an office the user cannot see do not exist for them (the web answers 404).
 
 Succession (an office P with `successor` S and `succeeded_on` D; "today" is the local date):
-- a member of S reads P's records always, and with their role in S does what that role allows among
-  `INHERITED` (edit, decide, archive, restore, close and reopen years) on P's records from D on; before D
-  they only read them. Through a chain P → Q → S the successor's rights on P need today ≥ both dates.
+- a member of S reads P's records always, and from D on does with them whatever their role in S allows
+  (edit, decide, archive, restore, purge, close and reopen years) except managing P's users; before D they
+  only read them. Through a chain P → Q → S the successor's rights on P need today ≥ both dates.
 - P's own members keep their roles until D; from D on they keep VIEW only.
 - Records never change office: a record of P stays P's (reports of P alone stay possible).
-- Purging records and managing users of P are left to the system and superusers.
 """
 
 from __future__ import annotations
@@ -45,9 +44,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.NATIONAL_VIEWER: frozenset({Action.VIEW}),
 }
 # What a successor's staff may do with a predecessor's records once it is succeeded.
-INHERITED = frozenset(
-    {Action.VIEW, Action.EDIT, Action.DECIDE, Action.ARCHIVE, Action.RESTORE, Action.CLOSE_YEAR}
-)
+# Memberships of a predecessor stay as they were: its former members are managed nowhere else.
+INHERITED = frozenset(Action) - {Action.MANAGE_USERS}
 # What a predecessor's own members keep from its succession date on.
 FORMER_MEMBER = frozenset({Action.VIEW})
 
