@@ -17,6 +17,7 @@ from caunoi.web.money_panel import money_panel
 
 pytestmark = pytest.mark.django_db
 D = dt.date
+MARCH_2022 = D(2022, 3, 1)
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def admin(office, django_user_model):  # type: ignore[no-untyped-def]
     return user
 
 
-def _commit(item, amount="1000", day=D(2022, 3, 1)):  # type: ignore[no-untyped-def]
+def _commit(item, amount="1000", day=MARCH_2022):  # type: ignore[no-untyped-def]
     return services.record_transaction(item, "2", amount, "USD", day, actor=SYSTEM)
 
 
