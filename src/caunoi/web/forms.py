@@ -121,6 +121,9 @@ class SharesForm(forms.Form):
             self.fields[f"share_{i}"] = forms.DecimalField(
                 label=_("Tỷ lệ %"), required=False, max_digits=5, decimal_places=2
             )
+        self.fields["reason"] = forms.CharField(
+            label=_("Lý do thay đổi (bắt buộc sau phê duyệt)"), max_length=100, required=False
+        )
 
     def pairs(self) -> list[tuple[Any, Any]]:
         result = []
