@@ -88,3 +88,15 @@ def no_report_cache(settings):  # type: ignore[no-untyped-def]
 def drawn_pages(settings):  # type: ignore[no-untyped-def]
     """Draw every page afresh (no kept pages): for tests that read a page's template context."""
     settings.KEEP_PAGES = False
+
+
+@pytest.fixture
+def stranger(db, django_user_model):  # type: ignore[no-untyped-def]
+    """The editor "khac" of an office that neither succeeded nor precedes Yên Bái or Lào Cai: records of
+    those offices do not exist for them."""
+    from caunoi.core.models import Membership, Office, Role
+
+    office = Office.objects.create(code="tinh-khac", name="Liên hiệp các tổ chức hữu nghị tỉnh Khác")
+    user = django_user_model.objects.create(username="khac")
+    Membership.objects.create(user=user, office=office, role=Role.EDITOR)
+    return user

@@ -21,7 +21,8 @@ def test_demo_twice_gives_the_same_result(capsys):
     call_command("demo")
     out = capsys.readouterr().out
     assert "Đã có sẵn dữ liệu mẫu: 21 khoản viện trợ" in out
-    assert "bientap    editor @ yen-bai" in out
+    assert "bientap    editor @ lao-cai" in out
+    assert "yenbai     editor @ yen-bai" in out
     assert counts() == before
 
 

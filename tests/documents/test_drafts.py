@@ -35,7 +35,7 @@ def test_a_planted_wrong_sector_figure_is_flagged_with_both_values(generated, dj
     from caunoi.core.models import Membership, Role
 
     user = django_user_model.objects.create(username="bientap-thu")
-    Membership.objects.create(user=user, office=generated.draft.office, role=Role.EDITOR)
+    Membership.objects.create(user=user, office=generated.draft.office.successor, role=Role.EDITOR)
     edited = generated.body.replace("là 80.466 USD", "là 80.446 USD")
     version = drafts.save_version(generated.draft, edited, actor=user, note="sửa số y tế")
     assert (version.number, version.source, version.created_by) == (2, VersionSource.EDITED, user)

@@ -471,8 +471,8 @@ def test_archive_by_staff_restore_by_the_office_administrator(login, yen_bai):
 # --- other offices' records do not exist --------------------------------------------------------------------
 
 
-def test_every_url_of_another_office_is_404(login, yen_bai):
-    client = login("laocai")
+def test_every_url_of_another_office_is_404(login, yen_bai, stranger):
+    client = login("khac")
     event = Event.objects.filter(office=yen_bai).first()
     photo = EventPhoto.objects.create(event=event, file="relations/photos/x.png", caption="x")
     _plan, task = congress_task(yen_bai)

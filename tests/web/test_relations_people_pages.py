@@ -174,8 +174,8 @@ def test_every_new_page_renders_for_each_role(login, yen_bai, consenting, userna
         assert "<script>" not in text(response) and " style=" not in text(response), url
 
 
-def test_every_new_url_of_another_office_is_404(login, yen_bai, consenting):
-    client = login("laocai")
+def test_every_new_url_of_another_office_is_404(login, yen_bai, consenting, stranger):
+    client = login("khac")
     member = association_services.add_member(phap(yen_bai), consenting, D(2024, 1, 1), actor=SYSTEM)
     person = consenting.pk
     for url in new_page_urls(yen_bai, consenting)[2:]:

@@ -184,3 +184,37 @@ PROBLEMS_MORE = Msg(
     "Chỉ liệt kê {shown} lỗi đầu tiên trong tổng số {total} lỗi.",
     "Only the first {shown} of {total} problems are listed.",
 )
+# Corrections and closed years
+YEAR_CLOSED = Msg(
+    "aid.year_closed",
+    "Số liệu năm {year} của cơ quan {office} đã khóa (báo cáo năm đã gửi); quản trị cơ quan phải mở lại năm "
+    "trước khi ghi hoặc sửa giao dịch ngày {on}.",
+    "The {year} figures of office {office} are locked (the annual report was sent); the office administrator "
+    "must reopen the year before a transaction dated {on} is recorded or corrected.",
+)
+YEAR_ALREADY_CLOSED = Msg(
+    "aid.year_already_closed", "Năm {year} đã khóa số liệu.", "The {year} figures are already locked."
+)
+YEAR_NOT_CLOSED = Msg(
+    "aid.year_not_closed", "Năm {year} chưa khóa số liệu.", "The {year} figures are not locked."
+)
+YEAR_NOT_ENDED = Msg(
+    "aid.year_not_ended",
+    "Năm {year} chưa kết thúc; chỉ khóa số liệu một năm đã qua.",
+    "The year {year} has not ended; only a past year's figures can be locked.",
+)
+REASON_REQUIRED = Msg(
+    "aid.reason_required",
+    "Cần ghi lý do {what}.",
+    "A reason is needed to {what_en}.",
+)
+TRANSACTION_REVERSED = Msg(
+    "aid.transaction_reversed",
+    "Giao dịch {what} đã hủy ngày {on}; không sửa hay hủy lại được.",
+    "Transaction {what} was reversed on {on}; it can be neither corrected nor reversed again.",
+)
+NOTHING_CHANGED = Msg(
+    "aid.nothing_changed",
+    "Giao dịch không thay đổi gì.",
+    "The transaction is unchanged.",
+)

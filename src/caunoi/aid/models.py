@@ -234,6 +234,12 @@ class TransactionKind(models.TextChoices):
     EXPENDITURE = "4", _("Chi tiêu")
 
 
+class TransactionQuerySet(models.QuerySet["Transaction"]):
+    def counted(self) -> TransactionQuerySet:
+        """The transactions every figure sums: neither archived nor reversed."""
+        return self.filter(archived_at__isnull=True, reversed_at__isnull=True)
+
+
 class Transaction(OfficeOwned):
     office = office_key(db_index=False)  # indexed by (office, kind, value_date), which begins with it
     # Indexed by (item, kind), which begins with it.
@@ -262,7 +268,21 @@ class Transaction(OfficeOwned):
     receiver_name = models.CharField(_("tên bên nhận"), max_length=300, blank=True)
     reference = models.CharField(_("số chứng từ"), max_length=120, blank=True)
     description = models.CharField(_("diễn giải"), max_length=500, blank=True)
-    history = HistoricalRecords(no_db_index=["office", "provider", "receiver"])
+    # A reversed transaction stays in the ledger (shown struck through) and counts in no figure.
+    reversed_at = models.DateTimeField(_("hủy lúc"), null=True, blank=True, editable=False)
+    reversed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người hủy"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    reversal_reason = models.CharField(_("lý do hủy"), max_length=500, blank=True, editable=False)
+    history = HistoricalRecords(no_db_index=["office", "provider", "receiver", "reversed_by"])
+
+    objects = TransactionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("giao dịch")
@@ -276,6 +296,53 @@ class Transaction(OfficeOwned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.amount} {self.currency} {self.value_date}"
+
+    @property
+    def counts(self) -> bool:
+        """Whether figures sum it (the in-memory twin of `counted()`)."""
+        return self.archived_at is None and self.reversed_at is None
+
+
+class ClosedYear(models.Model):
+    """A year of an office whose figures are locked once its annual report is sent (a period lock): money
+    dated in it can be neither recorded nor corrected until the office administrator reopens it. Reopened
+    rows stay, with who reopened and why; the history keeps every close and reopen."""
+
+    office = office_key(db_index=False)  # indexed by the unique constraint (office, year)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    closed_at = models.DateTimeField(_("khóa lúc"))
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người khóa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reopened_at = models.DateTimeField(_("mở lại lúc"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người mở lại"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.CharField(_("lý do mở lại"), max_length=500, blank=True)
+    history = HistoricalRecords(no_db_index=["office", "closed_by", "reopened_by"])
+
+    class Meta:
+        verbose_name = _("năm đã khóa số liệu")
+        verbose_name_plural = _("năm đã khóa số liệu")
+        ordering = ["office", "-year"]
+        constraints = [models.UniqueConstraint(fields=["office", "year"], name="one_lock_per_office_year")]
+
+    def __str__(self) -> str:
+        return f"{self.office.code} {self.year}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.reopened_at is None
 
 
 HUNDRED = Decimal(100)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from caunoi.aid import messages as m
+from caunoi.aid.closing import check_open
 from caunoi.aid.lifecycle import APPROVED_STATUSES, TRANSITIONS, Status
 from caunoi.aid.models import (
     HUNDRED,
@@ -320,42 +321,67 @@ def check_shares(
 
 
 @transaction.atomic
-def set_sectors(item: AidItem, shares: Sequence[tuple[Sector, Decimal | int | str]], *, actor: Actor) -> None:
-    """Replace the item's sectors; shares must total 100."""
+def set_sectors(
+    item: AidItem,
+    shares: Sequence[tuple[Sector, Decimal | int | str]],
+    *,
+    actor: Actor,
+    reason: str = "",
+) -> None:
+    """Replace the item's sectors; shares must total 100. Changing them once the item is approved needs a
+    reason, kept in the history."""
     authorize(actor, Action.EDIT, item.office)
     for sector, _ in shares:
         if sector.archived_at:
             raise m.SECTOR_ARCHIVED(field="sectors", value=sector.name)
     cleaned = check_shares(shares, "lĩnh vực", "sector", "sectors")
-    _replace(item.sector_shares.all(), [ItemSector(item=item, sector=s, share=v) for s, v in cleaned], actor)
+    new = [ItemSector(item=item, sector=s, share=v) for s, v in cleaned]
+    _replace(item, item.sector_shares.all(), new, actor, reason, ("lĩnh vực", "sectors"))
     primary = min(cleaned, key=lambda pair: (-pair[1], pair[0].order, pair[0].code))[0] if cleaned else None
     if item.primary_sector_id != (primary.pk if primary else None):
         item.primary_sector = primary
-        audit.save(item, actor)
+        audit.save(item, actor, reason=nfc(reason).strip())
 
 
 @transaction.atomic
 def set_places(
-    item: AidItem, shares: Sequence[tuple[AdminUnit, Decimal | int | str]], *, actor: Actor
+    item: AidItem,
+    shares: Sequence[tuple[AdminUnit, Decimal | int | str]],
+    *,
+    actor: Actor,
+    reason: str = "",
 ) -> None:
-    """Replace the item's places (units as recorded, of either era); shares must total 100."""
+    """Replace the item's places (units as recorded, of either era); shares must total 100. Changing them
+    once the item is approved needs a reason, kept in the history."""
     authorize(actor, Action.EDIT, item.office)
     cleaned = check_shares(shares, "địa bàn", "place", "places")
-    _replace(item.place_shares.all(), [ItemPlace(item=item, unit=u, share=v) for u, v in cleaned], actor)
+    new = [ItemPlace(item=item, unit=u, share=v) for u, v in cleaned]
+    _replace(item, item.place_shares.all(), new, actor, reason, ("địa bàn", "places"))
     refresh_search_text(item)
 
 
-def _replace(existing: Iterable[Any], new: list[Any], actor: Any) -> None:
+def _replace(
+    item: AidItem, existing: Iterable[Any], new: list[Any], actor: Any, reason: str, what: tuple[str, str]
+) -> None:
     old = {_share_key(o): o for o in existing}
+    changed = set(old) != {_share_key(o) for o in new} or any(
+        old[_share_key(o)].share != o.share for o in new
+    )
+    reason = nfc(reason).strip()
+    # The first sectors and places of an item entered as approved are its record, not a change to it.
+    if changed and old and item.status in APPROVED_STATUSES and not reason:
+        raise m.REASON_REQUIRED(
+            field=what[1], what=f"sửa {what[0]} sau phê duyệt", what_en=f"change the {what[1]} after approval"
+        )
     for obj in new:
         current = old.pop(_share_key(obj), None)
         if current is None:
-            audit.save(obj, actor)
+            audit.save(obj, actor, reason=reason)
         elif current.share != obj.share:
             current.share = obj.share
-            audit.save(current, actor)
+            audit.save(current, actor, reason=reason)
     for gone in old.values():
-        audit.delete(gone, actor)
+        audit.delete(gone, actor, reason=reason)
 
 
 def _share_key(obj: Any) -> int:
@@ -440,6 +466,7 @@ def record_transaction(
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
     value, code = check_money(item.code, item.status, kind, amount, currency, value_date)
+    check_open(item.office, value_date)
     ensure_same_office(provider, item.office, "provider")
     ensure_same_office(receiver, item.office, "receiver")
     tx = Transaction(

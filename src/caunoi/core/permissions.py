@@ -1,16 +1,25 @@
 """Who may do what, in which office. Services call `authorize`; views only show what services allow.
 
-A user sees the offices they are a member of; a national viewer reads every office. Records of an office the
-user cannot see do not exist for them (the web answers 404, not 403).
+A user sees the offices they are a member of and every predecessor of those (transitively); a national viewer
+reads every office. Records of an office the user cannot see do not exist for them (the web answers 404).
+
+Succession (an office P with `successor` S and `succeeded_on` D; "today" is the local date):
+- a member of S reads P's records always, and from D on does with them whatever their role in S allows
+  (edit, decide, archive, restore, purge, close and reopen years) except managing P's users; before D they
+  only read them. Through a chain P → Q → S the successor's rights on P need today ≥ both dates.
+- P's own members keep their roles until D; from D on they keep VIEW only.
+- Records never change office: a record of P stays P's (reports of P alone stay possible).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from caunoi.core.errors import Msg
 from caunoi.core.models import Membership, Office, Role
@@ -24,6 +33,7 @@ class Action(StrEnum):
     RESTORE = "restore"
     PURGE = "purge"
     MANAGE_USERS = "manage_users"
+    CLOSE_YEAR = "close_year"  # lock a reported year's figures, and reopen it
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -33,6 +43,11 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.OFFICE_ADMIN: frozenset(Action),
     Role.NATIONAL_VIEWER: frozenset({Action.VIEW}),
 }
+# What a successor's staff may do with a predecessor's records once it is succeeded.
+# Memberships of a predecessor stay as they were: its former members are managed nowhere else.
+INHERITED = frozenset(Action) - {Action.MANAGE_USERS}
+# What a predecessor's own members keep from its succession date on.
+FORMER_MEMBER = frozenset({Action.VIEW})
 
 NOT_ALLOWED = Msg(
     "permission.denied",
@@ -47,6 +62,7 @@ ACTION_NAMES = {
     Action.RESTORE: "khôi phục",
     Action.PURGE: "xóa hẳn",
     Action.MANAGE_USERS: "quản lý người dùng",
+    Action.CLOSE_YEAR: "khóa, mở lại số liệu năm",
 }
 
 
@@ -94,6 +110,7 @@ def roles_by_office(user: Any) -> dict[int, set[str]]:
 
 
 def roles_in(user: Any, office: Office) -> set[str]:
+    """The roles the user holds in the office itself (their own membership), not through succession."""
     if _is_system(user) or not getattr(user, "is_authenticated", False):
         return set()
     cache = roles_by_office(user)
@@ -103,10 +120,61 @@ def roles_in(user: Any, office: Office) -> set[str]:
     return roles
 
 
+def _succession() -> tuple[dict[int, list[tuple[int, dt.date | None]]], dict[int, dt.date | None]]:
+    """Each office's direct predecessors (with their succession dates), and each office's own date."""
+    predecessors: dict[int, list[tuple[int, dt.date | None]]] = {}
+    dates: dict[int, dt.date | None] = {}
+    for pk, successor_id, succeeded_on in Office.objects.values_list("pk", "successor_id", "succeeded_on"):
+        dates[pk] = succeeded_on
+        if successor_id is not None:
+            predecessors.setdefault(successor_id, []).append((pk, succeeded_on))
+    return predecessors, dates
+
+
+def grants(user: Any) -> dict[int, frozenset[Action]]:
+    """What a signed-in user may do in each office they reach, by membership or succession (see the module's
+    docstring), computed once per user object (request) on today's date."""
+    cache: dict[int, frozenset[Action]] | None = getattr(user, "_caunoi_grants", None)
+    if cache is not None:
+        return cache
+    today = timezone.localdate()
+    roles = roles_by_office(user)
+    predecessors, dates = _succession() if roles else ({}, {})
+    found: dict[int, set[Action]] = {}
+    for office_id, office_roles in roles.items():
+        own: frozenset[Action] = frozenset().union(*(ROLE_ACTIONS[r] for r in office_roles))
+        succeeded_on = dates.get(office_id)
+        if succeeded_on is not None and today >= succeeded_on:
+            own &= FORMER_MEMBER
+        found.setdefault(office_id, set()).update(own)
+        frontier = [(office_id, own & INHERITED)]
+        seen = {office_id}
+        while frontier:
+            successor_id, rights = frontier.pop()
+            for pk, on in predecessors.get(successor_id, []):
+                if pk in seen:
+                    continue
+                seen.add(pk)
+                here = rights if on is not None and today >= on else rights & FORMER_MEMBER
+                found.setdefault(pk, set()).update(here)
+                frontier.append((pk, here))
+    cache = {pk: frozenset(actions) for pk, actions in found.items()}
+    user._caunoi_grants = cache
+    return cache
+
+
+def _national(user: Any) -> bool:
+    return any(Role.NATIONAL_VIEWER in roles for roles in roles_by_office(user).values())
+
+
 def can(user: Any, action: Action, office: Office) -> bool:
     if _is_system(user) or getattr(user, "is_superuser", False):
         return True
-    return any(action in ROLE_ACTIONS[role] for role in roles_in(user, office))
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if action in grants(user).get(office.pk, frozenset()):
+        return True
+    return action == Action.VIEW and _national(user)
 
 
 def authorize(user: Any, action: Action, office: Office) -> None:
@@ -124,10 +192,9 @@ def visible_offices(user: Any) -> QuerySet[Office]:
         return Office.objects.all()
     if not getattr(user, "is_authenticated", False):
         return Office.objects.none()
-    memberships = Membership.objects.filter(user=user)
-    if memberships.filter(role=Role.NATIONAL_VIEWER).exists():
+    if _national(user):
         return Office.objects.all()
-    return Office.objects.filter(pk__in=memberships.values("office_id"))
+    return Office.objects.filter(pk__in=sorted(grants(user)))
 
 
 def visible(queryset: QuerySet[Any], user: Any, office_field: str = "office") -> QuerySet[Any]:

@@ -27,13 +27,15 @@ from caunoi.relations.demo import load_relations_demo
 
 DEMO_PASSWORD = "caunoi-demo-2026"
 DEMO_USERS = [
-    # username, office, role
-    ("bientap", data.YEN_BAI, OfficeRole.EDITOR),
-    ("lanhdao", data.YEN_BAI, OfficeRole.APPROVER),
-    ("xem", data.YEN_BAI, OfficeRole.VIEWER),
-    ("quantri", data.YEN_BAI, OfficeRole.OFFICE_ADMIN),
+    # username, office, role. Yên Bái's staff carried on in the new Lào Cai union (1 July 2025), which
+    # continues Yên Bái's records; "yenbai" stayed a member of Yên Bái only: it reads, and edits nothing.
+    ("bientap", data.LAO_CAI, OfficeRole.EDITOR),
+    ("lanhdao", data.LAO_CAI, OfficeRole.APPROVER),
+    ("xem", data.LAO_CAI, OfficeRole.VIEWER),
+    ("quantri", data.LAO_CAI, OfficeRole.OFFICE_ADMIN),
     ("laocai", data.LAO_CAI, OfficeRole.EDITOR),
     ("toanquoc", data.LAO_CAI, OfficeRole.NATIONAL_VIEWER),
+    ("yenbai", data.YEN_BAI, OfficeRole.EDITOR),
 ]
 RATE_NOTE = "minh họa — không phải tỷ giá chính thức"
 
@@ -96,6 +98,7 @@ def _users(yen_bai: Office, lao_cai: Office) -> list[tuple[str, str]]:
         if membership.role != role:
             membership.role = role
             membership.save()
+        Membership.objects.filter(user=user).exclude(office=offices[office_code]).delete()
         created.append((username, f"{role} @ {office_code}"))
     return created
 

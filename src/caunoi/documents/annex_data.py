@@ -64,7 +64,7 @@ def item_rows(office: Office, offices: list[Office], year: int) -> list[ItemRow]
     decisions = _decisions(items)
     rows = []
     for item in items:
-        live = [t for t in item.transactions.all() if t.archived_at is None]
+        live = [t for t in item.transactions.all() if t.counts]
         committed: dict[str, Decimal] = defaultdict(Decimal)
         usd = vnd = disbursed = ZERO
         for t in live:
@@ -98,9 +98,9 @@ def item_rows(office: Office, offices: list[Office], year: int) -> list[ItemRow]
 def transactions(offices: list[Office], year: int) -> list[Transaction]:
     """The year's transactions: every transaction dated in the year, of the offices' live items."""
     return list(
-        Transaction.objects.filter(
+        Transaction.objects.counted()
+        .filter(
             office__in=offices,
-            archived_at__isnull=True,
             item__archived_at__isnull=True,
             value_date__year=year,
         )
@@ -115,9 +115,9 @@ def cash_rows(office: Office, offices: list[Office], year: int) -> list[CashRow]
     book = RateBook(office)
     end = dt.date(year, 12, 31)
     moves = (
-        Transaction.objects.filter(
+        Transaction.objects.counted()
+        .filter(
             office__in=offices,
-            archived_at__isnull=True,
             item__archived_at__isnull=True,
             kind__in=[*CASH_IN, *CASH_OUT],
             value_date__lte=end,

@@ -223,7 +223,7 @@ class ActivityBuilder:
     def _transactions(self, act: etree._Element, item: AidItem, details: _Details | None) -> None:
         rows: list[tuple[tuple[Any, ...], etree._Element]] = []
         for tx in item.transactions.all():
-            if tx.archived_at is not None:
+            if not tx.counts:
                 continue
             el = _transaction(
                 tx.kind, tx.reference, tx.value_date, tx.value_date, tx.amount, tx.currency, tx.description

@@ -189,16 +189,15 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
     conv = _Converter(office)
     items = items_of_year(offices, year)
     item_ids = items.values("pk")
-    commitments = Transaction.objects.filter(item__in=item_ids, kind=K.COMMITMENT, archived_at__isnull=True)
+    commitments = Transaction.objects.counted().filter(item__in=item_ids, kind=K.COMMITMENT)
 
     def grouped(qs: QuerySet[Any], *keys: str) -> list[dict[str, Any]]:
         return list(qs.values(*keys, "currency", "value_date").annotate(total=Sum("amount")).order_by())
 
     committed = conv.money((r["currency"], r["value_date"], r["total"]) for r in grouped(commitments))
-    disbursements = Transaction.objects.filter(
+    disbursements = Transaction.objects.counted().filter(
         office__in=offices,
         kind=K.DISBURSEMENT,
-        archived_at__isnull=True,
         value_date__year=year,
         item__archived_at__isnull=True,
     )

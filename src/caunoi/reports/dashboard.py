@@ -219,19 +219,16 @@ def compute_dashboard(
     office_ids = [o.pk for o in offices]
     usd = _Usd(offices)
     items = approved_items(offices, first, last)
-    commitments = Transaction.objects.filter(
-        item__in=items.values("pk"), kind=K.COMMITMENT, archived_at__isnull=True
-    )
+    commitments = Transaction.objects.counted().filter(item__in=items.values("pk"), kind=K.COMMITMENT)
 
     # Per year: items, commitments (by approval year), disbursements (by value date).
     counts = dict(items.values_list("approved_on__year").annotate(n=Count("pk")).order_by())
     committed: dict[int, Decimal] = defaultdict(Decimal)
     for r in _grouped(commitments, "item__approved_on__year"):
         committed[r["item__approved_on__year"]] += usd(r)
-    disbursements = Transaction.objects.filter(
+    disbursements = Transaction.objects.counted().filter(
         office__in=office_ids,
         kind=K.DISBURSEMENT,
-        archived_at__isnull=True,
         item__archived_at__isnull=True,
         value_date__gte=dt.date(first, 1, 1),
         value_date__lte=dt.date(last, 12, 31),

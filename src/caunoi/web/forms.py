@@ -155,6 +155,9 @@ class SharesForm(forms.Form):
                 label=f"{label} {i + 1}", queryset=choices, required=False
             )
             self.fields[f"share_{i}"] = NumberField(label=_("Tỷ lệ %"), required=False)
+        self.fields["reason"] = forms.CharField(
+            label=_("Lý do thay đổi (bắt buộc sau phê duyệt)"), max_length=100, required=False
+        )
 
     def pairs(self) -> list[tuple[Any, Any]]:
         result = []

@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from caunoi.core import marks
 from caunoi.core.models import Role
-from caunoi.core.permissions import roles_by_office
+from caunoi.core.permissions import grants, roles_by_office
 
 PLACEHOLDER = b"caunoi-kept-csrf-token"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
@@ -48,7 +48,7 @@ def page_key(request: HttpRequest, name: str) -> str | None:
         return None
     roles = sorted((office_id, role) for office_id, found in roles_by_office(user).items() for role in found)
     every_office = user.is_superuser or any(role == Role.NATIONAL_VIEWER for _, role in roles)
-    state = marks.every_token() if every_office else marks.tokens(office_id for office_id, _ in roles)
+    state = marks.every_token() if every_office else marks.tokens(grants(user))  # predecessors too
     reader = (user.pk, user.get_username(), user.is_superuser, roles)
     text_size = getattr(request, "text_size", None)
     page = (request.get_full_path(), text_size, reader, timezone.localdate().isoformat())

@@ -49,7 +49,7 @@ def money_panel(item: AidItem, transactions: list[Transaction]) -> MoneyPanel:
     sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     for tx in transactions:
         name = attr.get(TransactionKind(tx.kind))
-        if name is None or tx.archived_at is not None:
+        if name is None or not tx.counts:
             continue
         row = by_currency.setdefault(tx.currency, MoneyRow(tx.currency))
         setattr(row, name, getattr(row, name) + tx.amount)

@@ -177,11 +177,18 @@ def _shares_view(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             if what == "sectors":
-                services.set_sectors(item, form.pairs(), actor=request.user)
+                services.set_sectors(
+                    item, form.pairs(), actor=request.user, reason=form.cleaned_data["reason"]
+                )
             else:
-                services.set_places(item, form.pairs(), actor=request.user)
+                services.set_places(
+                    item, form.pairs(), actor=request.user, reason=form.cleaned_data["reason"]
+                )
         except RuleErrors as error:
-            rule_errors_to_form(form, error, {"sectors": "share_0", "places": "share_0", "share": "share_0"})
+            fields = {"sectors": "share_0", "places": "share_0", "share": "share_0", "reason": "reason"}
+            if any(p.code == "aid.reason_required" for p in error.problems):
+                fields = {"sectors": "reason", "places": "reason"}
+            rule_errors_to_form(form, error, fields)
         else:
             messages.success(request, _("Đã lưu %(what)s.") % {"what": label.lower()})
             return redirect("web:aid-detail", pk=item.pk)

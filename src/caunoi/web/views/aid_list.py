@@ -85,9 +85,8 @@ def with_commitments(items: QuerySet[AidItem]) -> QuerySet[AidItem]:
     """Each item's committed amount (and its currency when there is one), for the export of every row."""
     # .order_by(): the model's default ordering would join items and offices into every subquery.
     commitments = (
-        Transaction.objects.filter(
-            item=OuterRef("pk"), kind=TransactionKind.COMMITMENT, archived_at__isnull=True
-        )
+        Transaction.objects.counted()
+        .filter(item=OuterRef("pk"), kind=TransactionKind.COMMITMENT)
         .order_by()
         .values("item")
     )
@@ -103,9 +102,8 @@ def attach_commitments(items: list[AidItem]) -> None:
     three subqueries per row took a second at 50.000 items on SQLite."""
     sums: dict[int, Any] = {}
     for row in (
-        Transaction.objects.filter(
-            item__in=[i.pk for i in items], kind=TransactionKind.COMMITMENT, archived_at__isnull=True
-        )
+        Transaction.objects.counted()
+        .filter(item__in=[i.pk for i in items], kind=TransactionKind.COMMITMENT)
         .order_by()
         .values("item")
         .annotate(total=Sum("amount"), first_currency=Min("currency"), n=Count("currency", distinct=True))

@@ -26,9 +26,13 @@ COLUMNS = [
 
 @login_required
 def transaction_list(request: HttpRequest) -> HttpResponse:
+    offices = list(visible_offices(request.user).order_by("code"))
     transactions = Transaction.objects.filter(
-        office__in=visible_offices(request.user), archived_at__isnull=True, item__archived_at__isnull=True
+        office__in=offices, archived_at__isnull=True, item__archived_at__isnull=True
     ).select_related("item", "office")
+    office = request.GET.get("office", "")
+    if office in {o.code for o in offices}:
+        transactions = transactions.filter(office__code=office)
     kind = request.GET.get("kind", "")
     if kind in TransactionKind.values:
         transactions = transactions.filter(kind=kind)
@@ -47,6 +51,8 @@ def transaction_list(request: HttpRequest) -> HttpResponse:
         {
             "result": result,
             "kinds": TransactionKind.choices,
+            "offices": offices,
+            "office": office,
             "kind": kind,
             "year": year,
             "q": q,
