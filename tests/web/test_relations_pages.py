@@ -573,7 +573,8 @@ def test_agreement_and_event_search_without_diacritics(login):
 
 def _more_records(office: Office, n: int) -> None:
     province = Organisation.objects.get(office=office, name="Ủy ban nhân dân tỉnh Yên Bái")
-    for i in range(n):
+    first = Organisation.objects.filter(office=office, name__startswith="Thành phố Thử ").count()
+    for i in range(first, first + n):  # an organisation's name is its identity in the office
         org = Organisation.objects.create(
             office=office, name=f"Thành phố Thử {i}", country="KR", kind="foreign_locality"
         )

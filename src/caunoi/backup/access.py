@@ -6,6 +6,6 @@ from caunoi.backup import messages
 from caunoi.core.permissions import Actor, SystemActor
 
 
-def authorize_operator(actor: Actor) -> None:
+def authorize_operator(*, actor: Actor) -> None:
     if not (isinstance(actor, SystemActor) or getattr(actor, "is_superuser", False)):
         raise messages.SYSTEM_ONLY()

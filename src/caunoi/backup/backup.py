@@ -87,7 +87,7 @@ def _destination(output: Path | None) -> Path:
 def create_backup(output: Path | None = None, *, actor: Actor, keep: int | None = None) -> Path:
     """Write one archive of everything and return its path; with `keep`, delete all but the newest `keep`
     archives of the folder it is written in."""
-    authorize_operator(actor)
+    authorize_operator(actor=actor)
     if keep is not None and output is not None and not (output.is_dir() or str(output).endswith("/")):
         raise messages.KEEP_NEEDS_DIR()
     _check_migrated()

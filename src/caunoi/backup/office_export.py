@@ -117,7 +117,7 @@ def _cell(value: Any) -> str:
 
 def export_office(office: Office, *, actor: Actor) -> bytes:
     """The zip of the office's records (see the module's description)."""
-    authorize(actor, Action.MANAGE_USERS, office)
+    authorize(actor, Action.EXPORT, office)
     at = timezone.now().astimezone(dt.UTC).replace(microsecond=0).isoformat()
     listing = [README.format(name=office.name, code=office.code, at=at)]
     buffer = io.BytesIO()

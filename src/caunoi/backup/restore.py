@@ -123,7 +123,7 @@ def _place_media(root: Path) -> None:
 
 
 def restore_backup(path: Path, *, actor: Actor, force: bool = False) -> Restored:
-    authorize_operator(actor)
+    authorize_operator(actor=actor)
     data_dir = Path(settings.DATA_DIR)
     data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".restore-", dir=data_dir) as scratch:

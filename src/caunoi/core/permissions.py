@@ -34,6 +34,7 @@ class Action(StrEnum):
     PURGE = "purge"
     MANAGE_USERS = "manage_users"
     CLOSE_YEAR = "close_year"  # lock a reported year's figures, and reopen it
+    EXPORT = "export"  # download every record of the office at once
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -63,6 +64,7 @@ ACTION_NAMES = {
     Action.PURGE: "xóa hẳn",
     Action.MANAGE_USERS: "quản lý người dùng",
     Action.CLOSE_YEAR: "khóa, mở lại số liệu năm",
+    Action.EXPORT: "tải toàn bộ dữ liệu",
 }
 
 

@@ -19,7 +19,7 @@ def office_export(request: HttpRequest) -> HttpResponse:
     """The page listing the offices the user administers; with ?office=CODE, that office's zip."""
     code = request.GET.get("office")
     if code is None:
-        offices = [o for o in visible_offices(request.user) if can(request.user, Action.MANAGE_USERS, o)]
+        offices = [o for o in visible_offices(request.user) if can(request.user, Action.EXPORT, o)]
         return render(
             request, "web/office_export.html", {"title": _("Xuất dữ liệu của cơ quan"), "offices": offices}
         )
