@@ -1,6 +1,7 @@
 """Who may do what, in which office. Services call `authorize`; views only show what services allow.
 
-A user sees the offices they are a member of; a national viewer reads every office. Records of an office the
+A user sees the offices they are a member of; a national viewer reads every office, a national administrator
+manages every office (its details, its users) and may create offices. Records of an office the
 user cannot see do not exist for them (the web answers 404, not 403).
 """
 
@@ -13,7 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
 from caunoi.core.errors import Msg
-from caunoi.core.models import Membership, Office, Role
+from caunoi.core.models import NATIONAL_ROLES, Membership, Office, Role
 
 
 class Action(StrEnum):
@@ -24,14 +25,19 @@ class Action(StrEnum):
     RESTORE = "restore"
     PURGE = "purge"
     MANAGE_USERS = "manage_users"
+    EDIT_OFFICE = "edit_office"  # the office's name, province and letterhead
+    MANAGE_OFFICES = "manage_offices"  # create offices, give national roles: above any one office
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.VIEWER: frozenset({Action.VIEW}),
     Role.EDITOR: frozenset({Action.VIEW, Action.EDIT, Action.ARCHIVE}),
     Role.APPROVER: frozenset({Action.VIEW, Action.EDIT, Action.DECIDE, Action.ARCHIVE}),
-    Role.OFFICE_ADMIN: frozenset(Action),
+    Role.OFFICE_ADMIN: frozenset(Action) - {Action.MANAGE_OFFICES},
     Role.NATIONAL_VIEWER: frozenset({Action.VIEW}),
+    Role.NATIONAL_ADMIN: frozenset(
+        {Action.VIEW, Action.MANAGE_USERS, Action.EDIT_OFFICE, Action.MANAGE_OFFICES}
+    ),
 }
 
 NOT_ALLOWED = Msg(
@@ -47,6 +53,8 @@ ACTION_NAMES = {
     Action.RESTORE: "khôi phục",
     Action.PURGE: "xóa hẳn",
     Action.MANAGE_USERS: "quản lý người dùng",
+    Action.EDIT_OFFICE: "sửa thông tin cơ quan",
+    Action.MANAGE_OFFICES: "quản lý các cơ quan",
 }
 
 
@@ -99,8 +107,8 @@ def roles_in(user: Any, office: Office) -> set[str]:
         return set()
     cache = roles_by_office(user)
     roles = set(cache.get(office.pk, set()))
-    if any(Role.NATIONAL_VIEWER in r for r in cache.values()):
-        roles.add(Role.NATIONAL_VIEWER)
+    for held in cache.values():
+        roles |= held & NATIONAL_ROLES
     return roles
 
 
@@ -126,7 +134,7 @@ def visible_offices(user: Any) -> QuerySet[Office]:
     if not getattr(user, "is_authenticated", False):
         return Office.objects.none()
     memberships = Membership.objects.filter(user=user)
-    if memberships.filter(role=Role.NATIONAL_VIEWER).exists():
+    if memberships.filter(role__in=NATIONAL_ROLES).exists():
         return Office.objects.all()
     return Office.objects.filter(pk__in=memberships.values("office_id"))
 
