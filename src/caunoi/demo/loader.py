@@ -12,7 +12,7 @@ from django.db import transaction
 from caunoi.aid import services as aid
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, Role, Sector, TransactionKind
-from caunoi.core.models import Membership, Office
+from caunoi.core.models import Account, Membership, Office
 from caunoi.core.models import Role as OfficeRole
 from caunoi.core.text import fold
 from caunoi.demo import data
@@ -83,9 +83,14 @@ def _users(yen_bai: Office, lao_cai: Office) -> list[tuple[str, str]]:
     admin.save()
     created = [("admin", "superuser")]
     for username, office_code, role in DEMO_USERS:
-        user, _ = user_model.objects.get_or_create(username=username, defaults={"is_staff": True})
+        user, _ = user_model.objects.get_or_create(username=username)
+        # Users of the app, not of the Django admin (that is the server operator's, `admin` above).
+        user.is_staff = False
         user.set_password(DEMO_PASSWORD)
         user.save()
+        Account.objects.update_or_create(
+            user=user, defaults={"office": offices[office_code], "must_change_password": False}
+        )
         Membership.objects.update_or_create(user=user, office=offices[office_code], defaults={"role": role})
         created.append((username, f"{role} @ {office_code}"))
     return created
