@@ -75,6 +75,7 @@ ALLOWED = {
     Role.APPROVER: {"edit", "decide", "archive"},
     Role.OFFICE_ADMIN: {"edit", "decide", "archive", "restore", "purge"},
     Role.NATIONAL_VIEWER: set(),
+    Role.NATIONAL_ADMIN: set(),  # manages offices and users, never the ledger
 }
 
 

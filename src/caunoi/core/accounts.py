@@ -43,7 +43,7 @@ def check_password_rules(password: str, user: Any) -> None:
             except ValidationError as error:
                 reasons[language] = " ".join(error.messages)
     if reasons:
-        raise m.PASSWORD_REJECTED(field="password", reasons_vi=reasons["vi"], reasons_en=reasons["en"])
+        raise m.PASSWORD_REJECTED(field="password", reasons=reasons["vi"], reasons_en=reasons["en"])
 
 
 def check_identity(username: str, email: str) -> str:

@@ -39,7 +39,7 @@ EMAIL_INVALID = Msg(
 )
 PASSWORD_REJECTED = Msg(
     "account.password_rejected",
-    "Mật khẩu chưa dùng được: {reasons_vi}",
+    "Mật khẩu chưa dùng được: {reasons}",
     "The password cannot be used: {reasons_en}",
 )
 PASSWORD_WRONG = Msg(
