@@ -240,8 +240,10 @@ def find_current_province(text: str) -> AdminUnit:
     text = text.strip()
     if not text:
         raise m.PROVINCE_REQUIRED(field="province")
+    if text.isdigit():
+        text = text.zfill(2)  # province codes are written with two digits (01 Hà Nội)
     found = list(find_units(text, era=Era.REFORM_2025, level=Level.PROVINCE))
-    exact = [u for u in found if text in (u.code, u.code.lstrip("0")) or _same_name(text, u)]
+    exact = [u for u in found if text == u.code or _same_name(text, u)]
     if len(exact) == 1:
         return exact[0]
     if len(found) == 1:
