@@ -100,6 +100,7 @@ ALLOWED = {
     Role.APPROVER: {"edit", "decide", "archive"},
     Role.OFFICE_ADMIN: {"edit", "decide", "archive", "restore", "purge", "close_year"},
     Role.NATIONAL_VIEWER: set(),
+    Role.NATIONAL_ADMIN: set(),  # manages offices and users, never the ledger
 }
 # The predecessor column: a role in the successor, on the records of an office it succeeded (before today):
 # everything the role allows on ledger records carries over (only managing users does not).

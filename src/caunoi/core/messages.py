@@ -55,3 +55,117 @@ DATABASE_BUSY = Msg(
     "Cơ sở dữ liệu đang bận (một thao tác khác đang ghi) quá {seconds} giây; hãy thử lại sau.",
     "The database is busy (another operation is writing) for more than {seconds} s; try again later.",
 )
+
+# Users, roles and offices (caunoi.core.accounts)
+USERNAME_INVALID = Msg(
+    "account.username_invalid",
+    "Tên đăng nhập “{username}” không hợp lệ: chỉ dùng chữ không dấu, số và . @ + - _ (tối đa 150 ký tự).",
+    "User name “{username}” is not valid: use letters without diacritics, digits and . @ + - _ (150 at most).",
+)
+USERNAME_TAKEN = Msg(
+    "account.username_taken",
+    "Đã có người dùng tên đăng nhập “{username}”.",
+    "There is already a user named “{username}”.",
+)
+EMAIL_INVALID = Msg(
+    "account.email_invalid",
+    "Địa chỉ thư “{email}” không hợp lệ.",
+    "E-mail address “{email}” is not valid.",
+)
+PASSWORD_REJECTED = Msg(
+    "account.password_rejected",
+    "Mật khẩu chưa dùng được: {reasons}",
+    "The password cannot be used: {reasons_en}",
+)
+PASSWORD_WRONG = Msg(
+    "account.password_wrong",
+    "Mật khẩu hiện tại không đúng.",
+    "The current password is not right.",
+)
+PASSWORD_UNCHANGED = Msg(
+    "account.password_unchanged",
+    "Mật khẩu mới phải khác mật khẩu cũ.",
+    "The new password must differ from the old one.",
+)
+PASSWORD_OWN_ONLY = Msg(
+    "account.password_own_only",
+    "Mỗi người chỉ tự đổi mật khẩu của mình; quản trị viên thì đặt lại mật khẩu.",
+    "Users change only their own password; an administrator resets it instead.",
+)
+ROLE_UNKNOWN = Msg(
+    "account.role_unknown",
+    "Không có vai trò “{role}”.",
+    "There is no role “{role}”.",
+)
+ROLE_NATIONAL_ONLY = Msg(
+    "account.role_national_only",
+    "Chỉ quản trị toàn quốc mới giao được vai trò “{role}”.",
+    "Only a national administrator may give the role “{role}”.",
+)
+LAST_ADMIN = Msg(
+    "account.last_admin",
+    "{username} là quản trị duy nhất của cơ quan {office}: hãy giao vai trò quản trị cho người khác trước.",
+    "{username} is the only administrator of office {office}: make someone else administrator first.",
+)
+NOT_YOURSELF = Msg(
+    "account.not_yourself",
+    "Không thể tự khóa tài khoản của chính mình.",
+    "You cannot deactivate your own account.",
+)
+LANGUAGE_UNKNOWN = Msg(
+    "account.language_unknown",
+    "Không có ngôn ngữ “{language}” (có: {known}).",
+    "There is no language “{language}” (known: {known}).",
+)
+OFFICE_CODE_INVALID = Msg(
+    "office.code_invalid",
+    "Mã cơ quan “{code}” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (vd. lao-cai).",
+    "Office code “{code}” is not valid: use lower-case letters without diacritics, digits and hyphens (e.g. lao-cai).",
+)
+OFFICE_CODE_TAKEN = Msg(
+    "office.code_taken",
+    "Đã có cơ quan mã {code}.",
+    "There is already an office with code {code}.",
+)
+OFFICE_NAME_REQUIRED = Msg(
+    "office.name_required",
+    "Hãy nhập tên cơ quan.",
+    "Enter the office's name.",
+)
+PROVINCE_REQUIRED = Msg(
+    "office.province_required",
+    "Hãy chọn tỉnh, thành phố của cơ quan (đơn vị hành chính hiện nay).",
+    "Choose the office's province or city (an administrative unit of today).",
+)
+PROVINCE_NOT_CURRENT = Msg(
+    "office.province_not_current",
+    "“{unit}” không phải tỉnh, thành phố hiện nay (sau 01/7/2025).",
+    "“{unit}” is not a province or city of today (after 1 July 2025).",
+)
+PROVINCE_UNKNOWN = Msg(
+    "office.province_unknown",
+    "Không tìm thấy tỉnh, thành phố hiện nay nào tên hoặc mã “{text}”.",
+    "No province or city of today is named or coded “{text}”.",
+)
+PROVINCE_AMBIGUOUS = Msg(
+    "office.province_ambiguous",
+    "“{text}” khớp nhiều tỉnh, thành phố: {names}. Hãy ghi rõ hơn hoặc dùng mã.",
+    "“{text}” matches several provinces or cities: {names}. Be more precise or use the code.",
+)
+
+# caunoi setup
+SETUP_MISSING = Msg(
+    "setup.missing",
+    "Thiếu {names}: hãy ghi các tham số này, hoặc chạy `caunoi setup` trong một terminal để được hỏi.",
+    "Missing {names}: give these options, or run `caunoi setup` in a terminal to be asked.",
+)
+SETUP_BAD_ARGUMENTS = Msg(
+    "setup.bad_arguments",
+    "Tham số không đúng ({detail}). Xem `caunoi setup --help`.",
+    "Bad arguments ({detail}). See `caunoi setup --help`.",
+)
+SETUP_PASSWORDS_DIFFER = Msg(
+    "setup.passwords_differ",
+    "Hai lần nhập mật khẩu không giống nhau.",
+    "The two passwords typed differ.",
+)

@@ -78,10 +78,16 @@ class Role(models.TextChoices):
     APPROVER = "approver", _("Lãnh đạo duyệt")
     OFFICE_ADMIN = "office_admin", _("Quản trị cơ quan")
     NATIONAL_VIEWER = "national_viewer", _("Xem toàn quốc")
+    NATIONAL_ADMIN = "national_admin", _("Quản trị toàn quốc")
+
+
+# Roles that reach every office wherever the membership is recorded; only a national administrator gives them.
+NATIONAL_ROLES = frozenset({Role.NATIONAL_VIEWER, Role.NATIONAL_ADMIN})
 
 
 class Membership(models.Model):
-    """A user's role in an office. A national viewer reads every office."""
+    """A user's role in an office. A national viewer reads every office; a national administrator manages
+    every office and its administrators."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="memberships")
@@ -130,6 +136,31 @@ class Preference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.language}, {self.text_size}%"
+
+
+class Account(models.Model):
+    """What caunoi keeps about a user beyond Django's own: the office whose administrator manages the account
+    (creates, resets, deactivates it), and whether the password must be changed at the next sign-in (after an
+    administrator set it)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account")
+    office = models.ForeignKey(
+        Office,
+        verbose_name=_("cơ quan quản lý"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accounts",
+    )
+    must_change_password = models.BooleanField(_("phải đổi mật khẩu khi đăng nhập"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tài khoản")
+        verbose_name_plural = _("tài khoản")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.office.code if self.office else '—'})"
 
 
 class LedgerMark(models.Model):

@@ -1,7 +1,8 @@
 """Who may do what, in which office. Services call `authorize`; views only show what services allow.
 
 A user sees the offices they are a member of and every predecessor of those (transitively); a national viewer
-reads every office. Records of an office the user cannot see do not exist for them (the web answers 404).
+reads every office, a national administrator manages every office (its details, its users) and may create
+offices. Records of an office the user cannot see do not exist for them (the web answers 404).
 
 Succession (an office P with `successor` S and `succeeded_on` D; "today" is the local date):
 - a member of S reads P's records always, and from D on does with them whatever their role in S allows
@@ -22,7 +23,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from caunoi.core.errors import Msg
-from caunoi.core.models import Membership, Office, Role
+from caunoi.core.models import NATIONAL_ROLES, Membership, Office, Role
 
 
 class Action(StrEnum):
@@ -35,14 +36,19 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     CLOSE_YEAR = "close_year"  # lock a reported year's figures, and reopen it
     EXPORT = "export"  # download every record of the office at once
+    EDIT_OFFICE = "edit_office"  # the office's name, province and letterhead
+    MANAGE_OFFICES = "manage_offices"  # create offices, give national roles: above any one office
 
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.VIEWER: frozenset({Action.VIEW}),
     Role.EDITOR: frozenset({Action.VIEW, Action.EDIT, Action.ARCHIVE}),
     Role.APPROVER: frozenset({Action.VIEW, Action.EDIT, Action.DECIDE, Action.ARCHIVE}),
-    Role.OFFICE_ADMIN: frozenset(Action),
+    Role.OFFICE_ADMIN: frozenset(Action) - {Action.MANAGE_OFFICES},
     Role.NATIONAL_VIEWER: frozenset({Action.VIEW}),
+    Role.NATIONAL_ADMIN: frozenset(
+        {Action.VIEW, Action.MANAGE_USERS, Action.EDIT_OFFICE, Action.MANAGE_OFFICES}
+    ),
 }
 # What a successor's staff may do with a predecessor's records once it is succeeded.
 # Memberships of a predecessor stay as they were: its former members are managed nowhere else.
@@ -65,6 +71,8 @@ ACTION_NAMES = {
     Action.MANAGE_USERS: "quản lý người dùng",
     Action.CLOSE_YEAR: "khóa, mở lại số liệu năm",
     Action.EXPORT: "tải toàn bộ dữ liệu",
+    Action.EDIT_OFFICE: "sửa thông tin cơ quan",
+    Action.MANAGE_OFFICES: "quản lý các cơ quan",
 }
 
 
@@ -117,8 +125,8 @@ def roles_in(user: Any, office: Office) -> set[str]:
         return set()
     cache = roles_by_office(user)
     roles = set(cache.get(office.pk, set()))
-    if any(Role.NATIONAL_VIEWER in r for r in cache.values()):
-        roles.add(Role.NATIONAL_VIEWER)
+    for held in cache.values():
+        roles |= held & NATIONAL_ROLES
     return roles
 
 
@@ -165,8 +173,14 @@ def grants(user: Any) -> dict[int, frozenset[Action]]:
     return cache
 
 
+def _national_actions(user: Any) -> frozenset[Action]:
+    """What a national role lets the user do in every office."""
+    held = {role for roles in roles_by_office(user).values() for role in roles} & NATIONAL_ROLES
+    return frozenset().union(*(ROLE_ACTIONS[role] for role in held))
+
+
 def _national(user: Any) -> bool:
-    return any(Role.NATIONAL_VIEWER in roles for roles in roles_by_office(user).values())
+    return bool(_national_actions(user))
 
 
 def can(user: Any, action: Action, office: Office) -> bool:
@@ -176,7 +190,7 @@ def can(user: Any, action: Action, office: Office) -> bool:
         return False
     if action in grants(user).get(office.pk, frozenset()):
         return True
-    return action == Action.VIEW and _national(user)
+    return action in _national_actions(user)
 
 
 def authorize(user: Any, action: Action, office: Office) -> None:

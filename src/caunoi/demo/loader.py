@@ -13,7 +13,7 @@ from django.db import transaction
 from caunoi.aid import services as aid
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, Role, Sector, TransactionKind
-from caunoi.core.models import Membership, Office
+from caunoi.core.models import Account, Membership, Office
 from caunoi.core.models import Role as OfficeRole
 from caunoi.core.permissions import SYSTEM
 from caunoi.core.text import fold
@@ -77,11 +77,16 @@ def _offices() -> tuple[Office, Office]:
     return yen_bai, lao_cai
 
 
-def _demo_user(username: str, **defaults: bool) -> Any:
+def _demo_user(username: str, **fields: bool) -> Any:
     """The demo user, with the demo password; saved only when new or changed (a second run writes nothing)."""
-    user, _ = get_user_model().objects.get_or_create(username=username, defaults=defaults)
+    user, _ = get_user_model().objects.get_or_create(username=username, defaults=fields)
+    changed = [name for name, value in fields.items() if getattr(user, name) != value]
+    for name in changed:
+        setattr(user, name, fields[name])
     if not user.check_password(DEMO_PASSWORD):
         user.set_password(DEMO_PASSWORD)
+        changed.append("password")
+    if changed:
         user.save()
     return user
 
@@ -91,14 +96,20 @@ def _users(yen_bai: Office, lao_cai: Office) -> list[tuple[str, str]]:
     _demo_user("admin", is_staff=True, is_superuser=True)
     created = [("admin", "superuser")]
     for username, office_code, role in DEMO_USERS:
-        user = _demo_user(username, is_staff=True)
-        membership, _ = Membership.objects.get_or_create(
-            user=user, office=offices[office_code], defaults={"role": role}
+        # Users of the app, not of the Django admin (that is the server operator's, `admin` above).
+        user = _demo_user(username, is_staff=False)
+        office = offices[office_code]
+        account, _ = Account.objects.get_or_create(
+            user=user, defaults={"office": office, "must_change_password": False}
         )
+        if account.office_id != office.pk:
+            account.office = office
+            account.save()
+        membership, _ = Membership.objects.get_or_create(user=user, office=office, defaults={"role": role})
         if membership.role != role:
             membership.role = role
             membership.save()
-        Membership.objects.filter(user=user).exclude(office=offices[office_code]).delete()
+        Membership.objects.filter(user=user).exclude(office=office).delete()
         created.append((username, f"{role} @ {office_code}"))
     return created
 

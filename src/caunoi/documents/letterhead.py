@@ -1,12 +1,18 @@
 """What the top and the foot of an official document say for an office: its DocumentSettings, with every blank
-field derived from the office (Decree 30/2020/NĐ-CP, Appendix I, layout of a Báo cáo)."""
+field derived from the office (Decree 30/2020/NĐ-CP, Appendix I, layout of a Báo cáo); the office's
+administrator sets them (`update_letterhead`, also called by `caunoi setup`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from django.db import transaction
+
+from caunoi.core import audit
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.documents.models import DocumentSettings
 
 DEFAULT_SYMBOL = "LHHN"
@@ -63,6 +69,31 @@ def letterhead_for(office: Office) -> Letterhead:
         signer_name=saved.signer_name,
         recipients=recipients or DEFAULT_RECIPIENTS,
     )
+
+
+LETTERHEAD_FIELDS = (
+    "parent_body",
+    "issuing_body",
+    "symbol",
+    "place_name",
+    "signer_on_behalf",
+    "signer_title",
+    "signer_name",
+    "recipients",
+)
+
+
+@transaction.atomic
+def update_letterhead(office: Office, *, actor: Actor, **fields: Any) -> DocumentSettings:
+    """Save what the office's documents print; a field left blank is derived again from the office."""
+    authorize(actor, Action.EDIT_OFFICE, office)
+    saved = DocumentSettings.objects.filter(office=office).first() or DocumentSettings(office=office)
+    for name, value in fields.items():
+        if name not in LETTERHEAD_FIELDS:
+            raise TypeError(f"update_letterhead() got an unexpected field {name!r}")
+        setattr(saved, name, (value or "").strip())
+    audit.save(saved, actor)
+    return saved
 
 
 def default_report_date(year: int, today: dt.date) -> dt.date:

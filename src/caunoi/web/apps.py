@@ -5,3 +5,10 @@ class WebConfig(AppConfig):
     name = "caunoi.web"
     label = "web"
     verbose_name = "Ứng dụng web"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from caunoi.web.middleware import remember_password_change
+
+        user_logged_in.connect(remember_password_change, dispatch_uid="caunoi-must-change-password")

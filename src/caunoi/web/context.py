@@ -4,9 +4,36 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from caunoi.core.models import Office, Role
+from caunoi.core.permissions import roles_by_office
+
 TEXT_SIZES = (90, 100, 115, 130)
+
+
+def _administers(request: HttpRequest) -> bool:
+    """Whether the reader manages some office's users (the menu then shows "Người dùng")."""
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    held = {role for roles in roles_by_office(user).values() for role in roles}
+    return user.is_superuser or bool(held & {Role.OFFICE_ADMIN, Role.NATIONAL_ADMIN})
+
+
+def _print_offices(request: HttpRequest) -> str:
+    """The offices named at the top of a printed page: those the reader is a member of."""
+    if not request.user.is_authenticated:
+        return ""
+    offices = Office.objects.filter(memberships__user=request.user).order_by("code").distinct()
+    return "; ".join(offices.values_list("name", flat=True))
 
 
 def layout(request: HttpRequest) -> dict[str, Any]:
     size = getattr(request, "text_size", 100)
-    return {"text_size": size, "text_size_class": f"text-{size}", "text_sizes": TEXT_SIZES}
+    return {
+        "text_size": size,
+        "text_size_class": f"text-{size}",
+        "text_sizes": TEXT_SIZES,
+        # Called by the template only where it is shown, so a page that does not show them pays nothing.
+        "administers": lambda: _administers(request),
+        "print_offices": lambda: _print_offices(request),
+    }

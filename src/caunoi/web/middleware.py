@@ -4,12 +4,15 @@ else Vietnamese — never the browser's Accept-Language, since the union works i
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 
-from caunoi.core.models import Preference
+from caunoi.core.models import Account, Preference
 
 DEFAULT_TEXT_SIZE = 100
 
@@ -33,3 +36,31 @@ class UserPreferencesMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+# Set at sign-in when the account's password was set by an administrator (read from the session, so that a
+# page costs no query more); cleared when the user has changed it.
+MUST_CHANGE_PASSWORD = "caunoi_must_change_password"
+
+
+def remember_password_change(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    """`user_logged_in` receiver: note in the session whether the user must change their password first."""
+    if Account.objects.filter(user=user, must_change_password=True).exists():
+        request.session[MUST_CHANGE_PASSWORD] = True
+    else:
+        request.session.pop(MUST_CHANGE_PASSWORD, None)
+
+
+class PasswordChangeRequiredMiddleware:
+    """A user whose password an administrator set reaches only the change-password page (and can sign out)
+    until they have chosen their own."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and request.session.get(MUST_CHANGE_PASSWORD):
+            allowed = {reverse("web:password-change"), reverse("web:logout"), reverse("web:set-language")}
+            if request.path not in allowed and not request.path.startswith(settings.STATIC_URL):
+                return redirect("web:password-change")
+        return self.get_response(request)

@@ -13,9 +13,11 @@ from caunoi.web.views import (
     home,
     iati_upload,
     office_export,
+    offices,
     organisations,
     reports,
     transactions,
+    users,
 )
 
 app_name = "web"
@@ -69,6 +71,19 @@ urlpatterns = [
     path("iati/upload/", iati_upload.iati_upload, name="iati-upload"),
     path("iati/export/", iati_upload.iati_export, name="iati-export"),
     path("office/export/", office_export.office_export, name="office-export"),
+    # users, offices, one's own account
+    path("account/", accounts.account, name="account"),
+    path("account/password/", accounts.password_change, name="password-change"),
+    path("users/", users.user_list, name="user-list"),
+    path("users/new/", users.user_create, name="user-create"),
+    path("users/<int:pk>/", users.user_detail, name="user-detail"),
+    path("users/<int:pk>/role/", users.user_role, name="user-role"),
+    path("users/<int:pk>/role/<slug:code>/remove/", users.user_role_remove, name="user-role-remove"),
+    path("users/<int:pk>/password/", users.user_password, name="user-password"),
+    path("users/<int:pk>/active/", users.user_active, name="user-active"),
+    path("offices/", offices.office_list, name="office-list"),
+    path("offices/new/", offices.office_create, name="office-create"),
+    path("offices/<slug:code>/", offices.office_edit, name="office-edit"),
     # people's diplomacy
     path("relations/", include("caunoi.web.views.relations.urls")),
 ]
