@@ -17,9 +17,9 @@ OWN = "Cua-rieng-2026-xyz"
 
 def _new_user(client: Client, username: str = "nhaplieu", role: str = Role.EDITOR) -> int:
     response = client.post(
-        "/users/new/?office=yen-bai",
+        "/users/new/?office=lao-cai",
         {
-            "office": "yen-bai",
+            "office": "lao-cai",
             "username": username,
             "full_name": "Trần Văn E",
             "email": "",
@@ -36,7 +36,7 @@ def test_the_office_administrator_lists_the_office_s_users(login):
     page = login("quantri").get("/users/").content.decode()
     for username in ("bientap", "lanhdao", "xem", "quantri"):
         assert f">{username}</a>" in page
-    assert ">laocai</a>" not in page  # another office's user
+    assert ">yenbai</a>" not in page  # a member of the predecessor only
     assert 'href="/users/"' in page  # the menu shows "Người dùng"
 
 
@@ -81,7 +81,7 @@ def test_a_weak_new_password_is_shown_why(login):
 def test_removing_the_role_takes_the_right_to_edit_and_the_history_says_who(login):
     admin = login("quantri")
     pk = _new_user(admin)
-    response = admin.post(f"/users/{pk}/role/yen-bai/remove/")
+    response = admin.post(f"/users/{pk}/role/lao-cai/remove/")
     assert response.status_code == 302
     assert not Membership.objects.filter(user_id=pk).exists()
     page = admin.get(f"/users/{pk}/").content.decode()
@@ -92,7 +92,7 @@ def test_removing_the_role_takes_the_right_to_edit_and_the_history_says_who(logi
 def test_giving_a_role_and_deactivating(login):
     admin = login("quantri")
     pk = _new_user(admin)
-    admin.post(f"/users/{pk}/role/", {"office": "yen-bai", "role": Role.APPROVER})
+    admin.post(f"/users/{pk}/role/", {"office": "lao-cai", "role": Role.APPROVER})
     assert Membership.objects.get(user_id=pk).role == Role.APPROVER
     admin.post(f"/users/{pk}/active/", {"active": "0"})
     assert not User.objects.get(pk=pk).is_active
@@ -101,8 +101,8 @@ def test_giving_a_role_and_deactivating(login):
 def test_a_refused_operation_is_a_message_not_an_error_page(login):
     admin = login("quantri")
     me = User.objects.get(username="quantri").pk
-    response = admin.post(f"/users/{me}/role/yen-bai/remove/", follow=True)
-    assert "quantri là quản trị duy nhất của cơ quan yen-bai" in response.content.decode()
+    response = admin.post(f"/users/{me}/role/lao-cai/remove/", follow=True)
+    assert "quantri là quản trị duy nhất của cơ quan lao-cai" in response.content.decode()
     assert Membership.objects.filter(user_id=me, role=Role.OFFICE_ADMIN).exists()
 
 
@@ -179,6 +179,6 @@ def test_the_office_administrator_is_not_sent_to_the_django_admin(login):
 def test_a_printed_page_names_the_reader_s_office_and_the_date(login):
     page = login("bientap").get("/aid/").content.decode()
     assert (
-        '<div class="print-head" aria-hidden="true"><strong>Liên hiệp các tổ chức hữu nghị tỉnh Yên Bái</strong> '
+        '<div class="print-head" aria-hidden="true"><strong>Liên hiệp các tổ chức hữu nghị tỉnh Lào Cai</strong> '
         "<span>In ngày 27/11/2026</span></div>"
     ) in page
