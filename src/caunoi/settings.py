@@ -193,6 +193,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MAX_UPLOAD_MB = int(env_str("CAUNOI_MAX_UPLOAD_MB", "20"))
+# The largest text `caunoi check-text` reads (the check is linear: about 4 s for 5,8 MB of report text).
+CHECK_TEXT_MAX_MB = int(env_str("CAUNOI_CHECK_TEXT_MAX_MB", "5"))
 
 # Security: HTTPS-only cookies and HSTS when deployed behind HTTPS; a session ends after idle time.
 SESSION_COOKIE_SECURE = env_bool("CAUNOI_SECURE_COOKIES", False)

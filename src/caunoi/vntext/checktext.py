@@ -443,12 +443,13 @@ def format_findings(findings: Sequence[Finding], lang: str = "vi") -> str:
     return "\n".join(lines)
 
 
-def main_check_text(path: str, lang: str = "vi") -> tuple[str, int]:
+def main_check_text(path: str, lang: str = "vi", max_bytes: int = 5 * 1024 * 1024) -> tuple[str, int]:
     """Check the UTF-8 text file at ``path`` for the ``caunoi check-text`` command.
 
-    Returns the printable report and the exit code: 1 if any finding is an error, else 0. A file that
-    cannot be read or decoded, or an unknown ``lang``, gives a bilingual message and exit code 2; this
-    never raises for them.
+    Returns the printable report and the exit code: 1 if any finding is an error, else 0. Unusable input —
+    a missing or unreadable file, a directory, a file over ``max_bytes``, binary or non-UTF-8 content, an
+    unknown ``lang`` — gives a bilingual message and exit code 2; this never raises for them. At most
+    ``max_bytes + 1`` bytes are read, so an endless device (/dev/zero) is refused like a big file.
     """
     if lang not in ("vi", "en"):
         return (
@@ -457,19 +458,34 @@ def main_check_text(path: str, lang: str = "vi") -> tuple[str, int]:
             2,
         )
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         return (f"Không tìm thấy tệp: {path} / File not found: {path}", 2)
     except IsADirectoryError:
         return (f"Đây là thư mục, không phải tệp: {path} / This is a directory, not a file: {path}", 2)
     except OSError as exc:
         return (f"Không đọc được tệp {path}: {exc.strerror} / Cannot read file {path}: {exc.strerror}", 2)
+    if len(raw) > max_bytes:
+        megabytes = Decimal(max_bytes) / (1024 * 1024)
+        limit, limit_en = format_number(megabytes), format_number(megabytes, locale="en")
+        return (
+            f"Tệp {path} lớn hơn {limit} MB, giới hạn kiểm tra (CAUNOI_CHECK_TEXT_MAX_MB); hãy tách văn bản / "
+            f"File {path} is larger than the {limit_en} MB check limit "
+            "(CAUNOI_CHECK_TEXT_MAX_MB); split the text",
+            2,
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return (
             f"Tệp {path} không phải văn bản UTF-8 (byte {exc.start}) / "
             f"File {path} is not UTF-8 text (byte {exc.start})",
+            2,
+        )
+    if "\x00" in text:
+        return (
+            f"Tệp {path} là tệp nhị phân, không phải văn bản / File {path} is binary, not text",
             2,
         )
     findings = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
