@@ -3,6 +3,7 @@
 Every variable is documented in the README's configuration table; tests/test_docs.py fails when one is not.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -112,6 +113,13 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "web/locked.html"
 AXES_VERBOSE = False
+# Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; the sign-in address is the right-most untrusted one.
+TRUSTED_PROXIES = env_list("CAUNOI_TRUSTED_PROXIES", "")
+try:
+    TRUSTED_PROXY_NETWORKS = [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
+except ValueError as error:
+    raise ImproperlyConfigured(f"CAUNOI_TRUSTED_PROXIES: {error}") from None
+AXES_CLIENT_IP_CALLABLE = "caunoi.web.client_ip.client_ip"
 
 ROOT_URLCONF = "caunoi.urls"
 WSGI_APPLICATION = "caunoi.wsgi.application"
