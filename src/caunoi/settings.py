@@ -123,6 +123,7 @@ except ValueError as error:
 AXES_CLIENT_IP_CALLABLE = "caunoi.web.client_ip.client_ip"
 
 ROOT_URLCONF = "caunoi.urls"
+CSRF_FAILURE_VIEW = "caunoi.web.views.errors.csrf_failure"
 WSGI_APPLICATION = "caunoi.wsgi.application"
 
 TEMPLATES = [

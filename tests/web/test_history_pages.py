@@ -11,7 +11,7 @@ from caunoi.core.models import Membership, Office, Role
 from caunoi.core.permissions import SYSTEM
 
 
-def test_a_changed_choice_shows_its_labels_and_local_time(login, yen_bai):  # type: ignore[no-untyped-def]
+def test_a_changed_choice_shows_its_labels_and_local_time(login, yen_bai):
     item = AidItem.objects.filter(office=yen_bai, modality="project").order_by("pk").first()
     assert item is not None
     services.update_item(item, actor=SYSTEM, modality="non_project")
@@ -23,7 +23,7 @@ def test_a_changed_choice_shows_its_labels_and_local_time(login, yen_bai):  # ty
     assert "<td>27/11/2026 10:00</td>" in page
 
 
-def test_a_user_of_another_office_is_not_found(login, db):  # type: ignore[no-untyped-def]
+def test_a_user_of_another_office_is_not_found(login, db):
     other_office = Office.objects.create(code="khac", name="Liên hiệp khác")
     stranger = get_user_model().objects.create_user("nguoi-khac", password="x" * 12)
     Membership.objects.create(user=stranger, office=other_office, role=Role.EDITOR)
