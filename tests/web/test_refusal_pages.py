@@ -87,3 +87,12 @@ def test_a_text_over_the_request_limit_is_413_with_advice(login, db, settings) -
     response = login("bientap").post("/aid/new/", {"title": "x" * 5000})
     assert response.status_code == 413
     assert "Quay lại (Back)" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "button"),
+    [("/", "/aid/new/"), ("/aid/", "/aid/new/"), ("/organisations/", "/organisations/new/")],
+)
+def test_new_buttons_are_offered_only_to_those_who_may_write(login, db, url: str, button: str) -> None:
+    assert f'href="{button}"' not in login("xem").get(url).content.decode()
+    assert f'href="{button}"' in login("bientap").get(url).content.decode()
