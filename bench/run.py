@@ -25,6 +25,7 @@ BENCHMARKS = [
         "IATI reader property tests at length: mutated files, tried and ended cleanly",
         False,
     ),
+    ("bench_check_text", "check-text on large and mutated texts", False),
 ]
 
 

@@ -3,6 +3,7 @@
 Every variable is documented in the README's configuration table; tests/test_docs.py fails when one is not.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "caunoi.web.middleware.UserPreferencesMiddleware",
     "caunoi.web.middleware.PasswordChangeRequiredMiddleware",
+    "caunoi.web.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -116,8 +118,16 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "web/locked.html"
 AXES_VERBOSE = False
+# Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; the sign-in address is the right-most untrusted one.
+TRUSTED_PROXIES = env_list("CAUNOI_TRUSTED_PROXIES", "")
+try:
+    TRUSTED_PROXY_NETWORKS = [ipaddress.ip_network(entry, strict=False) for entry in TRUSTED_PROXIES]
+except ValueError as error:
+    raise ImproperlyConfigured(f"CAUNOI_TRUSTED_PROXIES: {error}") from None
+AXES_CLIENT_IP_CALLABLE = "caunoi.web.client_ip.client_ip"
 
 ROOT_URLCONF = "caunoi.urls"
+CSRF_FAILURE_VIEW = "caunoi.web.views.errors.csrf_failure"
 WSGI_APPLICATION = "caunoi.wsgi.application"
 
 TEMPLATES = [
@@ -203,6 +213,8 @@ MAX_UPLOAD_MB = int(env_str("CAUNOI_MAX_UPLOAD_MB", "20"))
 # met, d-portal's, is 85 MB; its largest activity 0,2 MB). Beyond them a file is refused, not read.
 IATI_MAX_INPUT_MB = int(env_str("CAUNOI_IATI_MAX_INPUT_MB", "1024"))
 IATI_MAX_ELEMENT_MB = int(env_str("CAUNOI_IATI_MAX_ELEMENT_MB", "10"))
+# The largest text `caunoi check-text` reads (the check is linear: about 4 s for 5,8 MB of report text).
+CHECK_TEXT_MAX_MB = int(env_str("CAUNOI_CHECK_TEXT_MAX_MB", "5"))
 
 # Security: HTTPS-only cookies and HSTS when deployed behind HTTPS; a session ends after idle time.
 SESSION_COOKIE_SECURE = env_bool("CAUNOI_SECURE_COOKIES", False)

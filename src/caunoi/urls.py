@@ -5,3 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("caunoi.web.urls")),
 ]
+
+handler400 = "caunoi.web.views.errors.bad_request"
+handler403 = "caunoi.web.views.errors.permission_denied"

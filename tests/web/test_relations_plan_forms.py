@@ -206,7 +206,7 @@ def test_a_viewer_and_another_office_cannot_create_a_plan(login, yen_bai, strang
     assert NO_RIGHTS in text(viewer.get("/relations/plans/new/"))
     assert "Thêm kế hoạch năm" not in text(viewer.get("/relations/plans/"))
     refused = viewer.post("/relations/plans/new/", plan_post())
-    assert refused.status_code == 200 and NO_RIGHTS in text(refused)
+    assert refused.status_code == 403 and NO_RIGHTS in text(refused)
     other = login("khac")
     assert "Thêm kế hoạch năm" in text(other.get("/relations/plans/"))
     borrowed = other.post(
@@ -520,7 +520,9 @@ def test_every_new_page_renders_for_each_role(login, yen_bai, username):
     read_only = username in ("xem", "toanquoc")
     for url in urls:
         response = client.get(url)
-        assert response.status_code == 200, (username, url)
+        # Create and edit forms refuse viewers outright (403); cancel and remove pages say "view only".
+        refused = read_only and url.endswith(("/new/", "/edit/"))
+        assert response.status_code == (403 if refused else 200), (username, url)
         offers_no_form = read_only and url.endswith(("/new/", "/edit/", "/cancel/", "/remove/"))
         assert (NO_RIGHTS in text(response)) == offers_no_form, (username, url)
 
@@ -547,7 +549,10 @@ def test_a_viewer_is_refused_by_the_services(login, yen_bai):
     counts = (AnnualPlan.objects.count(), PlanTask.objects.count(), TaskTarget.objects.count())
     for name, data in posts.items():
         response = client.post(urls[name], data)
-        assert response.status_code == 200 and errors(response) == {"__all__": [REFUSED]}, name
+        if name.endswith(("-create", "-edit")):  # form pages refuse viewers before any service is called
+            assert response.status_code == 403 and NO_RIGHTS in text(response), name
+        else:
+            assert response.status_code == 200 and errors(response) == {"__all__": [REFUSED]}, name
     for url in (urls["target-remove"], f"/relations/tasks/{task.pk}/reopen/"):
         assert messages_after(client, client.post(url)) == [REFUSED], url
     archive = client.post(f"/relations/plans/{plan.pk}/archive/")
@@ -692,7 +697,7 @@ def test_edit_an_occasion(login, yen_bai):
     viewer = login("xem")
     assert NO_RIGHTS in text(viewer.get(f"/relations/occasions/{laos.pk}/edit/"))
     refused = viewer.post(f"/relations/occasions/{laos.pk}/edit/", {**data, "source_note": "Người xem sửa"})
-    assert errors(refused) == {"__all__": [REFUSED]}
+    assert refused.status_code == 403 and NO_RIGHTS in text(refused)
     laos.refresh_from_db()
     assert laos.source_note == "Đã đối chiếu với Bộ Ngoại giao."
     history = text(client.get(f"/relations/occasions/{laos.pk}/history/"))

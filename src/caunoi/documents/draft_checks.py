@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 
 from caunoi.core.models import Office
 from caunoi.core.text import fold
@@ -84,6 +85,8 @@ def _sector_expectations(
     """Per sector key, the Expected values of the first clause that names the sector with figures. Within a
     clause, a sector's figures are looked for only between the neighbouring sectors' names."""
     patterns = [(line, _name_pattern(line.name)) for line in lines]
+    quantities = sorted((f for f in figures if f.arithmetic), key=lambda f: f.start)
+    starts = [f.start for f in quantities]
     found: dict[str, dict[str, Expected]] = {}
     for start, end in _clauses(text):
         names = sorted(
@@ -95,7 +98,8 @@ def _sector_expectations(
             line = patterns[index][0]
             low = names[position - 1][1] if position else start
             high = names[position + 1][0] if position + 1 < len(names) else end
-            window = [f for f in figures if low <= f.start < high and f.arithmetic]
+            # Bisected, not filtered: a long text has thousands of clauses naming sectors.
+            window = quantities[bisect_left(starts, low) : bisect_left(starts, high)]
             count, money = _sector_figures(window, name_start, name_end)
             expected: dict[str, Expected] = {}
             if money is not None:

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -70,6 +71,12 @@ _CUE: Final = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_PUNCT: Final = re.compile(r"\./\.|[.!?…]+(?=\s|$)")
+_NEXT_WORD: Final = re.compile(r"\s*(\S?)")
+# An enumeration's parts are among the first _MAX_PARTS figures after its cue, and its totals among the
+# _MAX_LOOKBACK figures before it: a report's enumeration has a dozen, and the bounds keep the check linear
+# in the text's length whatever the text (a paragraph of thousands of cues and figures was quadratic).
+_MAX_PARTS: Final = 60
+_MAX_LOOKBACK: Final = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +140,15 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_end(text: str, start: int, stop: int) -> int:
-    """Offset of the end of the sentence running at ``start`` (a full stop before a non-lower-case word)."""
+def _sentence_ends(text: str, start: int, stop: int) -> list[int]:
+    """Offsets where sentences of ``text[start:stop]`` end: a full stop before a non-lower-case word, or "./."."""
+    ends = []
     for match in _SENTENCE_PUNCT.finditer(text, start, stop):
-        rest = text[match.end() : stop].lstrip()
-        if match.group() == "./." or not rest or not rest[0].islower():
-            return match.start()
-    return stop
+        following = _NEXT_WORD.match(text, match.end(), stop)
+        rest = following.group(1) if following else ""
+        if match.group() == "./." or not rest or not rest.islower():
+            ends.append(match.start())
+    return ends
 
 
 def _unit_key(figure: Figure) -> str:
@@ -155,41 +164,56 @@ def _compatible(total: Figure, part: Figure) -> bool:
 
 
 def _find_totals(text: str, figures: Sequence[Figure]) -> list[_Total]:
-    quantities = [figure for figure in figures if figure.arithmetic]
+    quantities = sorted((figure for figure in figures if figure.arithmetic), key=lambda figure: figure.start)
+    starts = [figure.start for figure in quantities]
     totals: list[_Total] = []
     for para_start, para_end in _paragraphs(text):
-        in_paragraph = [figure for figure in quantities if para_start <= figure.start < para_end]
+        cues = list(_CUE.finditer(text, para_start, para_end))
+        if not cues:
+            continue
+        ends = _sentence_ends(text, para_start, para_end)
+        low, high = bisect_left(starts, para_start), bisect_left(starts, para_end)
         used: set[int] = set()  # start offsets of the figures already taken as totals or parts
-        for cue in _CUE.finditer(text, para_start, para_end):
-            end = _sentence_end(text, cue.end(), para_end)
+        for cue in cues:
+            following = bisect_left(ends, cue.end())
+            end = ends[following] if following < len(ends) else para_end
+            first_part = bisect_left(starts, cue.end(), low, high)
             parts = [
                 figure
-                for figure in in_paragraph
-                if cue.end() <= figure.start < end and figure.start not in used
+                for figure in quantities[first_part : min(first_part + _MAX_PARTS, high)]
+                if figure.start < end and figure.start not in used
             ]
+            first_after = bisect_left(starts, cue.start(), low, high)
             before = [
-                figure for figure in in_paragraph if figure.end <= cue.start() and figure.start not in used
+                figure
+                for figure in quantities[max(low, first_after - _MAX_LOOKBACK) : first_after]
+                if figure.end <= cue.start() and figure.start not in used
             ]
-            remaining = list(parts)
-            while remaining:
-                first = remaining[0]
-                candidates = [total for total in reversed(before) if _compatible(total, first)]
-                chosen: _Total | None = None
-                for total in candidates:
-                    group = tuple(part for part in remaining if _compatible(total, part))
-                    if len(group) >= 2:
-                        chosen = _Total(total, group)
-                        break
-                if chosen is None:
-                    remaining = [part for part in remaining if _unit_key(part) != _unit_key(first)]
-                    continue
-                totals.append(chosen)
-                used.add(chosen.figure.start)
-                used.update(part.start for part in chosen.parts)
-                before = [figure for figure in before if figure is not chosen.figure]
-                remaining = [part for part in remaining if part not in chosen.parts]
+            _take_totals(parts, before, used, totals)
     totals.sort(key=lambda total: total.figure.start)
     return totals
+
+
+def _take_totals(parts: list[Figure], before: list[Figure], used: set[int], totals: list[_Total]) -> None:
+    """Pair the enumeration's ``parts`` with the nearest compatible stated totals in ``before`` (rule 4)."""
+    remaining = list(parts)
+    while remaining:
+        first = remaining[0]
+        candidates = [total for total in reversed(before) if _compatible(total, first)]
+        chosen: _Total | None = None
+        for total in candidates:
+            group = tuple(part for part in remaining if _compatible(total, part))
+            if len(group) >= 2:
+                chosen = _Total(total, group)
+                break
+        if chosen is None:
+            remaining = [part for part in remaining if _unit_key(part) != _unit_key(first)]
+            continue
+        totals.append(chosen)
+        used.add(chosen.figure.start)
+        used.update(part.start for part in chosen.parts)
+        before = [figure for figure in before if figure is not chosen.figure]
+        remaining = [part for part in remaining if part not in chosen.parts]
 
 
 def _unit_text(figure: Figure, lang: Lang) -> str:
@@ -419,12 +443,13 @@ def format_findings(findings: Sequence[Finding], lang: str = "vi") -> str:
     return "\n".join(lines)
 
 
-def main_check_text(path: str, lang: str = "vi") -> tuple[str, int]:
+def main_check_text(path: str, lang: str = "vi", max_bytes: int = 5 * 1024 * 1024) -> tuple[str, int]:
     """Check the UTF-8 text file at ``path`` for the ``caunoi check-text`` command.
 
-    Returns the printable report and the exit code: 1 if any finding is an error, else 0. A file that
-    cannot be read or decoded, or an unknown ``lang``, gives a bilingual message and exit code 2; this
-    never raises for them.
+    Returns the printable report and the exit code: 1 if any finding is an error, else 0. Unusable input —
+    a missing or unreadable file, a directory, a file over ``max_bytes``, binary or non-UTF-8 content, an
+    unknown ``lang`` — gives a bilingual message and exit code 2; this never raises for them. At most
+    ``max_bytes + 1`` bytes are read, so an endless device (/dev/zero) is refused like a big file.
     """
     if lang not in ("vi", "en"):
         return (
@@ -433,19 +458,34 @@ def main_check_text(path: str, lang: str = "vi") -> tuple[str, int]:
             2,
         )
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         return (f"Không tìm thấy tệp: {path} / File not found: {path}", 2)
     except IsADirectoryError:
         return (f"Đây là thư mục, không phải tệp: {path} / This is a directory, not a file: {path}", 2)
     except OSError as exc:
         return (f"Không đọc được tệp {path}: {exc.strerror} / Cannot read file {path}: {exc.strerror}", 2)
+    if len(raw) > max_bytes:
+        megabytes = Decimal(max_bytes) / (1024 * 1024)
+        limit, limit_en = format_number(megabytes), format_number(megabytes, locale="en")
+        return (
+            f"Tệp {path} lớn hơn {limit} MB, giới hạn kiểm tra (CAUNOI_CHECK_TEXT_MAX_MB); hãy tách văn bản / "
+            f"File {path} is larger than the {limit_en} MB check limit "
+            "(CAUNOI_CHECK_TEXT_MAX_MB); split the text",
+            2,
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return (
             f"Tệp {path} không phải văn bản UTF-8 (byte {exc.start}) / "
             f"File {path} is not UTF-8 text (byte {exc.start})",
+            2,
+        )
+    if "\x00" in text:
+        return (
+            f"Tệp {path} là tệp nhị phân, không phải văn bản / File {path} is binary, not text",
             2,
         )
     findings = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from caunoi.core.models import Office, Role
-from caunoi.core.permissions import roles_by_office
+from caunoi.core.permissions import Action, can, roles_by_office, visible_offices
 
 TEXT_SIZES = (90, 100, 115, 130)
 
@@ -36,4 +37,12 @@ def layout(request: HttpRequest) -> dict[str, Any]:
         # Called by the template only where it is shown, so a page that does not show them pays nothing.
         "administers": lambda: _administers(request),
         "print_offices": lambda: _print_offices(request),
+        # Whether the user may write in any office: pages offer "new" buttons only then (read when used).
+        "can_write": SimpleLazyObject(lambda: may_write(request)),
     }
+
+
+def may_write(request: HttpRequest) -> bool:
+    """The check common.edit_page makes before a create form."""
+    user = request.user
+    return any(can(user, Action.EDIT, office) for office in visible_offices(user))

@@ -64,3 +64,17 @@ class PasswordChangeRequiredMiddleware:
             if request.path not in allowed and not request.path.startswith(settings.STATIC_URL):
                 return redirect("web:password-change")
         return self.get_response(request)
+
+
+class NoStoreWhenSignedInMiddleware:
+    """A signed-in page holds office records: no browser or proxy cache may keep it (the Back button after
+    signing out on a shared office computer showed them). Kept pages live on the server, not in these caches."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            response.headers["Cache-Control"] = "no-store"
+        return response

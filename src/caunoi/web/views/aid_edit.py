@@ -31,7 +31,7 @@ from caunoi.web.forms import (
     TransitionForm,
 )
 from caunoi.web.views.aid_detail import DETAIL_QUERYSET, item_context
-from caunoi.web.views.common import flash_rule_errors, get_visible, rule_errors_to_form
+from caunoi.web.views.common import edit_page, flash_rule_errors, get_visible, rule_errors_to_form
 
 ITEM_FIELDS = list(AidItemForm.base_fields)
 FIELD_MAP = {
@@ -43,6 +43,7 @@ FIELD_MAP = {
 
 
 @login_required
+@edit_page()
 def aid_create(request: HttpRequest) -> HttpResponse:
     offices = visible_offices(request.user)
     form = NewAidItemForm(request.POST or None, offices=offices)
@@ -65,6 +66,7 @@ def aid_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@edit_page("aid.AidItem")
 def aid_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_visible(AidItem.objects.select_related("office"), request, pk)
     initial = {name: getattr(item, name) for name in ITEM_FIELDS}

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Participation, Transaction
+from caunoi.core.models import Membership
 from caunoi.core.permissions import visible_offices
 from caunoi.directory.models import Organisation
 from caunoi.web.views.common import get_visible
@@ -27,14 +28,16 @@ def _label(record: Any, name: str) -> str:
 
 
 def _shown(record: Any, name: str, value: Any) -> Any:
-    """A many-to-many field's history holds its through rows ([{"agreement": 2, "cooperationfield": 1}]):
+    """A choice field shows its label. A many-to-many field's history holds its through rows ([{"agreement": 2, "cooperationfield": 1}]):
     show the names of the records linked instead."""
-    if not isinstance(value, list):
-        return value
     try:
         field = record.instance_type._meta.get_field(name)
     except FieldDoesNotExist:
         return value
+    if not isinstance(value, list):
+        # A choice shows its label ("Đã phê duyệt"), not the stored code ("approved").
+        choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
+        return choices.get(value, value)
     related = field.related_model if field.many_to_many else None
     if related is None or isinstance(related, str):
         return value
@@ -59,7 +62,15 @@ def changes(records: list[Any]) -> list[dict[str, Any]]:
                 (_label(record, c.field), _shown(record, c.field, c.old), _shown(record, c.field, c.new))
                 for c in delta.changes
             ]
-        rows.append({"record": record, "changes": found, "model": record.instance_type._meta.verbose_name})
+        rows.append(
+            {
+                "record": record,
+                "changes": found,
+                "model": record.instance_type._meta.verbose_name,
+                # The record as it was, without simple-history's "… as of <UTC timestamp>".
+                "name": str(record.instance),
+            }
+        )
         previous[key] = record
     return list(reversed(rows))
 
@@ -87,6 +98,9 @@ def user_history(request: HttpRequest, user_id: int) -> HttpResponse:
     if user is None:
         raise Http404
     offices = visible_offices(request.user)
+    # A user of no office the requester reads does not exist for them (like records of other offices).
+    if user != request.user and not Membership.objects.filter(user=user, office__in=offices).exists():
+        raise Http404
     records: list[Any] = []
     for model, office_field in ((AidItem, "office"), (Transaction, "office"), (Organisation, "office")):
         records += list(

@@ -18,7 +18,7 @@ from caunoi.directory.models import Organisation, OrgKind
 from caunoi.directory.services import create_organisation, update_organisation
 from caunoi.web.forms import OrganisationForm
 from caunoi.web.lists import Column, export, sorted_paged
-from caunoi.web.views.common import get_visible, rule_errors_to_form
+from caunoi.web.views.common import edit_page, get_visible, rule_errors_to_form
 
 COLUMNS = [
     Column("name", gettext_lazy("Tên"), lambda o: o.name, sort="name"),
@@ -82,6 +82,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@edit_page("directory.Organisation")
 def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     organisation = get_visible(Organisation.objects.select_related("office"), request, pk) if pk else None
     form = OrganisationForm(request.POST or None, instance=organisation)

@@ -38,7 +38,7 @@ from caunoi.web.relations_forms import (
     LinkAidItemForm,
     TerminateForm,
 )
-from caunoi.web.views.common import get_visible
+from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
@@ -215,6 +215,7 @@ DATE_FIELDS = ("signed_on", "signed_precision", "period_start", "period_end", "p
 
 
 @login_required
+@edit_page()
 def agreement_create(request: HttpRequest) -> HttpResponse:
     offices = editable_offices(request.user)
     form = AgreementForm(request.POST or None, request.FILES or None, offices=offices)
@@ -264,6 +265,7 @@ EDIT_FIELDS = ("title", "kind", "number", "notes", "no_renewal_reason", "signed_
 
 
 @login_required
+@edit_page("relations.Agreement")
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_visible(DETAIL, request, pk)
     initial = {k: getattr(agreement, k) for k in EDIT_FIELDS}
@@ -292,6 +294,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@edit_page("relations.Agreement")
 def agreement_parties(request: HttpRequest, pk: int) -> HttpResponse:
     """Change the parties on each side and the fields of cooperation of an agreement already recorded."""
     agreement = get_visible(DETAIL, request, pk)

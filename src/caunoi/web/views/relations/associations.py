@@ -47,7 +47,7 @@ from caunoi.web.relations_forms import (
     PlanCongressForm,
     TermForm,
 )
-from caunoi.web.views.common import get_visible
+from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
@@ -261,6 +261,7 @@ CREATE_FIELDS = (
 
 
 @login_required
+@edit_page()
 def association_create(request: HttpRequest) -> HttpResponse:
     offices = editable_offices(request.user)
     form = AssociationForm(request.POST or None, offices=offices)
@@ -294,6 +295,7 @@ EDIT_FIELDS = (*CREATE_FIELDS, "organisation")
 
 
 @login_required
+@edit_page("relations.Association")
 def association_edit(request: HttpRequest, pk: int) -> HttpResponse:
     association = get_visible(Association.objects.select_related("office", "organisation"), request, pk)
     initial = {k: getattr(association, k) for k in EDIT_FIELDS}

@@ -39,7 +39,7 @@ from caunoi.web.relations_forms import (
     ParticipantForm,
     PhotoForm,
 )
-from caunoi.web.views.common import get_visible
+from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
@@ -174,6 +174,7 @@ FIELDS = tuple(name for name in EventFields.base_fields if name != "organisers")
 
 
 @login_required
+@edit_page()
 def event_create(request: HttpRequest) -> HttpResponse:
     offices = editable_offices(request.user)
     kind = request.GET.get("kind", "")
@@ -214,6 +215,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@edit_page("relations.Event")
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_visible(DETAIL, request, pk)
     initial = {k: getattr(event, k) for k in FIELDS}

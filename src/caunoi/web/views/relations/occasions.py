@@ -20,7 +20,7 @@ from caunoi.relations.dates import vn_date
 from caunoi.relations.models import Occasion, OccasionDate, Recurrence
 from caunoi.relations.services import calendar as services
 from caunoi.web.relations_plan_forms import OccasionDateForm, OccasionFields, OccasionForm
-from caunoi.web.views.common import get_visible
+from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
@@ -123,6 +123,7 @@ def occasion_detail(request: HttpRequest, pk: int, date_form: OccasionDateForm |
 
 
 @login_required
+@edit_page()
 def occasion_create(request: HttpRequest) -> HttpResponse:
     offices = editable_offices(request.user)
     form = OccasionForm(request.POST or None, offices=offices)
@@ -148,6 +149,7 @@ def occasion_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@edit_page("relations.Occasion")
 def occasion_edit(request: HttpRequest, pk: int) -> HttpResponse:
     occasion = get_visible(_queryset(), request, pk)
     form = OccasionFields(

@@ -29,7 +29,7 @@ from caunoi.relations.services import partners as services
 from caunoi.relations.status import agreement_status
 from caunoi.web.lists import Column, export, sorted_paged
 from caunoi.web.relations_forms import ContactForm, PartnerFilterForm, PartnershipFields, PartnershipForm
-from caunoi.web.views.common import get_visible
+from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
@@ -168,6 +168,7 @@ FIELDS = ("level", "kind", "since", "since_precision", "status", "ended_on", "no
 
 
 @login_required
+@edit_page()
 def partner_create(request: HttpRequest) -> HttpResponse:
     offices = editable_offices(request.user)
     form = PartnershipForm(request.POST or None, offices=offices)
@@ -220,6 +221,7 @@ def partner_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@edit_page("relations.Partnership")
 def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = get_visible(_detail_queryset(), request, pk)
     initial = {k: getattr(partnership, k) for k in FIELDS}

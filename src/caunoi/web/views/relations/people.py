@@ -37,7 +37,7 @@ from caunoi.web.relations_forms import (
     PersonForm,
     WithdrawConsentForm,
 )
-from caunoi.web.views.common import get_visible
+from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
@@ -182,6 +182,7 @@ def person_detail(request: HttpRequest, pk: int, **forms: Any) -> HttpResponse:
 
 
 @login_required
+@edit_page()
 def person_create(request: HttpRequest) -> HttpResponse:
     offices = editable_offices(request.user)
     kind = request.GET.get("kind", "")
@@ -212,6 +213,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@edit_page("relations.Person")
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_visible(Person.objects.select_related("office", "organisation"), request, pk)
     initial = {k: getattr(person, k) for k in FIELDS}

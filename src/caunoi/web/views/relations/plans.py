@@ -37,7 +37,7 @@ from caunoi.relations.models import (
 from caunoi.relations.services import plans as services
 from caunoi.web.relations_forms import EvidenceForm
 from caunoi.web.relations_plan_forms import CancelTaskForm, PlanFields, PlanForm, TargetForm, TaskForm
-from caunoi.web.views.common import get_visible
+from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
@@ -338,6 +338,7 @@ def _save_plan(request: HttpRequest, form: PlanFields, office: Any, plan: Annual
 
 
 @login_required
+@edit_page()
 def plan_create(request: HttpRequest) -> HttpResponse:
     offices = editable_offices(request.user)
     form = PlanForm(request.POST or None, offices=offices, initial={"year": today().year})
@@ -358,6 +359,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@edit_page("relations.AnnualPlan")
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_visible(AnnualPlan.objects.select_related("office"), request, pk)
     initial = {name: getattr(plan, name) for name in PLAN_FIELDS}
@@ -402,6 +404,7 @@ TASK_FIELDS = ("title", "owner", "due_on", "order")
 
 
 @login_required
+@edit_page("relations.AnnualPlan")
 def task_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_visible(AnnualPlan.objects.select_related("office"), request, pk)
     form = TaskForm(request.POST or None)
@@ -433,6 +436,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@edit_page("relations.PlanTask", "plan__office")
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = _get_task(request, pk)
     form = TaskForm(request.POST or None, initial={name: getattr(task, name) for name in TASK_FIELDS})
@@ -505,6 +509,7 @@ TARGET_FIELDS = (
 
 
 @login_required
+@edit_page("relations.PlanTask", "plan__office")
 def target_create(request: HttpRequest, pk: int) -> HttpResponse:
     task = _get_task(request, pk)
     plan = task.plan
@@ -547,6 +552,7 @@ def _get_target(request: HttpRequest, pk: int) -> TaskTarget:
 
 
 @login_required
+@edit_page("relations.TaskTarget", "task__plan__office")
 def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
     target = _get_target(request, pk)
     task, plan = target.task, target.task.plan
