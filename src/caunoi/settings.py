@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "caunoi.iati",
     "caunoi.reports",
     "caunoi.documents",
+    "caunoi.search",
     "caunoi.demo",
     "caunoi.web",
 ]

@@ -13,6 +13,7 @@ from caunoi.web.views import (
     iati_upload,
     organisations,
     reports,
+    search,
     transactions,
 )
 
@@ -24,6 +25,7 @@ urlpatterns = [
     path("language/", accounts.set_language, name="set-language"),
     path("text-size/", accounts.set_text_size, name="set-text-size"),
     path("reminders/", home.reminders, name="reminders"),
+    path("search/", search.search, name="search"),
     path("aid/", aid_list.aid_list, name="aid-list"),
     path("aid/new/", aid_edit.aid_create, name="aid-create"),
     path("aid/<int:pk>/", aid_detail.aid_detail, name="aid-detail"),
