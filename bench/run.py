@@ -19,6 +19,7 @@ BENCHMARKS = [
     ("bench_aid_report", "Yearly aid report (caunoi.reports.aid) on a synthetic national ledger", True),
     ("bench_iati", "IATI 2.03 import against a bare lxml iterparse of the same file", False),
     ("bench_web", "Web pages under 20 concurrent clients (production server)", False),
+    ("bench_search", "Search over every kind of record at ¼× data", False),
 ]
 
 
