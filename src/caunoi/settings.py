@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "caunoi.iati",
     "caunoi.reports",
     "caunoi.documents",
+    "caunoi.search",
+    "caunoi.notify",
     "caunoi.demo",
     "caunoi.web",
     "caunoi.backup",
@@ -249,3 +251,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("CAUNOI_LOG_LEVEL", "WARNING")},
 }
+
+# E-mail: the reminder digests (`caunoi reminders send`). Printed to the console unless an SMTP host is given.
+EMAIL_HOST = env_str("CAUNOI_SMTP_HOST", "")
+EMAIL_PORT = int(env_str("CAUNOI_SMTP_PORT", "587"))
+EMAIL_HOST_USER = env_str("CAUNOI_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = env_str("CAUNOI_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("CAUNOI_SMTP_TLS", True)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env_str("CAUNOI_EMAIL_FROM", "caunoi@localhost")
+# The address people reach caunoi at, for links in e-mails.
+CAUNOI_BASE_URL = env_str("CAUNOI_BASE_URL", "http://127.0.0.1:8000")

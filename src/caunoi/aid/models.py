@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from caunoi.aid.lifecycle import Status
 from caunoi.core.models import OfficeOwned, office_key
+from caunoi.core.searchable import Searchable
 
 
 class Modality(models.TextChoices):
@@ -358,8 +359,10 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
-class ItemDocument(models.Model):
+class ItemDocument(Searchable, models.Model):
     """A file kept with an aid item (proposal, decision, report, photo…)."""
+
+    SEARCH_FIELDS = ("title",)
 
     item = models.ForeignKey(AidItem, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("loại"), max_length=12, choices=DocumentKind.choices)
@@ -371,7 +374,7 @@ class ItemDocument(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     archived_at = models.DateTimeField(_("lưu trữ lúc"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("tài liệu")

@@ -7,6 +7,7 @@ from django.utils.functional import SimpleLazyObject
 
 from caunoi.core.models import Office, Role
 from caunoi.core.permissions import Action, can, roles_by_office, visible_offices
+from caunoi.notify.services import unread_count
 
 TEXT_SIZES = (90, 100, 115, 130)
 
@@ -39,6 +40,7 @@ def layout(request: HttpRequest) -> dict[str, Any]:
         "print_offices": lambda: _print_offices(request),
         # Whether the user may write in any office: pages offer "new" buttons only then (read when used).
         "can_write": SimpleLazyObject(lambda: may_write(request)),
+        "unread_notifications": unread_count(request.user) if hasattr(request, "user") else 0,
     }
 
 

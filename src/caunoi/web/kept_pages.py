@@ -1,7 +1,8 @@
 """Whole pages kept per reader and state of the records, so that reading a page again costs a lookup.
 
 A page is kept under everything it is drawn from: its address with the query string, the language and text
-size, the user (name, superuser flag, every membership with its role), today's date (forms default to it,
+size, the user (name, superuser flag, every membership with its role, the unread notifications its bell
+counts), today's date (forms default to it,
 reminders count from it) and the ledger marks of every office the user may read and of the shared data
 (caunoi.core.marks). A change to any record the page shows touches one of those marks, so a kept page is
 never served after the records changed; a new membership or role changes the key itself, so a page is never
@@ -32,6 +33,7 @@ from django.utils import timezone
 from caunoi.core import marks
 from caunoi.core.models import NATIONAL_ROLES
 from caunoi.core.permissions import grants, roles_by_office
+from caunoi.notify.services import unread_count
 
 PLACEHOLDER = b"caunoi-kept-csrf-token"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
@@ -49,7 +51,8 @@ def page_key(request: HttpRequest, name: str) -> str | None:
     roles = sorted((office_id, role) for office_id, found in roles_by_office(user).items() for role in found)
     every_office = user.is_superuser or any(role in NATIONAL_ROLES for _, role in roles)
     state = marks.every_token() if every_office else marks.tokens(grants(user))  # predecessors too
-    reader = (user.pk, user.get_username(), user.is_superuser, roles)
+    # The header's bell shows the unread count: a new or read notification is a new page.
+    reader = (user.pk, user.get_username(), user.is_superuser, roles, unread_count(user))
     text_size = getattr(request, "text_size", None)
     page = (request.get_full_path(), text_size, reader, timezone.localdate().isoformat())
     return marks.key_for(f"page-{name}", state, page)

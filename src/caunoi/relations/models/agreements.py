@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from caunoi.core.models import OfficeOwned, office_key
+from caunoi.core.searchable import Searchable
 from caunoi.relations.dates import Precision
 from caunoi.relations.models.partners import Side
 
@@ -40,7 +41,8 @@ class AgreementKind(models.TextChoices):
     ANNUAL_PLAN = "annual_plan", _("Kế hoạch hợp tác hằng năm")
 
 
-class Agreement(OfficeOwned):
+class Agreement(Searchable, OfficeOwned):
+    SEARCH_FIELDS = ("title", "number", "signed_place")
     office = office_key(db_index=False)  # indexed by (office, period_end), which begins with it
     title = models.CharField(_("tên"), max_length=500)
     kind = models.CharField(_("loại"), max_length=12, choices=AgreementKind.choices)
@@ -86,7 +88,7 @@ class Agreement(OfficeOwned):
     no_renewal_reason = models.TextField(_("lý do không gia hạn"), blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
     is_illustrative = models.BooleanField(_("dữ liệu minh họa"), default=False)
-    history = HistoricalRecords(m2m_fields=[fields])
+    history = HistoricalRecords(m2m_fields=[fields], excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("thỏa thuận")

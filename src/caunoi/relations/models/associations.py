@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from caunoi.core.models import OfficeOwned
+from caunoi.core.searchable import Searchable
 from caunoi.relations.dates import Precision
 
 
-class Association(OfficeOwned):
+class Association(Searchable, OfficeOwned):
+    SEARCH_FIELDS = ("name", "name_en")
     name = models.CharField(_("tên"), max_length=300)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=300, blank=True)
     counterpart_country = models.CharField(_("nước đối tác (ISO 3166)"), max_length=2)
@@ -33,7 +35,7 @@ class Association(OfficeOwned):
     )
     notes = models.TextField(_("ghi chú"), blank=True)
     is_illustrative = models.BooleanField(_("dữ liệu minh họa"), default=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("hội hữu nghị")

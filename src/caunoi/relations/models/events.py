@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from caunoi.core.models import OfficeOwned, office_key
+from caunoi.core.searchable import Searchable
 from caunoi.relations.dates import Precision
 
 
@@ -22,7 +23,8 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("Hoạt động khác")
 
 
-class Event(OfficeOwned):
+class Event(Searchable, OfficeOwned):
+    SEARCH_FIELDS = ("title", "place")
     office = office_key(db_index=False)  # indexed by (office, start_on), which begins with it
     title = models.CharField(_("tên hoạt động"), max_length=500)
     kind = models.CharField(_("loại"), max_length=20, choices=EventKind.choices)
@@ -95,7 +97,7 @@ class Event(OfficeOwned):
     permission_granted_on = models.DateField(_("ngày cho phép"), null=True, blank=True)
     result_reported_on = models.DateField(_("ngày gửi báo cáo kết quả"), null=True, blank=True)
     is_illustrative = models.BooleanField(_("dữ liệu minh họa"), default=False)
-    history = HistoricalRecords(m2m_fields=[organisers])
+    history = HistoricalRecords(m2m_fields=[organisers], excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("hoạt động đối ngoại")

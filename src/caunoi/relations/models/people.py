@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from caunoi.core.models import OfficeOwned
+from caunoi.core.searchable import Searchable
 
 
 class PersonKind(models.TextChoices):
@@ -21,7 +22,8 @@ class PersonKind(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
-class Person(OfficeOwned):
+class Person(Searchable, OfficeOwned):
+    SEARCH_FIELDS = ("name", "institution")
     name = models.CharField(_("họ tên"), max_length=200)
     kind = models.CharField(_("nhóm"), max_length=20, choices=PersonKind.choices)
     nationality = models.CharField(_("quốc tịch (ISO 3166)"), max_length=2, blank=True)
@@ -38,7 +40,7 @@ class Person(OfficeOwned):
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
     is_illustrative = models.BooleanField(_("dữ liệu minh họa"), default=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("cá nhân")
