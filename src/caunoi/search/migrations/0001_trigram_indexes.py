@@ -37,8 +37,8 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("aid", "0008_itemdocument_search_text"),
-        ("directory", "0001_initial"),
+        ("aid", "0009_itemdocument_search_text"),
+        ("directory", "0003_organisation_name_key"),
         ("relations", "0004_search_text"),
     ]
 

@@ -20,7 +20,7 @@ def fill_search_text(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aid', '0007_office_index_in_composites'),
+        ('aid', '0008_transaction_reversal_closed_year'),
     ]
 
     operations = [
