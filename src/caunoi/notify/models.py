@@ -11,7 +11,10 @@ from caunoi.notify.topics import TOPICS
 
 
 class Notification(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    # Indexed by (user, read_at), which begins with it.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", db_index=False
+    )
     office = models.ForeignKey("core.Office", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("loại"), max_length=60)
     # One notification per user and reminder, however often reminders are collected.
