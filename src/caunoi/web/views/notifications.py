@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,7 +21,11 @@ from caunoi.notify.topics import TOPICS
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
     show_all = request.GET.get("all") == "1"
-    found = Notification.objects.filter(user=request.user) if show_all else services.unread(request.user)
+    found = (
+        Notification.objects.filter(user_id=int(request.user.pk or 0))
+        if show_all
+        else services.unread(request.user)
+    )
     title = _("Thông báo")
     return render(
         request,
@@ -53,7 +59,7 @@ def notification_read_all(request: HttpRequest) -> HttpResponse:
 
 
 class ChoicesForm(forms.Form):
-    def __init__(self, *args, choices, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, choices: dict[str, Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for topic, label in TOPICS.items():
             self.fields[f"{topic}-app"] = forms.BooleanField(
@@ -63,7 +69,7 @@ class ChoicesForm(forms.Form):
                 label=label, required=False, initial=choices[topic].by_email
             )
 
-    def rows(self):  # type: ignore[no-untyped-def]
+    def rows(self) -> list[tuple[Any, Any, Any]]:
         return [(label, self[f"{topic}-app"], self[f"{topic}-email"]) for topic, label in TOPICS.items()]
 
 
@@ -86,7 +92,7 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
         {
             "title": title,
             "form": form,
-            "has_email": bool(request.user.email),
+            "has_email": bool(getattr(request.user, "email", "")),
             "breadcrumbs": [(_("Thông báo"), "/notifications/"), (title, None)],
         },
     )
