@@ -17,6 +17,7 @@ class Notification(models.Model):
     )
     office = models.ForeignKey("core.Office", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("loại"), max_length=60)
+    topic = models.CharField(_("chủ đề"), max_length=40, choices=list(TOPICS.items()))
     # One notification per user and reminder, however often reminders are collected.
     key = models.CharField(max_length=64)
     title = models.CharField(_("nội dung"), max_length=1000)
