@@ -144,8 +144,8 @@ def test_a_database_with_records_is_refused_and_kept(sqlite_source: Source) -> N
     before = hashlib.sha256(database.read_bytes()).hexdigest()
     done = _run(sqlite_source.env, str(CAUNOI), "restore", str(sqlite_source.archive), check=False)
     assert done.returncode == 1
-    assert "Cơ sở dữ liệu đích đã có dữ liệu (2 cơ quan, 7 người dùng)" in done.stderr
-    assert "The target database holds data (2 offices, 7 users)" in done.stderr
+    assert "Cơ sở dữ liệu đích đã có dữ liệu (2 cơ quan, 8 người dùng)" in done.stderr
+    assert "The target database holds data (2 offices, 8 users)" in done.stderr
     assert "Traceback" not in done.stderr
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
 
