@@ -77,14 +77,16 @@ def _order(kind: Kind) -> Any:
 
 
 def _text(row: Any, kind: Kind) -> str:
-    value = row
-    for step in kind.text.split("__"):
-        value = getattr(value, step)
-    return str(value)
+    return str(_follow(row, kind.text))
 
 
 def _office_code(row: Any, kind: Kind) -> str:
-    record = row
-    for step in kind.office.split("__"):
-        record = getattr(record, step)
-    return str(record.code)
+    return str(_follow(row, kind.office).code)
+
+
+def _follow(row: Any, path: str) -> Any:
+    """The value a lookup path ("item__office") names, read from the row's loaded relations."""
+    value = row
+    for step in path.split("__"):
+        value = getattr(value, step)
+    return value

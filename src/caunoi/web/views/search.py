@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from caunoi.aid.models import ItemDocument
 from caunoi.search import services
 from caunoi.search.services import Hit
 
@@ -43,8 +44,6 @@ def url_of(hit: Hit, document_item: dict[int, int]) -> str:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[: services.LONGEST_QUERY]
     found = services.search(query, actor=request.user)
-    from caunoi.aid.models import ItemDocument
-
     document_ids = [h.pk for f in found if f.kind.code == "document" for h in f.hits]
     document_item = dict(ItemDocument.objects.filter(pk__in=document_ids).values_list("pk", "item_id"))
     groups = [
