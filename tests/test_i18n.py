@@ -307,6 +307,7 @@ def test_switching_to_english_translates_the_pages(client, yen_bai, vietnamese_l
         "/dashboard/",
         "/dashboard/?year=2022",
         "/documents/",
+        "/iati/",
         "/iati/upload/",
         "/relations/",
         "/relations/calendar/",

@@ -211,6 +211,13 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MAX_UPLOAD_MB = int(env_str("CAUNOI_MAX_UPLOAD_MB", "20"))
+# A text column without a length of its own (a description, a note, a draft's body) holds at most this many
+# characters: a whole annual report is about 60.000. Below it a form shows "too long" beside the field, with
+# the text kept.
+MAX_TEXT_CHARS = int(env_str("CAUNOI_MAX_TEXT_CHARS", "200000"))
+# A form's fields, URL-encoded, may take up to this (a Vietnamese letter takes up to 9 bytes encoded): room for
+# every text at MAX_TEXT_CHARS; beyond it the browser keeps the text and says so before sending.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(env_str("CAUNOI_MAX_FORM_MB", "10")) * 1024 * 1024
 # IATI input, decompressed: the whole stream, and one activity with its text (the largest published file
 # met, d-portal's, is 85 MB; its largest activity 0,2 MB). Beyond them a file is refused, not read.
 IATI_MAX_INPUT_MB = int(env_str("CAUNOI_IATI_MAX_INPUT_MB", "1024"))

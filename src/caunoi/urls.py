@@ -8,3 +8,4 @@ urlpatterns = [
 
 handler400 = "caunoi.web.views.errors.bad_request"
 handler403 = "caunoi.web.views.errors.permission_denied"
+handler500 = "caunoi.web.views.errors.server_error"

@@ -30,8 +30,8 @@ def test_an_identifier_over_200_characters_rejects_the_file(office, tmp_path):
         long_id,
     )
     assert problem.row is not None and problem.row > 1
-    assert problem.vi == "“mã IATI” dài 2000008 ký tự; tối đa 200 ký tự."
-    assert problem.en == "“IATI identifier” is 2000008 characters long; at most 200 are allowed."
+    assert problem.vi == "“mã IATI” dài 2.000.008 ký tự; tối đa 200 ký tự."
+    assert problem.en == "“IATI identifier” is 2,000,008 characters long; at most 200 are allowed."
     assert not AidItem.objects.filter(office=office).exists()
     assert not im.IatiActivity.objects.filter(office=office).exists()
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import translation
@@ -63,10 +64,13 @@ def field_problem(field: models.Field[Any, Any], value: Any) -> Problem | None:
     """What is wrong with `value` for `field`'s column, or None."""
     if value is None:
         return None
-    if isinstance(field, models.CharField | models.TextField) and field.max_length:
+    if isinstance(field, models.CharField | models.TextField):
+        limit = field.max_length or settings.MAX_TEXT_CHARS
         length = len(value) if isinstance(value, str) else len(str(value))
-        if length > field.max_length:
-            params = {"length": length, "limit": field.max_length}
+        if length > limit:
+            (length_vi, length_en), (limit_vi, limit_en) = _both(length), _both(limit)
+            params = {"length": length, "limit": limit, "length_vi": length_vi, "limit_vi": limit_vi}
+            params |= {"length_en": length_en, "limit_en": limit_en}
             return Problem(m.TEXT_TOO_LONG, {**_labels(field), **params}, field=field.name)
         return None
     if isinstance(field, models.IntegerField) and not isinstance(field, models.AutoField):

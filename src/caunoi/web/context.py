@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
@@ -40,6 +41,7 @@ def layout(request: HttpRequest) -> dict[str, Any]:
         "print_offices": lambda: _print_offices(request),
         # Whether the user may write in any office: pages offer "new" buttons only then (read when used).
         "can_write": SimpleLazyObject(lambda: may_write(request)),
+        "max_form_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
         "unread_notifications": unread_count(request.user) if hasattr(request, "user") else 0,
     }
 

@@ -75,6 +75,7 @@ urlpatterns = [
         documents.draft_export,
         name="documents-draft-export",
     ),
+    path("iati/", iati_upload.iati_home, name="iati"),
     path("iati/upload/", iati_upload.iati_upload, name="iati-upload"),
     path("iati/export/", iati_upload.iati_export, name="iati-export"),
     path("office/export/", office_export.office_export, name="office-export"),

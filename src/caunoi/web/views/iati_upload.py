@@ -20,6 +20,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -135,46 +136,57 @@ def _editable(request: HttpRequest) -> list[Office]:
     return [o for o in visible_offices(request.user).order_by("code") if can(request.user, Action.EDIT, o)]
 
 
+def _refusal(request: HttpRequest) -> HttpResponse:
+    reason = _(
+        "Bạn chỉ có quyền xem: chỉ cán bộ nhập liệu, lãnh đạo duyệt và quản trị viên cơ quan mới nhập được tệp "
+        "IATI; không có gì được nhập. Xuất tệp IATI ở trang IATI."
+    )
+    return render(request, "403.html", {"reason": reason}, status=403)
+
+
+@login_required
+def iati_home(request: HttpRequest) -> HttpResponse:
+    """Export for every reader; the way to the upload for those who may import."""
+    context: dict[str, Any] = {
+        "title": _("IATI"),
+        "breadcrumbs": [(_("IATI"), None)],
+        "can_import": bool(_editable(request)),
+        "export_offices": visible_offices(request.user).order_by("code"),
+    }
+    return render(request, "web/iati/index.html", context)
+
+
 @login_required
 def iati_upload(request: HttpRequest) -> HttpResponse:
     editable = _editable(request)
+    if not editable:
+        # A viewer gets the refusal, not a form whose submit would fail.
+        return _refusal(request)
     offices = Office.objects.filter(pk__in=[o.pk for o in editable]).order_by("code")
-    visible = visible_offices(request.user).order_by("code")
     form = IatiUploadForm(offices=offices)
     context: dict[str, Any] = {
         "title": _("Nhập dữ liệu IATI"),
-        "breadcrumbs": [(_("IATI"), None)],
-        "can_import": bool(editable),
-        "export_offices": visible,
+        "breadcrumbs": [(_("IATI"), reverse("web:iati")), (_("Nhập tệp"), None)],
         "max_mb": iati_max_upload_mb(),
     }
     status = 200
     if request.method == "POST":
-        if not editable:
-            messages.error(
-                request,
-                _(
-                    "Bạn chỉ có quyền xem: chỉ cán bộ nhập liệu trở lên mới nhập được tệp IATI; không có gì được nhập."
-                ),
-            )
-            status = 403
-        else:
-            form = IatiUploadForm(request.POST, request.FILES, offices=offices)
-            if form.is_valid():
-                data = form.cleaned_data
-                try:
-                    authorize(request.user, Action.EDIT, data["office"])
-                    summary = _run_import(request, data)
-                except RuleErrors as error:
-                    flash_rule_errors(request, error)
-                    status = 403
-                else:
-                    context.update(report_context(summary))
-                    context["imported_into"] = data["office"]
-                    context["uploaded_name"] = safe_name(data["file"].name)
+        form = IatiUploadForm(request.POST, request.FILES, offices=offices)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                authorize(request.user, Action.EDIT, data["office"])
+                summary = _run_import(request, data)
+            except RuleErrors as error:
+                flash_rule_errors(request, error)
+                status = 403
             else:
-                status = 400
-    context["form"] = form if editable else None
+                context.update(report_context(summary))
+                context["imported_into"] = data["office"]
+                context["uploaded_name"] = safe_name(data["file"].name)
+        else:
+            status = 400
+    context["form"] = form
     return render(request, "web/iati/upload.html", context, status=status)
 
 
@@ -212,7 +224,7 @@ def iati_export(request: HttpRequest) -> HttpResponse:
             messages.error(
                 request, _("Năm “%(year)s” không hợp lệ (từ 1990 đến 2100).") % {"year": text[:20]}
             )
-            return redirect("web:iati-upload")
+            return redirect("web:iati")
         years.append(int(text))
     with tempfile.TemporaryDirectory(prefix="caunoi-iati-") as folder:
         name = f"iati-activities-{office.code}" + "".join(f"-{y}" for y in years) + ".xml"
@@ -221,7 +233,7 @@ def iati_export(request: HttpRequest) -> HttpResponse:
             export_office(office, path, years=years or None)
         except RuleErrors as error:
             flash_rule_errors(request, error)
-            return redirect("web:iati-upload")
+            return redirect("web:iati")
         content = path.read_bytes()
     response = HttpResponse(content, content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
