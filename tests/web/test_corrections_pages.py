@@ -135,3 +135,21 @@ def test_the_transaction_list_filters_by_office(login, yen_bai):
             office=yen_bai, archived_at__isnull=True, item__archived_at__isnull=True
         ).count()
     )
+
+
+def test_the_transaction_list_strikes_a_reversed_transaction_and_exports_its_reason(login, item):
+    from caunoi.aid.corrections import reverse_transaction
+    from caunoi.core.permissions import SYSTEM
+
+    tx = item.transactions.filter(kind="2").get()
+    reverse_transaction(tx, actor=SYSTEM, reason="Nhập trùng")
+    client = login("bientap")
+    query = {"q": item.code, "kind": "2"}
+
+    page = text(client.get("/transactions/", query))
+    csv = client.get("/transactions/", {**query, "format": "csv"}).content.decode("utf-8-sig")
+
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", page, flags=re.S)[1:]
+    assert len(rows) == 1 and rows[0].startswith('<tr class="reversed"><td><del>')
+    assert "Đã hủy: Nhập trùng" in rows[0]
+    assert csv.splitlines()[0].endswith(",Đã hủy") and csv.splitlines()[1].endswith(",Nhập trùng")

@@ -21,6 +21,13 @@ COLUMNS = [
     Column("currency", gettext_lazy("Tiền tệ"), lambda t: t.currency, sort="currency"),
     Column("provider", gettext_lazy("Bên cấp"), lambda t: t.provider_name, sort="provider_name"),
     Column("office", gettext_lazy("Cơ quan"), lambda t: t.office.code, sort="office__code"),
+    # A reversed transaction stays listed, struck through, with its reason; it counts in no figure.
+    Column(
+        "reversed",
+        gettext_lazy("Đã hủy"),
+        lambda t: t.reversal_reason if t.reversed_at else "",
+        sort="reversed_at",
+    ),
 ]
 
 
