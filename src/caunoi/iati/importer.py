@@ -21,6 +21,7 @@ import datetime as dt
 import gc
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,8 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from caunoi.aid import messages as am
-from caunoi.aid.models import AidItem, Sector, SectorDacCode
+from caunoi.aid.closing import closed_years
+from caunoi.aid.models import AidItem, Sector, SectorDacCode, Transaction
 from caunoi.aid.sectors import OTHER_SECTOR
 from caunoi.core import marks
 from caunoi.core.errors import Problem
@@ -194,6 +196,7 @@ class Importer:
         self.other_codes = set(
             AidItem.objects.filter(office=office, iati__isnull=True).values_list("code", flat=True)
         )
+        self.closed = closed_years(office)
 
     def _timed(self, stream: Iterator[Record]) -> Iterator[Record]:
         timings = self.summary.timings
@@ -346,6 +349,10 @@ class Importer:
         summary.transactions += len(data.transactions)
         summary.ledger_transactions += len(plan.ledger)
         summary.other_transactions += len(plan.outside)
+        locked = self._locked_money(data, plan, stored)
+        if locked is not None:
+            self._reject([_located(locked, source, data.identifier, line, "transaction")])
+            return
         if self.failed and not self.skip_invalid:
             # Nothing will be kept: count, check the rest, write no more.
             summary.imported += stored is None
@@ -357,6 +364,29 @@ class Importer:
         else:
             self.writer.replace(stored.pk, data, plan, source, digest)
             summary.updated += 1
+
+    def _locked_money(self, data: ActivityData, plan: Any, stored: Stored | None) -> Problem | None:
+        """The closed-year rule of the services (aid.closing), for a whole activity: money dated in a locked
+        year is neither added nor taken away. Compared on what the figures read (kind, amount, currency,
+        value date), so a re-import that leaves a locked year's money as it was passes."""
+        if not self.closed:
+            return None
+        incoming = Counter((tx.kind, value, currency, tx.value_date) for tx, value, currency in plan.ledger)
+        existing: Counter[tuple[Any, ...]] = Counter()
+        if stored is not None:
+            existing.update(
+                Transaction.objects.filter(item__iati__pk=stored.pk).values_list(
+                    "kind", "amount", "currency", "value_date"
+                )
+            )
+        changed = (incoming - existing) + (existing - incoming)
+        days = sorted(day for _kind, _value, _currency, day in changed if day.year in self.closed)
+        if not days:
+            return None
+        day = days[0]
+        return am.YEAR_CLOSED(
+            field="value_date", year=day.year, office=self.office.code, on=day.strftime("%d/%m/%Y")
+        ).problem
 
     def _units(self, data: ActivityData) -> list[AdminUnit | None]:
         if VN not in data.countries:
