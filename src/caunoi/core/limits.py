@@ -69,8 +69,7 @@ def field_problem(field: models.Field[Any, Any], value: Any) -> Problem | None:
         length = len(value) if isinstance(value, str) else len(str(value))
         if length > limit:
             (length_vi, length_en), (limit_vi, limit_en) = _both(length), _both(limit)
-            params = {"length": length, "limit": limit, "length_vi": length_vi, "limit_vi": limit_vi}
-            params |= {"length_en": length_en, "limit_en": limit_en}
+            params = {"length": length_vi, "limit": limit_vi, "length_en": length_en, "limit_en": limit_en}
             return Problem(m.TEXT_TOO_LONG, {**_labels(field), **params}, field=field.name)
         return None
     if isinstance(field, models.IntegerField) and not isinstance(field, models.AutoField):

@@ -27,7 +27,7 @@ OFFICE_MISMATCH = Msg(
 )
 TEXT_TOO_LONG = Msg(
     "limits.text_too_long",
-    "“{label}” dài {length_vi} ký tự; tối đa {limit_vi} ký tự.",
+    "“{label}” dài {length} ký tự; tối đa {limit} ký tự.",
     "“{label_en}” is {length_en} characters long; at most {limit_en} are allowed.",
 )
 NUMBER_OUT_OF_RANGE = Msg(
