@@ -31,7 +31,7 @@ bench: $(STAMP)
 
 # Regenerate the English catalog from the (Vietnamese) source strings and compile it; needs GNU gettext.
 messages: $(STAMP)
-	cd src/caunoi && CAUNOI_DEBUG=1 ../../$(BIN)/caunoi makemessages -l en --no-location --no-obsolete
+	cd src/caunoi && CAUNOI_DEBUG=1 ../../$(BIN)/caunoi makemessages -l en -e html,txt,py,svg --no-location --no-obsolete
 	$(BIN)/python tools/compile_messages.py
 
 clean:

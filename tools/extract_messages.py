@@ -23,7 +23,7 @@ from babel.messages.extract import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "src" / "caunoi"
-TEMPLATE_SUFFIXES = {".html", ".txt"}
+TEMPLATE_SUFFIXES = {".html", ".txt", ".svg"}  # .svg: the dashboard map is a template
 SKIP_DIRS = {"__pycache__", "locale", "static", "node_modules"}
 
 # Django's makemessages passes these to xgettext on top of xgettext's own Python keywords (_, gettext,

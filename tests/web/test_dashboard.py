@@ -377,7 +377,8 @@ def test_the_map_csv_follows_the_level_of_the_page(login):
 )
 def test_a_national_map_draws_every_province_of_its_era(era, on, n):
     from caunoi.reports.dashboard import MapData, MapUnit
-    from caunoi.web.views.dashboard import map_chart, map_svg
+    from caunoi.web.dashboard_map import map_svg
+    from caunoi.web.views.dashboard import map_chart
 
     provinces = list(AdminUnit.objects.filter(era=era, level=Level.PROVINCE).order_by("code"))
     assert len(provinces) == n
@@ -386,7 +387,7 @@ def test_a_national_map_draws_every_province_of_its_era(era, on, n):
     total = sum((u.committed for u in units), Decimal(0))
     day = on or dt.date(2026, 11, 27)
     m = MapData(day, era, Level.PROVINCE, Split.EQUAL, provinces, units, [], total, False)
-    svg = map_svg(m, "vi")
+    svg = map_svg(m)
     title = f"Cam kết của {n} tỉnh, thành phố, theo đơn vị hành chính ngày {day:%d/%m/%Y}"
     assert f'<title id="dash-map-title">{title}</title>' in svg
     assert svg.count("</title></circle>") == n and svg.count('<circle class="amt"') == n - 1
@@ -679,3 +680,42 @@ def test_places_of_either_era_province_wide_or_missing(make_item, office, approv
     assert amounts["Xã Mù Cang Chải"] == Decimal("300")
     assert sum(amounts.values()) == after.total == Decimal("350")
     assert [p.name for p in after.provinces] == ["Tỉnh Lào Cai"]
+
+
+def test_the_map_template_escapes_every_name_and_draws_valid_svg():
+    """The map is written by a template: a unit's name is text, never markup."""
+    from caunoi.reports.dashboard import MapData, MapUnit
+    from caunoi.web.dashboard_map import map_svg
+
+    hostile = '<script>alert(1)</script> & "Đà Nẵng"'
+    units = [
+        AdminUnit(pk=1, code="01", name=hostile, latitude=16.05, longitude=108.2),
+        AdminUnit(pk=2, code="02", name="Huế", short_name="Huế", latitude=16.46, longitude=107.59),
+    ]
+    lines = [MapUnit(units[0], Decimal("1404175"), 21, []), MapUnit(units[1], Decimal(0), 0, [])]
+    m = MapData(
+        dt.date(2026, 1, 1),
+        Era.REFORM_2025,
+        Level.PROVINCE,
+        Split.EQUAL,
+        units,
+        lines,
+        [],
+        Decimal(1404175),
+        False,
+    )
+    svg = map_svg(m)
+    assert "<script>" not in svg
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Đà Nẵng&quot;: 1.404.175 USD · 21 khoản" in svg
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert [c.get("class") for c in root.iter(f"{ns}circle")][:2] == ["amt", None]
+    assert [t.text for t in root.iter(f"{ns}text")][-1] == "↑ Bắc"
+
+
+def test_the_english_map_speaks_english(login):
+    client = login("yenbai")
+    client.post("/language/", {"language": "en", "next": "/"})
+    svg = client.get(f"{URL}map.svg?year=2022").content.decode()
+    assert "Colour: amount committed (USD)" in svg and "↑ North" in svg and "largest size = " in svg
+    assert "Màu" not in svg and "↑ Bắc" not in svg  # (Bắc Hà is a district's name)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -21,8 +19,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from caunoi.core import cells, marks
@@ -33,6 +29,7 @@ from caunoi.geography.models import Level
 from caunoi.reports.dashboard import Dashboard, Line, MapData, Split
 from caunoi.reports.dashboard import dashboard as compute
 from caunoi.vntext.numbers import format_number
+from caunoi.web.dashboard_map import map_svg
 from caunoi.web.kept_pages import kept_page
 
 MIN_YEAR, MAX_YEAR, MAX_SPAN = 1990, 2100, 30
@@ -296,242 +293,6 @@ def map_chart(m: MapData) -> Chart:
     )
 
 
-# --- The map --------------------------------------------------------------------------------------------------
-
-MAP_WIDTH, MAP_MAX_HEIGHT, PAD, LEGEND_HEIGHT, TITLE_HEIGHT = 640, 560, 30, 112, 26
-TITLE_PROVINCES = 3  # a map of more provinces says how many in its title, not which
-PALETTE = ("#fdd49e", "#fdbb84", "#fc8d59", "#e34a33", "#b30000")
-ZERO_FILL, ZERO_STROKE = "#e4e7ec", "#8a93a3"
-FONT = "Noto Sans, DejaVu Sans, Segoe UI, Arial, sans-serif"
-
-
-def _classes(amounts: list[Decimal]) -> list[Decimal]:
-    """Upper bounds of up to five classes holding about as many units each (quantiles)."""
-    values = sorted(a for a in amounts if a > 0)
-    if not values:
-        return []
-    k = min(len(PALETTE), len(set(values)))
-    bounds: list[Decimal] = []
-    for i in range(k):
-        bound = values[max(0, math.ceil((i + 1) * len(values) / k) - 1)]
-        if not bounds or bound > bounds[-1]:
-            bounds.append(bound)
-    return bounds
-
-
-def _whole(value: Decimal) -> str:
-    return format_number(value, 0)
-
-
-def map_svg(m: MapData, lang: str) -> str:
-    """The map as a standalone SVG document's root element: one circle per unit in force, coloured by class
-    and sized by amount (area), labels where they fit, a legend and a distance scale."""
-    title = _map_title(m)
-    points = [u for u in m.units if u.unit.latitude is not None and u.unit.longitude is not None]
-    head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="dash-map-svg" class="dash-map" role="img" '
-        f'aria-labelledby="dash-map-title dash-map-desc" font-family="{FONT}" '
-    )
-    desc = _("Mỗi vòng tròn là một đơn vị hành chính, đặt theo tọa độ trung tâm; màu và cỡ theo số cam kết.")
-    if not points:
-        height = 120
-        return (
-            f'{head}viewBox="0 0 {MAP_WIDTH} {height}" width="{MAP_WIDTH}" height="{height}">'
-            f'<title id="dash-map-title">{escape(title)}</title><desc id="dash-map-desc">{escape(desc)}</desc>'
-            f'<rect width="100%" height="100%" fill="#fff"/>'
-            f'<text x="{MAP_WIDTH / 2}" y="60" text-anchor="middle" font-size="14" fill="#5b6475">'
-            f"{escape(_('Không có đơn vị nào có tọa độ để vẽ.'))}</text></svg>"
-        )
-    lat0 = sum(u.unit.latitude or 0 for u in points) / len(points)
-    kx = math.cos(math.radians(lat0))
-    xs = [(u.unit.longitude or 0) * kx for u in points]
-    ys = [-(u.unit.latitude or 0) for u in points]
-    span_x, span_y = max(max(xs) - min(xs), 0.05), max(max(ys) - min(ys), 0.05)
-    scale = min((MAP_WIDTH - 2 * PAD) / span_x, (MAP_MAX_HEIGHT - 2 * PAD) / span_y)
-    map_height = max(240, round(span_y * scale + 2 * PAD))
-    ox = (MAP_WIDTH - span_x * scale) / 2 - min(xs) * scale
-    oy = (map_height - span_y * scale) / 2 - min(ys) * scale
-    height = TITLE_HEIGHT + map_height + LEGEND_HEIGHT
-
-    amounts = [u.committed for u in points]
-    bounds = _classes(amounts)
-    palette = PALETTE[len(PALETTE) - len(bounds) :]
-    top = max(amounts) if amounts else Decimal(0)
-    dense = len(points) > 40
-    r_max = 15.0 if dense else 22.0
-
-    def radius(a: Decimal) -> float:
-        return 2.5 if a <= 0 or top <= 0 else 4 + (r_max - 4) * math.sqrt(float(a / top))
-
-    def colour(a: Decimal) -> str:
-        for bound, fill in zip(bounds, palette, strict=True):
-            if a <= bound:
-                return fill
-        return palette[-1] if palette else ZERO_FILL
-
-    out = [
-        f'{head}viewBox="0 0 {MAP_WIDTH} {height}" width="{MAP_WIDTH}" height="{height}">',
-        f'<title id="dash-map-title">{escape(title)}</title><desc id="dash-map-desc">{escape(desc)}</desc>',
-        '<rect width="100%" height="100%" fill="#fff"/>',
-        _caption(title),
-        f'<g transform="translate(0 {TITLE_HEIGHT})">',
-        f'<rect x="0.5" y="0.5" width="{MAP_WIDTH - 1}" height="{map_height - 1}" fill="#f7f9fb" stroke="#d5dae3"/>',
-    ]
-    placed: list[tuple[float, float, float, float]] = []
-    circles, labels = [], []
-    by_size = sorted(
-        zip(points, xs, ys, strict=True), key=lambda p: (-p[0].committed, p[0].unit.code)
-    )  # big first: small ones stay on top
-    for u, x, y in by_size:
-        cx, cy = ox + x * scale, oy + y * scale
-        r = radius(u.committed)
-        amount = f"{_whole(u.committed)} USD" if u.committed > 0 else "0 USD"
-        tip = f"{u.unit.name}: {amount}"
-        if u.items:
-            tip += " · " + _("%(n)s khoản") % {"n": u.items}
-        if u.committed > 0:
-            circles.append(
-                f'<circle class="amt" cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{colour(u.committed)}" '
-                f'fill-opacity="0.9" stroke="#5a1a00" stroke-width="0.8"><title>{escape(tip)}</title></circle>'
-            )
-        else:
-            circles.append(
-                f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{ZERO_FILL}" stroke="{ZERO_STROKE}" '
-                f'stroke-width="0.8"><title>{escape(tip)}</title></circle>'
-            )
-    # Labels: the units with amounts, largest first, beside their circle where they overlap no other label
-    # or circle (right, left, above, below); at district level the units without amounts too.
-    size = 10 if dense else 12
-    discs = [
-        (ox + x * scale, oy + y * scale, radius(u.committed), u.unit.pk)
-        for u, x, y in by_size
-        if u.committed > 0
-    ]
-    for u, x, y in by_size:
-        if u.committed <= 0 and dense:
-            continue
-        cx, cy = ox + x * scale, oy + y * scale
-        r = radius(u.committed)
-        text = u.unit.short_name or u.unit.name
-        w, h = 0.56 * size * len(text), size + 2
-        for lx, ly, anchor in (
-            (cx + r + 3, cy + size / 2 - 1, "start"),
-            (cx - r - 3, cy + size / 2 - 1, "end"),
-            (cx, cy - r - 3, "middle"),
-            (cx, cy + r + size, "middle"),
-        ):
-            left = {"start": lx, "end": lx - w, "middle": lx - w / 2}[anchor]
-            box = (left, ly - size + 1, w, h)
-            inside = (
-                box[0] >= 2 and box[0] + w <= MAP_WIDTH - 2 and box[1] >= 2 and box[1] + h <= map_height - 2
-            )
-            if (
-                inside
-                and not any(_overlap(box, other) for other in placed)
-                and not any(
-                    _overlap(box, (dx - dr, dy - dr, 2 * dr, 2 * dr))
-                    for dx, dy, dr, pk in discs
-                    if pk != u.unit.pk
-                )
-            ):
-                break
-        else:
-            continue
-        placed.append(box)
-        fill = "#1d2433" if u.committed > 0 else "#5b6475"
-        labels.append(
-            f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="{size}" text-anchor="{anchor}" '
-            f'fill="{fill}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">'
-            f"{escape(text)}</text>"
-        )
-    out += circles + labels
-    out.append(_legend(map_height, bounds, palette, top, radius, scale, lat0))
-    out.append("</g></svg>")
-    return "".join(out)
-
-
-def _caption(title: str) -> str:
-    """The map's title, visible, so that a downloaded PNG or SVG says what it shows."""
-    size = 12
-    fit = (
-        f' textLength="{MAP_WIDTH - 16}" lengthAdjust="spacingAndGlyphs"'
-        if 0.55 * size * len(title) > MAP_WIDTH - 16
-        else ""
-    )
-    return f'<text x="8" y="17" font-size="{size}" fill="#1d2433"{fit}>{escape(title)}</text>'
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
-
-
-def _legend(
-    y0: int,
-    bounds: list[Decimal],
-    palette: tuple[str, ...],
-    top: Decimal,
-    radius: Callable[[Decimal], float],
-    scale: float,
-    lat0: float,
-) -> str:
-    parts = [
-        f'<text x="12" y="{y0 + 18}" font-size="12" font-weight="bold" fill="#1d2433">'
-        f"{escape(_('Màu: số cam kết (USD)'))}</text>"
-    ]
-    x = 12.0
-    y = y0 + 40
-    lower = Decimal(0)
-    entries = [(ZERO_FILL, "0", ZERO_STROKE)]
-    for bound, fill in zip(bounds, palette, strict=True):
-        text = f"{_whole(lower)}–{_whole(bound)}" if lower > 0 else _("đến %(n)s") % {"n": _whole(bound)}
-        entries.append((fill, text, "#5a1a00"))
-        lower = bound
-    for fill, text, stroke in entries:
-        parts.append(
-            f'<circle cx="{x + 6:.1f}" cy="{y - 4}" r="6" fill="{fill}" stroke="{stroke}" stroke-width="0.8"/>'
-        )
-        parts.append(f'<text x="{x + 16:.1f}" y="{y}" font-size="11" fill="#1d2433">{escape(text)}</text>')
-        x += 16 + 0.6 * 11 * len(text) + 14
-    # Size: the largest circle; distance: a scale bar of a round number of km.
-    y2 = y0 + 100
-    if top > 0:
-        r = radius(top)
-        parts.append(
-            f'<circle cx="{12 + r:.1f}" cy="{y2 - r + 6:.1f}" r="{r:.1f}" fill="none" stroke="#5b6475"/>'
-            f'<text x="{12 + 2 * r + 6:.1f}" y="{y2}" font-size="11" fill="#1d2433">'
-            f"{escape(_('cỡ lớn nhất = %(n)s USD (diện tích tỉ lệ với số tiền)') % {'n': _whole(top)})}</text>"
-        )
-    px_per_km = scale / 111.32
-    km = next((k for k in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if k * px_per_km >= 60), 500)
-    bar = km * px_per_km
-    x1 = MAP_WIDTH - 20 - bar
-    parts.append(
-        f'<path d="M{x1:.1f} {y2 - 4} v4 h{bar:.1f} v-4" fill="none" stroke="#1d2433" stroke-width="1.5"/>'
-        f'<text x="{x1 + bar / 2:.1f}" y="{y2 - 8}" font-size="11" text-anchor="middle" fill="#1d2433">{km} km</text>'
-        f'<text x="{MAP_WIDTH - 20}" y="{y0 - 12}" font-size="12" text-anchor="end" fill="#5b6475">↑ {escape(_("Bắc"))}</text>'
-    )
-    return "".join(parts)
-
-
-def _map_title(m: MapData) -> str:
-    level = {
-        Level.PROVINCE: _("tỉnh, thành phố"),
-        Level.DISTRICT: _("huyện, thị xã, thành phố"),
-    }.get(Level(m.level), _("xã, phường, đặc khu"))
-    day = m.on.strftime("%d/%m/%Y")
-    if m.level == Level.PROVINCE and len(m.provinces) > TITLE_PROVINCES:  # dozens of names would not fit
-        return _("Cam kết của %(n)s tỉnh, thành phố, theo đơn vị hành chính ngày %(day)s") % {
-            "n": len(m.provinces),
-            "day": day,
-        }
-    provinces = ", ".join(p.name for p in m.provinces) or _("(không có tỉnh)")
-    return _("Cam kết theo %(level)s của %(provinces)s, theo đơn vị hành chính ngày %(day)s") % {
-        "level": level,
-        "provinces": provinces,
-        "day": day,
-    }
-
-
 # --- Views ----------------------------------------------------------------------------------------------------
 
 
@@ -559,7 +320,7 @@ class _Parts:
 
     @cached_property
     def map_svg(self) -> str:
-        return mark_safe(map_svg(self.data.map, self.lang))  # built from escaped text only
+        return map_svg(self.data.map)
 
     @cached_property
     def chart_data(self) -> dict[str, Any]:
@@ -638,7 +399,7 @@ def dashboard_map(request: HttpRequest) -> HttpResponse:
     data, problems = _compute(choice)
     if data is None:
         return HttpResponse("\n".join(problems), status=409, content_type="text/plain; charset=utf-8")
-    svg = map_svg(data.map, translation.get_language() or "vi")
+    svg = map_svg(data.map)
     response = HttpResponse(
         '<?xml version="1.0" encoding="UTF-8"?>\n' + svg, content_type="image/svg+xml; charset=utf-8"
     )
