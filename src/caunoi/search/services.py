@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,8 +39,11 @@ class Found:
 
 
 def words_of(query: str) -> list[str]:
-    """The folded words of a query ("Đà Nẵng" → ["da", "nang"]); at most LONGEST_QUERY characters are read."""
-    return fold(query[:LONGEST_QUERY]).split()
+    """The folded words of a query ("Đà Nẵng" → ["da", "nang"]); at most LONGEST_QUERY characters are read.
+
+    Control characters separate words: no record holds them, and NUL is refused by both databases."""
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in query[:LONGEST_QUERY])
+    return fold(text).split()
 
 
 def search(query: str, *, actor: Actor, per_kind: int = PER_KIND) -> list[Found]:
