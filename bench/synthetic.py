@@ -595,8 +595,8 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
         "reversal_reason",
     ]
     # No synthetic transaction is reversed: an empty reason on every row.
-    writer.write(Transaction, tx_fields, (row + ("",) for row in commitments))
-    writer.write(Transaction, tx_fields, (row + ("",) for row in disbursements))
+    writer.write(Transaction, tx_fields, ((*row, "") for row in commitments))
+    writer.write(Transaction, tx_fields, ((*row, "") for row in disbursements))
     return {
         "items": len(items),
         "status_changes": len(changes),

@@ -46,7 +46,11 @@ def all_in_step() -> bool:
 @sqlite_only
 def test_the_index_follows_create_update_archive_and_delete(yen_bai: Office) -> None:
     event = create_event(
-        yen_bai, title="Đoàn vào từ Quảng Ngãi", kind="incoming_delegation", start_on=dt.date(2026, 3, 2), actor=SYSTEM
+        yen_bai,
+        title="Đoàn vào từ Quảng Ngãi",
+        kind="incoming_delegation",
+        start_on=dt.date(2026, 3, 2),
+        actor=SYSTEM,
     )
     assert indexed("relations_event", ["quang", "ngai"]) == [event.pk]
     update_event(event, title="Đoàn vào từ Kon Tum", actor=SYSTEM)
@@ -144,7 +148,9 @@ def test_the_order_is_the_same_on_both_databases(yen_bai: Office) -> None:
     ]
 
 
-SYNTAX = st.sampled_from(['"', "'", "*", "NEAR", "near(", ")", "(", "AND", "OR", "NOT", "^", ":", "-", "+", "\\"])
+SYNTAX = st.sampled_from(
+    ['"', "'", "*", "NEAR", "near(", ")", "(", "AND", "OR", "NOT", "^", ":", "-", "+", "\\"]
+)
 QUERIES = st.lists(st.one_of(SYNTAX, st.text(max_size=8)), max_size=6).map(" ".join) | st.text(max_size=300)
 
 

@@ -59,15 +59,18 @@ def search(query: str, *, actor: Actor, per_kind: int = PER_KIND) -> list[Found]
         return []
     found = []
     for kind in KINDS:
-        rows: list[Any] = list(_matching(kind, words, actor)[:CANDIDATES])
-        if not rows:
+        # Rank on the keys and texts alone; only the records shown are read whole.
+        candidates = list(_matching(kind, words, actor).values_list("pk", kind.text)[:CANDIDATES])
+        if not candidates:
             continue
-        ranked = sorted(((_rank(_text(row, kind), phrase), row) for row in rows), key=_order(kind))
+        ranked = sorted((-_rank(text, phrase), text, pk) for pk, text in candidates)[:per_kind]
+        rows = kind.queryset().in_bulk([pk for _rank_, _text_, pk in ranked])
         hits = [
-            Hit(kind.code, row.pk, kind.title(row), kind.detail(row), _office_code(row, kind), rank)
-            for rank, row in ranked[:per_kind]
+            Hit(kind.code, pk, kind.title(row), kind.detail(row), _office_code(row, kind), -rank)
+            for rank, _text_, pk in ranked
+            if (row := rows.get(pk)) is not None
         ]
-        found.append(Found(kind, hits, more=len(rows) > per_kind))
+        found.append(Found(kind, hits, more=len(candidates) > per_kind))
     found.sort(key=lambda f: -max(h.rank for h in f.hits))
     return found
 
@@ -101,14 +104,6 @@ def _indexed(kind: Kind, rows: QuerySet[Any]) -> tuple[str, str]:
 
 def _rank(text: str, phrase: str) -> int:
     return 3 if text.startswith(phrase) else 2 if phrase in text else 1
-
-
-def _order(kind: Kind) -> Any:
-    return lambda pair: (-pair[0], _text(pair[1], kind), pair[1].pk)
-
-
-def _text(row: Any, kind: Kind) -> str:
-    return str(_follow(row, kind.text))
 
 
 def _office_code(row: Any, kind: Kind) -> str:
