@@ -57,25 +57,29 @@ def search(query: str, *, actor: Actor, per_kind: int = PER_KIND) -> list[Found]
     phrase = " ".join(words)
     if len(phrase) < MIN_LENGTH:
         return []
-    found = []
-    for kind in KINDS:
-        # Rank on the keys and texts alone; only the records shown are read whole.
-        candidates = list(_matching(kind, words, actor).values_list("pk", kind.text)[:CANDIDATES])
-        if not candidates:
-            continue
-        ranked = sorted((-_rank(text, phrase), text, pk) for pk, text in candidates)[:per_kind]
-        rows = kind.queryset().in_bulk([pk for _rank_, _text_, pk in ranked])
-        hits = [
-            Hit(kind.code, pk, kind.title(row), kind.detail(row), _office_code(row, kind), -rank)
-            for rank, _text_, pk in ranked
-            if (row := rows.get(pk)) is not None
-        ]
-        found.append(Found(kind, hits, more=len(candidates) > per_kind))
+    found = [f for kind in KINDS if (f := found_in(kind, words, actor, per_kind)) is not None]
     found.sort(key=lambda f: -max(h.rank for h in f.hits))
     return found
 
 
-def _matching(kind: Kind, words: list[str], actor: Actor) -> QuerySet[Any]:
+def found_in(kind: Kind, words: list[str], actor: Actor, per_kind: int = PER_KIND) -> Found | None:
+    """One kind's best matches for the query's folded words (None when nothing matches)."""
+    phrase = " ".join(words)
+    # Rank on the keys and texts alone; only the records shown are read whole.
+    candidates = list(matching(kind, words, actor).values_list("pk", kind.text)[:CANDIDATES])
+    if not candidates:
+        return None
+    ranked = sorted((-_rank(text, phrase), text, pk) for pk, text in candidates)[:per_kind]
+    rows = kind.queryset().in_bulk([pk for _rank_, _text_, pk in ranked])
+    hits = [
+        Hit(kind.code, pk, kind.title(row), kind.detail(row), _office_code(row, kind), -rank)
+        for rank, _text_, pk in ranked
+        if (row := rows.get(pk)) is not None
+    ]
+    return Found(kind, hits, more=len(candidates) > per_kind) if hits else None
+
+
+def matching(kind: Kind, words: list[str], actor: Actor) -> QuerySet[Any]:
     """The kind's records that hold every word, in primary-key order.
 
     PostgreSQL answers `LIKE '%word%'` from its trigram indexes. SQLite first narrows the rows to those its
