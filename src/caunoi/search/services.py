@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from caunoi.core.permissions import Actor, visible
@@ -19,6 +19,7 @@ MIN_LENGTH = 2
 PER_KIND = 10
 LONGEST_QUERY = 200
 CANDIDATES = 200
+FIRST_WINDOW, LAST_WINDOW = 1000, 16_000  # rows read from SQLite's index at a time
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def found_in(kind: Kind, words: list[str], actor: Actor, per_kind: int = PER_KIN
     """One kind's best matches for the query's folded words (None when nothing matches)."""
     phrase = " ".join(words)
     # Rank on the keys and texts alone; only the records shown are read whole.
-    candidates = list(matching(kind, words, actor).values_list("pk", kind.text)[:CANDIDATES])
+    candidates = _candidates(kind, words, actor)
     if not candidates:
         return None
     ranked = sorted((-_rank(text, phrase), text, pk) for pk, text in candidates)[:per_kind]
@@ -80,21 +81,47 @@ def found_in(kind: Kind, words: list[str], actor: Actor, per_kind: int = PER_KIN
 
 
 def matching(kind: Kind, words: list[str], actor: Actor) -> QuerySet[Any]:
-    """The kind's records that hold every word, in primary-key order.
+    """The kind's records that hold every word, in primary-key order: a word of three characters or more
+    anywhere in the folded text, a shorter one where a word begins ("ha" finds "Hà Nội", not "Thanh Hà").
 
-    PostgreSQL answers `LIKE '%word%'` from its trigram indexes. SQLite first narrows the rows to those its
-    FTS5 index finds for the words of three characters or more; the `LIKE`s then check the shorter words
-    (and, for a query of short words only, scan: "ha", "vn")."""
+    PostgreSQL answers these `LIKE`s from its trigram indexes; on SQLite `_candidates` narrows the rows with
+    the FTS5 index first."""
     rows = visible(kind.queryset(), actor, kind.office)
     for word in words:
-        rows = rows.filter(**{f"{kind.text}__contains": word})
+        if len(word) >= fts.SHORTEST_WORD:
+            rows = rows.filter(**{f"{kind.text}__contains": word})
+        else:
+            rows = rows.filter(
+                Q(**{f"{kind.text}__startswith": word}) | Q(**{f"{kind.text}__contains": f" {word}"})
+            )
+    return rows.order_by("pk")
+
+
+def _candidates(kind: Kind, words: list[str], actor: Actor) -> list[tuple[int, str]]:
+    """The first CANDIDATES (key, folded text) pairs of `matching`, the same rows on both databases.
+
+    SQLite reads its index in key order, a window at a time (growing, so a word that is everywhere costs
+    one small window and a rare one a single query), and keeps the rows of each window that pass the other
+    conditions (office, archive, short words). A query of single characters only ("a b") scans."""
+    rows = matching(kind, words, actor)
     expression = fts.match_expression(words)
-    if expression and connections[rows.db].vendor == "sqlite":
-        key, table = _indexed(kind, rows)
+    if not expression or connections[rows.db].vendor != "sqlite":
+        return list(rows.values_list("pk", kind.text)[:CANDIDATES])
+    key, table = _indexed(kind, rows)
+    if key != "pk":  # the index of a related record (the partner's organisation): one subquery
         index = fts.index_name(table)
         found = RawSQL(f"SELECT rowid FROM {index} WHERE {index} MATCH %s", [expression])
-        rows = rows.filter(**{f"{key}__in": found})
-    return rows.order_by("pk")
+        return list(rows.filter(**{f"{key}__in": found}).values_list("pk", kind.text)[:CANDIDATES])
+    kept: list[tuple[int, str]] = []
+    after, window = 0, FIRST_WINDOW
+    with connections[rows.db].cursor() as cursor:
+        while len(kept) < CANDIDATES:
+            ids = fts.rowids(cursor, table, expression, after, window)
+            kept += rows.filter(pk__in=ids).values_list("pk", kind.text)
+            if len(ids) < window:
+                break
+            after, window = ids[-1], min(window * 4, LAST_WINDOW)
+    return kept[:CANDIDATES]
 
 
 def _indexed(kind: Kind, rows: QuerySet[Any]) -> tuple[str, str]:
