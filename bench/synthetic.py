@@ -96,6 +96,8 @@ class Base:
     offices: list[OfficeData]
     office_weights: list[float]
     sectors: list[int]
+    # commune id → its folded "name, province" (what an item's search text holds for each of its places)
+    place_names: dict[int, str]
 
 
 # --- Writing rows -----------------------------------------------------------------------------------------
@@ -246,6 +248,7 @@ def ensure_base(seed: int = SEED) -> dict[str, Any]:
                 iati_type="21",
                 is_illustrative=True,
                 search_text=f"to chuc minh hoa {n:03d}",
+                name_key=f"to chuc minh hoa {n:03d}",
                 created_at=stamp,
                 updated_at=stamp,
             )
@@ -332,7 +335,15 @@ def load_base(seed: int = SEED) -> Base:
     sectors = list(
         Sector.objects.filter(archived_at__isnull=True).order_by("order").values_list("pk", flat=True)
     )
-    return Base(offices, weights, sectors)
+    from caunoi.core.text import fold
+
+    place_names = {
+        pk: fold(f"{name}, {province}")
+        for pk, name, province in Unit.objects.filter(level=Level.COMMUNE).values_list(
+            "pk", "name", "province__name"
+        )
+    }
+    return Base(offices, weights, sectors, place_names)
 
 
 # --- One batch of items -----------------------------------------------------------------------------------
@@ -354,6 +365,7 @@ def _money(value: float, currency: str) -> Decimal:
 
 def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> dict[str, int]:
     from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Participation, StatusChange, Transaction
+    from caunoi.core.text import fold
 
     rng = random.Random(f"{seed}:batch:{batch}")
     stamp = writer.stamp()
@@ -452,9 +464,8 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
         communes = office.communes_before if day < REFORM else office.communes_after
         count = rng.choice((1, 1, 2, 3))
         shares = {1: (100,), 2: (50, 50), 3: (40, 30, 30)}[count]
-        places += [
-            (pk, unit, Decimal(s)) for unit, s in zip(rng.sample(communes, count), shares, strict=True)
-        ]
+        placed = rng.sample(communes, count)
+        places += [(pk, unit, Decimal(s)) for unit, s in zip(placed, shares, strict=True)]
         participations.append((pk, donor[0], "funding"))
         items.append(
             (
@@ -481,7 +492,12 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
                 "",
                 "",
                 True,
-                f"{code.lower()} khoan vien tro tong hop {code.lower()} {donor[1].lower()}",
+                " ".join(
+                    [
+                        f"{code.lower()} khoan vien tro tong hop {code.lower()} {fold(donor[1])}",
+                        *(base.place_names[unit] for unit in placed),
+                    ]
+                ),
             )
         )
 
@@ -576,9 +592,11 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
         "receiver_name",
         "reference",
         "description",
+        "reversal_reason",
     ]
-    writer.write(Transaction, tx_fields, commitments)
-    writer.write(Transaction, tx_fields, disbursements)
+    # No synthetic transaction is reversed: an empty reason on every row.
+    writer.write(Transaction, tx_fields, ((*row, "") for row in commitments))
+    writer.write(Transaction, tx_fields, ((*row, "") for row in disbursements))
     return {
         "items": len(items),
         "status_changes": len(changes),

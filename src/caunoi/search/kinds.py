@@ -2,7 +2,8 @@
 
 Every kind reads a `search_text` column kept on the record (or on the record it names), so a search is one
 query per kind against columns that every writer keeps current (`caunoi.core.searchable`, the aid item's own
-`refresh_search_text`); nothing is copied into an index of its own that could fall behind.
+`refresh_search_text`); the indexes over them (pg_trgm; SQLite's FTS5, caunoi.search.fts) are the database's
+own, kept in step by the database itself.
 """
 
 from __future__ import annotations
