@@ -91,3 +91,23 @@ RATE_SOURCE_UNKNOWN = Msg(
     "“{source}” không phải nguồn tỷ giá (Ngân hàng Nhà nước, Bộ Tài chính, ngân hàng, nhà tài trợ, cán bộ nhập).",
     "“{source}” is not a rate source (State Bank, Ministry of Finance, bank, donor, staff).",
 )
+RATES_FILE_EMPTY = Msg(
+    "money.rates_file_empty",
+    "Tệp tỷ giá không có dòng nào sau dòng tiêu đề.",
+    "The rates file has no row after its header.",
+)
+RATES_FILE_TOO_LONG = Msg(
+    "money.rates_file_too_long",
+    "Tệp tỷ giá có hơn {limit} dòng; một tệp là tỷ giá của một tháng.",
+    "The rates file has more than {limit_en} rows; one file holds one month's rates.",
+)
+RATES_NO_DATE = Msg(
+    "money.rates_no_date",
+    "Thiếu ngày bắt đầu áp dụng: ghi cột “Áp dụng từ” hoặc chọn tháng (--month).",
+    "The start date is missing: fill the “Áp dụng từ” column or give the month (--month).",
+)
+RATES_MONTH = Msg(
+    "money.rates_month",
+    "“{value}” không phải tháng hợp lệ (viết 2026-01 hoặc 01/2026).",
+    "“{value}” is not a valid month (write 2026-01 or 01/2026).",
+)
