@@ -119,3 +119,18 @@ def test_a_stranger_does_not_see_another_offices_rate(login, stranger):
     assert f"rate-{lao_cai_rate.pk}" not in text(client.get("/rates/"))
     assert client.get(f"/rates/{lao_cai_rate.pk}/edit/").status_code == 404
     assert client.post(f"/rates/{lao_cai_rate.pk}/archive/").status_code == 404
+
+
+def test_the_report_page_lists_the_money_waiting_for_a_rate_and_the_rates_used(login, item):
+    aid.record_transaction(item, "3", "500", "CHF", D(2022, 6, 1), actor=SYSTEM)
+    client = login("bientap")
+    page = text(client.get("/reports/aid/?office=yen-bai&year=2022"))
+    assert '<h2 id="unconverted-h">Chưa quy đổi</h2>' in page
+    assert '<tr><th scope="row">CHF</th><td class="num"></td><td class="num">500 CHF</td></tr>' in page
+    assert "Chưa có tỷ giá CHF/USD áp dụng cho ngày 01/06/2022" in page
+    assert '<h2 id="rates-h">Tỷ giá đã dùng</h2>' in page
+    assert "1.404.175 USD<br>" in page  # the commitments the 2022 rate converted
+    client.post("/rates/new/", NEW)
+    page = text(client.get("/reports/aid/?office=yen-bai&year=2022"))
+    assert "unconverted-h" not in page
+    assert "1 CHF = 1,12 USD" in page and "500 CHF<br>" in page
