@@ -164,7 +164,7 @@ def import_rates(
     path: Path, office: Office | None, *, actor: Actor, month: tuple[dt.date, dt.date] | None = None
 ) -> RatesImported:
     """Record every rate of the file, or none (raising RuleErrors that list every problem found)."""
-    check_rights(actor, office)
+    check_rights(office, actor=actor)
     source = path.name
     problems: list[Problem] = []
     result = RatesImported(rows=0)

@@ -36,7 +36,7 @@ SOURCES = frozenset(RateSource.values)
 CHANGEABLE = ("rate", "valid_from", "valid_to", "source", "reference")
 
 
-def check_rights(actor: Actor, office: Office | None, action: Action = Action.EDIT) -> None:
+def check_rights(office: Office | None, action: Action = Action.EDIT, *, actor: Actor) -> None:
     """An office's rates: `action` in the office. Common rates: above every office."""
     if office is not None:
         authorize(actor, action, office)
@@ -44,9 +44,9 @@ def check_rights(actor: Actor, office: Office | None, action: Action = Action.ED
         raise m.RATE_COMMON_NATIONAL(field="office")
 
 
-def can_manage_rates(actor: Any, office: Office | None) -> bool:
+def can_manage_rates(user: Any, office: Office | None) -> bool:
     try:
-        check_rights(actor, office)
+        check_rights(office, actor=user)
     except RuleError:
         return False
     return True
@@ -131,7 +131,7 @@ def record_rate(
     *,
     actor: Actor,
 ) -> ExchangeRate:
-    check_rights(actor, office)
+    check_rights(office, actor=actor)
     row = ExchangeRate(
         base=clean_currency(base, "base"),
         quote=clean_currency(quote, "quote"),
@@ -152,7 +152,7 @@ def record_rate(
 def correct_rate(row: ExchangeRate, *, actor: Actor, reason: str = "", **fields: Any) -> ExchangeRate:
     """Change a rate's value, dates, source or reference; its pair and office stay (enter another rate for
     another pair). The history keeps the old values, who changed them and why."""
-    check_rights(actor, row.office)
+    check_rights(row.office, actor=actor)
     if row.archived_at is not None:
         raise m.RATE_ARCHIVED(field=None)
     unknown = set(fields) - set(CHANGEABLE)
@@ -174,7 +174,7 @@ def _later(a: dt.date | None, b: dt.date | None) -> dt.date | None:
 @transaction.atomic
 def archive_rate(row: ExchangeRate, *, actor: Actor, reason: str = "") -> None:
     """Take a rate out of conversion; it stays listed and in the history."""
-    check_rights(actor, row.office, Action.ARCHIVE)
+    check_rights(row.office, Action.ARCHIVE, actor=actor)
     if row.archived_at is not None:
         return
     _check_years_open(row.office, row.valid_from, row.valid_to)
@@ -184,7 +184,7 @@ def archive_rate(row: ExchangeRate, *, actor: Actor, reason: str = "") -> None:
 
 @transaction.atomic
 def restore_rate(row: ExchangeRate, *, actor: Actor) -> None:
-    check_rights(actor, row.office, Action.RESTORE)
+    check_rights(row.office, Action.RESTORE, actor=actor)
     if row.archived_at is None:
         raise m.RATE_NOT_ARCHIVED(field=None)
     row.archived_at = None
