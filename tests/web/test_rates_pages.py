@@ -134,3 +134,26 @@ def test_the_report_page_lists_the_money_waiting_for_a_rate_and_the_rates_used(l
     page = text(client.get("/reports/aid/?office=yen-bai&year=2022"))
     assert "unconverted-h" not in page
     assert "1 CHF = 1,12 USD" in page and "500 CHF<br>" in page
+
+
+def test_a_month_of_rates_is_imported_from_the_page_whole_or_not_at_all(login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = login("bientap")
+    header = "Tiền gốc;Tiền quy đổi;Tỷ giá;Nguồn;Căn cứ\r\n"
+    bad = header + "EUR;VND;27.450;mof;Thông báo tháng 01/2030\r\nXXX;VND;1;mof;\r\n"
+    post = {"office": "yen-bai", "month": "2030-01"}
+    refused = client.post("/rates/import/", {**post, "file": SimpleUploadedFile("t1.csv", bad.encode())})
+    assert refused.status_code == 400
+    assert "Dòng 3, Tiền gốc: “XXX” không phải mã tiền tệ ISO 4217." in text(refused)
+    assert not ExchangeRate.objects.filter(valid_from=D(2030, 1, 1)).exists()
+    good = header + "EUR;VND;27.450;mof;Thông báo tháng 01/2030\r\n"
+    done = client.post("/rates/import/", {**post, "file": SimpleUploadedFile("t1.csv", good.encode())})
+    assert done.status_code == 302
+    rate = ExchangeRate.objects.get(valid_from=D(2030, 1, 1))
+    assert (rate.office.code, rate.valid_to, rate.history.get().history_user.username) == (
+        "yen-bai",
+        D(2030, 1, 31),
+        "bientap",
+    )
+    assert login("xem").get("/rates/import/").status_code == 403

@@ -51,3 +51,22 @@ class RateForm(RateCorrectForm):
 
 class RateCorrectionForm(RateCorrectForm):
     reason = forms.CharField(label=_("Lý do sửa"), max_length=100, required=False)
+
+
+class RateImportForm(forms.Form):
+    office = forms.ChoiceField(label=_("Cơ quan"))
+    month = forms.CharField(
+        label=_("Tháng áp dụng"),
+        max_length=7,
+        required=False,
+        help_text=_("Ví dụ 2026-01: điền ngày áp dụng cho các dòng để trống ngày."),
+    )
+    file = forms.FileField(label=_("Tệp CSV"))
+
+    def __init__(self, *args: Any, offices: list[Office], common: bool, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        choices = [(o.code, o.name) for o in offices]
+        if common:
+            choices.append((COMMON, str(_("Chung cho mọi cơ quan"))))
+        office_field: Any = self.fields["office"]
+        office_field.choices = choices

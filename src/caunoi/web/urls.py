@@ -57,6 +57,7 @@ urlpatterns = [
     path("years/", corrections.closed_years, name="closed-years"),
     path("rates/", rates.rate_list, name="rate-list"),
     path("rates/new/", rates.rate_create, name="rate-create"),
+    path("rates/import/", rates.rate_import, name="rate-import"),
     path("rates/<int:pk>/edit/", rates.rate_edit, name="rate-edit"),
     path("rates/<int:pk>/<str:action>/", rates.rate_archive, name="rate-archive"),
     path("aid/<int:pk>/<str:action>/", aid_edit.aid_archive, name="aid-archive"),

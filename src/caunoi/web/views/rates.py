@@ -3,8 +3,10 @@ archive its rates, its administrator restores them; common rates are the nationa
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -20,8 +22,10 @@ from caunoi.core.errors import RuleErrors
 from caunoi.core.permissions import Action, can, visible_offices
 from caunoi.money import services
 from caunoi.money.models import ExchangeRate
-from caunoi.web.rate_forms import COMMON, RateCorrectionForm, RateForm
+from caunoi.money.rates_csv import import_rates, parse_month
+from caunoi.web.rate_forms import COMMON, RateCorrectionForm, RateForm, RateImportForm
 from caunoi.web.views.common import flash_rule_errors, rule_errors_to_form
+from caunoi.web.views.iati_upload import safe_name
 
 View = Callable[..., HttpResponse]
 CHANGED = ("rate", "valid_from", "valid_to", "source", "reference")
@@ -183,3 +187,35 @@ def rate_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except RuleErrors as error:
         flash_rule_errors(request, error)
     return redirect("web:rate-list")
+
+
+@login_required
+@rate_page
+def rate_import(request: HttpRequest) -> HttpResponse:
+    """A month of rates from a CSV file, as `caunoi rates import` reads it: all rows or none."""
+    offices = _writable_offices(request)
+    form = RateImportForm(
+        request.POST or None,
+        request.FILES or None,
+        offices=offices,
+        common=services.can_manage_rates(request.user, None),
+    )
+    problems: list[Any] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        office = next((o for o in offices if o.code == data["office"]), None)
+        try:
+            month = parse_month(data["month"]) if data["month"] else None
+            with tempfile.TemporaryDirectory(prefix="caunoi-rates-") as folder:
+                path = Path(folder) / safe_name(data["file"].name)
+                with path.open("wb") as out:
+                    for chunk in data["file"].chunks():
+                        out.write(chunk)
+                result = import_rates(path, office, actor=request.user, month=month)
+        except RuleErrors as error:
+            problems = error.problems
+        else:
+            messages.success(request, _("Đã nhập %(count)s tỷ giá.") % {"count": len(result.rates)})
+            return redirect("web:rate-list")
+    context = {"title": _("Nhập tỷ giá từ tệp CSV"), "form": form, "problems": problems}
+    return render(request, "web/rates/import.html", context, status=400 if problems else 200)
