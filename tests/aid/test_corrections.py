@@ -54,7 +54,14 @@ def _correct(tx, actor=SYSTEM, **changes):  # type: ignore[no-untyped-def]
 def test_a_correction_changes_the_figures_and_keeps_the_old_values(office, item, donor, admin):
     tx = _commit(item)
     record_rate(
-        "EUR", "USD", Decimal("1.10"), D(2022, 1, 1), "staff", valid_to=D(2022, 12, 31), office=office
+        "EUR",
+        "USD",
+        Decimal("1.10"),
+        D(2022, 1, 1),
+        "staff",
+        valid_to=D(2022, 12, 31),
+        office=office,
+        actor=SYSTEM,
     )
     _correct(
         tx, amount="1200.50", currency="eur", provider=donor, reference="PT-7", reason="Sai số", actor=admin

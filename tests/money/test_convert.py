@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 
 from caunoi.core.errors import RuleError
+from caunoi.core.permissions import SYSTEM
 from caunoi.money.convert import RateBook, convert
 from caunoi.money.models import RateSource
 from caunoi.money.services import record_rate
@@ -22,12 +23,25 @@ def rates(db):  # type: ignore[no-untyped-def]
         RateSource.MOF_ACCOUNTING,
         valid_to=D(2030, 1, 31),
         reference="Thông báo tỷ giá hạch toán tháng 01/2030",
+        actor=SYSTEM,
     )
     record_rate(
-        "USD", "VND", Decimal("24000"), D(2030, 1, 1), RateSource.MOF_ACCOUNTING, valid_to=D(2030, 1, 31)
+        "USD",
+        "VND",
+        Decimal("24000"),
+        D(2030, 1, 1),
+        RateSource.MOF_ACCOUNTING,
+        valid_to=D(2030, 1, 31),
+        actor=SYSTEM,
     )
     record_rate(
-        "USD", "VND", Decimal("24500"), D(2030, 2, 1), RateSource.MOF_ACCOUNTING, valid_to=D(2030, 2, 28)
+        "USD",
+        "VND",
+        Decimal("24500"),
+        D(2030, 2, 1),
+        RateSource.MOF_ACCOUNTING,
+        valid_to=D(2030, 2, 28),
+        actor=SYSTEM,
     )
 
 
@@ -77,7 +91,9 @@ def test_same_currency_needs_no_rate(db):
 
 
 def test_an_offices_own_rate_wins_over_the_common_one(rates, yen_bai):
-    record_rate("USD", "VND", Decimal("23900"), D(2030, 1, 1), RateSource.BANK_BUYING, office=yen_bai)
+    record_rate(
+        "USD", "VND", Decimal("23900"), D(2030, 1, 1), RateSource.BANK_BUYING, office=yen_bai, actor=SYSTEM
+    )
     assert RateBook(yen_bai).convert(Decimal(1), "USD", "VND", D(2030, 1, 5)).amount == Decimal("23900.00")
     assert RateBook(None).convert(Decimal(1), "USD", "VND", D(2030, 1, 5)).amount == Decimal("24000.00")
 
@@ -92,26 +108,26 @@ def test_an_offices_own_rate_wins_over_the_common_one(rates, yen_bai):
 )
 def test_rates_are_checked(db, args, code):
     with pytest.raises(RuleError) as error:
-        record_rate(*args)
+        record_rate(*args, actor=SYSTEM)
     assert error.value.code == code
 
 
 def test_a_rate_ends_after_it_starts(db):
     with pytest.raises(RuleError) as error:
-        record_rate("USD", "VND", Decimal(1), D(2030, 2, 1), valid_to=D(2030, 1, 1))
+        record_rate("USD", "VND", Decimal(1), D(2030, 2, 1), valid_to=D(2030, 1, 1), actor=SYSTEM)
     assert error.value.code == "money.rate_dates"
 
 
 def test_cross_rate_through_the_dollar_when_the_dong_has_none(db):
-    record_rate("EUR", "USD", Decimal("1.10"), D(2031, 1, 1), valid_to=D(2031, 1, 31))
-    record_rate("USD", "VND", Decimal("25000"), D(2031, 1, 1), valid_to=D(2031, 1, 31))
+    record_rate("EUR", "USD", Decimal("1.10"), D(2031, 1, 1), valid_to=D(2031, 1, 31), actor=SYSTEM)
+    record_rate("USD", "VND", Decimal("25000"), D(2031, 1, 1), valid_to=D(2031, 1, 31), actor=SYSTEM)
     result = convert(Decimal("100"), "EUR", "VND", D(2031, 1, 10))
     assert result.amount == Decimal("2750000.00")
     assert [(r.base, r.quote) for r in result.rates] == [("EUR", "USD"), ("USD", "VND")]
 
 
 def test_a_book_limited_to_some_currencies_still_crosses_through_the_pivots(rates):
-    record_rate("JPY", "VND", Decimal("170"), D(2030, 1, 1), valid_to=D(2030, 1, 31))
+    record_rate("JPY", "VND", Decimal("170"), D(2030, 1, 1), valid_to=D(2030, 1, 31), actor=SYSTEM)
     book = RateBook(None, currencies={"EUR"})
     assert book.convert(Decimal(1200), "EUR", "USD", D(2030, 1, 10)).amount == Decimal("1300.00")
     with pytest.raises(RuleError):  # JPY is not in this book

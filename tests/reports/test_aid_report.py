@@ -94,7 +94,9 @@ def test_revoked_or_cancelled_by_year_end_is_not_counted(make_item, office, sect
 
 
 def test_multi_currency_commitments_and_share_weighted_sectors(make_item, office, sectors, approval):
-    record_rate("EUR", "VND", Decimal("25000"), D(2022, 1, 1), valid_to=D(2022, 12, 31), office=office)
+    record_rate(
+        "EUR", "VND", Decimal("25000"), D(2022, 1, 1), valid_to=D(2022, 12, 31), office=office, actor=SYSTEM
+    )
     item = make_item(status=Status.APPROVED, decision=approval)
     services.set_sectors(item, [(sectors["y-te"], 75), (sectors["giao-duc-dao-tao"], 25)], actor=SYSTEM)
     services.record_transaction(item, "2", "1000", "EUR", D(2022, 3, 1), actor=SYSTEM)
@@ -111,12 +113,34 @@ def test_multi_currency_commitments_and_share_weighted_sectors(make_item, office
     assert education.extra["committed_by_share"]["vnd"] == 6250000
 
 
-def test_a_missing_rate_stops_the_report_with_a_clear_message(make_item, office, approval):
+def test_a_missing_rate_leaves_the_money_unconverted_and_says_so(make_item, office, approval):
     item = make_item(status=Status.APPROVED, decision=approval)
     services.record_transaction(item, "2", "1000", "CHF", D(2022, 3, 1), actor=SYSTEM)
-    with pytest.raises(CommandError) as error:
-        run("report", "aid", "--year", "2022", "--office", office.code)
-    assert "Chưa có tỷ giá CHF/USD áp dụng cho ngày 01/03/2022" in str(error.value)
+    services.record_transaction(item, "2", "500", "USD", D(2022, 3, 1), actor=SYSTEM)
+    text = run("report", "aid", "--year", "2022", "--office", office.code)
+    assert "tiếp nhận mới là 500 USD" in text
+    assert (
+        "Chưa quy đổi được (chưa có tỷ giá): vốn cam kết 1.000 CHF. Các số liệu bằng USD và VND ở trên chưa "
+        "gồm các khoản này." in text
+    )
+    data = json.loads(run("report", "aid", "--year", "2022", "--office", office.code, "--format", "json"))
+    assert data["committed"]["unconverted"] == {"CHF": 1000}
+    assert data["missing_rates"][0]["vi"].startswith("Chưa có tỷ giá CHF/USD áp dụng cho ngày 01/03/2022")
+
+
+def test_the_report_says_which_rate_converted_what(yen_bai):
+    text = run("report", "aid", "--year", "2022")
+    assert (
+        "Tỷ giá quy đổi đã dùng: 1 USD = 23.500 VND (do cán bộ nhập, minh họa — không phải tỷ giá chính thức, "
+        "áp dụng từ 01/01/2022) cho 1.404.175 USD vốn cam kết; 618.475 USD, 695.893.750 VND giải ngân trong "
+        "năm." in text
+    )
+    data = json.loads(run("report", "aid", "--year", "2022", "--format", "json"))
+    assert data["rates_used"][0]["converted"] == {
+        "committed": {"USD": 1404175},
+        "disbursed": {"USD": 618475, "VND": 695893750},
+    }
+    assert "unconverted" not in data["committed"] and "missing_rates" not in data
 
 
 def test_cli_json_reports_the_published_figures(yen_bai):

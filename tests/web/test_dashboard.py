@@ -625,7 +625,13 @@ def test_each_office_converts_with_its_own_rates(make_item, office, approval, ye
     from caunoi.money.services import record_rate
 
     record_rate(
-        "EUR", "VND", Decimal("25000"), dt.date(2022, 1, 1), valid_to=dt.date(2022, 12, 31), office=office
+        "EUR",
+        "VND",
+        Decimal("25000"),
+        dt.date(2022, 1, 1),
+        valid_to=dt.date(2022, 12, 31),
+        office=office,
+        actor=SYSTEM,
     )
     item = make_item(status=Status.APPROVED, decision=approval)
     services.record_transaction(item, "2", "1000", "EUR", dt.date(2022, 3, 1), actor=SYSTEM)

@@ -344,6 +344,9 @@ PUBLISHED_2022 = {
 }
 
 # Illustrative USD/VND rates entered by staff: NOT official rates (caunoi never invents those).
+# The new Lào Cai union's own rate (an office's rate wins over the common ones): no demo money is in euros,
+# so it converts nothing and changes no figure; it shows an office rate beside the common ones.
+DEMO_OFFICE_RATE = ("EUR", "USD", D(2026, 1, 1), D(2026, 12, 31), Decimal("1.08"))
 DEMO_RATES = [
     (D(2022, 1, 1), D(2022, 12, 31), Decimal("23500")),
     (D(2023, 1, 1), D(2023, 12, 31), Decimal("24000")),

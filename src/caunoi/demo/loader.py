@@ -234,7 +234,11 @@ def load_demo(today: dt.date) -> DemoSummary:
     yen_bai, lao_cai = _offices()
     if not ExchangeRate.objects.filter(reference=RATE_NOTE).exists():
         for first, last, rate in data.DEMO_RATES:
-            record_rate("USD", "VND", rate, first, RateSource.STAFF, valid_to=last, reference=RATE_NOTE)
+            record_rate(
+                "USD", "VND", rate, first, RateSource.STAFF, valid_to=last, reference=RATE_NOTE, actor=SYSTEM
+            )
+        base, quote, first, last, rate = data.DEMO_OFFICE_RATE
+        record_rate(base, quote, rate, first, RateSource.STAFF, last, RATE_NOTE, office=lao_cai, actor=SYSTEM)
     donors, line_agency, union = _organisations(yen_bai)
     sectors = {s.code: s for s in Sector.objects.all()}
     for spec in data.ITEMS:

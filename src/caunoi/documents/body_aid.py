@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from caunoi.reports.aid import AidSummary, Line
 from caunoi.reports.aid_text import ALL_KINDS, NOUNS
+from caunoi.reports.conversion_text import rates_sentence, unconverted_sentence
 from caunoi.vntext.numbers import format_count, format_money, format_percent, format_scaled_vnd
 from caunoi.vntext.words import amount_in_words
 
@@ -88,8 +89,7 @@ def aid_paragraphs(summary: AidSummary, previous: AidSummary) -> list[str]:
         f"{format_scaled_vnd(summary.disbursed.vnd)})."
     )
     paragraphs.append(change_paragraph(summary, previous))
-    if summary.rates:
-        paragraphs.append("Tỷ giá quy đổi đã dùng: " + "; ".join(r.describe() for r in summary.rates) + ".")
+    paragraphs.extend(text for text in (unconverted_sentence(summary), rates_sentence(summary)) if text)
     return paragraphs
 
 

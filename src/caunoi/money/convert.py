@@ -69,7 +69,8 @@ class RateBook:
             scope &= Q(base__in=wanted, quote__in=wanted)
         self._rates: dict[tuple[str, str], list[ExchangeRate]] = defaultdict(list)
         self._factors: dict[tuple[str, str, dt.date], tuple[Decimal, tuple[RateUsed, ...]]] = {}
-        for rate in ExchangeRate.objects.filter(scope).order_by("-valid_from", "office_id"):
+        live = ExchangeRate.objects.filter(scope, archived_at__isnull=True)  # archived rates convert nothing
+        for rate in live.order_by("-valid_from", "office_id"):
             self._rates[(rate.base, rate.quote)].append(rate)
         # Office rates win over common ones that start the same day: sort keeps the office's first.
         for rates in self._rates.values():

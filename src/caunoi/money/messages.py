@@ -51,3 +51,63 @@ NOT_CONVERTED = Msg(
     "{what_en} could not be converted to {quote}: the result is too large to compute (check the amounts and "
     "rates entered).",
 )
+RATE_SAME_CURRENCY = Msg(
+    "money.rate_same_currency",
+    "Tỷ giá phải giữa hai loại tiền khác nhau (nhận được {currency}/{currency}).",
+    "A rate is between two different currencies (got {currency}/{currency}).",
+)
+RATE_OVERLAP = Msg(
+    "money.rate_overlap",
+    "Đã có tỷ giá {base}/{quote} áp dụng trong thời gian này ({existing}): hãy sửa hoặc lưu trữ tỷ giá đó "
+    "trước, hoặc chọn ngày áp dụng khác.",
+    "A {base}/{quote} rate is already in force in this period ({existing_en}): correct or archive that rate "
+    "first, or choose other dates.",
+)
+RATE_COMMON_NATIONAL = Msg(
+    "money.rate_common_national",
+    "Chỉ quản trị viên cấp quốc gia mới nhập, sửa, lưu trữ tỷ giá chung cho mọi cơ quan; hãy chọn cơ quan.",
+    "Only a national administrator enters, corrects or archives a rate common to every office; choose an "
+    "office.",
+)
+RATE_YEAR_CLOSED = Msg(
+    "money.rate_year_closed",
+    "Tỷ giá áp dụng trong năm {year}, năm cơ quan {office} đã khóa số liệu: quản trị cơ quan phải mở lại năm "
+    "trước khi thay đổi tỷ giá của năm đó.",
+    "The rate is in force in {year}, a year whose figures office {office} has locked: the office "
+    "administrator must reopen the year before that year's rates change.",
+)
+RATE_ARCHIVED = Msg(
+    "money.rate_archived",
+    "Tỷ giá này đã lưu trữ: hãy khôi phục trước khi sửa.",
+    "This rate is archived: restore it before correcting it.",
+)
+RATE_NOT_ARCHIVED = Msg(
+    "money.rate_not_archived",
+    "Tỷ giá này đang dùng, không cần khôi phục.",
+    "This rate is in use; there is nothing to restore.",
+)
+RATE_SOURCE_UNKNOWN = Msg(
+    "money.rate_source_unknown",
+    "“{source}” không phải nguồn tỷ giá (Ngân hàng Nhà nước, Bộ Tài chính, ngân hàng, nhà tài trợ, cán bộ nhập).",
+    "“{source}” is not a rate source (State Bank, Ministry of Finance, bank, donor, staff).",
+)
+RATES_FILE_EMPTY = Msg(
+    "money.rates_file_empty",
+    "Tệp tỷ giá không có dòng nào sau dòng tiêu đề.",
+    "The rates file has no row after its header.",
+)
+RATES_FILE_TOO_LONG = Msg(
+    "money.rates_file_too_long",
+    "Tệp tỷ giá có hơn {limit} dòng; một tệp là tỷ giá của một tháng.",
+    "The rates file has more than {limit_en} rows; one file holds one month's rates.",
+)
+RATES_NO_DATE = Msg(
+    "money.rates_no_date",
+    "Thiếu ngày bắt đầu áp dụng: ghi cột “Áp dụng từ” hoặc chọn tháng (--month).",
+    "The start date is missing: fill the “Áp dụng từ” column or give the month (--month).",
+)
+RATES_MONTH = Msg(
+    "money.rates_month",
+    "“{value}” không phải tháng hợp lệ (viết 2026-01 hoặc 01/2026).",
+    "“{value}” is not a valid month (write 2026-01 or 01/2026).",
+)

@@ -33,6 +33,9 @@ class ExchangeRate(models.Model):
         blank=True,
         help_text=_("Để trống nếu là tỷ giá chung cho mọi cơ quan."),
     )
+    # Archived rates convert nothing; they stay listed (and in the history) so that a report made before
+    # says which rate it used.
+    archived_at = models.DateTimeField(_("lưu trữ lúc"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,16 +1,29 @@
-"""Recording exchange rates."""
+"""Recording, correcting and archiving exchange rates.
+
+An office's rates are entered by its editors (as any record of the office); a rate common to every office
+(no office) only by a national administrator or the server's operator. Two live rates of one currency pair
+(either way round) in one scope never cover the same day: a conversion must never depend on which of two
+rates it happened to find. A rate in force in a year whose figures an office has locked does not change
+until the year is reopened.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from caunoi.core import audit
+from caunoi.core.errors import RuleError
 from caunoi.core.models import Office
+from caunoi.core.permissions import Action, Actor, authorize, can
+from caunoi.core.text import nfc
+from caunoi.money import messages as m
 from caunoi.money.currencies import clean_currency
-from caunoi.money.messages import RATE_DATES, RATE_NOT_POSITIVE, RATE_RANGE
 from caunoi.money.models import ExchangeRate, RateSource
 from caunoi.vntext.numbers import format_number
 
@@ -19,6 +32,90 @@ from caunoi.vntext.numbers import format_number
 # at a rate stays under 10^23, far inside Python's 28-digit decimal context.
 MIN_RATE = Decimal("1e-10")
 MAX_RATE = Decimal("1e10")
+SOURCES = frozenset(RateSource.values)
+CHANGEABLE = ("rate", "valid_from", "valid_to", "source", "reference")
+
+
+def check_rights(office: Office | None, action: Action = Action.EDIT, *, actor: Actor) -> None:
+    """An office's rates: `action` in the office. Common rates: above every office."""
+    if office is not None:
+        authorize(actor, action, office)
+    elif not can(actor, Action.MANAGE_OFFICES, Office()):
+        raise m.RATE_COMMON_NATIONAL(field="office")
+
+
+def can_manage_rates(user: Any, office: Office | None) -> bool:
+    try:
+        check_rights(office, actor=user)
+    except RuleError:
+        return False
+    return True
+
+
+def _check_value(rate: Decimal) -> None:
+    if not rate.is_finite() or rate <= 0:
+        raise m.RATE_NOT_POSITIVE(field="rate")
+    if not MIN_RATE <= rate <= MAX_RATE:
+        raise m.RATE_RANGE(
+            field="rate",
+            rate=str(rate)[:40],
+            low=format_number(MIN_RATE),
+            high=format_number(MAX_RATE),
+            low_en=format_number(MIN_RATE, locale="en"),
+            high_en=format_number(MAX_RATE, locale="en"),
+        )
+
+
+def _check(row: ExchangeRate) -> None:
+    """Every rule a live rate keeps, whether new, corrected or restored."""
+    _check_value(row.rate)
+    if row.base == row.quote:
+        raise m.RATE_SAME_CURRENCY(field="quote", currency=row.base)
+    if row.source not in SOURCES:
+        raise m.RATE_SOURCE_UNKNOWN(field="source", source=str(row.source)[:40])
+    if row.valid_to is not None and row.valid_to < row.valid_from:
+        raise m.RATE_DATES(field="valid_to")
+    _check_overlap(row)
+
+
+def _check_overlap(row: ExchangeRate) -> None:
+    pair = Q(base=row.base, quote=row.quote) | Q(base=row.quote, quote=row.base)
+    others = ExchangeRate.objects.filter(pair, office=row.office, archived_at__isnull=True)
+    if row.pk is not None:
+        others = others.exclude(pk=row.pk)
+    if row.valid_to is not None:
+        others = others.filter(valid_from__lte=row.valid_to)
+    other = others.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=row.valid_from)).first()
+    if other is not None:
+        raise m.RATE_OVERLAP(
+            field="valid_from",
+            base=row.base,
+            quote=row.quote,
+            existing=describe_period(other),
+            existing_en=describe_period(other, "en"),
+        )
+
+
+def describe_period(row: ExchangeRate, locale: str = "vi") -> str:
+    """ "1 EUR = 1,1 USD, 01/01/2022–31/12/2022": a rate as its list shows it."""
+    end = row.valid_to.strftime("%d/%m/%Y") if row.valid_to else "…"
+    value = format_number(row.rate.normalize(), locale=locale)
+    return f"1 {row.base} = {value} {row.quote}, {row.valid_from.strftime('%d/%m/%Y')}–{end}"
+
+
+def _check_years_open(office: Office | None, first: dt.date, last: dt.date | None) -> None:
+    """A rate converts the money of the days it covers: refuse it when they fall in a locked year of the
+    office (of any office, for a common rate)."""
+    from caunoi.aid.models import ClosedYear  # the ledger's locks; money itself sits below the ledger
+
+    locks = ClosedYear.objects.filter(reopened_at__isnull=True, year__gte=first.year)
+    if last is not None:
+        locks = locks.filter(year__lte=last.year)
+    if office is not None:
+        locks = locks.filter(office=office)
+    lock = locks.select_related("office").order_by("year", "office__code").first()
+    if lock is not None:
+        raise m.RATE_YEAR_CLOSED(field="valid_from", year=lock.year, office=lock.office.code)
 
 
 @transaction.atomic
@@ -31,31 +128,66 @@ def record_rate(
     valid_to: dt.date | None = None,
     reference: str = "",
     office: Office | None = None,
+    *,
+    actor: Actor,
 ) -> ExchangeRate:
-    base = clean_currency(base, "base")
-    quote = clean_currency(quote, "quote")
-    if not rate.is_finite() or rate <= 0:
-        raise RATE_NOT_POSITIVE(field="rate")
-    if not MIN_RATE <= rate <= MAX_RATE:
-        raise RATE_RANGE(
-            field="rate",
-            rate=str(rate)[:40],
-            low=format_number(MIN_RATE),
-            high=format_number(MAX_RATE),
-            low_en=format_number(MIN_RATE, locale="en"),
-            high_en=format_number(MAX_RATE, locale="en"),
-        )
-    if valid_to is not None and valid_to < valid_from:
-        raise RATE_DATES(field="valid_to")
+    check_rights(office, actor=actor)
     row = ExchangeRate(
-        base=base,
-        quote=quote,
+        base=clean_currency(base, "base"),
+        quote=clean_currency(quote, "quote"),
         rate=rate,
         valid_from=valid_from,
         valid_to=valid_to,
-        source=RateSource(source),
-        reference=reference,
+        source=source,
+        reference=nfc(reference),
         office=office,
     )
-    audit.save(row, None)
+    _check(row)
+    _check_years_open(office, valid_from, valid_to)
+    audit.save(row, actor)
     return row
+
+
+@transaction.atomic
+def correct_rate(row: ExchangeRate, *, actor: Actor, reason: str = "", **fields: Any) -> ExchangeRate:
+    """Change a rate's value, dates, source or reference; its pair and office stay (enter another rate for
+    another pair). The history keeps the old values, who changed them and why."""
+    check_rights(row.office, actor=actor)
+    if row.archived_at is not None:
+        raise m.RATE_ARCHIVED(field=None)
+    unknown = set(fields) - set(CHANGEABLE)
+    if unknown:
+        raise TypeError(f"correct_rate cannot change {sorted(unknown)}")
+    old_from, old_to = row.valid_from, row.valid_to
+    for name, value in fields.items():
+        setattr(row, name, nfc(value) if name == "reference" else value)
+    _check(row)
+    _check_years_open(row.office, min(old_from, row.valid_from), _later(old_to, row.valid_to))
+    audit.save(row, actor, reason=nfc(reason))
+    return row
+
+
+def _later(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return None if a is None or b is None else max(a, b)
+
+
+@transaction.atomic
+def archive_rate(row: ExchangeRate, *, actor: Actor, reason: str = "") -> None:
+    """Take a rate out of conversion; it stays listed and in the history."""
+    check_rights(row.office, Action.ARCHIVE, actor=actor)
+    if row.archived_at is not None:
+        return
+    _check_years_open(row.office, row.valid_from, row.valid_to)
+    row.archived_at = timezone.now()
+    audit.save(row, actor, reason=nfc(reason))
+
+
+@transaction.atomic
+def restore_rate(row: ExchangeRate, *, actor: Actor) -> None:
+    check_rights(row.office, Action.RESTORE, actor=actor)
+    if row.archived_at is None:
+        raise m.RATE_NOT_ARCHIVED(field=None)
+    row.archived_at = None
+    _check(row)
+    _check_years_open(row.office, row.valid_from, row.valid_to)
+    audit.save(row, actor)

@@ -30,6 +30,7 @@ from caunoi.aid.models import (
 from caunoi.aid.models import TransactionKind as K
 from caunoi.core import marks
 from caunoi.core.bulk import rows_by_pk
+from caunoi.core.errors import Problem, RuleErrors
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation
 from caunoi.geography.models import AdminUnit, Era
@@ -48,13 +49,18 @@ class Money:
     by_currency: dict[str, Decimal] = field(default_factory=dict)
     usd: Decimal = ZERO
     vnd: Decimal = ZERO
+    # Amounts (in by_currency) that no rate converted yet: left out of usd and vnd, and said so.
+    unconverted: dict[str, Decimal] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        found = {
             "by_currency": {k: _num(v) for k, v in sorted(self.by_currency.items())},
             "usd": _num(self.usd),
             "vnd": _num(self.vnd),
         }
+        if self.unconverted:  # only then: a report whose money all converted reads as it always did
+            found["unconverted"] = {k: _num(v) for k, v in sorted(self.unconverted.items())}
+        return found
 
 
 @dataclass
@@ -90,8 +96,28 @@ class AidSummary:
     by_donor: list[Line]
     by_place: list[Line]
     rates: list[RateUsed]
+    # What each rate converted: (base, quote, valid_from) → {"committed"/"disbursed": {currency: amount}}.
+    converted_by_rate: dict[tuple[str, str, dt.date], dict[str, dict[str, Decimal]]] = field(
+        default_factory=dict
+    )
+    # Why some money is unconverted: the rates still missing (one problem per currency and day).
+    missing_rates: list[Problem] = field(default_factory=list)
+
+    def rate_lines(self) -> list[tuple[RateUsed, dict[str, dict[str, Decimal]]]]:
+        return [(r, self.converted_by_rate.get((r.base, r.quote, r.valid_from), {})) for r in self.rates]
 
     def as_dict(self) -> dict[str, Any]:
+        found = self._as_dict()
+        for entry, (_rate, converted) in zip(found["rates_used"], self.rate_lines(), strict=True):
+            entry["converted"] = {
+                what: {k: _num(v) for k, v in sorted(amounts.items())}
+                for what, amounts in sorted(converted.items())
+            }
+        if self.missing_rates:
+            found["missing_rates"] = [{"vi": p.vi, "en": p.en} for p in self.missing_rates]
+        return found
+
+    def _as_dict(self) -> dict[str, Any]:
         return {
             "offices": [o.code for o in self.offices],
             "office_names": [o.name for o in self.offices],
@@ -129,24 +155,37 @@ class _Converter:
     def __init__(self, office: Office):
         self.book = RateBook(office)
         self.used: dict[tuple[str, str, dt.date, bool], RateUsed] = {}
+        self.converted: dict[tuple[str, str, dt.date], dict[str, dict[str, Decimal]]] = {}
+        self.missing: dict[str, Problem] = {}
 
-    def money(self, groups: Iterable[tuple[str, dt.date, Decimal]]) -> Money:
-        """Sum (currency, value date, amount) groups per currency and into USD and VND."""
+    def money(self, groups: Iterable[tuple[str, dt.date, Decimal]], tally: str = "") -> Money:
+        """Sum (currency, value date, amount) groups per currency and into USD and VND; an amount no rate
+        converts yet is counted apart (`unconverted`). `tally` names the total whose amounts each rate's
+        line in the summary reports ("committed", "disbursed"); the breakdowns repeat them and leave it out."""
         result = Money()
         per_currency: dict[str, Decimal] = defaultdict(Decimal)
+        unconverted: dict[str, Decimal] = defaultdict(Decimal)
         for currency, day, amount in groups:
             per_currency[currency] += amount
-            for quote in ("USD", "VND"):
-                factor, rates = self.book.factor(currency, quote, day)
-                for rate in rates:
-                    self.used[(rate.base, rate.quote, rate.valid_from, False)] = replace(rate, inverted=False)
-                converted = amount * factor
-                if quote == "USD":
-                    result.usd += converted
-                else:
-                    result.vnd += converted
+            try:
+                to_usd, usd_rates = self.book.factor(currency, "USD", day)
+                to_vnd, vnd_rates = self.book.factor(currency, "VND", day)
+            except RuleErrors as error:
+                unconverted[currency] += amount
+                for problem in error.problems:
+                    self.missing.setdefault(problem.vi, problem)
+                continue
+            for rate in (*usd_rates, *vnd_rates):
+                key = (rate.base, rate.quote, rate.valid_from)
+                self.used[(*key, False)] = replace(rate, inverted=False)
+                if tally:
+                    amounts = self.converted.setdefault(key, {}).setdefault(tally, {})
+                    amounts[currency] = amounts.get(currency, ZERO) + amount
+            result.usd += amount * to_usd
+            result.vnd += amount * to_vnd
         try:
             result.by_currency = {k: v.quantize(CENT) for k, v in per_currency.items()}
+            result.unconverted = {k: v.quantize(CENT) for k, v in unconverted.items()}
             result.usd = result.usd.quantize(CENT)
             result.vnd = result.vnd.quantize(Decimal(1))
         except InvalidOperation:  # totals beyond 28 digits: amounts or rates no service accepts
@@ -194,14 +233,18 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
     def grouped(qs: QuerySet[Any], *keys: str) -> list[dict[str, Any]]:
         return list(qs.values(*keys, "currency", "value_date").annotate(total=Sum("amount")).order_by())
 
-    committed = conv.money((r["currency"], r["value_date"], r["total"]) for r in grouped(commitments))
+    committed = conv.money(
+        ((r["currency"], r["value_date"], r["total"]) for r in grouped(commitments)), "committed"
+    )
     disbursements = Transaction.objects.counted().filter(
         office__in=offices,
         kind=K.DISBURSEMENT,
         value_date__year=year,
         item__archived_at__isnull=True,
     )
-    disbursed = conv.money((r["currency"], r["value_date"], r["total"]) for r in grouped(disbursements))
+    disbursed = conv.money(
+        ((r["currency"], r["value_date"], r["total"]) for r in grouped(disbursements)), "disbursed"
+    )
 
     by_sector = _by_sector(items, commitments, conv, grouped)
     by_modality = _by_modality(items, commitments, conv, grouped)
@@ -218,6 +261,11 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
         by_donor=by_donor,
         by_place=by_place,
         rates=sorted(conv.used.values(), key=lambda r: (r.base, r.quote, r.valid_from)),
+        converted_by_rate={
+            key: {what: {k: v.quantize(CENT) for k, v in amounts.items()} for what, amounts in found.items()}
+            for key, found in conv.converted.items()
+        },
+        missing_rates=[conv.missing[text] for text in sorted(conv.missing)],
     )
 
 

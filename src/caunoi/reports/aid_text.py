@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from caunoi.aid.models import Modality
 from caunoi.reports.aid import AidSummary, Line
+from caunoi.reports.conversion_text import rates_sentence, unconverted_sentence
 from caunoi.vntext.numbers import format_count, format_money, format_scaled_vnd
 
 NOUNS: dict[frozenset[str], str] = {
@@ -67,7 +68,5 @@ def render_aid_text(summary: AidSummary) -> str:
         f"Giải ngân trong năm {summary.year}: {format_money(summary.disbursed.usd, 'USD')} "
         f"(tương đương {format_scaled_vnd(summary.disbursed.vnd)})."
     )
-    if summary.rates:
-        used = "; ".join(r.describe() for r in summary.rates)
-        lines.append(f"Tỷ giá quy đổi đã dùng: {used}.")
+    lines.extend(text for text in (unconverted_sentence(summary), rates_sentence(summary)) if text)
     return "\n".join(lines) + "\n"

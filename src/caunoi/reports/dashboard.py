@@ -156,7 +156,7 @@ class _Usd:
     def __init__(self, offices: list[Office]):
         rates = list(
             ExchangeRate.objects.filter(
-                Q(office__isnull=True) | Q(office__in=[o.pk for o in offices])
+                Q(office__isnull=True) | Q(office__in=[o.pk for o in offices]), archived_at__isnull=True
             ).order_by("-valid_from", "office_id")
         )
         self.books = {o.pk: _OfficeBook(rates, o.pk) for o in offices}

@@ -26,6 +26,17 @@ class MoneyRow:
         return self.committed - self.disbursed
 
 
+@dataclass(frozen=True)
+class TxConversion:
+    """What one transaction is worth in the other currency the page shows (USD; VND for a USD amount), and
+    the rates that say so — or, with no amount, the rate still missing."""
+
+    amount: Decimal | None
+    currency: str
+    rates: tuple[RateUsed, ...] = ()
+    problem: str = ""
+
+
 @dataclass
 class MoneyPanel:
     rows: list[MoneyRow]
@@ -33,6 +44,9 @@ class MoneyPanel:
     vnd: MoneyRow | None
     rates: list[RateUsed] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Every transaction in the order given, with its conversion (None for a reversed one, or one in USD
+    # and VND both ways: nothing to convert).
+    lines: list[tuple[Transaction, TxConversion | None]] = field(default_factory=list)
 
 
 def money_panel(item: AidItem, transactions: list[Transaction]) -> MoneyPanel:
@@ -47,7 +61,9 @@ def money_panel(item: AidItem, transactions: list[Transaction]) -> MoneyPanel:
         TransactionKind.EXPENDITURE: "spent",
     }
     sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    lines: list[tuple[Transaction, TxConversion | None]] = []
     for tx in transactions:
+        lines.append((tx, _line(book, tx) if tx.counts else None))
         name = attr.get(TransactionKind(tx.kind))
         if name is None or not tx.counts:
             continue
@@ -70,4 +86,14 @@ def money_panel(item: AidItem, transactions: list[Transaction]) -> MoneyPanel:
         vnd=None if problems["VND"] else converted["VND"],
         rates=list(rates.values()),
         problems=sorted(set(problems["USD"] + problems["VND"])),
+        lines=lines,
     )
+
+
+def _line(book: RateBook, tx: Transaction) -> TxConversion:
+    quote = "VND" if tx.currency == "USD" else "USD"
+    try:
+        conversion = book.convert(tx.amount, tx.currency, quote, tx.value_date)
+    except RuleErrors as error:
+        return TxConversion(None, quote, problem=" ".join(p.text() for p in error.problems))
+    return TxConversion(conversion.amount, quote, conversion.rates)

@@ -133,7 +133,6 @@ def aid_add_transaction(request: HttpRequest, pk: int) -> HttpResponse:
             with transaction.atomic():
                 currency = data["currency"].upper()
                 if data["rate_to_usd"] and currency != "USD":
-                    authorize(request.user, Action.EDIT, item.office)
                     record_rate(
                         currency,
                         "USD",
@@ -143,6 +142,7 @@ def aid_add_transaction(request: HttpRequest, pk: int) -> HttpResponse:
                         valid_to=data["value_date"],
                         reference=f"{item.code}",
                         office=item.office,
+                        actor=request.user,
                     )
                 services.record_transaction(
                     item,

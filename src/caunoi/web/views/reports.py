@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -12,9 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from caunoi.core.errors import RuleErrors
-from caunoi.core.permissions import visible_offices
-from caunoi.reports.aid import aid_summary
+from caunoi.core.permissions import Action, can, visible_offices
+from caunoi.reports.aid import AidSummary, aid_summary
 from caunoi.reports.aid_text import render_aid_text
+
+
+def _unconverted(summary: AidSummary) -> list[tuple[str, Decimal | None, Decimal | None]]:
+    """Per currency, the commitments and the year's disbursements that no rate converted yet."""
+    committed, disbursed = summary.committed.unconverted, summary.disbursed.unconverted
+    return [(c, committed.get(c), disbursed.get(c)) for c in sorted({*committed, *disbursed})]
 
 
 @login_required
@@ -41,6 +48,8 @@ def aid_report(request: HttpRequest) -> HttpResponse:
                 return JsonResponse(summary.as_dict(), json_dumps_params={"ensure_ascii": False})
             context.update(
                 summary=summary,
+                unconverted=_unconverted(summary),
+                may_enter_rates=can(request.user, Action.EDIT, office),
                 text=render_aid_text(summary),
                 data=json.dumps(summary.as_dict(), ensure_ascii=False),
             )
