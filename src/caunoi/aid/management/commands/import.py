@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from caunoi.aid.spreadsheet import import_file
+from caunoi.aid.spreadsheet_import import import_file
 from caunoi.core.errors import RuleErrors
 from caunoi.core.offices import office_by_code
 from caunoi.core.permissions import SYSTEM
