@@ -27,10 +27,18 @@ from django.db import transaction
 from caunoi.aid import messages as m
 from caunoi.aid.itemspec import prefetch_for_specs, spec_from_item
 from caunoi.aid.models import AidItem
-from caunoi.aid.spreadsheet import FIELD_COLUMNS, Organisations, create_from_spec
+from caunoi.aid.spreadsheet import FIELD_COLUMNS, Organisations, create_from_spec, spec_rows
 from caunoi.aid.spreadsheet_diff import Change, describe, match_transactions
 from caunoi.aid.spreadsheet_layout import BY_KEY
-from caunoi.aid.spreadsheet_rows import ItemRows, Problems, RowReader, read_specs, scan
+from caunoi.aid.spreadsheet_rows import (
+    ItemRows,
+    LedgerRow,
+    Problems,
+    RowReader,
+    cell_text,
+    read_specs,
+    scan,
+)
 from caunoi.aid.spreadsheet_update import ledger_transactions, update_from_spec
 from caunoi.core import permissions
 from caunoi.core.errors import Problem, RuleErrors
@@ -161,6 +169,16 @@ def _batch(
             report.add(entry, outcome, changes, [])
 
 
+def _ledger_row(office: Office) -> LedgerRow:
+    def row(code: str) -> dict[str, str] | None:
+        item = prefetch_for_specs(AidItem.objects.filter(office=office, code=code)).first()
+        if item is None:
+            return None
+        return {key: cell_text(key, value) for key, value in spec_rows(spec_from_item(item))[0].items()}
+
+    return row
+
+
 def run_import(
     office: Office,
     path: Path,
@@ -182,9 +200,9 @@ def run_import(
         orgs = Organisations(office, actor)
         batch: list[ItemRows] = []
         try:
-            for report.rows, entry in read_specs(
-                path, keys, last_rows, RowReader(path.name, report.problems)
-            ):
+            reader = RowReader(path.name, report.problems)
+            for read, entry in read_specs(path, keys, last_rows, reader, _ledger_row(office)):
+                report.rows = read
                 batch.append(entry)
                 if len(batch) == BATCH:
                     _batch(office, batch, orgs, report, options)
