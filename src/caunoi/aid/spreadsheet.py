@@ -251,7 +251,10 @@ def spec_rows(spec: ItemSpec) -> list[dict[str, str]]:
         "illustrative": YES if f["is_illustrative"] else "",
     }
     txs = [tx_cells(t) for t in spec.transactions] or [dict.fromkeys(TX_KEYS, "")]
-    rows = [{**item, **tx} for tx in txs]
+    # The item's own columns on its first row only: a cell changed in Excel is then changed in one place
+    # (a copy on the other rows would keep the old value and contradict it; see `spreadsheet_rows`).
+    later = {**dict.fromkeys(item, ""), "code": item["code"]}
+    rows = [{**item, **txs[0]}, *({**later, **tx} for tx in txs[1:])]
     return [{k: safe.NumberText(v) if k in NUMBER_KEYS else v for k, v in row.items()} for row in rows]
 
 

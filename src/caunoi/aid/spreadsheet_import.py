@@ -27,15 +27,13 @@ from django.db import transaction
 from caunoi.aid import messages as m
 from caunoi.aid.itemspec import prefetch_for_specs, spec_from_item
 from caunoi.aid.models import AidItem
-from caunoi.aid.spreadsheet import FIELD_COLUMNS, Organisations, create_from_spec, spec_rows
+from caunoi.aid.spreadsheet import FIELD_COLUMNS, Organisations, create_from_spec
 from caunoi.aid.spreadsheet_diff import Change, describe, match_transactions
 from caunoi.aid.spreadsheet_layout import BY_KEY
 from caunoi.aid.spreadsheet_rows import (
     ItemRows,
-    LedgerRow,
     Problems,
     RowReader,
-    cell_text,
     read_specs,
     scan,
 )
@@ -169,16 +167,6 @@ def _batch(
             report.add(entry, outcome, changes, [])
 
 
-def _ledger_row(office: Office) -> LedgerRow:
-    def row(code: str) -> dict[str, str] | None:
-        item = prefetch_for_specs(AidItem.objects.filter(office=office, code=code)).first()
-        if item is None:
-            return None
-        return {key: cell_text(key, value) for key, value in spec_rows(spec_from_item(item))[0].items()}
-
-    return row
-
-
 def run_import(
     office: Office,
     path: Path,
@@ -201,7 +189,7 @@ def run_import(
         batch: list[ItemRows] = []
         try:
             reader = RowReader(path.name, report.problems)
-            for read, entry in read_specs(path, keys, last_rows, reader, _ledger_row(office)):
+            for read, entry in read_specs(path, keys, last_rows, reader):
                 report.rows = read
                 batch.append(entry)
                 if len(batch) == BATCH:

@@ -2,17 +2,16 @@
 problems located by row and column. The file is read twice (`scan`, then `read_specs`) so that only the rows of
 items not yet complete are held, never the whole file.
 
-The item's own columns come from its first row; a later row of the same item may leave them empty or repeat
-them, equal. The export repeats them on every row, so a user who changes a cell on one row of an item already
-in the ledger leaves the old value on its other rows: where every row but one repeats what the ledger says,
-the one that differs is the change. Otherwise rows that disagree are a problem of each differing row
-(`ROW_CONFLICT`, naming the first row) and the item is invalid: the file says two things (two different new
-values, or a new item's rows that differ), and which one the user meant cannot be known.
+The item's own columns come from its first row; a later row of the same item may leave them empty (as the
+export writes them) or repeat them, equal. A later row that says something else is a problem of that row
+(`ROW_CONFLICT`, naming the first row) and the item is invalid: the file says two things and which one the
+user meant cannot be known. (A rule such as "the row that differs from the ledger is the change" would undo
+the change when the same file is imported again, once the ledger holds the new value.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -169,69 +168,22 @@ def _parse_tx(reader: RowReader, row: int, v: dict[str, Any]) -> TxSpec | None:
     )
 
 
-LedgerRow = Callable[[str], "dict[str, str] | None"]
-DATE_KEYS = frozenset(
-    {"status_date", "decision_date", "actual_start", "actual_end", "planned_start", "planned_end"}
-)
-NUMBER_KEYS = frozenset({"beneficiaries_count", "counterpart_amount"})
-
-
-def cell_text(key: str, value: Any) -> str:
-    """A cell as the export writes it (a date cell or "2022-04-05" as 05/04/2022, 1404175 as 1.404.175),
-    to compare an item's rows with each other and with the ledger; text that is no date or number stays."""
-    try:
-        if key in DATE_KEYS:
-            return cells.format_date(cells.parse_date(value, key))
-        if key in NUMBER_KEYS:
-            return cells.format_decimal(cells.parse_decimal(value, key))
-    except RuleErrors:
-        pass
-    return cells.text(value)
-
-
-def _resolve(
-    code: str, rows: list[tuple[int, dict[str, Any]]], reader: RowReader, ledger: LedgerRow | None
-) -> dict[str, Any]:
-    """The item's columns: its first row's, unless a later row changes one (see the module's doc)."""
-    first_row, first_values = rows[0]
-    values = dict(first_values)
-    known: dict[str, str] | None = None
-    for key in ITEM_KEYS:
-        first = cell_text(key, first_values.get(key))
-        later = {cell_text(key, v.get(key)): (row, v.get(key)) for row, v in rows[1:]}
-        later.pop("", None)
-        later.pop(first, None)
-        if not later:
-            continue
-        if known is None and ledger is not None:
-            known = ledger(code) or {}
-        if known:
-            # Every value but the ledger's, among the first row's and the later ones': one is the change.
-            changed = {t: raw for t, raw in [(first, (first_row, first_values.get(key))), *later.items()]}
-            changed.pop(known.get(key, ""), None)
-            if len(changed) == 1:
-                values[key] = next(iter(changed.values()))[1]
-                continue
-        for row, _ in later.values():
-            reader.fail(
-                row,
-                key,
-                Problem(m.ROW_CONFLICT, {"column": BY_KEY[key].header, "first_row": first_row, "code": code}),
-            )
-    return values
-
-
-def item_spec(
-    code: str, rows: list[tuple[int, dict[str, Any]]], reader: RowReader, ledger: LedgerRow | None = None
-) -> ItemSpec | None:
+def item_spec(code: str, rows: list[tuple[int, dict[str, Any]]], reader: RowReader) -> ItemSpec | None:
     """The item of one code from its rows (the first gives the item's columns; later ones may repeat them,
-    equal, or leave them empty), or None when a cell of its rows is wrong (the problems are reported).
-    `ledger` gives the ledger's item of that code as the export writes it, or None for a new one."""
+    equal, or leave them empty), or None when a cell of its rows is wrong (the problems are reported)."""
     found = reader.problems.total
     reader.reported.clear()  # only this item's rows are asked about: the set stays small
     reader.current = []
-    first_row = rows[0][0]
-    spec = _parse_item(reader, first_row, _resolve(code, rows, reader, ledger))
+    first_row, first_values = rows[0]
+    spec = _parse_item(reader, first_row, first_values)
+    for row, values in rows[1:]:
+        for key in ITEM_KEYS:
+            later = cells.text(values.get(key))
+            if later and later != cells.text(first_values.get(key)):
+                problem = Problem(
+                    m.ROW_CONFLICT, {"column": BY_KEY[key].header, "first_row": first_row, "code": code}
+                )
+                reader.fail(row, key, problem)
     for row, values in rows:
         tx = _parse_tx(reader, row, values)
         if tx is not None:
@@ -279,7 +231,6 @@ def read_specs(
     keys: list[str | None],
     last_rows: dict[str, int],
     reader: RowReader,
-    ledger: LedgerRow | None = None,
 ) -> Iterator[tuple[int, ItemRows]]:
     """Second pass: each item as soon as its last row is read (rows held only until then), with the number
     of rows read so far; a row without a code comes alone, as an item without a spec."""
@@ -301,5 +252,5 @@ def read_specs(
             pending.setdefault(code, []).append((number, values))
             if last_rows.get(code) == number:
                 item_rows = pending.pop(code)
-                spec = item_spec(code, item_rows, reader, ledger)
+                spec = item_spec(code, item_rows, reader)
                 yield read, ItemRows(code, [n for n, _ in item_rows], spec, reader.current)
