@@ -14,7 +14,6 @@ from caunoi.core import cells as safe
 from caunoi.core.errors import Problem
 
 
-
 def write_left_out(source: Path, left_out: dict[int, Problem], out: Path, lang: str = "vi") -> int:
     """Write the left-out rows of `source` to `out` (.xlsx or .csv, by its suffix); the rows written."""
     reason_header = LEFT_OUT_HEADER["vi" if lang.startswith("vi") else "en"]
