@@ -7,7 +7,10 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from caunoi.aid.cells import format_decimal
 from caunoi.aid.closing import close_year
@@ -138,3 +141,25 @@ def test_a_file_cannot_rewrite_an_approval_decision(tmp_path, yen_bai, editor):
 
     [invalid] = [i for i in report.items if i.outcome == "invalid"]
     assert [(p.code, p.params["before"]) for p in invalid.problems] == [("aid.field_not_updatable", old)]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    cell=st.sampled_from(["Số tiền", "Ngày giá trị", "Lĩnh vực", "Số quyết định phê duyệt", "Tiền tệ"]),
+    value=st.one_of(
+        st.text(max_size=12).map(lambda t: ILLEGAL_CHARACTERS_RE.sub("", t)),
+        st.sampled_from(["-5", "31/02/2022", "Y tế (120%)", "ABC", "1e999"]),
+    ),
+)
+def test_a_refused_upload_changes_no_row(tmp_path_factory, yen_bai, editor, cell, value):
+    path = export(yen_bai, tmp_path_factory.mktemp("x"))
+    book = load_workbook(path)
+    sheet = book.active
+    sheet.cell(row=2, column=HEADERS.index(cell) + 1).value = value
+    sheet.cell(row=3, column=AMOUNT).value = "không phải số"  # one invalid item at least: all or nothing
+    book.save(path)
+    tables = (AidItem, Transaction, AidItem.history.model, Transaction.history.model)
+    before = [t.objects.count() for t in tables]
+    report = run_import(yen_bai, path, actor=editor, update=True, save=True)
+    assert not report.saved
+    assert [t.objects.count() for t in tables] == before
