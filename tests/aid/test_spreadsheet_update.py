@@ -3,10 +3,12 @@ after; confirming applies them through the services, with history naming who; a 
 change a file may not make are refused with their rule messages; item columns that disagree between an
 item's rows make the item invalid."""
 
+import io
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -163,3 +165,35 @@ def test_a_refused_upload_changes_no_row(tmp_path_factory, yen_bai, editor, cell
     report = run_import(yen_bai, path, actor=editor, update=True, save=True)
     assert not report.saved
     assert [t.objects.count() for t in tables] == before
+
+
+def test_the_command_updates_and_leaves_out_invalid_rows_to_a_file(tmp_path, yen_bai):
+    path = export(yen_bai, tmp_path)
+    book = load_workbook(path)
+    sheet = book.active
+    rows = first_rows(sheet)
+    sheet.cell(row=rows[0], column=TITLE).value = "Tên mới"
+    sheet.cell(row=rows[1], column=AMOUNT).value = "nhiều"
+    book.save(path)
+    left_out = tmp_path / "left-out.xlsx"
+    out = io.StringIO()
+
+    call_command(
+        "import",
+        "aid",
+        str(path),
+        "--office",
+        "yen-bai",
+        "--update",
+        "--valid-only",
+        "--left-out",
+        str(left_out),
+        stdout=out,
+    )
+
+    assert "sửa 1" in out.getvalue() and "left out 1 invalid item(s)" in out.getvalue()
+    code = sheet.cell(row=rows[0], column=CODE).value
+    assert AidItem.objects.get(office=yen_bai, code=code).title == "Tên mới"
+    written = list(load_workbook(left_out).active.iter_rows(values_only=True))
+    assert len(written) == 1 + rows[2] - rows[1]  # the header and every row of the invalid item
+    assert written[0][-1] == "Lý do chưa nhập" and "nhiều" in written[1][-1]
