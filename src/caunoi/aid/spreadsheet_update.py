@@ -10,7 +10,7 @@ lists is reversed there, with its reason.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from caunoi.aid import messages as m
 from caunoi.aid import services
@@ -102,12 +102,12 @@ def update_from_spec(
         services.update_item(item, actor=actor, **fields)
     _participants(item, current, wanted, orgs, actor)
     if "sectors" in keys:
-        pairs = [(find_sector(name), share) for name, share in wanted.sectors]
-        services.set_sectors(item, pairs, actor=actor, reason=reason)
+        sectors = [(find_sector(name), share) for name, share in wanted.sectors]
+        services.set_sectors(item, sectors, actor=actor, reason=reason)
     if "places" in keys:
         on = wanted.decision.date if wanted.decision else wanted.status_date or current.status_date
-        pairs = [(find_place(name, on), share) for name, share in wanted.places]
-        services.set_places(item, pairs, actor=actor, reason=reason)
+        places = [(find_place(name, on), share) for name, share in wanted.places]
+        services.set_places(item, places, actor=actor, reason=reason)
     approve, steps = status_plan(current, wanted)
     if approve:
         assert wanted.decision is not None
@@ -175,7 +175,7 @@ class _on_row:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: Any, error: Any, trace: Any) -> bool:
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> Literal[False]:
         if isinstance(error, RuleErrors):
             for p in error.problems:
                 p.row = p.row or self.row or None

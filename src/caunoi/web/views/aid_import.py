@@ -20,7 +20,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
@@ -40,6 +40,7 @@ from caunoi.web.views.common import edit_page
 
 KIND = "aid-import"
 EXTENSIONS = (".xlsx", ".csv")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class AidImportForm(forms.Form):
@@ -150,7 +151,7 @@ def aid_import(request: HttpRequest) -> HttpResponse:
                 KIND,
                 data["file"],
                 "upload" + suffix,
-                user_id=request.user.pk,
+                user_id=int(request.user.pk or 0),
                 office_id=data["office"].pk,
                 original=Path(data["file"].name).name[-120:],
                 reason=data["reason"].strip(),
@@ -179,7 +180,7 @@ def aid_import(request: HttpRequest) -> HttpResponse:
 
 
 def _kept(request: HttpRequest, token: str) -> tuple[kept_uploads.Kept, Office]:
-    kept = kept_uploads.find(KIND, token, user_id=request.user.pk)
+    kept = kept_uploads.find(KIND, token, user_id=int(request.user.pk or 0))
     office = _editable(request).filter(pk=kept.meta["office"]).first() if kept else None
     if kept is None or office is None:
         raise Http404
@@ -238,9 +239,10 @@ def aid_import_left_out(request: HttpRequest, token: str) -> HttpResponse:
     if not found:
         raise Http404
     original = Path(kept.meta.get("original", "bang-tinh")).stem
-    return FileResponse(
-        found[0].open("rb"), as_attachment=True, filename=f"{original}-chua-nhap{found[0].suffix}"
-    )
+    content_type = "text/csv; charset=utf-8" if found[0].suffix == ".csv" else XLSX
+    response = HttpResponse(found[0].read_bytes(), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{original}-chua-nhap{found[0].suffix}"'
+    return response
 
 
 @login_required
@@ -274,8 +276,6 @@ def aid_import_export(request: HttpRequest) -> HttpResponse:
 
 
 def _xlsx(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
