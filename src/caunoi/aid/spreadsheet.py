@@ -153,23 +153,28 @@ def create_from_spec(office: Office, spec: ItemSpec, orgs: Organisations, actor:
     on = _reference_date(spec)
     services.set_places(item, [(find_place(name, on), share) for name, share in spec.places], actor=actor)
     for tx in spec.transactions:
-        try:
-            services.record_transaction(
-                item,
-                tx.kind,
-                tx.amount,
-                tx.currency,
-                tx.value_date,
-                provider=orgs.get(tx.provider, "provider") if tx.provider else None,
-                receiver=orgs.get(tx.receiver, "receiver") if tx.receiver else None,
-                reference=tx.reference,
-                actor=actor,
-            )
-        except RuleErrors as error:  # the transaction's own row, not the item's first
-            for p in error.problems:
-                p.row = p.row or tx.row or None
-            raise
+        record_from_spec(item, tx, orgs, actor)
     walk_status(item, spec, actor)
+
+
+def record_from_spec(item: AidItem, tx: TxSpec, orgs: Organisations, actor: Actor) -> None:
+    """Record a file's transaction; a broken rule names the transaction's own row, not the item's first."""
+    try:
+        services.record_transaction(
+            item,
+            tx.kind,
+            tx.amount,
+            tx.currency,
+            tx.value_date,
+            provider=orgs.get(tx.provider, "provider") if tx.provider else None,
+            receiver=orgs.get(tx.receiver, "receiver") if tx.receiver else None,
+            reference=tx.reference,
+            actor=actor,
+        )
+    except RuleErrors as error:
+        for p in error.problems:
+            p.row = p.row or tx.row or None
+        raise
 
 
 def _need(value: dt.date | None, spec: ItemSpec, column: str) -> dt.date:

@@ -20,7 +20,14 @@ from caunoi.aid.lifecycle import PIPELINE_STATUSES, Status
 from caunoi.aid.models import AidItem, Transaction
 from caunoi.aid.places import find_place
 from caunoi.aid.sectors import find_sector
-from caunoi.aid.spreadsheet import Organisations, spec_rows, status_steps, tx_cells, walk_status
+from caunoi.aid.spreadsheet import (
+    Organisations,
+    record_from_spec,
+    spec_rows,
+    status_steps,
+    tx_cells,
+    walk_status,
+)
 from caunoi.aid.spreadsheet_diff import TxMatch, changed_keys
 from caunoi.aid.spreadsheet_layout import BY_KEY
 from caunoi.core.errors import RuleErrors
@@ -152,18 +159,7 @@ def _money(
                 reason=reason,
             )
     for new in match.added:
-        with _on_row(new.row):
-            services.record_transaction(
-                item,
-                new.kind,
-                new.amount,
-                new.currency,
-                new.value_date,
-                provider=orgs.get(new.provider, "provider") if new.provider else None,
-                receiver=orgs.get(new.receiver, "receiver") if new.receiver else None,
-                reference=new.reference,
-                actor=actor,
-            )
+        record_from_spec(item, new, orgs, actor)
 
 
 class _on_row:
