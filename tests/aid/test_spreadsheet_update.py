@@ -191,7 +191,7 @@ def test_the_command_updates_and_leaves_out_invalid_rows_to_a_file(tmp_path, yen
         stdout=out,
     )
 
-    assert "sửa 1" in out.getvalue() and "left out 1 invalid item(s)" in out.getvalue()
+    assert "Đã sửa 1 khoản viện trợ" in out.getvalue() and "left out 1 invalid item(s)" in out.getvalue()
     code = sheet.cell(row=rows[0], column=CODE).value
     assert AidItem.objects.get(office=yen_bai, code=code).title == "Tên mới"
     written = list(load_workbook(left_out).active.iter_rows(values_only=True))

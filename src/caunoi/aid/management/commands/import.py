@@ -76,10 +76,12 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(body, ensure_ascii=False, indent=2))
             return
         self.stdout.write(
-            f"Đã nhập {len(summary.created)} khoản viện trợ mới, sửa {len(summary.changed)}, "
-            f"{len(summary.unchanged)} khoản không đổi ({summary.rows} dòng) / imported {len(summary.created)} "
-            f"new, {len(summary.changed)} changed, {len(summary.unchanged)} unchanged."
+            f"Đã nhập {len(summary.created)} khoản viện trợ mới, {len(summary.unchanged)} khoản không đổi "
+            f"({summary.rows} dòng) / imported {len(summary.created)} new, {len(summary.unchanged)} unchanged."
         )
+        if options["update"]:
+            changed = len(summary.changed)
+            self.stdout.write(f"Đã sửa {changed} khoản viện trợ / updated {changed} item(s).")
         if summary.counts["invalid"]:
             where = f": {left_out} rows in {options['left_out']}" if left_out else ""
             self.stdout.write(
