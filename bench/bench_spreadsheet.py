@@ -83,7 +83,7 @@ def child_setup() -> None:
 
 def child_import(path: str) -> None:
     _django()
-    from caunoi.aid.spreadsheet import import_file
+    from caunoi.aid.spreadsheet_import import import_file
     from caunoi.core.errors import RuleErrors
     from caunoi.core.models import Office
     from caunoi.core.permissions import SYSTEM

@@ -10,7 +10,7 @@ import pytest
 
 from caunoi.aid import services
 from caunoi.aid.models import AidItem, StatusChange, Transaction
-from caunoi.aid.spreadsheet import import_file
+from caunoi.aid.spreadsheet_import import import_file
 from caunoi.aid.spreadsheet_layout import COLUMNS
 from caunoi.core.errors import RuleErrors
 from caunoi.core.permissions import SYSTEM

@@ -10,7 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from caunoi.aid.itemspec import prefetch_for_specs
 from caunoi.aid.models import AidItem, Transaction
-from caunoi.aid.spreadsheet import export_specs, import_file, write_table
+from caunoi.aid.spreadsheet import export_specs, write_table
+from caunoi.aid.spreadsheet_import import import_file
 from caunoi.aid.spreadsheet_layout import COLUMNS
 from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
@@ -172,7 +173,7 @@ def test_a_changed_item_is_refused_not_duplicated(tmp_path, office):
             office, write_csv(tmp_path / "b.csv", [dict(BASE, title="Giếng nước sạch (sửa)")]), actor=SYSTEM
         )
     assert [(p.row, p.code, p.params["detail"]) for p in error.value.problems] == [
-        (2, "aid.item_exists_different", "title")
+        (2, "aid.item_exists_different", "Tên khoản viện trợ")
     ]
     assert AidItem.objects.get(office=office, code="CSV-01").title == "Giếng nước sạch"
 

@@ -26,7 +26,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from caunoi.aid.itemspec import prefetch_for_specs
 from caunoi.aid.models import AidItem
-from caunoi.aid.spreadsheet import export_specs, import_file, write_table
+from caunoi.aid.spreadsheet import export_specs, write_table
+from caunoi.aid.spreadsheet_import import import_file
 from caunoi.core.models import Office
 from caunoi.core.permissions import SYSTEM
 

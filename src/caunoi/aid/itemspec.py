@@ -127,7 +127,7 @@ def spec_from_item(item: AidItem) -> ItemSpec:
         (
             TxSpec(t.kind, t.amount, t.currency, t.value_date, t.provider_name, t.receiver_name, t.reference)
             for t in item.transactions.all()
-            if t.archived_at is None
+            if t.counts  # a reversed one counts in no figure: a re-imported file must not bring it back
         ),
         key=TxSpec.sort_key,
     )

@@ -218,3 +218,19 @@ NOTHING_CHANGED = Msg(
     "Giao dịch không thay đổi gì.",
     "The transaction is unchanged.",
 )
+# --- the spreadsheet's updates (issue 12) ---
+FIELD_NOT_UPDATABLE = Msg(
+    "aid.field_not_updatable",
+    "Cột “{column}” của khoản viện trợ {code} không sửa được bằng tệp (đang là “{before}”); hãy sửa trong trang của khoản viện trợ.",
+    "Column “{column}” of aid item {code} cannot be changed by a file (it is “{before}”); change it on the item's page.",
+)
+TX_MISSING = Msg(
+    "aid.tx_missing",
+    "Tệp không còn giao dịch {what} của khoản viện trợ {code}; muốn bỏ giao dịch thì hãy hủy nó trong caunoi, kèm lý do.",
+    "The file no longer lists the transaction {what} of aid item {code}; to take it out, reverse it in caunoi with a reason.",
+)
+ROW_LEFT_OUT = Msg(
+    "aid.row_left_out",
+    "Khoản viện trợ {code} có lỗi ở dòng {row}: {reason}",
+    "Aid item {code} has a problem in row {row}: {reason_en}",
+)

@@ -53,3 +53,5 @@ BY_KEY = {c.key: c for c in COLUMNS}
 ITEM_KEYS = [c.key for c in COLUMNS if c.item_level]
 TX_KEYS = [c.key for c in COLUMNS if not c.item_level]
 YES, NO = "có", "không"
+# The column a file of left-out rows adds (`spreadsheet_leftout`); read back, it is ignored.
+LEFT_OUT_HEADER = {"vi": "Lý do chưa nhập", "en": "Why it was left out"}

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from caunoi.aid import cells
 from caunoi.aid import messages as m
-from caunoi.aid.spreadsheet_layout import BY_HEADER, BY_KEY, COLUMNS
+from caunoi.aid.spreadsheet_layout import BY_HEADER, BY_KEY, COLUMNS, LEFT_OUT_HEADER
 from caunoi.core.cells import unescape_text
 from caunoi.core.errors import Problem, RuleErrors
 
@@ -106,6 +106,9 @@ def header_keys(row: list[Any], source: str) -> tuple[list[str | None], list[Pro
     first_at: dict[str, int] = {}
     for number, header in enumerate(headers, start=1):
         column = BY_HEADER.get(header) or BY_KEY.get(header)
+        if column is None and header in LEFT_OUT_HEADER.values():
+            keys.append(None)  # the reason a file of left-out rows gives: not read
+            continue
         if column is None and header:
             problems.append(
                 Problem(m.HEADER_UNKNOWN, {"column": header}, row=1, column=header, source=source)
