@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from caunoi.core import cells
 from caunoi.core.permissions import visible_offices
+from caunoi.relations.completion import task_completion
 from caunoi.relations.dates import Precision
 from caunoi.relations.models import (
     Agreement,
@@ -44,7 +45,7 @@ from caunoi.relations.status import AgreementStatus
 from caunoi.vntext.numbers import format_number
 from caunoi.web.views.relations.agreements import status_q
 from caunoi.web.views.relations.common import SECTION, crumbs, editable_offices, today
-from caunoi.web.views.relations.plans import STATES, completion, plans_with_tasks
+from caunoi.web.views.relations.plans import STATES, plans_with_tasks
 
 ANNIVERSARY_LEAD_DAYS = 90
 OPEN_TASKS_SHOWN = 10
@@ -70,7 +71,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     open_tasks: list[dict[str, Any]] = []
     for plan in plans_with_tasks(offices):
         for task in plan.tasks.all():
-            done = completion(task, on)
+            done = task_completion(task, on)
             if done.state not in ("complete", "cancelled"):
                 open_tasks.append({"plan": plan, "task": task, "done": done})
     for row in open_tasks:
