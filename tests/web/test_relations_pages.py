@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from caunoi.core.models import Office
 from caunoi.core.permissions import SYSTEM
+from caunoi.core.reminders import all_reminders
 from caunoi.directory.models import Organisation
 from caunoi.relations.completion import task_completion
 from caunoi.relations.demo import MIMASAKA
@@ -35,7 +36,7 @@ from caunoi.relations.services import events as event_services
 from caunoi.relations.services import partners as partner_services
 from caunoi.relations.services.associations import founding_stage
 from caunoi.relations.status import AgreementStatus, agreement_status
-from caunoi.reports.reminders import all_reminders
+from caunoi.web.links import url_of
 from caunoi.web.views.relations.agreements import status_q
 from caunoi.web.views.relations.associations import _annotated
 from caunoi.web.views.relations.plans import TASKS
@@ -171,13 +172,13 @@ def test_relation_reminders_reach_the_home_page_list(yen_bai):
     reminders = relation_reminders([yen_bai], TODAY)
     expired = [r for r in reminders if r.kind == "agreement_expired"]
     assert len(expired) == 1 and expired[0].overdue and expired[0].due == dt.date(2025, 12, 31)
-    assert expired[0].url == f"/relations/agreements/{framework(yen_bai).pk}/"
+    assert url_of(expired[0].record) == f"/relations/agreements/{framework(yen_bai).pk}/"
     assert any(r.kind.startswith("anniversary_") for r in reminders)
     assert any(r.kind == "agreement_expired" for r in all_reminders([yen_bai], TODAY))
     # The successor office is alerted to its predecessor's agreement, without a link it could not open.
     lao_cai = Office.objects.get(code="lao-cai")
     inherited = [r for r in relation_reminders([lao_cai], TODAY) if r.kind == "agreement_expired"]
-    assert inherited and inherited[0].url == ""
+    assert inherited and inherited[0].record is None
     both = relation_reminders([yen_bai, lao_cai], TODAY)
     assert len([r for r in both if r.kind == "agreement_expired"]) == 1
 
