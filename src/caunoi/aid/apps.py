@@ -5,3 +5,13 @@ class AidConfig(AppConfig):
     name = "caunoi.aid"
     label = "aid"
     verbose_name = "Viện trợ PCPNN"
+    # Which records renew which report marks (caunoi.core.marking). Documents change no report, but the item's
+    # page, kept under the same marks (caunoi.web.kept_pages), lists them.
+    office_marked = ("AidItem", "Transaction")
+    item_marked = ("StatusChange", "ItemSector", "ItemPlace", "Participation", "ItemDocument")
+    shared_marked = ("Sector", "SectorDacCode")
+
+    def ready(self) -> None:
+        from caunoi.core import marking
+
+        marking.connect(self)

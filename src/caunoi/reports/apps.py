@@ -8,7 +8,6 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from caunoi.core import reminders as core_reminders
-        from caunoi.reports import marking, reminders
+        from caunoi.reports import reminders
 
-        marking.connect()
         core_reminders.register("aid", reminders.aid_reminders)
