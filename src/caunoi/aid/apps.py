@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from caunoi.core import marked_app
 
 
-class AidConfig(AppConfig):
+class AidConfig(marked_app.MarkedAppConfig):
     name = "caunoi.aid"
     label = "aid"
     verbose_name = "Viện trợ PCPNN"
@@ -10,8 +10,3 @@ class AidConfig(AppConfig):
     office_marked = ("AidItem", "Transaction")
     item_marked = ("StatusChange", "ItemSector", "ItemPlace", "Participation", "ItemDocument")
     shared_marked = ("Sector", "SectorDacCode")
-
-    def ready(self) -> None:
-        from caunoi.core import marking
-
-        marking.connect(self)

@@ -1,6 +1,7 @@
 """Which record changes make computed reports and kept pages stale (see caunoi.core.marks).
 
-Each app declares, on its AppConfig, which of its models renew which marks, and connects them in `ready()`:
+Each app declares, on its AppConfig (a `caunoi.core.marked_app.MarkedAppConfig`, whose `ready()` connects
+them), which of its models renew which marks:
 - `office_marked`: records with an `office` (the office's mark);
 - `item_marked`: records of an aid item (the mark of the item's office);
 - `shared_marked`: reference data every office's reports read (rates, sectors, organisations, geography,

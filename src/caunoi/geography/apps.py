@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from caunoi.core import marked_app
 
 
-class GeographyConfig(AppConfig):
+class GeographyConfig(marked_app.MarkedAppConfig):
     name = "caunoi.geography"
     label = "geography"
     verbose_name = "Địa giới hành chính"
@@ -9,8 +9,3 @@ class GeographyConfig(AppConfig):
         "AdminUnit",
         "UnitSuccession",
     )  # renews every office's report marks (caunoi.core.marking)
-
-    def ready(self) -> None:
-        from caunoi.core import marking
-
-        marking.connect(self)
