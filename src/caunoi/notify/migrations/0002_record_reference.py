@@ -18,17 +18,22 @@ ADDRESSES = [
 REPORT = re.compile(r"^/reports/aid/\?year=(\d{4})&office=([^&]+)$")
 
 
+def record_of(url: str) -> tuple[str, str]:
+    """(kind, id) of the record an address of 0001 opens; ("", "") for none."""
+    report = REPORT.match(url)
+    if report:
+        return "aid_report", f"{report[1]}:{report[2]}"
+    for pattern, kind in ADDRESSES:
+        found = pattern.match(url)
+        if found:
+            return kind, found[1]
+    return "", ""
+
+
 def name_records(apps: Any, schema_editor: Any) -> None:
     Notification = apps.get_model("notify", "Notification")
     for notification in Notification.objects.exclude(url="").only("pk", "url"):
-        kind = key = ""
-        report = REPORT.match(notification.url)
-        if report:
-            kind, key = "aid_report", f"{report[1]}:{report[2]}"
-        for pattern, name in ADDRESSES:
-            found = pattern.match(notification.url)
-            if found:
-                kind, key = name, found[1]
+        kind, key = record_of(notification.url)
         Notification.objects.filter(pk=notification.pk).update(record_kind=kind, record_id=key)
 
 
