@@ -4,8 +4,7 @@ import pytest
 
 from caunoi.core.errors import RuleError
 from caunoi.core.models import Office
-from caunoi.core.offices import office_by_code
-from caunoi.reports.offices import office_for_year
+from caunoi.core.offices import office_by_code, office_for_year
 
 pytestmark = pytest.mark.django_db
 

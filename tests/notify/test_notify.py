@@ -10,9 +10,10 @@ from django.core import mail
 from django.core.management import call_command
 
 from caunoi.core.permissions import SYSTEM
+from caunoi.core.reminders import all_reminders
 from caunoi.notify import services
 from caunoi.notify.models import Notification, ReminderChoice
-from caunoi.reports.reminders import all_reminders
+from caunoi.web.links import url_of
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 27)
@@ -124,7 +125,7 @@ def test_the_bell_counts_and_opening_reads(login) -> None:  # type: ignore[no-un
     first = Notification.objects.filter(user=editor).order_by("due", "pk").first()
     answer = client.post(f"/notifications/{first.pk}/open/")
     assert answer.status_code == 302
-    assert answer.url == (first.url or "/notifications/")
+    assert answer.url == (url_of(first.record) or "/notifications/")
     page = client.get("/aid/").content.decode()  # the kept page is not served with the old count
     assert f'<span class="badge" aria-hidden="true">{count - 1}</span>' in page
     other = login("xem")

@@ -320,6 +320,11 @@ def check_shares(
     return cleaned
 
 
+def primary_sector(shares: Sequence[tuple[Sector, Decimal]]) -> Sector | None:
+    """The sector an item is counted under where one is named: the largest share, ties by the report order."""
+    return min(shares, key=lambda pair: (-pair[1], pair[0].order, pair[0].code))[0] if shares else None
+
+
 @transaction.atomic
 def set_sectors(
     item: AidItem,
@@ -337,7 +342,7 @@ def set_sectors(
     cleaned = check_shares(shares, "lĩnh vực", "sector", "sectors")
     new = [ItemSector(item=item, sector=s, share=v) for s, v in cleaned]
     _replace(item, item.sector_shares.all(), new, actor, reason, ("lĩnh vực", "sectors"))
-    primary = min(cleaned, key=lambda pair: (-pair[1], pair[0].order, pair[0].code))[0] if cleaned else None
+    primary = primary_sector(cleaned)
     if item.primary_sector_id != (primary.pk if primary else None):
         item.primary_sector = primary
         audit.save(item, actor, reason=nfc(reason).strip())
@@ -487,12 +492,26 @@ def record_transaction(
     return tx
 
 
+def search_text(
+    code: str, title: str, title_en: str, organisations: Iterable[Organisation], places: Iterable[Any]
+) -> str:
+    """What the list's search matches an item by: its code and titles, its organisations' names and
+    acronyms, its places' names, folded (caunoi.core.text.fold)."""
+    organisations = list(organisations)
+    parts = [code, title, title_en]
+    parts += [o.name for o in organisations] + [o.acronym for o in organisations]
+    parts += [str(unit) for unit in places]
+    return fold(" ".join(p for p in parts if p))
+
+
 def refresh_search_text(item: AidItem) -> None:
-    parts = [item.code, item.title, item.title_en]
-    parts += [p.organisation.name for p in item.participations.select_related("organisation")]
-    parts += [p.organisation.acronym for p in item.participations.select_related("organisation")]
-    parts += [str(p.unit) for p in item.place_shares.select_related("unit__province")]
-    text = fold(" ".join(p for p in parts if p))
+    text = search_text(
+        item.code,
+        item.title,
+        item.title_en,
+        [p.organisation for p in item.participations.select_related("organisation")],
+        [p.unit for p in item.place_shares.select_related("unit__province")],
+    )
     if text != item.search_text:
         AidItem.objects.filter(pk=item.pk).update(search_text=text)
         item.search_text = text

@@ -1,7 +1,8 @@
-from django.apps import AppConfig
+from caunoi.core import marked_app
 
 
-class DirectoryConfig(AppConfig):
+class DirectoryConfig(marked_app.MarkedAppConfig):
     name = "caunoi.directory"
     label = "directory"
     verbose_name = "Danh bạ tổ chức"
+    shared_marked = ("Organisation",)  # renews every office's report marks (caunoi.core.marking)

@@ -10,9 +10,9 @@ from decimal import Decimal
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, Role, StatusChange, Transaction
 from caunoi.aid.models import TransactionKind as K
+from caunoi.aid.years import items_of_year
 from caunoi.core.models import Office
 from caunoi.money.convert import RateBook
-from caunoi.reports.aid import items_of_year
 
 ZERO = Decimal(0)
 CASH_IN = (K.INCOMING, K.DISBURSEMENT)  # money that reaches the aid owner

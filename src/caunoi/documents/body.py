@@ -6,11 +6,12 @@ import datetime as dt
 
 from django.db.models import Count
 
+from caunoi.aid.years import items_of_year
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation, OrgKind
 from caunoi.documents.body_aid import aid_paragraphs
 from caunoi.documents.body_relations import NOT_RECORDED, TOPICS, diplomacy_markdown, directions_markdown
-from caunoi.reports.aid import aid_summary, items_of_year
+from caunoi.reports.aid import aid_summary
 from caunoi.vntext.numbers import format_count
 
 FOREIGN_KINDS = (

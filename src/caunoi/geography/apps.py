@@ -1,7 +1,11 @@
-from django.apps import AppConfig
+from caunoi.core import marked_app
 
 
-class GeographyConfig(AppConfig):
+class GeographyConfig(marked_app.MarkedAppConfig):
     name = "caunoi.geography"
     label = "geography"
     verbose_name = "Địa giới hành chính"
+    shared_marked = (
+        "AdminUnit",
+        "UnitSuccession",
+    )  # renews every office's report marks (caunoi.core.marking)

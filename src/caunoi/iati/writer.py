@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Participation, Role, StatusChange, Transaction
+from caunoi.aid.services import primary_sector, search_text
 from caunoi.core import audit
 from caunoi.core.models import Office
 from caunoi.core.permissions import Actor
@@ -128,15 +129,12 @@ class Writer:
 
     def item_values(self, plan: Plan, roles: list[tuple[str, Organisation]]) -> dict[str, Any]:
         """The AidItem fields the ledger derives from a plan, as set_sectors and refresh_search_text do."""
-        primary = (
-            min(plan.sectors, key=lambda pair: (-pair[1], pair[0].order, pair[0].code))[0]
-            if plan.sectors
-            else None
-        )
+        primary = primary_sector(plan.sectors)
         fields = plan.fields
-        parts = [fields["code"], fields["title"], fields["title_en"]]
-        parts += [org.name for _, org in roles] + [org.acronym for _, org in roles]
-        parts += [str(unit) for unit, _ in plan.places]
+        orgs = [org for _, org in roles]
+        text = search_text(
+            fields["code"], fields["title"], fields["title_en"], orgs, [u for u, _ in plan.places]
+        )
         return {
             **fields,
             "status": plan.status,
@@ -144,7 +142,7 @@ class Writer:
             "actual_start": plan.actual_start,
             "actual_end": plan.actual_end,
             "primary_sector_id": primary.pk if primary else None,
-            "search_text": fold(" ".join(p for p in parts if p)),
+            "search_text": text,
         }
 
     # ---- new activities ----

@@ -60,21 +60,38 @@ class Conversion:
 class RateBook:
     """The rates of one office (its own first, then the common ones), loaded once for many conversions."""
 
-    def __init__(self, office: Office | None = None, currencies: Iterable[str] | None = None):
+    def __init__(
+        self,
+        office: Office | None = None,
+        currencies: Iterable[str] | None = None,
+        *,
+        rates: Iterable[ExchangeRate] | None = None,
+    ):
         """`currencies`, when given, limits the book to the rates among them and the pivots (one item's
-        page needs a few pairs, not every rate ever entered)."""
-        scope = Q(office__isnull=True) | Q(office=office) if office is not None else Q(office__isnull=True)
-        if currencies is not None:
-            wanted = {*currencies, *PIVOTS}
-            scope &= Q(base__in=wanted, quote__in=wanted)
+        page needs a few pairs, not every rate ever entered). `rates`, when given, are read instead of the
+        database's, the office's and the common ones among them kept: books of many offices from rates
+        loaded once."""
+        office_id = office.pk if office is not None else None
+        wanted = {*currencies, *PIVOTS} if currencies is not None else None
+        if rates is None:
+            scope = (
+                Q(office__isnull=True) | Q(office=office) if office is not None else Q(office__isnull=True)
+            )
+            if wanted is not None:
+                scope &= Q(base__in=wanted, quote__in=wanted)
+            rates = ExchangeRate.objects.filter(scope, archived_at__isnull=True).order_by(
+                "-valid_from", "office_id"
+            )
         self._rates: dict[tuple[str, str], list[ExchangeRate]] = defaultdict(list)
         self._factors: dict[tuple[str, str, dt.date], tuple[Decimal, tuple[RateUsed, ...]]] = {}
-        live = ExchangeRate.objects.filter(scope, archived_at__isnull=True)  # archived rates convert nothing
-        for rate in live.order_by("-valid_from", "office_id"):
-            self._rates[(rate.base, rate.quote)].append(rate)
+        for rate in rates:
+            if rate.archived_at is not None or rate.office_id not in (None, office_id):
+                continue  # archived rates convert nothing
+            if wanted is None or (rate.base in wanted and rate.quote in wanted):
+                self._rates[(rate.base, rate.quote)].append(rate)
         # Office rates win over common ones that start the same day: sort keeps the office's first.
-        for rates in self._rates.values():
-            rates.sort(key=lambda r: (r.valid_from, r.office_id is not None), reverse=True)
+        for same_pair in self._rates.values():
+            same_pair.sort(key=lambda r: (r.valid_from, r.office_id is not None), reverse=True)
 
     def _direct(self, base: str, quote: str, day: dt.date) -> RateUsed | None:
         for rate in self._rates.get((base, quote), ()):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from caunoi.core.records import RecordRef
 from caunoi.notify.topics import TOPICS
 
 
@@ -23,7 +24,10 @@ class Notification(models.Model):
     title = models.CharField(_("nội dung"), max_length=1000)
     due = models.DateField(_("hạn"))
     overdue = models.BooleanField(_("quá hạn"), default=False)
-    url = models.CharField(max_length=500, blank=True)
+    # The record the notification opens (caunoi.core.records), named rather than addressed: the web layer
+    # makes the address when it is opened or mailed.
+    record_kind = models.CharField(max_length=40, blank=True)
+    record_id = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     read_at = models.DateTimeField(_("đọc lúc"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("gửi thư lúc"), null=True, blank=True)
@@ -37,6 +41,10 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def record(self) -> RecordRef | None:
+        return RecordRef(self.record_kind, self.record_id) if self.record_kind else None
 
 
 class ReminderChoice(models.Model):

@@ -25,10 +25,11 @@ from django.utils.translation import ngettext
 
 from caunoi.core.models import Membership, Office, Preference, Role
 from caunoi.core.permissions import Action, Actor, authorize
+from caunoi.core.records import url_of
+from caunoi.core.reminders import Reminder, all_reminders
 from caunoi.notify.messages import OWN_ONLY
 from caunoi.notify.models import Notification, ReminderChoice
 from caunoi.notify.topics import TOPICS, topic_of
-from caunoi.reports.reminders import Reminder, all_reminders
 
 ACTING_ROLES = (Role.EDITOR, Role.APPROVER, Role.OFFICE_ADMIN)
 
@@ -42,13 +43,19 @@ class Collected:
 
 def _key(reminder: Reminder) -> str:
     text = "|".join(
-        (reminder.kind, reminder.office.code, reminder.due.isoformat(), reminder.url, reminder.title)
+        (
+            reminder.kind,
+            reminder.office.code,
+            reminder.due.isoformat(),
+            str(reminder.record or ""),
+            reminder.title,
+        )
     )
     return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _order(reminder: Reminder) -> tuple[Any, ...]:
-    return (reminder.due, reminder.office.code, reminder.kind, reminder.url)
+    return (reminder.due, reminder.office.code, reminder.kind, str(reminder.record or ""))
 
 
 def choices_of(user: Any) -> dict[str, ReminderChoice]:
@@ -111,7 +118,8 @@ def collect(today: dt.date, *, actor: Actor) -> Collected:
                 title=r.title[:1000],
                 due=r.due,
                 overdue=r.overdue,
-                url=r.url[:500],
+                record_kind=r.record.kind if r.record else "",
+                record_id=r.record.id if r.record else "",
             )
             for k, r in current
             if k not in known
@@ -210,8 +218,9 @@ def _digest(user: Any, notifications: list[Notification]) -> EmailMessage:
     for n in notifications:
         mark = _("quá hạn") + " " if n.overdue else ""
         lines.append(f"- [{n.office.code}] {n.due:%d/%m/%Y} {mark}{n.title}")
-        if n.url:
-            lines.append(f"  {settings.CAUNOI_BASE_URL.rstrip('/')}{n.url}")
+        url = url_of(n.record)
+        if url:
+            lines.append(f"  {settings.CAUNOI_BASE_URL.rstrip('/')}{url}")
     lines += [
         "",
         _("Chọn loại nhắc việc nhận qua thư tại: %(url)s")

@@ -88,14 +88,21 @@ class TaskCompletion:
         }
 
 
+def _evidence(target: TaskTarget) -> Any:
+    """The target's evidence: the rows a caller prefetched (a page of plans, no query per target), else read."""
+    if "evidence" in getattr(target, "_prefetched_objects_cache", {}):
+        return target.evidence.all()
+    return target.evidence.select_related("congress__association", "event", "agreement", "aid_item")
+
+
 def target_progress(target: TaskTarget, on: dt.date) -> TargetProgress:
-    rows = target.evidence.select_related("congress__association", "event", "agreement", "aid_item")
-    done = [str(e) for e in rows if qualifies(e, target, on)]
+    done = [str(e) for e in _evidence(target) if qualifies(e, target, on)]
     return TargetProgress(target.pk, target.description, target.kind, target.count, len(done), done)
 
 
 def task_completion(task: PlanTask, on: dt.date) -> TaskCompletion:
-    """Targets met out of targets set. A task without targets is "untracked": nothing can prove it done."""
+    """Targets met out of targets set. A task without targets is "untracked": nothing can prove it done.
+    Targets and evidence prefetched by the caller are used as they are."""
     targets = [target_progress(t, on) for t in task.targets.all()]
     met = sum(1 for t in targets if t.met)
     if task.cancelled_on and task.cancelled_on <= on:

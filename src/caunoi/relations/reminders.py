@@ -2,7 +2,8 @@
 renewing them, international workshops whose Decision 06/2020 permission or result report is due, and upcoming
 anniversaries worth a celebration.
 
-`caunoi.reports.reminders.all_reminders` imports `relation_reminders` from here.
+The relations app registers `relation_reminders` with `caunoi.core.reminders` when it is ready. Records are
+named (`caunoi.core.records.RecordRef`); the web layer turns them into addresses.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from caunoi.core.models import Office
+from caunoi.core.records import RecordRef
+from caunoi.core.reminders import Reminder
 from caunoi.relations.alerts import Alert, agreement_alerts, workshop_alerts
 from caunoi.relations.anniversaries import Anniversary, upcoming_anniversaries
 from caunoi.relations.models import Association, Partnership
-from caunoi.reports.reminders import Reminder
 
 # Round anniversaries are shown a season ahead, so that a celebration can be planned; yearly occasions
 # (national days, new-year festivals) a month ahead.
@@ -68,10 +70,8 @@ def anniversary_text(anniversary: Anniversary) -> str:
     return text
 
 
-def alert_url(alert: Alert) -> str:
-    if alert.kind.startswith("agreement"):
-        return f"/relations/agreements/{alert.record_id}/"
-    return f"/relations/events/{alert.record_id}/"
+def alert_record(alert: Alert) -> RecordRef:
+    return RecordRef.of("agreement" if alert.kind.startswith("agreement") else "event", alert.record_id)
 
 
 def visible_records(offices: Iterable[Office]) -> set[str]:
@@ -88,14 +88,12 @@ def visible_records(offices: Iterable[Office]) -> set[str]:
     return found
 
 
-def anniversary_url(anniversary: Anniversary, visible: set[str]) -> str:
-    """The partnership's or association's page when the user may open it, else the calendar of that month."""
+def anniversary_record(anniversary: Anniversary, visible: set[str]) -> RecordRef:
+    """The partnership or association when the user may open it, else the calendar of that month."""
     kind, _sep, pk = anniversary.record.partition(":")
-    if anniversary.record in visible and kind == "partnership":
-        return f"/relations/partners/{pk}/"
-    if anniversary.record in visible and kind == "association":
-        return f"/relations/associations/{pk}/"
-    return f"/relations/calendar/?month={anniversary.on:%Y-%m}"
+    if anniversary.record in visible and kind in ("partnership", "association"):
+        return RecordRef(kind, pk)
+    return RecordRef("calendar_month", f"{anniversary.on:%Y-%m}")
 
 
 def relation_reminders(offices: Iterable[Office], today: dt.date) -> list[Reminder]:
@@ -111,7 +109,7 @@ def relation_reminders(offices: Iterable[Office], today: dt.date) -> list[Remind
                 office,
                 alert_text(alert),
                 alert.due,
-                url=alert_url(alert) if alert.office in by_code else "",
+                record=alert_record(alert) if alert.office in by_code else None,
                 overdue=alert.days < 0,
             )
         )
@@ -126,7 +124,7 @@ def relation_reminders(offices: Iterable[Office], today: dt.date) -> list[Remind
                     office,
                     anniversary_text(anniversary),
                     anniversary.on,
-                    url=anniversary_url(anniversary, visible),
+                    record=anniversary_record(anniversary, visible),
                 )
             )
     unique: dict[tuple[str, dt.date, str], Reminder] = {}

@@ -14,20 +14,18 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 
-from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import (
-    AidItem,
     ItemPlace,
     Modality,
     Participation,
     Role,
     Sector,
-    StatusChange,
     Transaction,
 )
 from caunoi.aid.models import TransactionKind as K
+from caunoi.aid.years import items_of_year
 from caunoi.core import marks
 from caunoi.core.bulk import rows_by_pk
 from caunoi.core.errors import Problem, RuleErrors
@@ -191,25 +189,6 @@ class _Converter:
         except InvalidOperation:  # totals beyond 28 digits: amounts or rates no service accepts
             raise not_converted("USD, VND") from None
         return result
-
-
-def items_of_year(offices: list[Office], year: int) -> QuerySet[AidItem]:
-    year_end = dt.date(year, 12, 31)
-    ended = StatusChange.objects.filter(
-        item=OuterRef("pk"),
-        to_status__in=[Status.APPROVAL_REVOKED, Status.CANCELLED],
-        on__lte=year_end,
-    )
-    return (
-        AidItem.objects.filter(
-            office__in=offices,
-            archived_at__isnull=True,
-            approved_on__gte=dt.date(year, 1, 1),
-            approved_on__lte=year_end,
-        )
-        .annotate(ended=Exists(ended))
-        .filter(ended=False)
-    )
 
 
 def aid_summary(office: Office, year: int, include_predecessors: bool = False) -> AidSummary:

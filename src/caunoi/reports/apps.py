@@ -7,6 +7,7 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo"
 
     def ready(self) -> None:
-        from caunoi.reports import marking
+        from caunoi.core import reminders as core_reminders
+        from caunoi.reports import reminders
 
-        marking.connect()
+        core_reminders.register("aid", reminders.aid_reminders)

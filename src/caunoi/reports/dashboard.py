@@ -7,7 +7,7 @@ years are chosen nor on how many rows they hold.
 
 What counts, for the years `first`–`last`:
 - committed: the commitments of the items approved in those years and not revoked or cancelled by the end
-  of their approval year — year by year the aid report's rule (`reports.aid.items_of_year`), so the figure
+  of their approval year — year by year the aid report's rule (`caunoi.aid.years`), so the figure
   of a year equals the annual report's;
 - disbursed: the disbursements dated in those years (archived records and items left out);
 - by sector, modality and donor: the same items and commitments (each item in its primary sector, with its
@@ -26,11 +26,12 @@ from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from caunoi.aid.lifecycle import Status
-from caunoi.aid.models import AidItem, Modality, Participation, Role, StatusChange, Transaction
+from caunoi.aid.models import AidItem, Modality, Participation, Role, Transaction
 from caunoi.aid.models import TransactionKind as K
+from caunoi.aid.years import items_of_years
 from caunoi.core import marks
 from caunoi.core.bulk import rows_by_pk
 from caunoi.core.models import Office
@@ -44,7 +45,6 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 TOP_DONORS = 10
-ENDED = (Status.APPROVAL_REVOKED, Status.CANCELLED)
 
 
 class Split(StrEnum):
@@ -136,20 +136,6 @@ class Dashboard:
     rates: list[RateUsed]
 
 
-class _OfficeBook(RateBook):
-    """The RateBook of one office, built from rates loaded once for every office (RateBook's own
-    constructor queries once per office); same choice of rates as RateBook."""
-
-    def __init__(self, rates: list[ExchangeRate], office_id: int):
-        self._factors = {}
-        self._rates = defaultdict(list)
-        for rate in rates:
-            if rate.office_id is None or rate.office_id == office_id:
-                self._rates[(rate.base, rate.quote)].append(rate)
-        for same_pair in self._rates.values():
-            same_pair.sort(key=lambda r: (r.valid_from, r.office_id is not None), reverse=True)
-
-
 class _Usd:
     """Converts grouped sums of each office's transactions to USD with that office's rates."""
 
@@ -159,7 +145,7 @@ class _Usd:
                 Q(office__isnull=True) | Q(office__in=[o.pk for o in offices]), archived_at__isnull=True
             ).order_by("-valid_from", "office_id")
         )
-        self.books = {o.pk: _OfficeBook(rates, o.pk) for o in offices}
+        self.books = {o.pk: RateBook(o, rates=rates) for o in offices}
         self.used: dict[tuple[str, str, dt.date], RateUsed] = {}
 
     def __call__(self, row: Any) -> Decimal:
@@ -172,23 +158,6 @@ class _Usd:
 
 def _grouped(qs: QuerySet[Any], *keys: str) -> list[dict[str, Any]]:
     return list(qs.values(*keys, "office", "currency", "value_date").annotate(total=Sum("amount")).order_by())
-
-
-def approved_items(offices: list[Office], first: int, last: int) -> QuerySet[AidItem]:
-    """Items approved in `first`–`last`, not revoked or cancelled by the end of their approval year."""
-    ended = StatusChange.objects.filter(
-        item=OuterRef("pk"), to_status__in=ENDED, on__year__lte=OuterRef("approved_on__year")
-    )
-    return (
-        AidItem.objects.filter(
-            office__in=offices,
-            archived_at__isnull=True,
-            approved_on__gte=dt.date(first, 1, 1),
-            approved_on__lte=dt.date(last, 12, 31),
-        )
-        .annotate(ended=Exists(ended))
-        .filter(ended=False)
-    )
 
 
 def dashboard(
@@ -218,7 +187,7 @@ def compute_dashboard(
 ) -> Dashboard:
     office_ids = [o.pk for o in offices]
     usd = _Usd(offices)
-    items = approved_items(offices, first, last)
+    items = items_of_years(offices, first, last)
     commitments = Transaction.objects.counted().filter(item__in=items.values("pk"), kind=K.COMMITMENT)
 
     # Per year: items, commitments (by approval year), disbursements (by value date).

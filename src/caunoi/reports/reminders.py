@@ -5,29 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
 
 from django.utils.translation import gettext as _
 
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem
 from caunoi.core.models import Office
+from caunoi.core.records import RecordRef
+from caunoi.core.reminders import Reminder
 from caunoi.directory.models import NgoRegistration
 
 START_WITHIN_MONTHS = 6
 REGISTRATION_LEAD_DAYS = 60
 REPORT_LEAD_DAYS = 45
-
-
-@dataclass(frozen=True)
-class Reminder:
-    kind: str
-    office: Office
-    title: str
-    due: dt.date
-    url: str = ""
-    overdue: bool = False
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
@@ -54,7 +44,7 @@ def approvals_not_started(offices: Iterable[Office], today: dt.date) -> list[Rem
             _("%(code)s được phê duyệt ngày %(day)s nhưng chưa triển khai sau 6 tháng: có thể bị thu hồi.")
             % {"code": item.code, "day": item.approved_on.strftime("%d/%m/%Y")},
             _add_months(item.approved_on, START_WITHIN_MONTHS),
-            url=f"/aid/{item.pk}/",
+            record=RecordRef.of("aid_item", item.pk),
             overdue=True,
         )
         for item in items
@@ -74,7 +64,7 @@ def registrations_expiring(offices: Iterable[Office], today: dt.date) -> list[Re
             _("Giấy đăng ký %(number)s của %(org)s hết hạn ngày %(day)s; cần gia hạn ít nhất 60 ngày trước.")
             % {"number": r.number, "org": r.organisation.name, "day": r.expires_on.strftime("%d/%m/%Y")},
             r.expires_on,
-            url=f"/organisations/{r.organisation_id}/",
+            record=RecordRef.of("organisation", r.organisation_id),
         )
         for r in registrations
     ]
@@ -92,21 +82,17 @@ def reports_due(offices: Iterable[Office], today: dt.date) -> list[Reminder]:
             _("Báo cáo năm %(year)s về tiếp nhận, vận động viện trợ phải gửi trước ngày %(day)s.")
             % {"year": due.year - 1, "day": due.strftime("%d/%m/%Y")},
             due,
-            url=f"/reports/aid/?year={due.year - 1}&office={office.code}",
+            record=RecordRef.of("aid_report", f"{due.year - 1}:{office.code}"),
         )
         for office in offices
         if office.is_active_on(today)
     ]
 
 
-def all_reminders(offices: Any, today: dt.date) -> list[Reminder]:
-    offices = list(offices)
-    found = approvals_not_started(offices, today) + registrations_expiring(offices, today)
-    found += reports_due(offices, today)
-    try:
-        from caunoi.relations.reminders import relation_reminders  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        pass
-    else:
-        found += relation_reminders(offices, today)
-    return sorted(found, key=lambda r: (r.due, r.office.code, r.title))
+def aid_reminders(offices: list[Office], today: dt.date) -> list[Reminder]:
+    """Registered by the reports app (`caunoi.core.reminders`)."""
+    return (
+        approvals_not_started(offices, today)
+        + registrations_expiring(offices, today)
+        + reports_due(offices, today)
+    )

@@ -8,11 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from caunoi.core.models import Office
-from caunoi.core.offices import office_by_code
+from caunoi.core.offices import office_by_code, office_for_year
 from caunoi.documents.content import AnnualReport, build_annual_report
 from caunoi.documents.exporters.base import MEDIA_TYPES, Exporter, RenderedDocument, register
 from caunoi.documents.messages import PARAMETER_MISSING, YEAR_INVALID
-from caunoi.reports.offices import office_for_year
 
 
 def year_of(parameters: Mapping[str, Any]) -> int:

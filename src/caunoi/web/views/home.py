@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from caunoi.aid.models import AidItem
 from caunoi.core.permissions import visible_offices
-from caunoi.reports.reminders import all_reminders
+from caunoi.core.reminders import all_reminders
 
 
 @login_required

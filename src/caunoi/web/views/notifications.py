@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from caunoi.core.records import url_of
 from caunoi.notify import services
 from caunoi.notify.models import Notification
 from caunoi.notify.topics import TOPICS
@@ -44,7 +45,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(Notification, pk=pk, user=request.user)
     services.mark_read(notification, actor=request.user)
-    target = notification.url
+    target = url_of(notification.record)
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
     return redirect("web:notifications")

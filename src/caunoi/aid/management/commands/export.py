@@ -10,10 +10,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from caunoi.aid.itemspec import prefetch_for_specs
 from caunoi.aid.models import AidItem
 from caunoi.aid.spreadsheet import export_specs, write_table
+from caunoi.aid.years import items_of_year
 from caunoi.core.errors import RuleErrors
-from caunoi.core.offices import office_by_code
-from caunoi.reports.aid import items_of_year
-from caunoi.reports.offices import office_for_year
+from caunoi.core.offices import office_by_code, office_for_year
 
 
 class Command(BaseCommand):

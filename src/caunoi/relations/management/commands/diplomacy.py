@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from caunoi.core.errors import RuleErrors
+from caunoi.core.offices import office_for_year
 from caunoi.core.permissions import SYSTEM
 from caunoi.relations import messages as m
 from caunoi.relations.alerts import agreement_alerts, workshop_alerts
@@ -19,7 +20,6 @@ from caunoi.relations.anniversaries import calendar_gaps, upcoming_anniversaries
 from caunoi.relations.report import diplomacy_summary
 from caunoi.relations.report_text import render_diplomacy_text
 from caunoi.relations.services.calendar import seed_calendar
-from caunoi.reports.offices import office_for_year
 
 
 def parse_day(text: str) -> dt.date:

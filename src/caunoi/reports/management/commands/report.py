@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.management import get_commands, load_command_class
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from caunoi.core.errors import RuleErrors
+from caunoi.core.offices import office_for_year
 from caunoi.documents.commandline import add_annual_arguments, run_annual
-from caunoi.relations.management.commands.diplomacy import Command as DiplomacyCommand
 from caunoi.reports.aid import aid_summary
 from caunoi.reports.aid_text import render_aid_text
-from caunoi.reports.offices import office_for_year
 
 
 class Command(BaseCommand):
@@ -60,9 +60,10 @@ class Command(BaseCommand):
             run_annual(self, options)
             return
         if options["report"] == "diplomacy":
-            # The same report as `caunoi diplomacy report`, under the name the other reports use.
+            # The same report as `caunoi diplomacy report`, under the name the other reports use; found by
+            # its command's name, so that the reports app does not import the relations app.
             try:
-                command = DiplomacyCommand()
+                command: Any = load_command_class(get_commands()["diplomacy"], "diplomacy")
                 command.stdout, command.stderr = self.stdout, self.stderr
                 command.report(options)
             except RuleErrors as error:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -70,33 +70,16 @@ STAGES = {
 }
 
 
-def stage_of(association: Any) -> str:
-    """`services.associations.founding_stage`, from the annotations of `_annotated` (no query per row)."""
-    decided = association.founding_decision_date and not association.has_steps
-    if association.founded_on or decided or association.has_terms or association.has_founding_congress:
-        return "founded"
-    return association.last_step or ""
-
-
 def _annotated(queryset: QuerySet[Association]) -> QuerySet[Association]:
     latest = MemberCount.objects.filter(association=OuterRef("pk")).order_by("-on")
-    steps = FoundingStep.objects.filter(association=OuterRef("pk"))
     term = Term.objects.filter(association=OuterRef("pk")).order_by("-number")
     planned = Congress.objects.filter(
         association=OuterRef("pk"), status=CongressStatus.PLANNED, archived_at__isnull=True
     ).order_by("on")
-    return queryset.annotate(
+    return services.with_founding_facts(queryset).annotate(
         member_count=Subquery(latest.values("count")[:1]),
         member_count_on=Subquery(latest.values("on")[:1]),
-        has_steps=Exists(steps),
-        last_step=Subquery(steps.order_by("-on", "-id").values("step")[:1]),
-        has_terms=Exists(term),
         term_number=Subquery(term.values("number")[:1]),
-        has_founding_congress=Exists(
-            Congress.objects.filter(
-                association=OuterRef("pk"), kind=CongressKind.FOUNDING, status=CongressStatus.HELD
-            )
-        ),
         next_congress=Subquery(planned.values("on")[:1]),
         next_congress_precision=Subquery(planned.values("precision")[:1]),
     )
@@ -110,7 +93,7 @@ COLUMNS = [
         lambda a: country_name(a.counterpart_country),
         sort="counterpart_country",
     ),
-    Column("stage", gettext_lazy("Thành lập"), lambda a: STAGES[stage_of(a)]),
+    Column("stage", gettext_lazy("Thành lập"), lambda a: STAGES[services.founding_stage(a)]),
     Column("term", gettext_lazy("Nhiệm kỳ hiện tại"), lambda a: a.term_number or "", sort="term_number"),
     Column("members", gettext_lazy("Số hội viên"), lambda a: a.member_count, sort="member_count"),
     Column(
@@ -137,7 +120,7 @@ def association_list(request: HttpRequest) -> HttpResponse:
         return export(associations.order_by("name"), COLUMNS, fmt, "hoi-huu-nghi")
     result = sorted_paged(request, associations, COLUMNS, "name")
     for association in result.page.object_list:
-        association.stage = stage_of(association)
+        association.stage = services.founding_stage(association)
         association.stage_label = STAGES[association.stage]
         association.next_text = (
             vn_date(association.next_congress, association.next_congress_precision)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from caunoi.core import cells
 from caunoi.core.permissions import visible_offices
+from caunoi.relations.completion import task_completion
 from caunoi.relations.dates import Precision
 from caunoi.relations.models import (
     Agreement,
@@ -32,19 +33,20 @@ from caunoi.relations.models import (
     PartnershipStatus,
 )
 from caunoi.relations.reminders import (
+    alert_record,
     alert_text,
-    alert_url,
+    anniversary_record,
     anniversary_text,
-    anniversary_url,
     relation_alerts,
     relation_anniversaries,
     visible_records,
 )
 from caunoi.relations.status import AgreementStatus
 from caunoi.vntext.numbers import format_number
+from caunoi.web.links import url_of
 from caunoi.web.views.relations.agreements import status_q
 from caunoi.web.views.relations.common import SECTION, crumbs, editable_offices, today
-from caunoi.web.views.relations.plans import STATES, completion, plans_with_tasks
+from caunoi.web.views.relations.plans import STATES, plans_with_tasks
 
 ANNIVERSARY_LEAD_DAYS = 90
 OPEN_TASKS_SHOWN = 10
@@ -53,7 +55,7 @@ OPEN_TASKS_SHOWN = 10
 def _anniversaries(offices: Any, first: dt.date, lead_days: int) -> list[dict[str, Any]]:
     visible = visible_records(offices)
     return [
-        {"item": a, "text": anniversary_text(a), "url": anniversary_url(a, visible)}
+        {"item": a, "text": anniversary_text(a), "url": url_of(anniversary_record(a, visible))}
         for a in relation_anniversaries(offices, first, lead_days)
     ]
 
@@ -64,13 +66,13 @@ def overview(request: HttpRequest) -> HttpResponse:
     on = today()
     codes = {o.code for o in offices}
     alerts = [
-        {"alert": a, "text": alert_text(a), "url": alert_url(a) if a.office in codes else ""}
+        {"alert": a, "text": alert_text(a), "url": url_of(alert_record(a)) if a.office in codes else ""}
         for a in relation_alerts(offices, on)
     ]
     open_tasks: list[dict[str, Any]] = []
     for plan in plans_with_tasks(offices):
         for task in plan.tasks.all():
-            done = completion(task, on)
+            done = task_completion(task, on)
             if done.state not in ("complete", "cancelled"):
                 open_tasks.append({"plan": plan, "task": task, "done": done})
     for row in open_tasks:

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from caunoi.aid.models import AidItem
 from caunoi.core.errors import RuleErrors
 from caunoi.core.permissions import Action, can, visible_offices
-from caunoi.relations.completion import TargetProgress, TaskCompletion, qualifies
+from caunoi.relations.completion import qualifies, task_completion
 from caunoi.relations.dates import vn_date
 from caunoi.relations.models import (
     Agreement,
@@ -72,31 +72,6 @@ TASKS = PlanTask.objects.order_by("order", "id").prefetch_related(
 )
 
 
-def completion(task: PlanTask, on: dt.date) -> TaskCompletion:
-    """`caunoi.relations.completion.task_completion` over prefetched targets and evidence (no query per task):
-    the same rules, applied to the rows `TASKS` fetched."""
-    targets = []
-    for target in task.targets.all():
-        done = [str(e) for e in target.evidence.all() if qualifies(e, target, on)]
-        targets.append(
-            TargetProgress(target.pk, target.description, target.kind, target.count, len(done), done)
-        )
-    met = sum(1 for t in targets if t.met)
-    if task.cancelled_on and task.cancelled_on <= on:
-        state = "cancelled"
-    elif not targets:
-        state = "untracked"
-    elif met == len(targets):
-        state = "complete"
-    elif task.due_on and task.due_on < on:
-        state = "overdue"
-    elif met or any(t.done for t in targets):
-        state = "partial"
-    else:
-        state = "open"
-    return TaskCompletion(task.pk, task.title, task.owner, task.due_on, state, met, len(targets), targets)
-
-
 def plans_with_tasks(offices: Any, *, archived: bool = False) -> QuerySet[AnnualPlan]:
     """The live plans of the offices (with `archived`, the archived ones too), tasks and targets prefetched."""
     plans = AnnualPlan.objects.filter(office__in=offices)
@@ -115,7 +90,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     rows = []
     archived = request.GET.get("archived") == "1"
     for plan in plans_with_tasks(visible_offices(request.user), archived=archived):
-        done = [completion(t, on) for t in plan.tasks.all()]
+        done = [task_completion(t, on) for t in plan.tasks.all()]
         rows.append(
             {
                 "plan": plan,
@@ -221,7 +196,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     editable = allowed["can_edit"]
     tasks = []
     for task in plan.tasks.all():
-        done = completion(task, on)
+        done = task_completion(task, on)
         targets = []
         for target, progress in zip(task.targets.all(), done.targets, strict=True):
             targets.append(

@@ -1,0 +1,46 @@
+"""Each app declares which of its models renew which report marks (caunoi.core.marking)."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+
+from caunoi.core.marking import HANDLERS, marked_models
+
+
+def _declared() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {attribute: set() for attribute in HANDLERS}
+    for config in apps.get_app_configs():
+        for attribute, models in marked_models(config).items():
+            found[attribute] |= {m._meta.label for m in models}
+    return found
+
+
+def test_the_apps_declare_the_marked_models() -> None:
+    assert _declared() == {
+        "office_marked": {"aid.AidItem", "aid.Transaction"},
+        "item_marked": {
+            "aid.StatusChange",
+            "aid.ItemSector",
+            "aid.ItemPlace",
+            "aid.Participation",
+            "aid.ItemDocument",
+        },
+        "shared_marked": {
+            "money.ExchangeRate",
+            "aid.Sector",
+            "aid.SectorDacCode",
+            "directory.Organisation",
+            "geography.AdminUnit",
+            "geography.UnitSuccession",
+            "core.Office",
+        },
+    }
+
+
+def test_every_declared_model_is_connected_on_save_and_delete() -> None:
+    for attribute, labels in _declared().items():
+        for label in labels:
+            model = apps.get_model(label)
+            for signal in (post_save, post_delete):
+                assert HANDLERS[attribute] in signal._live_receivers(model)[0], (label, signal)
