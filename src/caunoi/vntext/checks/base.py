@@ -1,0 +1,128 @@
+"""What every check shares: the text read once into paragraphs, sentences and figures; the tolerance of a
+stated figure (its rounding, widened by its qualifier); number formatting for the messages."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Final
+
+from caunoi.vntext.figures import Figure
+from caunoi.vntext.numbers import format_number
+from caunoi.vntext.reading import TextLang, half_unit, paragraph_spans, read_figures, sentence_ends
+
+__all__ = ["Paragraph", "Reading", "fits", "fmt", "read", "unit_text"]
+
+# A qualifier says where the true value lies relative to the stated one: below it (gần), above (hơn, trên),
+# at most (dưới), or around it (khoảng …, within 10 %).
+_BELOW: Final = frozenset({"gần", "gần như"})
+_ABOVE: Final = frozenset({"hơn", "trên"})
+_AT_MOST: Final = frozenset({"dưới"})
+_AROUND_SHARE: Final = Decimal("0.10")
+_NEARLY_SHARE: Final = Decimal("0.15")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph: its span, the ends of its sentences and its arithmetic figures in text order."""
+
+    start: int
+    end: int
+    ends: list[int]
+    figures: list[Figure]
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [figure.start for figure in self.figures]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding ``offset``."""
+        index = bisect_left(self.ends, offset)
+        start = self.ends[index - 1] + 1 if index else self.start
+        end = self.ends[index] if index < len(self.ends) else self.end
+        return start, end
+
+    def between(self, start: int, end: int) -> list[Figure]:
+        """The figures that start in [start, end)."""
+        return self.figures[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+@dataclass(slots=True)
+class Reading:
+    text: str
+    lang: TextLang
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # start offsets of figures a check has already taken
+    _starts: list[int] = field(default_factory=list)
+
+    def sentence(self, figure: Figure) -> str:
+        paragraph = self.paragraph_of(figure.start)
+        start, end = paragraph.sentence_of(figure.start)
+        return " ".join(self.text[start : end + 1].split())
+
+    def paragraph_of(self, offset: int) -> Paragraph:
+        starts = self._starts or [paragraph.start for paragraph in self.paragraphs]
+        self._starts = starts
+        return self.paragraphs[max(0, bisect_right(starts, offset) - 1)]
+
+
+def read(text: str, lang: TextLang) -> Reading:
+    """Read ``text`` (NFC) once for all the checks."""
+    figures = [figure for figure in read_figures(text, lang) if figure.arithmetic and figure.value is not None]
+    starts = [figure.start for figure in figures]
+    reading = Reading(text, lang)
+    for start, end in paragraph_spans(text):
+        chunk = figures[bisect_left(starts, start) : bisect_left(starts, end)]
+        ends = sentence_ends(text, start, end) if chunk else []
+        reading.paragraphs.append(Paragraph(start, end, ends, chunk))
+    return reading
+
+
+def value(figure: Figure) -> Decimal:
+    assert figure.value is not None  # arithmetic figures carry a value
+    return figure.value
+
+
+def fits(stated: Figure, computed: Decimal, slack: Decimal, lang: TextLang) -> bool:
+    """Does ``computed`` agree with the ``stated`` figure as a reader takes it: within the rounding of what is
+    written (plus ``slack``, the rounding of the figures it was computed from), or within what its qualifier
+    allows."""
+    target = value(stated)
+    qualifier = stated.qualifier
+    if qualifier is not None:
+        # A qualifier replaces the rounding of the stated figure: "gần 2 tỷ" is below 2 tỷ, whatever digit.
+        return _qualified(qualifier, target, computed, slack)
+    rounding = half_unit(stated, lang) + slack
+    # Strictly inside: values that meet only when every figure was rounded the whole half unit the same way
+    # ("2,6 triệu" against 1,5 + 0,9 + 0,4) are taken as an error, as a reader takes them.
+    return computed == target or abs(computed - target) < rounding
+
+
+def _qualified(qualifier: str, target: Decimal, computed: Decimal, slack: Decimal) -> bool:
+    if qualifier in _BELOW:
+        return target * (1 - _NEARLY_SHARE) - slack <= computed <= target + slack
+    if qualifier in _ABOVE:
+        return computed >= target - slack
+    if qualifier in _AT_MOST:
+        return computed <= target + slack
+    return abs(computed - target) <= abs(target) * _AROUND_SHARE + slack
+
+
+def fmt(number: Decimal, lang: str, places: int | None = None) -> str:
+    return format_number(number, places, locale="vi" if lang == "vi" else "en")
+
+
+def unit_text(figure: Figure, lang: str) -> str:
+    if figure.kind == "money":
+        return "đồng" if figure.unit == "VND" and lang == "vi" else str(figure.unit)
+    if figure.kind == "percent":
+        return "điểm phần trăm" if lang == "vi" else "percentage points"
+    return str(figure.unit)
+
+
+def places_of(figure: Figure, lang: TextLang) -> int:
+    """Decimals written in a percent figure ("23,2 %" → 1), to show a computed rate the same way."""
+    match = re.search(r"\d+(?:[.,](\d+))?", figure.text)
+    return len(match.group(1)) if match and match.group(1) else 0

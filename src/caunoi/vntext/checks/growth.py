@@ -1,0 +1,114 @@
+"""Growth stated beside both figures: "đạt 3.120.000 USD, tăng 23,2 % so với năm 2022 (2.532.500 USD)",
+"24 dự án, tăng 6 dự án so với năm 2022 (18 dự án)", "up 40% from 10 delegations".
+
+A rate after *tăng/giảm* (*up/down, an increase of …*) followed by *so với* (*from, compared with, over*) is
+checked against the current figure (the nearest before it) and the earlier one (the nearest after it, else
+another before): (current − earlier) / earlier for a percent, current − earlier for an amount or a count,
+within the rounding of the stated precision and its qualifier."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Final
+
+from caunoi.vntext.checks.base import Reading, fits, fmt, unit_text, value
+from caunoi.vntext.checks.rates import candidates, pairs, rate_text, relative_slack
+from caunoi.vntext.figures import Figure
+from caunoi.vntext.findings import Finding
+from caunoi.vntext.reading import compatible, half_unit
+
+__all__ = ["check_growth"]
+
+_UP_DOWN: Final = re.compile(
+    r"(?:(?P<up>tăng|up|increase\s+of|rise\s+of|increased\s+by|rose\s+by)"
+    r"|(?P<down>giảm|down|decrease\s+of|fall\s+of|decreased\s+by|fell\s+by))\s*$",
+    re.I,
+)
+_COMPARED: Final = re.compile(r"[^.;]{0,30}?(?:so\s+với|from|compared|over|than)(?!\w)", re.I)
+
+
+def check_growth(reading: Reading) -> list[Finding]:
+    findings = []
+    text = reading.text
+    for paragraph in reading.paragraphs:
+        for rate in paragraph.figures:
+            if rate.start in reading.used:
+                continue
+            direction = _UP_DOWN.search(text, max(paragraph.start, rate.start - 20), rate.start)
+            if direction is None or not _COMPARED.match(text, rate.end):
+                continue
+            finding = _check(reading, rate, -1 if direction["down"] else 1)
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _computed(first: Figure, second: Figure, rate: Figure, sign: int) -> Decimal:
+    if rate.kind == "percent":
+        return (value(first) / value(second) - 1) * 100 * sign
+    return (value(first) - value(second)) * sign
+
+
+def _check(reading: Reading, rate: Figure, sign: int) -> Finding | None:
+    paragraph = reading.paragraph_of(rate.start)
+    before, after = candidates(reading, paragraph, rate)
+    first_pair = None
+    for first, second in pairs(before, after):
+        if rate.kind != "percent" and not compatible(rate, first):
+            continue
+        computed = _computed(first, second, rate, sign)
+        first_pair = first_pair or (first, second, computed)
+        if rate.kind == "percent":
+            slack = relative_slack(reading, value(first) / value(second) * 100, first, second)
+        else:
+            slack = half_unit(first, reading.lang) + half_unit(second, reading.lang)
+        if fits(rate, computed, slack, reading.lang):
+            return _finding(reading, rate, first, second, computed, ok=True)
+    if first_pair is None:
+        return None
+    return _finding(reading, rate, *first_pair, ok=False)
+
+
+def _finding(reading: Reading, rate: Figure, first: Figure, second: Figure, computed: Decimal, ok: bool) -> Finding:
+    reading.used.add(rate.start)
+    if rate.kind == "percent":
+        shown = {
+            lang: f"({fmt(value(first), lang)} − {fmt(value(second), lang)}) / {fmt(value(second), lang)} = "
+            f"{rate_text(computed, rate, lang)}"
+            for lang in ("vi", "en")
+        }
+        gap = {lang: rate_text(abs(computed - value(rate)), rate, lang)[:-2] + (" điểm phần trăm" if lang == "vi" else " percentage points") for lang in ("vi", "en")}
+    else:
+        shown = {
+            lang: f"{fmt(value(first), lang)} − {fmt(value(second), lang)} = {fmt(computed, lang)}"
+            for lang in ("vi", "en")
+        }
+        gap = {lang: f"{fmt(abs(computed - value(rate)), lang)} {unit_text(rate, lang)}" for lang in ("vi", "en")}
+    base = {
+        "line": rate.line,
+        "unit": rate.unit,
+        "stated": value(rate),
+        "computed": computed,
+        "parts": (value(first), value(second)),
+        "difference": computed - value(rate),
+        "figure": rate,
+        "part_figures": (first, second),
+        "kind": "growth",
+        "sentence": reading.sentence(rate),
+    }
+    if ok:
+        return Finding(
+            severity="ok",
+            code="growth-ok",
+            message_vi=f"{shown['vi']}, khớp với mức tăng/giảm “{rate.text}”",
+            message_en=f"{shown['en']}, matching the stated change “{rate.text}”",
+            **base,  # type: ignore[arg-type]
+        )
+    return Finding(
+        severity="error",
+        code="growth-mismatch",
+        message_vi=f"{shown['vi']}, không phải “{rate.text}” như đã ghi (chênh lệch {gap['vi']})",
+        message_en=f"{shown['en']}, not “{rate.text}” as stated (difference {gap['en']})",
+        **base,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,56 @@
+"""What ratio and growth checks share: the figures a rate may relate, and how a rate is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from caunoi.vntext.checks.base import Paragraph, Reading, fmt, places_of, value
+from caunoi.vntext.figures import Figure
+from caunoi.vntext.reading import compatible, half_unit
+
+__all__ = ["candidates", "pairs", "rate_text", "relative_slack"]
+
+
+def candidates(reading: Reading, paragraph: Paragraph, rate: Figure) -> tuple[list[Figure], list[Figure]]:
+    """The amounts and counts a rate may relate: those of its sentence and of the sentence before, split
+    into those before the rate (nearest first) and those after it (nearest first)."""
+    start, end = paragraph.sentence_of(rate.start)
+    if start > paragraph.start:
+        start, _end = paragraph.sentence_of(start - 1)
+    figures = [
+        figure
+        for figure in paragraph.between(start, end)[:60]
+        if figure.kind != "percent" and figure.start != rate.start
+    ]
+    before = [figure for figure in figures if figure.end <= rate.start]
+    after = [figure for figure in figures if figure.start >= rate.end]
+    return before[::-1], after
+
+
+def pairs(before: list[Figure], after: list[Figure]) -> Iterator[tuple[Figure, Figure]]:
+    """(first, second) pairs of compatible figures, the likeliest first: the nearest before the rate with the
+    nearest after it, then with the others before it."""
+    for first in before:
+        for second in [*after, *(f for f in before if f is not first)]:
+            if compatible(first, second) and value(second) != 0:
+                yield first, second
+    for index, first in enumerate(after):
+        for second in after[index + 1 :]:
+            if compatible(first, second) and value(second) != 0:
+                yield first, second
+
+
+def relative_slack(reading: Reading, computed: Decimal, first: Figure, second: Figure) -> Decimal:
+    """How far rounding of the two figures can move a rate computed from them."""
+    share = Decimal(0)
+    for figure in (first, second):
+        if value(figure):
+            share += half_unit(figure, reading.lang) / abs(value(figure))
+    return abs(computed) * share
+
+
+def rate_text(computed: Decimal, rate: Figure, lang: str) -> str:
+    """A computed rate with one decimal more than the stated one, as "25,7 %"."""
+    places = places_of(rate, "vi" if lang == "vi" else "en") + 1
+    return f"{fmt(computed, lang, places)} %"

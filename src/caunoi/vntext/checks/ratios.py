@@ -1,0 +1,91 @@
+"""Ratios stated beside the figures they relate: "giải ngân 158.146 USD, đạt 26 %" of the 615.151 USD
+committed, "16 dự án, bằng 80 % so với năm 2022 (20 dự án)", "25% of the USD 1,600,000 committed".
+
+The ratio is checked when two compatible figures of its sentence (or the one before) give it within the
+rounding of its written precision (a qualifier widens that, see :func:`..base.fits`); if no pair does, the
+likeliest pair — the nearest figure before the rate over the nearest other — is reported."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Final
+
+from caunoi.vntext.checks.base import Reading, fits, fmt, value
+from caunoi.vntext.checks.rates import candidates, pairs, rate_text, relative_slack
+from caunoi.vntext.findings import Finding
+
+__all__ = ["check_ratios"]
+
+_CUE_BEFORE: Final = re.compile(
+    r"(?:đạt|bằng|chiếm|tương\s+đương(?:\s+với)?|reached|reaching|equal\s+to|accounting\s+for|accounted\s+for)"
+    r"(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn|trên))?\s*[,:]?\s*$",
+    re.I,
+)
+_CUE_AFTER: Final = re.compile(r"\s*(?:of\s+(?:the\s+)?|so\s+với)", re.I)
+_GROWTH_BEFORE: Final = re.compile(r"(?:tăng|giảm|up|down)\s*$", re.I)
+
+
+def check_ratios(reading: Reading) -> list[Finding]:
+    findings = []
+    text = reading.text
+    for paragraph in reading.paragraphs:
+        for rate in paragraph.figures:
+            if rate.kind != "percent" or rate.start in reading.used:
+                continue
+            window = text[max(paragraph.start, rate.start - 40) : rate.start]
+            if _GROWTH_BEFORE.search(window):
+                continue
+            if not (_CUE_BEFORE.search(window) or (_CUE_AFTER.match(text, rate.end) and "," in window[-3:])):
+                continue
+            finding = _check(reading, rate)
+            if finding is not None:
+                findings.append(finding)
+    return findings
+
+
+def _check(reading: Reading, rate) -> Finding | None:  # type: ignore[no-untyped-def]
+    paragraph = reading.paragraph_of(rate.start)
+    before, after = candidates(reading, paragraph, rate)
+    first_pair = None
+    for first, second in pairs(before, after):
+        computed = value(first) / value(second) * 100
+        first_pair = first_pair or (first, second, computed)
+        if fits(rate, computed, relative_slack(reading, computed, first, second), reading.lang):
+            return _finding(reading, rate, first, second, computed, ok=True)
+    if first_pair is None:
+        return None
+    return _finding(reading, rate, *first_pair, ok=False)
+
+
+def _finding(reading: Reading, rate, first, second, computed: Decimal, ok: bool) -> Finding:  # type: ignore[no-untyped-def]
+    reading.used.add(rate.start)
+    shown = {lang: f"{fmt(value(first), lang)} / {fmt(value(second), lang)} = {rate_text(computed, rate, lang)}" for lang in ("vi", "en")}
+    gap = abs(computed - value(rate))
+    base = {
+        "line": rate.line,
+        "unit": "percent",
+        "stated": value(rate),
+        "computed": computed,
+        "parts": (value(first), value(second)),
+        "difference": computed - value(rate),
+        "figure": rate,
+        "part_figures": (first, second),
+        "kind": "ratio",
+        "sentence": reading.sentence(rate),
+    }
+    if ok:
+        return Finding(
+            severity="ok",
+            code="ratio-ok",
+            message_vi=f"{shown['vi']}, khớp với “{rate.text}”",
+            message_en=f"{shown['en']}, matching the stated “{rate.text}”",
+            **base,  # type: ignore[arg-type]
+        )
+    return Finding(
+        severity="error",
+        code="ratio-mismatch",
+        message_vi=f"{shown['vi']}, không phải “{rate.text}” như đã ghi (chênh lệch {rate_text(gap, rate, 'vi')[:-2]} điểm phần trăm)",
+        message_en=f"{shown['en']}, not “{rate.text}” as stated (difference {rate_text(gap, rate, 'en')[:-2]} percentage points)",
+        **base,  # type: ignore[arg-type]
+    )

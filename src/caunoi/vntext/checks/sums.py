@@ -1,0 +1,323 @@
+"""Totals and their parts, as a careful reader adds them up.
+
+A breakdown starts at a cue and the stated total is the nearest figure of the same kind before it in the
+paragraph (money of one currency, percent, or counts of nouns of one group — "21 chương trình, dự án" is
+made of "dự án" and "phi dự án"). Cues:
+
+- a list cue, with or without a colon: *như sau, gồm, bao gồm, cụ thể, chia ra, chi tiết, phân theo …, theo
+  lĩnh vực*; English *including, of which, comprising, as follows, by sector*. The parts run to the end of the
+  sentence, and on through the next sentences of the paragraph (at most three) when the first does not make
+  the total ("Phân theo lĩnh vực, giáo dục … 960.000 USD. Tiếp đến là y tế với 650.000 USD. …");
+- *trong đó* (and English *of which*), *trong tổng số*, *of the*: a list that may give only some parts;
+- a parenthesis: "34 tổ chức (21 tổ chức … và 13 tổ chức …)";
+- *tổng cộng*, *in total* after the parts: the parts are the figures before it in the sentence.
+
+A list is partial when it says so (*khác, một số, còn lại, …*, *the rest, others*) or is announced by *trong
+đó* — then the parts must not exceed the total — unless another of its groups adds up exactly, which shows
+the list is complete ("12 dự án … 3 + 5 + 4 dự án" makes the amounts of the same list a complete sum too).
+Percent parts with no percent total are shares of a whole (:mod:`.shares`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+from caunoi.vntext.checks.base import Paragraph, Reading, fits, fmt, unit_text, value
+from caunoi.vntext.checks.shares import check_shares
+from caunoi.vntext.figures import Figure
+from caunoi.vntext.findings import Finding
+from caunoi.vntext.reading import compatible, half_unit
+
+__all__ = ["check_sums"]
+
+_LIST_CUE: Final = re.compile(
+    r"(?<!\w)(?:(?P<partial>trong\s+đó(?:\s+có)?|of\s+which)"
+    r"|như\s+sau|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể(?:\s+là)?|chia\s+ra|chi\s+tiết|phân\s+theo(?:\s+[^\W\d]+){0,3}"
+    r"|theo\s+(?:từng\s+)?lĩnh\s+vực|including|includes?|included|comprising|compris(?:es|ed)|consisting\s+of"
+    r"|as\s+follows|by\s+sector|broken\s+down(?:\s+by\s+\w+)?|namely)(?!\w)\s*:?"
+    r"|(?P<paren>\()"
+    r"|(?P<pre>(?<!\w)(?:trong\s+tổng(?:\s+số)?|(?:of|among|out\s+of)\s+the)(?!\w))"
+    r"|(?P<post>(?<!\w)(?:tổng\s+cộng|tổng\s+số|in\s+total|totall?ing|a\s+total\s+of)\s*(?:là|:|of)?\s*(?=\d))",
+    re.I,
+)
+_PARTIAL_MARK: Final = re.compile(
+    r"(?<!\w)(?:khác|một\s+số|còn\s+lại|v\.v|the\s+rest|others|other\s+\w+|among\s+others|etc)(?!\w)|…|\.\.\.",
+    re.I,
+)
+# A percent right after these is a rate (ratio or growth), not a share of a breakdown.
+_RATE_BEFORE: Final = re.compile(
+    r"(?:đạt|bằng|tăng|giảm|so\s+với|up|down|increase\s+of|rise\s+of|fall\s+of|reached|reaching)\s*$", re.I
+)
+_MAX_FIGURES: Final = 60  # bounds that keep the check linear whatever the text
+_MAX_MORE_SENTENCES: Final = 3
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    partial: bool
+    kind: str  # "list", "paren", "pre", "post"
+    stop: int | None = None  # a parenthesis ends at its ")"
+
+
+def _cues(reading: Reading, paragraph: Paragraph) -> list[_Cue]:
+    text = reading.text
+    cues = []
+    for match in _LIST_CUE.finditer(text, paragraph.start, paragraph.end):
+        if match["paren"]:
+            close = text.find(")", match.end(), min(paragraph.end, match.end() + 600))
+            if close < 0:
+                continue
+            cues.append(_Cue(match.start(), match.end(), False, "paren", close))
+        elif match["pre"]:
+            cues.append(_Cue(match.start(), match.end(), True, "pre"))
+        elif match["post"]:
+            cues.append(_Cue(match.start(), match.end(), False, "post"))
+        else:
+            cues.append(_Cue(match.start(), match.end(), bool(match["partial"]), "list"))
+    return cues
+
+
+def _is_rate(reading: Reading, figure: Figure) -> bool:
+    return figure.kind == "percent" and bool(
+        _RATE_BEFORE.search(reading.text, max(0, figure.start - 14), figure.start)
+    )
+
+
+def check_sums(reading: Reading) -> list[Finding]:
+    findings: list[Finding] = []
+    for paragraph in reading.paragraphs:
+        if len(paragraph.figures) < 2:
+            continue
+        cues = _cues(reading, paragraph)
+        cue_starts = [cue.start for cue in cues]
+        for cue in cues:
+            if cue.kind == "post":
+                findings.extend(_post(reading, paragraph, cue))
+            elif cue.kind == "pre":
+                findings.extend(_pre(reading, paragraph, cue))
+            else:
+                findings.extend(_listed(reading, paragraph, cue, cue_starts))
+    findings.sort(key=lambda finding: finding.figure.start if finding.figure else finding.part_figures[0].start)
+    return findings
+
+
+def _free(reading: Reading, figures: list[Figure]) -> list[Figure]:
+    return [figure for figure in figures if figure.start not in reading.used and not _is_rate(reading, figure)]
+
+
+def _extents(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[int]) -> list[int]:
+    """Where the parts may end: the cue's sentence end, then the ends of up to three more sentences without
+    a cue of their own."""
+    if cue.stop is not None:
+        return [cue.stop]
+    _start, end = paragraph.sentence_of(cue.end)
+    extents = [end]
+    if cue.partial:
+        return extents
+    for _ in range(_MAX_MORE_SENTENCES):
+        if end >= paragraph.end:
+            break
+        _next_start, next_end = paragraph.sentence_of(end + 1)
+        if next_end <= end or any(end < start < next_end for start in cue_starts):
+            break
+        end = next_end
+        extents.append(end)
+    return extents
+
+
+def _listed(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[int]) -> list[Finding]:
+    extents = _extents(reading, paragraph, cue, cue_starts)
+    parts = _free(reading, paragraph.between(cue.end, extents[-1])[:_MAX_FIGURES])
+    if len(parts) < 2:
+        return []
+    before = _free(reading, paragraph.between(paragraph.start, cue.start)[-_MAX_FIGURES:])
+    partial = cue.partial or bool(_PARTIAL_MARK.search(reading.text, cue.end, extents[-1]))
+    groups = _groups(parts, before)
+    if not groups:
+        return []
+    chosen: list[tuple[Figure | None, list[Figure]]] = []
+    for total, members in groups:
+        chosen.append((total, _shortest(reading, total, members, extents, partial)))
+    if partial and any(
+        total is not None and len(members) >= 2 and fits(total, _sum(members), _slack(reading, members), reading.lang)
+        for total, members in chosen
+    ):
+        partial = False  # one group adds up exactly: the list is complete
+    findings = []
+    for total, members in chosen:
+        if len(members) < 2:
+            continue
+        if total is None:
+            if members[0].kind == "percent":
+                findings.append(check_shares(reading, members, partial))
+                reading.used.update(member.start for member in members)
+            continue
+        findings.append(_sum_finding(reading, total, members, partial))
+        reading.used.add(total.start)
+        reading.used.update(member.start for member in members)
+    return findings
+
+
+def _groups(parts: list[Figure], before: list[Figure]) -> list[tuple[Figure | None, list[Figure]]]:
+    """The parts grouped by their total: the nearest compatible figure before the cue (none for percents
+    without a percent total: shares)."""
+    groups: list[tuple[Figure | None, list[Figure]]] = []
+    remaining = list(parts)
+    taken: set[int] = set()
+    while remaining:
+        first = remaining[0]
+        total = next(
+            (f for f in reversed(before) if f.start not in taken and compatible(f, first)),
+            None,
+        )
+        if total is None:
+            members = [part for part in remaining if part.kind == first.kind and part.unit == first.unit]
+            if first.kind == "percent":
+                groups.append((None, members))
+        else:
+            members = [part for part in remaining if compatible(total, part)]
+            groups.append((total, members))
+            taken.add(total.start)
+        remaining = [part for part in remaining if part not in members]
+    return groups
+
+
+def _sum(members: list[Figure]) -> Decimal:
+    return sum((value(member) for member in members), Decimal(0))
+
+
+def _slack(reading: Reading, members: list[Figure]) -> Decimal:
+    return sum((half_unit(member, reading.lang) for member in members), Decimal(0))
+
+
+def _shortest(
+    reading: Reading, total: Figure | None, members: list[Figure], extents: list[int], partial: bool
+) -> list[Figure]:
+    """The parts up to the first sentence end where they make the total, else all of them."""
+    if total is None or partial or len(extents) == 1:
+        return [member for member in members if member.start < extents[0]] if partial else members
+    for end in extents:
+        upto = [member for member in members if member.start < end]
+        if len(upto) >= 2 and fits(total, _sum(upto), _slack(reading, upto), reading.lang):
+            return upto
+    return members
+
+
+def _pre(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
+    """"Trong tổng số 27 dự án, …" / "Of the 32 NGOs, …": the total follows the cue, the parts follow it."""
+    _start, end = paragraph.sentence_of(cue.end)
+    following = _free(reading, paragraph.between(cue.end, end)[:_MAX_FIGURES])
+    if len(following) < 3 or following[0].start - cue.end > 60:
+        return []
+    total, parts = following[0], following[1:]
+    members = [part for part in parts if compatible(total, part)]
+    partial = True
+    findings = []
+    if len(members) >= 2:
+        findings.append(_sum_finding(reading, total, members, partial))
+        reading.used.add(total.start)
+        reading.used.update(member.start for member in members)
+    shares = [part for part in parts if part.kind == "percent" and part.start not in reading.used]
+    if total.kind != "percent" and len(shares) >= 2:
+        findings.append(check_shares(reading, shares, True))
+        reading.used.update(share.start for share in shares)
+    return findings
+
+
+def _post(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
+    """"…, tổng cộng 1.690.000 USD": the parts are before the total in its sentence."""
+    start, _end = paragraph.sentence_of(cue.start)
+    after = paragraph.between(cue.end, cue.end + 1)
+    if not after or after[0].start in reading.used:
+        return []
+    total = after[0]
+    members = [f for f in _free(reading, paragraph.between(start, cue.start)[-_MAX_FIGURES:]) if compatible(total, f)]
+    if len(members) < 2:
+        return []
+    reading.used.add(total.start)
+    reading.used.update(member.start for member in members)
+    return [_sum_finding(reading, total, members, False)]
+
+
+def _kind(total: Figure, members: list[Figure]) -> str:
+    if total.kind == "count" and len({total.unit, *(member.unit for member in members)}) > 1:
+        return "count-of-kinds"
+    return "total-of-parts"
+
+
+def _sum_finding(reading: Reading, total: Figure, members: list[Figure], partial: bool) -> Finding:
+    stated = value(total)
+    parts = tuple(value(member) for member in members)
+    computed = sum(parts, Decimal(0))
+    difference = computed - stated
+    lang = reading.lang
+    sums = {
+        out: " + ".join(fmt(part, out) for part in parts) + " = " + fmt(computed, out) for out in ("vi", "en")
+    }
+    quoted = total.text
+    gap = {out: f"{fmt(abs(difference), out)} {unit_text(total, out)}" for out in ("vi", "en")}
+    base = {
+        "line": total.line,
+        "unit": total.unit,
+        "stated": stated,
+        "computed": computed,
+        "parts": parts,
+        "difference": difference,
+        "figure": total,
+        "part_figures": tuple(members),
+        "sentence": reading.sentence(total),
+    }
+    slack = sum((half_unit(member, lang) for member in members), Decimal(0))
+    if partial:
+        limit = Decimal(stated) + half_unit(total, lang) + slack
+        if total.qualifier in ("gần", "gần như", "dưới") or total.qualifier is None:
+            over = computed > limit
+        else:
+            over = not fits(total, computed, slack, lang) and computed > stated
+        if not over:
+            return Finding(
+                severity="ok",
+                code="partial-ok",
+                kind="partial-list",
+                message_vi=f"{sums['vi']}, không vượt “{quoted}” (liệt kê một phần)",
+                message_en=f"{sums['en']}, not over the stated “{quoted}” (a partial list)",
+                **base,  # type: ignore[arg-type]
+            )
+        return Finding(
+            severity="error",
+            code="partial-over",
+            kind="partial-list",
+            message_vi=f"{sums['vi']}, vượt tổng đã ghi “{quoted}” (thừa {gap['vi']})",
+            message_en=f"{sums['en']}, over the stated total “{quoted}” (by {gap['en']})",
+            **base,  # type: ignore[arg-type]
+        )
+    kind = _kind(total, members)
+    if fits(total, computed, slack, lang):
+        exact = difference == 0
+        return Finding(
+            severity="ok",
+            code="sum-ok",
+            kind=kind,  # type: ignore[arg-type]
+            message_vi=f"{sums['vi']}, khớp với số đã ghi “{quoted}”" + ("" if exact else " (trong phạm vi làm tròn)"),
+            message_en=f"{sums['en']}, matching the stated “{quoted}”" + ("" if exact else " (within rounding)"),
+            **base,  # type: ignore[arg-type]
+        )
+    return Finding(
+        severity="error",
+        code="sum-mismatch",
+        kind=kind,  # type: ignore[arg-type]
+        message_vi=f"{sums['vi']}, không phải {fmt(stated, 'vi')} như đã ghi (chênh lệch {gap['vi']})"
+        if total.qualifier is None
+        else f"{sums['vi']}, không khớp với “{quoted}” (chênh lệch {gap['vi']})",
+        message_en=f"{sums['en']}, not {fmt(stated, 'en')} as stated (difference {gap['en']})"
+        if total.qualifier is None
+        else f"{sums['en']}, does not fit the stated “{quoted}” (difference {gap['en']})",
+        **base,  # type: ignore[arg-type]
+    )
+
+
