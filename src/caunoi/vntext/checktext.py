@@ -18,7 +18,7 @@ arithmetic and the gap.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -111,51 +111,66 @@ def format_findings(findings: Sequence[Finding], lang: str = "vi", *, verbose: b
     return "\n".join(lines)
 
 
-def main_check_text(path: str, lang: str = "vi", max_bytes: int = 5 * 1024 * 1024) -> tuple[str, int]:
-    """Check the UTF-8 text file at ``path`` for the ``caunoi check-text`` command.
-
-    Returns the printable report and the exit code: 1 if any finding is an error, else 0. Unusable input —
-    a missing or unreadable file, a directory, a file over ``max_bytes``, binary or non-UTF-8 content, an
-    unknown ``lang`` — gives a bilingual message and exit code 2; this never raises for them. At most
-    ``max_bytes + 1`` bytes are read, so an endless device (/dev/zero) is refused like a big file.
-    """
-    if lang not in ("vi", "en"):
-        return (
-            f"Ngôn ngữ không hỗ trợ: {lang!r} (chỉ 'vi' hoặc 'en') / "
-            f"Unsupported language: {lang!r} (use 'vi' or 'en')",
-            2,
-        )
+def read_text_file(path: str, max_bytes: int = 5 * 1024 * 1024) -> tuple[str | None, str]:
+    """The text of the UTF-8 file at ``path`` (NFC, with "\\n" line ends) and "", or None and a bilingual
+    message saying why it cannot be checked: missing or unreadable, a directory, over ``max_bytes``, binary
+    or not UTF-8. At most ``max_bytes + 1`` bytes are read, so an endless device (/dev/zero) is refused like
+    a big file."""
     try:
         with Path(path).open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        return (f"Không tìm thấy tệp: {path} / File not found: {path}", 2)
+        return None, f"Không tìm thấy tệp: {path} / File not found: {path}"
     except IsADirectoryError:
-        return (f"Đây là thư mục, không phải tệp: {path} / This is a directory, not a file: {path}", 2)
+        return None, f"Đây là thư mục, không phải tệp: {path} / This is a directory, not a file: {path}"
     except OSError as exc:
-        return (f"Không đọc được tệp {path}: {exc.strerror} / Cannot read file {path}: {exc.strerror}", 2)
+        return None, f"Không đọc được tệp {path}: {exc.strerror} / Cannot read file {path}: {exc.strerror}"
     if len(raw) > max_bytes:
         megabytes = Decimal(max_bytes) / (1024 * 1024)
         limit, limit_en = format_number(megabytes), format_number(megabytes, locale="en")
-        return (
+        return None, (
             f"Tệp {path} lớn hơn {limit} MB, giới hạn kiểm tra (CAUNOI_CHECK_TEXT_MAX_MB); hãy tách văn bản / "
             f"File {path} is larger than the {limit_en} MB check limit "
-            "(CAUNOI_CHECK_TEXT_MAX_MB); split the text",
-            2,
+            "(CAUNOI_CHECK_TEXT_MAX_MB); split the text"
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return (
+        return None, (
             f"Tệp {path} không phải văn bản UTF-8 (byte {exc.start}) / "
-            f"File {path} is not UTF-8 text (byte {exc.start})",
-            2,
+            f"File {path} is not UTF-8 text (byte {exc.start})"
         )
     if "\x00" in text:
-        return (
-            f"Tệp {path} là tệp nhị phân, không phải văn bản / File {path} is binary, not text",
-            2,
-        )
-    findings = check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    report = format_findings(findings, lang)
+        return None, f"Tệp {path} là tệp nhị phân, không phải văn bản / File {path} is binary, not text"
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")), ""
+
+
+def main_check_text(
+    path: str,
+    lang: str = "vi",
+    max_bytes: int = 5 * 1024 * 1024,
+    *,
+    text_lang: str = "vi",
+    verbose: bool = True,
+    checker: Callable[[str], list[Finding]] | None = None,
+) -> tuple[str, int]:
+    """Check the UTF-8 text file at ``path`` for the ``caunoi check-text`` command.
+
+    Returns the printable report (in ``lang``) and the exit code: 1 if any finding is an error, else 0.
+    ``text_lang`` is the language the text is written in; ``checker`` replaces :func:`check_text` (the
+    command passes one that also compares with records). Unusable input (see :func:`read_text_file`) or an
+    unknown language gives a bilingual message and exit code 2; this never raises for them.
+    """
+    for value in (lang, text_lang):
+        if value not in ("vi", "en"):
+            return (
+                f"Ngôn ngữ không hỗ trợ: {value!r} (chỉ 'vi' hoặc 'en') / "
+                f"Unsupported language: {value!r} (use 'vi' or 'en')",
+                2,
+            )
+    text, problem = read_text_file(path, max_bytes)
+    if text is None:
+        return problem, 2
+    findings = checker(text) if checker is not None else check_text(text, text_lang=text_lang)
+    report = format_findings(findings, lang, verbose=verbose)
     return report, 1 if any(finding.severity == "error" for finding in findings) else 0

@@ -54,8 +54,8 @@ def check_shares(reading: Reading, shares: list[Figure], partial: bool) -> Findi
         return Finding(
             severity="ok",
             code="shares-ok",
-            message_vi=f"{sums['vi']}, đủ 100 % (trong phạm vi làm tròn)",
-            message_en=f"{sums['en']}, making 100 % (within rounding)",
+            message_vi=f"{sums['vi']}, đủ 100 %" + ("" if gap == 0 else " (trong phạm vi làm tròn)"),
+            message_en=f"{sums['en']}, making 100 %" + ("" if gap == 0 else " (within rounding)"),
             **base,  # type: ignore[arg-type]
         )
     return Finding(
