@@ -100,8 +100,8 @@ _NUMBER_IN_TEXT: Final = re.compile(r"\d[\d.,]*\d|\d")
 
 
 def half_unit(figure: Figure, lang: TextLang = "vi") -> Decimal:
-    """Half a unit of the figure's last written digit, when the figure is rounded: a percent ("26 %" ± 0,5),
-    a decimal ("25,4 tỷ" ± 0,05 tỷ) or a scaled amount ("2 tỷ" ± 0,5 tỷ). Exact amounts and counts: 0."""
+    """Half a unit of the figure's last written digit, when the figure is rounded: a percent ("26 %" ± 0,5)
+    or a decimal ("25,4 tỷ" ± 0,05 tỷ). Whole amounts ("20 tỷ đồng", "1.404.155 USD") and counts: 0."""
     value = figure.value
     match = _NUMBER_IN_TEXT.search(figure.text)
     if value is None or match is None:
@@ -113,7 +113,8 @@ def half_unit(figure: Figure, lang: TextLang = "vi") -> Decimal:
         whole, _sep, decimals = digits.partition(".")
     written = Decimal((whole.replace(".", "").replace(",", "") or "0") + ("." + decimals if decimals else ""))
     scale = value / written if written else Decimal(1)
-    if figure.kind != "percent" and not decimals and scale == 1:
+    if figure.kind != "percent" and not decimals:
+        # "20 tỷ đồng" beside "5,5 tỷ đồng" is read as exactly 20 tỷ: a writer rounding would show a decimal.
         return Decimal(0)
     return Decimal(5).scaleb(-len(decimals) - 1) * scale
 

@@ -298,13 +298,21 @@ def _sum_finding(reading: Reading, total: Figure, members: list[Figure], partial
         )
     kind = _kind(total, members)
     if fits(total, computed, slack, lang):
-        exact = difference == 0
+        if total.qualifier is not None:
+            said = {"vi": f"phù hợp với số ước lượng “{quoted}”", "en": f"consistent with the approximate “{quoted}”"}
+        elif difference == 0:
+            said = {"vi": f"khớp với số đã ghi “{quoted}”", "en": f"matching the stated “{quoted}”"}
+        else:
+            said = {
+                "vi": f"khớp với số đã ghi “{quoted}” (trong phạm vi làm tròn)",
+                "en": f"matching the stated “{quoted}” (within rounding)",
+            }
         return Finding(
             severity="ok",
             code="sum-ok",
             kind=kind,  # type: ignore[arg-type]
-            message_vi=f"{sums['vi']}, khớp với số đã ghi “{quoted}”" + ("" if exact else " (trong phạm vi làm tròn)"),
-            message_en=f"{sums['en']}, matching the stated “{quoted}”" + ("" if exact else " (within rounding)"),
+            message_vi=f"{sums['vi']}, {said['vi']}",
+            message_en=f"{sums['en']}, {said['en']}",
             **base,  # type: ignore[arg-type]
         )
     return Finding(
