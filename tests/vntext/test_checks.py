@@ -54,11 +54,20 @@ def test_partial_lists_give_no_error_unless_over_the_total() -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Năm 2021, tỉnh triển khai 9 chương trình, dự án, gồm 5 dự án mới và 4 dự án chuyển tiếp.", "count-of-kinds"),
+        (
+            "Năm 2021, tỉnh triển khai 9 chương trình, dự án, gồm 5 dự án mới và 4 dự án chuyển tiếp.",
+            "count-of-kinds",
+        ),
         ("Sở đã trình phê duyệt 17 khoản viện trợ, trong đó 11 dự án và 6 phi dự án.", "count-of-kinds"),
-        ("Liên hiệp tổ chức 46 hoạt động, gồm 18 hội thảo, 15 buổi giao lưu và 13 lớp tập huấn.", "count-of-kinds"),
+        (
+            "Liên hiệp tổ chức 46 hoạt động, gồm 18 hội thảo, 15 buổi giao lưu và 13 lớp tập huấn.",
+            "count-of-kinds",
+        ),
         ("Có 34 tổ chức phi chính phủ (21 tổ chức có dự án và 13 tổ chức đang khảo sát).", "count-of-kinds"),
-        ("Ba nhà tài trợ góp 820.000 USD, 560.000 USD và 310.000 USD, tổng cộng 1.690.000 USD.", "total-of-parts"),
+        (
+            "Ba nhà tài trợ góp 820.000 USD, 560.000 USD và 310.000 USD, tổng cộng 1.690.000 USD.",
+            "total-of-parts",
+        ),
     ],
 )
 def test_counts_of_kinds_parentheses_and_totals_after_their_parts(text: str, kind: str) -> None:
@@ -74,15 +83,23 @@ def test_number_words_and_scale_words() -> None:
     findings = check_text(text)
     assert [(f.severity, f.stated, f.computed) for f in findings] == [("ok", Decimal(21), Decimal(21))]
     assert check_text(text.replace("tám", "chín"))[0].severity == "error"
-    scaled = "Vốn cam kết đạt 25,4 tỷ đồng, gồm 14,2 tỷ đồng cho y tế, 7,5 tỷ đồng cho giáo dục và 3,7 tỷ đồng."
+    scaled = (
+        "Vốn cam kết đạt 25,4 tỷ đồng, gồm 14,2 tỷ đồng cho y tế, 7,5 tỷ đồng cho giáo dục và 3,7 tỷ đồng."
+    )
     assert _brief(check_text(scaled)) == [("ok", "total-of-parts", "sum-ok")]
     assert _brief(check_text(scaled.replace("7,5", "8,5"))) == [("error", "total-of-parts", "sum-mismatch")]
 
 
 @pytest.mark.parametrize(
     ("total", "severity"),
-    [("gần 2 tỷ đồng", "ok"), ("gần 1,5 tỷ đồng", "error"), ("hơn 1,9 tỷ đồng", "ok"), ("hơn 2 tỷ đồng", "error"),
-     ("khoảng 2 tỷ đồng", "ok"), ("khoảng 3 tỷ đồng", "error")],
+    [
+        ("gần 2 tỷ đồng", "ok"),
+        ("gần 1,5 tỷ đồng", "error"),
+        ("hơn 1,9 tỷ đồng", "ok"),
+        ("hơn 2 tỷ đồng", "error"),
+        ("khoảng 2 tỷ đồng", "ok"),
+        ("khoảng 3 tỷ đồng", "error"),
+    ],
 )
 def test_qualifiers_widen_the_tolerance_as_a_reader_does(total: str, severity: str) -> None:
     text = f"Các tổ chức đã cam kết {total} cho 10 dự án, gồm 1,2 tỷ đồng cho giáo dục và 750 triệu đồng cho y tế."
@@ -98,7 +115,10 @@ def test_shares_make_100_within_rounding() -> None:
     assert _brief(findings) == [("ok", "shares-make-whole", "shares-ok")]
     wrong = check_text(text.replace("31,6", "33,6"))
     assert _brief(wrong) == [("error", "shares-make-whole", "shares-mismatch")]
-    assert wrong[0].message_vi == "42,7 + 33,6 + 17,1 + 8,6 = 102 %, không phải 100 % (chênh lệch 2 điểm phần trăm)"
+    assert (
+        wrong[0].message_vi
+        == "42,7 + 33,6 + 17,1 + 8,6 = 102 %, không phải 100 % (chênh lệch 2 điểm phần trăm)"
+    )
 
 
 def test_partial_shares_stay_at_most_100() -> None:
@@ -113,7 +133,9 @@ def test_partial_shares_stay_at_most_100() -> None:
 def test_ratio_beside_its_figures() -> None:
     text = "Tổng giá trị cam kết là 615.151 USD; các nhà tài trợ đã giải ngân 158.146 USD, đạt 26 % giá trị cam kết."
     findings = check_text(text)
-    assert [(f.severity, f.kind, f.parts) for f in findings] == [("ok", "ratio", (Decimal(158146), Decimal(615151)))]
+    assert [(f.severity, f.kind, f.parts) for f in findings] == [
+        ("ok", "ratio", (Decimal(158146), Decimal(615151)))
+    ]
     wrong = check_text(text.replace("158.146", "258.146"))
     assert [(f.severity, f.code) for f in wrong] == [("error", "ratio-mismatch")]
     assert wrong[0].message_vi == (
@@ -131,7 +153,10 @@ def test_a_ratio_without_its_figures_is_not_checked() -> None:
         ("Giải ngân đạt 3.120.000 USD, tăng 23,2 % so với năm 2022 (2.532.500 USD).", ("23,2 %", "32,2 %")),
         ("Năm 2020 vốn đạt 640.000 USD, giảm 36 % so với năm 2019 là 1.000.000 USD.", ("640.000", "690.000")),
         ("Năm 2023, tỉnh tiếp nhận 24 dự án, tăng 6 dự án so với năm 2022 (18 dự án).", ("tăng 6", "tăng 8")),
-        ("Giá trị đạt 2.260.000 USD, tăng khoảng 15 % so với năm 2022 (1.970.000 USD).", ("khoảng 15", "khoảng 25")),
+        (
+            "Giá trị đạt 2.260.000 USD, tăng khoảng 15 % so với năm 2022 (1.970.000 USD).",
+            ("khoảng 15", "khoảng 25"),
+        ),
     ],
 )
 def test_growth_against_both_periods(text: str, wrong: tuple[str, str]) -> None:

@@ -29,6 +29,7 @@ _DIGITS: Final[dict[str, int]] = {
 }
 _SCALES: Final[dict[str, int]] = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _JOINERS: Final = frozenset({"linh", "lẻ"})
+_BILLION: Final = 10**9
 
 NUMBER_WORDS: Final = (*_DIGITS, "mười", "mươi", "trăm", *_JOINERS, *_SCALES)
 """Every word that can make part of a number in words."""
@@ -64,6 +65,9 @@ def words_to_int(text: str) -> int | None:
                 return None
         elif word in _SCALES:
             amount = group + (pending or 0)
+            if _SCALES[word] == _BILLION:
+                # Above tỷ the scales repeat: "một nghìn tỷ" is a thousand billions.
+                amount, total = total + amount, 0
             if not amount:
                 return None
             total, group, pending = total + amount * _SCALES[word], 0, None
