@@ -85,7 +85,9 @@ def score(paragraphs: list[dict]) -> Score:  # type: ignore[type-arg]
                 result.misses.append(f"{paragraph['id']}: planted error not caught: {error}")
             for wrong in errors:
                 if wrong not in right:
-                    result.misses.append(f"{paragraph['id']}: false alarm on {error['replace']}: {wrong.message_en}")
+                    result.misses.append(
+                        f"{paragraph['id']}: false alarm on {error['replace']}: {wrong.message_en}"
+                    )
     return result
 
 
@@ -136,7 +138,9 @@ def main() -> None:
     started = time.perf_counter()
     check_text(big)
     seconds = time.perf_counter() - started
-    c.note(f"1 MB of corpus text ({len(big.encode()) / 1e6:.1f} MB): {seconds:.2f} s (target ≤ 2 s) {'PASS' if seconds <= 2 else 'MISS'}")
+    c.note(
+        f"1 MB of corpus text ({len(big.encode()) / 1e6:.1f} MB): {seconds:.2f} s (target ≤ 2 s) {'PASS' if seconds <= 2 else 'MISS'}"
+    )
 
 
 if __name__ == "__main__":

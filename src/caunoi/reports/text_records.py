@@ -15,7 +15,7 @@ from typing import Any, Final
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, authorize
 from caunoi.documents.draft_checks import _missing_sector, expected_from_records
-from caunoi.reports.aid import AidSummary, aid_summary
+from caunoi.reports.aid import AidSummary, Line, aid_summary
 from caunoi.vntext.checktext import check_text
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Expected, Finding
@@ -28,7 +28,9 @@ _SENTENCE_END: Final = re.compile(r"[.;!?]\s|\n\s*\n")
 
 
 def _occurrence(figures: list[Figure], target: Figure) -> int:
-    pool = [f for f in figures if f.kind == target.kind and (f.unit == target.unit or target.unit in f.unit_group)]
+    pool = [
+        f for f in figures if f.kind == target.kind and (f.unit == target.unit or target.unit in f.unit_group)
+    ]
     return next(index for index, f in enumerate(pool, start=1) if f.start == target.start)
 
 
@@ -56,7 +58,9 @@ def _more_expected(text: str, summary: AidSummary, lang: TextLang) -> dict[str, 
         )
     ngos = next((f for f in figures if f.kind == "count" and family(f.unit) == "organisation"), None)
     if ngos is not None and ngos.unit:
-        expected["aid.ngos"] = Expected(len(summary.by_donor), ngos.unit, "figure", _occurrence(figures, ngos))
+        expected["aid.ngos"] = Expected(
+            len(summary.by_donor), ngos.unit, "figure", _occurrence(figures, ngos)
+        )
     return expected
 
 
@@ -68,7 +72,7 @@ def check_text_against_records(
     authorize(actor, Action.VIEW, office)
     summary = aid_summary(office, year)
     text = unicodedata.normalize("NFC", text)
-    missing = []
+    missing: list[Line] = []
     if text_lang == "vi":
         expected, missing = expected_from_records(text, summary)
     else:

@@ -145,7 +145,9 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 _NOUNS: Final = tuple(sorted({" ".join(noun.lower().split()) for noun in COUNTED_NOUNS}))
 _WORD: Final = _alternation(list(NUMBER_WORDS))
-_WORDED: Final = re.compile(rf"(?<!\w)(?:{_WORD})(?:\s+(?:{_WORD}))*(?=\s+(?:{_alternation(list(_NOUNS))})(?!\w))", re.I)
+_WORDED: Final = re.compile(
+    rf"(?<!\w)(?:{_WORD})(?:\s+(?:{_WORD}))*(?=\s+(?:{_alternation(list(_NOUNS))})(?!\w))", re.I
+)
 
 
 def _worded_counts(text: str) -> list[Figure]:
@@ -234,7 +236,12 @@ _EN_SCALES: Final[dict[str, int]] = {
     "bn": 10**9,
 }
 _EN_SYMBOLS: Final[dict[str, str]] = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
-_EN_WORD_CURRENCY: Final[dict[str, str]] = {"dollars": "USD", "us dollars": "USD", "euros": "EUR", "dong": "VND"}
+_EN_WORD_CURRENCY: Final[dict[str, str]] = {
+    "dollars": "USD",
+    "us dollars": "USD",
+    "euros": "EUR",
+    "dong": "VND",
+}
 
 
 def _english_noun(noun: str) -> str:
@@ -242,6 +249,15 @@ def _english_noun(noun: str) -> str:
     if key in ("people",):
         return key
     return key[:-1] if key.endswith("s") else key
+
+
+def _english_date(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """A day before or after a month name ("12 May", "May 12"), or a bare year ("in 2022")."""
+    return bool(
+        _EN_DATE_AROUND.match(text, end)
+        or _EN_DATE_BEFORE.search(text, max(0, start - 12), start)
+        or re.fullmatch(r"(?:19|20)\d{2}", match["num"])
+    )
 
 
 def _english_figures(text: str) -> list[Figure]:
@@ -267,11 +283,8 @@ def _english_figures(text: str) -> list[Figure]:
                 nouns = [after["noun"], *re.findall(_EN_NOUN_RE, after["rest"] or "", re.I)]
                 group = tuple(dict.fromkeys(_english_noun(noun) for noun in nouns))
                 kind, unit, end = "count", group[0], after.end()
-        if kind == "other":
-            if _EN_DATE_AROUND.match(text, end) or _EN_DATE_BEFORE.search(text, max(0, start - 12), start):
-                kind = "date"
-            elif re.fullmatch(r"(?:19|20)\d{2}", match["num"]):
-                kind = "date"
+        if kind == "other" and _english_date(text, match, start, end):
+            kind = "date"
         qualifier = None
         before = _EN_QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
         if before is not None and kind in ("money", "percent", "count"):

@@ -70,7 +70,9 @@ class Reading:
 
 def read(text: str, lang: TextLang) -> Reading:
     """Read ``text`` (NFC) once for all the checks."""
-    figures = [figure for figure in read_figures(text, lang) if figure.arithmetic and figure.value is not None]
+    figures = [
+        figure for figure in read_figures(text, lang) if figure.arithmetic and figure.value is not None
+    ]
     starts = [figure.start for figure in figures]
     reading = Reading(text, lang)
     for start, end in paragraph_spans(text):

@@ -70,7 +70,9 @@ def _check(reading: Reading, rate: Figure, sign: int) -> Finding | None:
     return _finding(reading, rate, *first_pair, ok=False)
 
 
-def _finding(reading: Reading, rate: Figure, first: Figure, second: Figure, computed: Decimal, ok: bool) -> Finding:
+def _finding(
+    reading: Reading, rate: Figure, first: Figure, second: Figure, computed: Decimal, ok: bool
+) -> Finding:
     reading.used.add(rate.start)
     if rate.kind == "percent":
         shown = {
@@ -78,13 +80,19 @@ def _finding(reading: Reading, rate: Figure, first: Figure, second: Figure, comp
             f"{rate_text(computed, rate, lang)}"
             for lang in ("vi", "en")
         }
-        gap = {lang: rate_text(abs(computed - value(rate)), rate, lang)[:-2] + (" điểm phần trăm" if lang == "vi" else " percentage points") for lang in ("vi", "en")}
+        gap = {
+            lang: rate_text(abs(computed - value(rate)), rate, lang)[:-2]
+            + (" điểm phần trăm" if lang == "vi" else " percentage points")
+            for lang in ("vi", "en")
+        }
     else:
         shown = {
             lang: f"{fmt(value(first), lang)} − {fmt(value(second), lang)} = {fmt(computed, lang)}"
             for lang in ("vi", "en")
         }
-        gap = {lang: f"{fmt(abs(computed - value(rate)), lang)} {unit_text(rate, lang)}" for lang in ("vi", "en")}
+        gap = {
+            lang: f"{fmt(abs(computed - value(rate)), lang)} {unit_text(rate, lang)}" for lang in ("vi", "en")
+        }
     base = {
         "line": rate.line,
         "unit": rate.unit,

@@ -13,6 +13,7 @@ from typing import Final
 
 from caunoi.vntext.checks.base import Reading, fits, fmt, value
 from caunoi.vntext.checks.rates import candidates, pairs, rate_text, relative_slack
+from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
 
 __all__ = ["check_ratios"]
@@ -44,7 +45,7 @@ def check_ratios(reading: Reading) -> list[Finding]:
     return findings
 
 
-def _check(reading: Reading, rate) -> Finding | None:  # type: ignore[no-untyped-def]
+def _check(reading: Reading, rate: Figure) -> Finding | None:
     paragraph = reading.paragraph_of(rate.start)
     before, after = candidates(reading, paragraph, rate)
     first_pair = None
@@ -58,9 +59,14 @@ def _check(reading: Reading, rate) -> Finding | None:  # type: ignore[no-untyped
     return _finding(reading, rate, *first_pair, ok=False)
 
 
-def _finding(reading: Reading, rate, first, second, computed: Decimal, ok: bool) -> Finding:  # type: ignore[no-untyped-def]
+def _finding(
+    reading: Reading, rate: Figure, first: Figure, second: Figure, computed: Decimal, ok: bool
+) -> Finding:
     reading.used.add(rate.start)
-    shown = {lang: f"{fmt(value(first), lang)} / {fmt(value(second), lang)} = {rate_text(computed, rate, lang)}" for lang in ("vi", "en")}
+    shown = {
+        lang: f"{fmt(value(first), lang)} / {fmt(value(second), lang)} = {rate_text(computed, rate, lang)}"
+        for lang in ("vi", "en")
+    }
     gap = abs(computed - value(rate))
     base = {
         "line": rate.line,
@@ -85,7 +91,13 @@ def _finding(reading: Reading, rate, first, second, computed: Decimal, ok: bool)
     return Finding(
         severity="error",
         code="ratio-mismatch",
-        message_vi=f"{shown['vi']}, không phải “{rate.text}” như đã ghi (chênh lệch {rate_text(gap, rate, 'vi')[:-2]} điểm phần trăm)",
-        message_en=f"{shown['en']}, not “{rate.text}” as stated (difference {rate_text(gap, rate, 'en')[:-2]} percentage points)",
+        message_vi=(
+            f"{shown['vi']}, không phải “{rate.text}” như đã ghi "
+            f"(chênh lệch {rate_text(gap, rate, 'vi')[:-2]} điểm phần trăm)"
+        ),
+        message_en=(
+            f"{shown['en']}, not “{rate.text}” as stated "
+            f"(difference {rate_text(gap, rate, 'en')[:-2]} percentage points)"
+        ),
         **base,  # type: ignore[arg-type]
     )

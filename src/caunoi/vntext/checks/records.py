@@ -54,11 +54,7 @@ def record_finding(
     if expected.role not in ("total", "figure"):
         raise ValueError(f"expected[{label!r}].role must be 'total' or 'figure', got {expected.role!r}")
     record = Decimal(expected.value)
-    pool = (
-        list(totals)
-        if expected.role == "total"
-        else [f for f in figures if f.arithmetic]
-    )
+    pool = list(totals) if expected.role == "total" else [f for f in figures if f.arithmetic]
     matching = [figure for figure in pool if _matches_unit(figure, expected.unit)]
     role_vi = "tổng" if expected.role == "total" else "số liệu"
     if len(matching) < expected.occurrence or expected.occurrence < 1:
@@ -142,4 +138,3 @@ def _approximately_consistent(qualifier: str, stated: Decimal, record: Decimal) 
         return record <= stated
     assert qualifier in _APPROX_NEAR, qualifier
     return abs(record - stated) <= abs(stated) * _APPROX_TOLERANCE
-

@@ -21,7 +21,9 @@ def check_shares(reading: Reading, shares: list[Figure], partial: bool) -> Findi
     values = tuple(value(share) for share in shares)
     total = sum(values, Decimal(0))
     slack = sum((half_unit(share, reading.lang) for share in shares), Decimal(0))
-    sums = {lang: " + ".join(fmt(v, lang) for v in values) + f" = {fmt(total, lang)} %" for lang in ("vi", "en")}
+    sums = {
+        lang: " + ".join(fmt(v, lang) for v in values) + f" = {fmt(total, lang)} %" for lang in ("vi", "en")
+    }
     base = {
         "line": shares[0].line,
         "unit": "percent",

@@ -102,12 +102,16 @@ def check_sums(reading: Reading) -> list[Finding]:
                 findings.extend(_pre(reading, paragraph, cue))
             else:
                 findings.extend(_listed(reading, paragraph, cue, cue_starts))
-    findings.sort(key=lambda finding: finding.figure.start if finding.figure else finding.part_figures[0].start)
+    findings.sort(
+        key=lambda finding: finding.figure.start if finding.figure else finding.part_figures[0].start
+    )
     return findings
 
 
 def _free(reading: Reading, figures: list[Figure]) -> list[Figure]:
-    return [figure for figure in figures if figure.start not in reading.used and not _is_rate(reading, figure)]
+    return [
+        figure for figure in figures if figure.start not in reading.used and not _is_rate(reading, figure)
+    ]
 
 
 def _extents(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[int]) -> list[int]:
@@ -144,7 +148,9 @@ def _listed(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[
     for total, members in groups:
         chosen.append((total, _shortest(reading, total, members, extents, partial)))
     if partial and any(
-        total is not None and len(members) >= 2 and fits(total, _sum(members), _slack(reading, members), reading.lang)
+        total is not None
+        and len(members) >= 2
+        and fits(total, _sum(members), _slack(reading, members), reading.lang)
         for total, members in chosen
     ):
         partial = False  # one group adds up exactly: the list is complete
@@ -209,7 +215,7 @@ def _shortest(
 
 
 def _pre(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
-    """"Trong tổng số 27 dự án, …" / "Of the 32 NGOs, …": the total follows the cue, the parts follow it."""
+    """ "Trong tổng số 27 dự án, …" / "Of the 32 NGOs, …": the total follows the cue, the parts follow it."""
     _start, end = paragraph.sentence_of(cue.end)
     following = _free(reading, paragraph.between(cue.end, end)[:_MAX_FIGURES])
     if len(following) < 3 or following[0].start - cue.end > 60:
@@ -230,13 +236,15 @@ def _pre(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
 
 
 def _post(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
-    """"…, tổng cộng 1.690.000 USD": the parts are before the total in its sentence."""
+    """ "…, tổng cộng 1.690.000 USD": the parts are before the total in its sentence."""
     start, _end = paragraph.sentence_of(cue.start)
     after = paragraph.between(cue.end, cue.end + 1)
     if not after or after[0].start in reading.used:
         return []
     total = after[0]
-    members = [f for f in _free(reading, paragraph.between(start, cue.start)[-_MAX_FIGURES:]) if compatible(total, f)]
+    members = [
+        f for f in _free(reading, paragraph.between(start, cue.start)[-_MAX_FIGURES:]) if compatible(total, f)
+    ]
     if len(members) < 2:
         return []
     reading.used.add(total.start)
@@ -299,7 +307,10 @@ def _sum_finding(reading: Reading, total: Figure, members: list[Figure], partial
     kind = _kind(total, members)
     if fits(total, computed, slack, lang):
         if total.qualifier is not None:
-            said = {"vi": f"phù hợp với số ước lượng “{quoted}”", "en": f"consistent with the approximate “{quoted}”"}
+            said = {
+                "vi": f"phù hợp với số ước lượng “{quoted}”",
+                "en": f"consistent with the approximate “{quoted}”",
+            }
         elif difference == 0:
             said = {"vi": f"khớp với số đã ghi “{quoted}”", "en": f"matching the stated “{quoted}”"}
         else:
@@ -327,5 +338,3 @@ def _sum_finding(reading: Reading, total: Figure, members: list[Figure], partial
         else f"{sums['en']}, does not fit the stated “{quoted}” (difference {gap['en']})",
         **base,  # type: ignore[arg-type]
     )
-
-

@@ -27,10 +27,17 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--lang", choices=["vi", "en"], default="vi", help="ngôn ngữ kết quả / output")
         parser.add_argument(
-            "--text-lang", choices=["vi", "en"], default="vi", help="ngôn ngữ của văn bản / the text's language"
+            "--text-lang",
+            choices=["vi", "en"],
+            default="vi",
+            help="ngôn ngữ của văn bản / the text's language",
         )
-        parser.add_argument("--verbose", action="store_true", help="liệt kê cả phép kiểm tra đúng / list correct checks")
-        parser.add_argument("--office", help="mã cơ quan để so với hồ sơ / office code, to compare with records")
+        parser.add_argument(
+            "--verbose", action="store_true", help="liệt kê cả phép kiểm tra đúng / list correct checks"
+        )
+        parser.add_argument(
+            "--office", help="mã cơ quan để so với hồ sơ / office code, to compare with records"
+        )
         parser.add_argument("--year", type=int, help="năm để so với hồ sơ / year, to compare with records")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -39,7 +46,8 @@ class Command(BaseCommand):
         if options["office"] or options["year"]:
             if not (options["office"] and options["year"]):
                 raise CommandError(
-                    "Cần cả --office và --year để so với hồ sơ / --office and --year go together", returncode=2
+                    "Cần cả --office và --year để so với hồ sơ / --office and --year go together",
+                    returncode=2,
                 )
             try:
                 office = office_by_code(options["office"])
