@@ -121,6 +121,10 @@ def main() -> None:
     _report("all", whole, True)
     _report("tuned", score(tuned), False)
     _report("held-out", score(held), False)
+    for batch in sorted({p.get("batch", 1) for p in paragraphs}):
+        some = [p for p in paragraphs if p.get("batch", 1) == batch]
+        kept = " (held out)" if all(p["heldout"] for p in some) else ""
+        _report(f"batch {batch}{kept}", score(some), False)
     for line in whole.misses:
         c.note(f"  {line}")
 

@@ -28,7 +28,8 @@ from caunoi.vntext.checks.base import read
 from caunoi.vntext.checks.growth import check_growth
 from caunoi.vntext.checks.ratios import check_ratios
 from caunoi.vntext.checks.records import record_finding
-from caunoi.vntext.checks.sums import check_sums
+from caunoi.vntext.checks.shares import check_loose_shares
+from caunoi.vntext.checks.sums import check_sums, is_rate
 from caunoi.vntext.findings import Expected, Finding, Severity
 from caunoi.vntext.numbers import format_number
 from caunoi.vntext.reading import TextLang
@@ -62,7 +63,9 @@ def check_text(
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     reading = read(text, language)
-    findings = check_sums(reading) + check_growth(reading) + check_ratios(reading)
+    findings = check_sums(reading)
+    findings += check_loose_shares(reading, is_rate)
+    findings += check_growth(reading) + check_ratios(reading)
     findings.sort(key=_position)
     totals = [f.figure for f in findings if f.kind in _TOTAL_KINDS and f.figure is not None]
     figures = [figure for paragraph in reading.paragraphs for figure in paragraph.figures]

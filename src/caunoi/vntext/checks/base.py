@@ -32,6 +32,7 @@ class Paragraph:
     end: int
     ends: list[int]
     figures: list[Figure]
+    bare: list[Figure] = field(default_factory=list)  # plain numbers: "11 in health, 5 in education"
     starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -55,6 +56,7 @@ class Reading:
     lang: TextLang
     paragraphs: list[Paragraph] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # start offsets of figures a check has already taken
+    parts: set[int] = field(default_factory=set)  # those taken as parts of a total: no ratio's or growth's
     _starts: list[int] = field(default_factory=list)
 
     def sentence(self, figure: Figure) -> str:
@@ -70,15 +72,17 @@ class Reading:
 
 def read(text: str, lang: TextLang) -> Reading:
     """Read ``text`` (NFC) once for all the checks."""
-    figures = [
-        figure for figure in read_figures(text, lang) if figure.arithmetic and figure.value is not None
-    ]
+    every = read_figures(text, lang)
+    figures = [figure for figure in every if figure.arithmetic and figure.value is not None]
+    bare = [f for f in every if f.kind == "other" and f.unit is None and f.value is not None]
     starts = [figure.start for figure in figures]
+    bare_starts = [figure.start for figure in bare]
     reading = Reading(text, lang)
     for start, end in paragraph_spans(text):
         chunk = figures[bisect_left(starts, start) : bisect_left(starts, end)]
+        plain = bare[bisect_left(bare_starts, start) : bisect_left(bare_starts, end)]
         ends = sentence_ends(text, start, end) if chunk else []
-        reading.paragraphs.append(Paragraph(start, end, ends, chunk))
+        reading.paragraphs.append(Paragraph(start, end, ends, chunk, plain))
     return reading
 
 

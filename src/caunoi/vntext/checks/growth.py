@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import chain
 from typing import Final
 
 from caunoi.vntext.checks.base import Reading, fits, fmt, unit_text, value
@@ -26,6 +27,7 @@ _UP_DOWN: Final = re.compile(
     re.I,
 )
 _COMPARED: Final = re.compile(r"[^.;]{0,30}?(?:so\s+với|from|compared|over|than)(?!\w)", re.I)
+_COMPARED_BEFORE: Final = re.compile(r"(?<!\w)(?:so\s+với|compared\s+(?:with|to))(?!\w)", re.I)
 
 
 def check_growth(reading: Reading) -> list[Finding]:
@@ -36,9 +38,14 @@ def check_growth(reading: Reading) -> list[Finding]:
             if rate.start in reading.used:
                 continue
             direction = _UP_DOWN.search(text, max(paragraph.start, rate.start - 20), rate.start)
-            if direction is None or not _COMPARED.match(text, rate.end):
+            if direction is None:
                 continue
-            finding = _check(reading, rate, -1 if direction["down"] else 1)
+            # "tăng X % so với năm 2022 (…)", or "So với năm 2021 (12 dự án), … tăng 75 %, lên 21 dự án".
+            sentence_start, _end = paragraph.sentence_of(rate.start)
+            earlier_first = bool(_COMPARED_BEFORE.search(text, sentence_start, rate.start))
+            if not (earlier_first or _COMPARED.match(text, rate.end)):
+                continue
+            finding = _check(reading, rate, -1 if direction["down"] else 1, earlier_first)
             if finding is not None:
                 findings.append(finding)
     return findings
@@ -50,11 +57,16 @@ def _computed(first: Figure, second: Figure, rate: Figure, sign: int) -> Decimal
     return (value(first) - value(second)) * sign
 
 
-def _check(reading: Reading, rate: Figure, sign: int) -> Finding | None:
+def _check(reading: Reading, rate: Figure, sign: int, earlier_first: bool) -> Finding | None:
     paragraph = reading.paragraph_of(rate.start)
     before, after = candidates(reading, paragraph, rate)
     first_pair = None
-    for first, second in pairs(before, after):
+    ordered = pairs(before, after)
+    if earlier_first:
+        ordered = chain(
+            ((new, old) for new in after for old in before if compatible(new, old) and value(old)), ordered
+        )
+    for first, second in ordered:
         if rate.kind != "percent" and not compatible(rate, first):
             continue
         computed = _computed(first, second, rate, sign)

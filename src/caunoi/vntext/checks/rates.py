@@ -21,7 +21,7 @@ def candidates(reading: Reading, paragraph: Paragraph, rate: Figure) -> tuple[li
     figures = [
         figure
         for figure in paragraph.between(start, end)[:60]
-        if figure.kind != "percent" and figure.start != rate.start
+        if figure.kind != "percent" and figure.start != rate.start and figure.start not in reading.parts
     ]
     before = [figure for figure in figures if figure.end <= rate.start]
     after = [figure for figure in figures if figure.start >= rate.end]

@@ -4,14 +4,17 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Final
 
 from caunoi.vntext.checks.base import Reading, fmt, value
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
 from caunoi.vntext.reading import half_unit
 
-__all__ = ["check_shares"]
+__all__ = ["check_loose_shares", "check_shares"]
 
 _WHOLE = Decimal(100)
 
@@ -67,3 +70,47 @@ def check_shares(reading: Reading, shares: list[Figure], partial: bool) -> Findi
         message_en=f"{sums['en']}, not 100 % (difference {fmt(gap, 'en')} percentage points)",
         **base,  # type: ignore[arg-type]
     )
+
+
+_SHARE_BEFORE: Final = re.compile(
+    r"(?:chiếm|tỷ\s+trọng|accounted\s+for|accounts?\s+for|received|made\s+up)\s*(?:khoảng\s+|about\s+)?$",
+    re.I,
+)
+_SHARE_AFTER: Final = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:funds|total|commitments|aid|budget|funding)(?!\w)", re.I
+)
+_PARTIAL: Final = re.compile(r"(?<!\w)(?:khác|còn\s+lại|the\s+rest|others|other)(?!\w)", re.I)
+_NEAR_WHOLE: Final = Decimal(10)
+_MIN_SHARES: Final = 3
+
+
+def check_loose_shares(reading: Reading, is_rate: Callable[[Reading, Figure], bool]) -> list[Finding]:
+    """Shares listed in one sentence without a cue ("Health received 45% of the funds, education 30%, and
+    livelihoods 25%"): three or more percents, the first announced as a share. They are checked when they
+    come within 10 points of 100 — a list of shares that far off is more likely not a whole at all."""
+    findings = []
+    text = reading.text
+    for paragraph in reading.paragraphs:
+        start = paragraph.start
+        for end in [*paragraph.ends, paragraph.end]:
+            shares = [
+                f
+                for f in paragraph.between(start, end + 1)
+                if f.kind == "percent" and f.start not in reading.used and not is_rate(reading, f)
+            ]
+            sentence_start, start = start, end + 1
+            if len(shares) < _MIN_SHARES or any(value(f) > _WHOLE for f in shares):
+                continue
+            first = shares[0]
+            if not (
+                _SHARE_BEFORE.search(text, max(sentence_start, first.start - 30), first.start)
+                or _SHARE_AFTER.match(text, first.end)
+            ):
+                continue
+            total = sum((value(f) for f in shares), Decimal(0))
+            partial = bool(_PARTIAL.search(text, sentence_start, end))
+            if not partial and abs(total - _WHOLE) > _NEAR_WHOLE:
+                continue
+            findings.append(check_shares(reading, shares, partial))
+            reading.used.update(f.start for f in shares)
+    return findings

@@ -21,6 +21,7 @@ Percent parts with no percent total are shares of a whole (:mod:`.shares`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
@@ -31,13 +32,14 @@ from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
 from caunoi.vntext.reading import compatible, half_unit
 
-__all__ = ["check_sums"]
+__all__ = ["check_sums", "is_rate"]
 
 _LIST_CUE: Final = re.compile(
     r"(?<!\w)(?:(?P<partial>trong\s+đó(?:\s+có)?|of\s+which)"
     r"|như\s+sau|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể(?:\s+là)?|chia\s+ra|chi\s+tiết|phân\s+theo(?:\s+[^\W\d]+){0,3}"
-    r"|theo\s+(?:từng\s+)?lĩnh\s+vực|including|includes?|included|comprising|compris(?:es|ed)|consisting\s+of"
+    r"|theo\s+(?:từng\s+)?lĩnh\s+vực|including|includes?|included|compris(?:e|es|ed|ing)|consisting\s+of"
     r"|as\s+follows|by\s+sector|broken\s+down(?:\s+by\s+\w+)?|namely)(?!\w)\s*:?"
+    r"|(?:cơ\s+cấu|phân\s+bổ|allocated|breakdown)(?!\w)[^:.;\n]{0,60}:"
     r"|(?P<paren>\()"
     r"|(?P<pre>(?<!\w)(?:trong\s+tổng(?:\s+số)?|(?:of|among|out\s+of)\s+the)(?!\w))"
     r"|(?P<post>(?<!\w)(?:tổng\s+cộng|tổng\s+số|in\s+total|totall?ing|a\s+total\s+of)\s*(?:là|:|of)?\s*(?=\d))",
@@ -47,9 +49,11 @@ _PARTIAL_MARK: Final = re.compile(
     r"(?<!\w)(?:khác|một\s+số|còn\s+lại|v\.v|the\s+rest|others|other\s+\w+|among\s+others|etc)(?!\w)|…|\.\.\.",
     re.I,
 )
-# A percent right after these is a rate (ratio or growth), not a share of a breakdown.
-_RATE_BEFORE: Final = re.compile(
-    r"(?:đạt|bằng|tăng|giảm|so\s+với|up|down|increase\s+of|rise\s+of|fall\s+of|reached|reaching)\s*$", re.I
+# A percent right after these is a rate (ratio or growth), not a share of a breakdown; any figure right after
+# "tăng/giảm" is a change ("tăng 9 dự án so với năm 2022"), neither a total nor a part.
+_RATE_BEFORE: Final = re.compile(r"(?:đạt|bằng|so\s+với|reached|reaching|xuống\s+còn|lên)\s*$", re.I)
+_CHANGE_BEFORE: Final = re.compile(
+    r"(?:tăng|giảm|up|down|increase\s+of|rise\s+of|fall\s+of|decrease\s+of)\s*$", re.I
 )
 _MAX_FIGURES: Final = 60  # bounds that keep the check linear whatever the text
 _MAX_MORE_SENTENCES: Final = 3
@@ -82,16 +86,17 @@ def _cues(reading: Reading, paragraph: Paragraph) -> list[_Cue]:
     return cues
 
 
-def _is_rate(reading: Reading, figure: Figure) -> bool:
-    return figure.kind == "percent" and bool(
-        _RATE_BEFORE.search(reading.text, max(0, figure.start - 14), figure.start)
-    )
+def is_rate(reading: Reading, figure: Figure) -> bool:
+    before = reading.text[max(0, figure.start - 14) : figure.start]
+    if _CHANGE_BEFORE.search(before):
+        return True
+    return figure.kind == "percent" and bool(_RATE_BEFORE.search(before))
 
 
 def check_sums(reading: Reading) -> list[Finding]:
     findings: list[Finding] = []
     for paragraph in reading.paragraphs:
-        if len(paragraph.figures) < 2:
+        if not paragraph.figures or len(paragraph.figures) + len(paragraph.bare) < 2:
             continue
         cues = _cues(reading, paragraph)
         cue_starts = [cue.start for cue in cues]
@@ -109,9 +114,7 @@ def check_sums(reading: Reading) -> list[Finding]:
 
 
 def _free(reading: Reading, figures: list[Figure]) -> list[Figure]:
-    return [
-        figure for figure in figures if figure.start not in reading.used and not _is_rate(reading, figure)
-    ]
+    return [figure for figure in figures if figure.start not in reading.used and not is_rate(reading, figure)]
 
 
 def _extents(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[int]) -> list[int]:
@@ -137,11 +140,18 @@ def _extents(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list
 def _listed(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[int]) -> list[Finding]:
     extents = _extents(reading, paragraph, cue, cue_starts)
     parts = _free(reading, paragraph.between(cue.end, extents[-1])[:_MAX_FIGURES])
-    if len(parts) < 2:
+    # "Trong đó" may name a single part, which must not exceed the total; a full list has two parts or more.
+    fewest = 1 if cue.partial else 2
+    bare = _bare_parts(reading, paragraph, cue.end, extents[0])
+    if len(parts) < fewest and len(bare) < 2:
         return []
     before = _free(reading, paragraph.between(paragraph.start, cue.start)[-_MAX_FIGURES:])
     partial = cue.partial or bool(_PARTIAL_MARK.search(reading.text, cue.end, extents[-1]))
     groups = _groups(parts, before)
+    if len(bare) >= 2 and not any(total is not None and total.kind == "count" for total, _m in groups):
+        counted = next((f for f in reversed(before) if f.kind == "count"), None)
+        if counted is not None:
+            groups.append((counted, bare))
     if not groups:
         return []
     chosen: list[tuple[Figure | None, list[Figure]]] = []
@@ -156,7 +166,7 @@ def _listed(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[
         partial = False  # one group adds up exactly: the list is complete
     findings = []
     for total, members in chosen:
-        if len(members) < 2:
+        if len(members) < (1 if partial and total is not None else 2):
             continue
         if total is None:
             if members[0].kind == "percent":
@@ -167,6 +177,19 @@ def _listed(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[
         reading.used.add(total.start)
         reading.used.update(member.start for member in members)
     return findings
+
+
+_BARE_AFTER: Final = re.compile(r"\s+(?:in|for|on|về|cho|thuộc|ở)\s", re.I)
+
+
+def _bare_parts(reading: Reading, paragraph: Paragraph, start: int, end: int) -> list[Figure]:
+    """Plain numbers of a list that leaves its noun out ("19 projects comprise 11 in health, 5 in …")."""
+    if not paragraph.bare:
+        return []
+    starts = [figure.start for figure in paragraph.bare]
+    found = paragraph.bare[bisect_left(starts, start) : bisect_left(starts, end)][:_MAX_FIGURES]
+    listed = [f for f in found if f.start not in reading.used and _BARE_AFTER.match(reading.text, f.end)]
+    return listed if len(listed) == len(found) else []
 
 
 def _groups(parts: list[Figure], before: list[Figure]) -> list[tuple[Figure | None, list[Figure]]]:
@@ -259,6 +282,7 @@ def _kind(total: Figure, members: list[Figure]) -> str:
 
 
 def _sum_finding(reading: Reading, total: Figure, members: list[Figure], partial: bool) -> Finding:
+    reading.parts.update(member.start for member in members)
     stated = value(total)
     parts = tuple(value(member) for member in members)
     computed = sum(parts, Decimal(0))
