@@ -26,6 +26,7 @@ from typing import Final, Literal
 
 from caunoi.vntext.checks.base import read
 from caunoi.vntext.checks.growth import check_growth
+from caunoi.vntext.checks.products import check_products
 from caunoi.vntext.checks.ratios import check_ratios
 from caunoi.vntext.checks.records import record_finding
 from caunoi.vntext.checks.shares import check_loose_shares
@@ -65,7 +66,7 @@ def check_text(
     reading = read(text, language)
     findings = check_sums(reading)
     findings += check_loose_shares(reading, is_rate)
-    findings += check_growth(reading) + check_ratios(reading)
+    findings += check_growth(reading) + check_ratios(reading) + check_products(reading)
     findings.sort(key=_position)
     totals = [f.figure for f in findings if f.kind in _TOTAL_KINDS and f.figure is not None]
     figures = [figure for paragraph in reading.paragraphs for figure in paragraph.figures]

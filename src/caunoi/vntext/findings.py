@@ -13,7 +13,15 @@ __all__ = ["CheckKind", "Expected", "Finding", "Role", "Severity"]
 Severity = Literal["error", "warning", "ok", "info"]
 Role = Literal["total", "figure"]
 CheckKind = Literal[
-    "total-of-parts", "count-of-kinds", "partial-list", "shares-make-whole", "ratio", "growth", "record", ""
+    "total-of-parts",
+    "count-of-kinds",
+    "partial-list",
+    "shares-make-whole",
+    "ratio",
+    "growth",
+    "product",
+    "record",
+    "",
 ]
 
 

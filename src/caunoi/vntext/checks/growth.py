@@ -22,7 +22,7 @@ from caunoi.vntext.reading import compatible, half_unit
 __all__ = ["check_growth"]
 
 _UP_DOWN: Final = re.compile(
-    r"(?:(?P<up>tăng|up|increase\s+of|rise\s+of|increased\s+by|rose\s+by)"
+    r"(?:(?P<up>tăng|vượt|up|exceeded\s+by|increase\s+of|rise\s+of|increased\s+by|rose\s+by)"
     r"|(?P<down>giảm|down|decrease\s+of|fall\s+of|decreased\s+by|fell\s+by))\s*$",
     re.I,
 )
@@ -67,7 +67,7 @@ def _check(reading: Reading, rate: Figure, sign: int, earlier_first: bool) -> Fi
             ((new, old) for new in after for old in before if compatible(new, old) and value(old)), ordered
         )
     for first, second in ordered:
-        if rate.kind != "percent" and not compatible(rate, first):
+        if rate.kind != "percent" and (first.kind == "other" or not compatible(rate, first)):
             continue
         computed = _computed(first, second, rate, sign)
         first_pair = first_pair or (first, second, computed)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 from decimal import Decimal
+from typing import Final
 
 from caunoi.vntext.checks.base import Paragraph, Reading, fmt, places_of, value
 from caunoi.vntext.figures import Figure
@@ -23,9 +25,26 @@ def candidates(reading: Reading, paragraph: Paragraph, rate: Figure) -> tuple[li
         for figure in paragraph.between(start, end)[:60]
         if figure.kind != "percent" and figure.start != rate.start and figure.start not in reading.parts
     ]
+    # "fell by 12.5% to 14, from 16": plain numbers after "to/from" (lên, xuống còn, từ) are the two figures.
+    plain = [
+        f
+        for f in paragraph.bare
+        if start <= f.start < end and _PLAIN_BEFORE.search(reading.text, f.start - 12, f.start)
+    ]
+    if plain:
+        figures = sorted([*figures, *plain], key=lambda figure: figure.start)
     before = [figure for figure in figures if figure.end <= rate.start]
     after = [figure for figure in figures if figure.start >= rate.end]
     return before[::-1], after
+
+
+_PLAIN_BEFORE: Final = re.compile(r"(?:\bto|\bfrom|lên|xuống\s+còn|từ)\s+$", re.I)
+
+
+def _compatible(first: Figure, second: Figure) -> bool:
+    if first.kind == "other" or second.kind == "other":
+        return first.kind == second.kind
+    return compatible(first, second)
 
 
 def pairs(before: list[Figure], after: list[Figure]) -> Iterator[tuple[Figure, Figure]]:
@@ -33,12 +52,15 @@ def pairs(before: list[Figure], after: list[Figure]) -> Iterator[tuple[Figure, F
     nearest after it, then with the others before it."""
     for first in before:
         for second in [*after, *(f for f in before if f is not first)]:
-            if compatible(first, second) and value(second) != 0:
+            if _compatible(first, second) and value(second) != 0:
                 yield first, second
     for index, first in enumerate(after):
         for second in after[index + 1 :]:
-            if compatible(first, second) and value(second) != 0:
-                yield first, second
+            if _compatible(first, second):
+                if value(second) != 0:
+                    yield first, second
+                if value(first) != 0:
+                    yield second, first
 
 
 def relative_slack(reading: Reading, computed: Decimal, first: Figure, second: Figure) -> Decimal:

@@ -41,7 +41,7 @@ _LIST_CUE: Final = re.compile(
     r"|as\s+follows|by\s+sector|broken\s+down(?:\s+by\s+\w+)?|namely)(?!\w)\s*:?"
     r"|(?:cơ\s+cấu|phân\s+bổ|allocated|breakdown)(?!\w)[^:.;\n]{0,60}:"
     r"|(?P<paren>\()"
-    r"|(?P<pre>(?<!\w)(?:trong\s+tổng(?:\s+số)?|(?:of|among|out\s+of)\s+the)(?!\w))"
+    r"|(?P<pre>(?<!\w)(?:trong\s+tổng(?:\s+số)?|(?:of|among|out\s+of)\s+the|(?-i:Of)(?=\s+(?:USD|US\$|\$|€|£|\d)))(?!\w))"
     r"|(?P<post>(?<!\w)(?:tổng\s+cộng|tổng\s+số|in\s+total|totall?ing|a\s+total\s+of)\s*(?:là|:|of)?\s*(?=\d))",
     re.I,
 )
@@ -53,7 +53,7 @@ _PARTIAL_MARK: Final = re.compile(
 # "tăng/giảm" is a change ("tăng 9 dự án so với năm 2022"), neither a total nor a part.
 _RATE_BEFORE: Final = re.compile(r"(?:đạt|bằng|so\s+với|reached|reaching|xuống\s+còn|lên)\s*$", re.I)
 _CHANGE_BEFORE: Final = re.compile(
-    r"(?:tăng|giảm|up|down|increase\s+of|rise\s+of|fall\s+of|decrease\s+of)\s*$", re.I
+    r"(?:tăng|giảm|vượt|up|down|increase\s+of|rise\s+of|fall\s+of|decrease\s+of)\s*$", re.I
 )
 _MAX_FIGURES: Final = 60  # bounds that keep the check linear whatever the text
 _MAX_MORE_SENTENCES: Final = 3
@@ -259,20 +259,28 @@ def _pre(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
 
 
 def _post(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
-    """ "…, tổng cộng 1.690.000 USD": the parts are before the total in its sentence."""
-    start, _end = paragraph.sentence_of(cue.start)
-    after = paragraph.between(cue.end, cue.end + 1)
-    if not after or after[0].start in reading.used:
-        return []
-    total = after[0]
-    members = [
-        f for f in _free(reading, paragraph.between(start, cue.start)[-_MAX_FIGURES:]) if compatible(total, f)
+    """ "…, tổng cộng 1.690.000 USD" / "tổng cộng 16 khoản với 1.087.000 USD": the totals are the figures of
+    the cue's clause, the parts of each are the compatible figures before the cue in its sentence."""
+    start, end = paragraph.sentence_of(cue.start)
+    clause = _CLAUSE_END.search(reading.text, cue.end, end)
+    totals = [
+        f
+        for f in paragraph.between(cue.end, clause.start() if clause else end)
+        if f.start not in reading.used
     ]
-    if len(members) < 2:
-        return []
-    reading.used.add(total.start)
-    reading.used.update(member.start for member in members)
-    return [_sum_finding(reading, total, members, False)]
+    earlier = _free(reading, paragraph.between(start, cue.start)[-_MAX_FIGURES:])
+    findings = []
+    for total in totals[:3]:
+        members = [f for f in earlier if compatible(total, f) and f.start not in reading.used]
+        if len(members) < 2:
+            continue
+        reading.used.add(total.start)
+        reading.used.update(member.start for member in members)
+        findings.append(_sum_finding(reading, total, members, False))
+    return findings
+
+
+_CLAUSE_END: Final = re.compile(r"[;:]")
 
 
 def _kind(total: Figure, members: list[Figure]) -> str:
