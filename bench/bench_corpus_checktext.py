@@ -51,6 +51,11 @@ def _texts(finding) -> list[str]:  # type: ignore[no-untyped-def]
     return [figure.text for figure in figures if figure is not None]
 
 
+def _names(figure_text: str, stated: str) -> bool:
+    """Does a finding's figure ("1,5") name the annotated one ("1,5 lần"), or contain it ("21 projects")?"""
+    return stated in figure_text or stated.startswith(figure_text + " ")
+
+
 def score(paragraphs: list[dict]) -> Score:  # type: ignore[type-arg]
     from caunoi.vntext.checktext import check_text
 
@@ -65,7 +70,7 @@ def score(paragraphs: list[dict]) -> Score:  # type: ignore[type-arg]
         for relation in paragraph["relations"]:
             result.relations += 1
             if any(
-                finding.severity != "error" and any(relation["stated"] in t for t in _texts(finding))
+                finding.severity != "error" and any(_names(t, relation["stated"]) for t in _texts(finding))
                 for finding in findings
             ):
                 result.checked += 1

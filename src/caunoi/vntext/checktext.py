@@ -24,8 +24,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Final, Literal
 
+from caunoi.vntext.checks.averages import check_averages
 from caunoi.vntext.checks.base import read
-from caunoi.vntext.checks.growth import check_growth
+from caunoi.vntext.checks.growth import check_growth, check_multiples
 from caunoi.vntext.checks.products import check_products
 from caunoi.vntext.checks.ratios import check_ratios
 from caunoi.vntext.checks.records import record_finding
@@ -67,6 +68,7 @@ def check_text(
     findings = check_sums(reading)
     findings += check_loose_shares(reading, is_rate)
     findings += check_growth(reading) + check_ratios(reading) + check_products(reading)
+    findings += check_averages(reading) + check_multiples(reading)
     findings.sort(key=_position)
     totals = [f.figure for f in findings if f.kind in _TOTAL_KINDS and f.figure is not None]
     figures = [figure for paragraph in reading.paragraphs for figure in paragraph.figures]

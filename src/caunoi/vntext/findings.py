@@ -20,6 +20,7 @@ CheckKind = Literal[
     "ratio",
     "growth",
     "product",
+    "average",
     "record",
     "",
 ]

@@ -19,7 +19,7 @@ from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
 from caunoi.vntext.reading import compatible, half_unit
 
-__all__ = ["check_growth"]
+__all__ = ["check_growth", "check_multiples"]
 
 _UP_DOWN: Final = re.compile(
     r"(?:(?P<up>tăng|vượt|up|exceeded\s+by|increase\s+of|rise\s+of|increased\s+by|rose\s+by)"
@@ -27,7 +27,7 @@ _UP_DOWN: Final = re.compile(
     re.I,
 )
 _COMPARED: Final = re.compile(r"[^.;]{0,30}?(?:so\s+với|from|compared|over|than)(?!\w)", re.I)
-_COMPARED_BEFORE: Final = re.compile(r"(?<!\w)(?:so\s+với|compared\s+(?:with|to))(?!\w)", re.I)
+_COMPARED_BEFORE: Final = re.compile(r"(?<!\w)(?:so\s+với|compared\s+(?:with|to)|from)(?!\w)", re.I)
 
 
 def check_growth(reading: Reading) -> list[Finding]:
@@ -49,6 +49,67 @@ def check_growth(reading: Reading) -> list[Finding]:
             if finding is not None:
                 findings.append(finding)
     return findings
+
+
+_TIMES_BEFORE: Final = re.compile(r"(?:gấp|tăng\s+gấp)\s*$", re.I)
+_TIMES_AFTER: Final = re.compile(r"\s*(?:lần|times)(?!\w)|-fold", re.I)
+
+
+def check_multiples(reading: Reading) -> list[Finding]:
+    """ "tăng gấp 1,5 lần so với năm 2023 (1,93 triệu USD)", "2.5 times": the later figure over the earlier."""
+    findings = []
+    text = reading.text
+    for paragraph in reading.paragraphs:
+        for times in paragraph.bare:
+            if not (
+                _TIMES_AFTER.match(text, times.end)
+                and _TIMES_BEFORE.search(text, max(paragraph.start, times.start - 12), times.start)
+            ):
+                continue
+            before, after = candidates(reading, paragraph, times)
+            ordered = chain(
+                ((new, old) for new in before for old in after if compatible(new, old) and value(old)),
+                pairs(before, after),
+            )
+            tried = None
+            for first, second in ordered:
+                computed = value(first) / value(second)
+                tried = tried or (first, second, computed)
+                if fits(times, computed, relative_slack(reading, computed, first, second), reading.lang):
+                    findings.append(_times_finding(reading, times, first, second, computed, ok=True))
+                    break
+            else:
+                if tried is not None:
+                    findings.append(_times_finding(reading, times, *tried, ok=False))
+    return findings
+
+
+def _times_finding(
+    reading: Reading, times: Figure, first: Figure, second: Figure, computed: Decimal, ok: bool
+) -> Finding:
+    shown = {
+        lang: f"{fmt(value(first), lang)} / {fmt(value(second), lang)} = {fmt(computed, lang, 2)}"
+        for lang in ("vi", "en")
+    }
+    word = {"vi": "lần", "en": "times"}
+    return Finding(
+        severity="ok" if ok else "error",
+        code="multiple-ok" if ok else "multiple-mismatch",
+        line=times.line,
+        message_vi=f"{shown['vi']} {word['vi']}, "
+        + (f"khớp với “{times.text} lần”" if ok else f"không phải “gấp {times.text} lần” như đã ghi"),
+        message_en=f"{shown['en']} {word['en']}, "
+        + (f"matching the stated “{times.text}”" if ok else f"not “{times.text} times” as stated"),
+        unit=None,
+        stated=value(times),
+        computed=computed,
+        parts=(value(first), value(second)),
+        difference=computed - value(times),
+        figure=times,
+        part_figures=(first, second),
+        kind="growth",
+        sentence=reading.sentence(times),
+    )
 
 
 def _computed(first: Figure, second: Figure, rate: Figure, sign: int) -> Decimal:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
@@ -14,16 +14,21 @@ from caunoi.vntext.reading import compatible, half_unit
 __all__ = ["candidates", "pairs", "rate_text", "relative_slack"]
 
 
-def candidates(reading: Reading, paragraph: Paragraph, rate: Figure) -> tuple[list[Figure], list[Figure]]:
+def candidates(
+    reading: Reading, paragraph: Paragraph, rate: Figure, *, parts_too: bool = False
+) -> tuple[list[Figure], list[Figure]]:
     """The amounts and counts a rate may relate: those of its sentence and of the sentence before, split
-    into those before the rate (nearest first) and those after it (nearest first)."""
+    into those before the rate (nearest first) and those after it (nearest first). The parts of a total are
+    left out unless ``parts_too`` (a ratio may be a part's share; a growth is never between two parts)."""
     start, end = paragraph.sentence_of(rate.start)
     if start > paragraph.start:
         start, _end = paragraph.sentence_of(start - 1)
     figures = [
         figure
         for figure in paragraph.between(start, end)[:60]
-        if figure.kind != "percent" and figure.start != rate.start and figure.start not in reading.parts
+        if figure.kind != "percent"
+        and figure.start != rate.start
+        and (parts_too or figure.start not in reading.parts)
     ]
     # "fell by 12.5% to 14, from 16": plain numbers after "to/from" (lên, xuống còn, từ) are the two figures.
     plain = [

@@ -47,7 +47,7 @@ def check_ratios(reading: Reading) -> list[Finding]:
 
 def _check(reading: Reading, rate: Figure) -> Finding | None:
     paragraph = reading.paragraph_of(rate.start)
-    before, after = candidates(reading, paragraph, rate)
+    before, after = candidates(reading, paragraph, rate, parts_too=True)
     first_pair = None
     for first, second in pairs(before, after):
         computed = value(first) / value(second) * 100

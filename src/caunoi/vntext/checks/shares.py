@@ -86,7 +86,8 @@ _MIN_SHARES: Final = 3
 
 def check_loose_shares(reading: Reading, is_rate: Callable[[Reading, Figure], bool]) -> list[Finding]:
     """Shares listed in one sentence without a cue ("Health received 45% of the funds, education 30%, and
-    livelihoods 25%"): three or more percents, the first announced as a share. They are checked when they
+    livelihoods 25%"; "4 lĩnh vực: y tế (35 %), giáo dục (28 %), …"): three or more percents, the first
+    announced as a share, or all in parentheses beside what they are shares of. They are checked when they
     come within 10 points of 100 — a list of shares that far off is more likely not a whole at all."""
     findings = []
     text = reading.text
@@ -105,6 +106,7 @@ def check_loose_shares(reading: Reading, is_rate: Callable[[Reading, Figure], bo
             if not (
                 _SHARE_BEFORE.search(text, max(sentence_start, first.start - 30), first.start)
                 or _SHARE_AFTER.match(text, first.end)
+                or all(text[f.start - 1 : f.start] == "(" and text[f.end : f.end + 1] == ")" for f in shares)
             ):
                 continue
             total = sum((value(f) for f in shares), Decimal(0))

@@ -41,7 +41,7 @@ _LIST_CUE: Final = re.compile(
     r"|as\s+follows|by\s+sector|broken\s+down(?:\s+by\s+\w+)?|namely)(?!\w)\s*:?"
     r"|(?:cơ\s+cấu|phân\s+bổ|allocated|breakdown)(?!\w)[^:.;\n]{0,60}:"
     r"|(?P<paren>\()"
-    r"|(?P<pre>(?<!\w)(?:trong\s+tổng(?:\s+số)?|(?:of|among|out\s+of)\s+the|(?-i:Of)(?=\s+(?:USD|US\$|\$|€|£|\d)))(?!\w))"
+    r"|(?P<pre>(?<!\w)(?:trong\s+tổng(?:\s+số)?|trong\s+số|(?:of|among|out\s+of)\s+the|(?-i:Of)(?=\s+(?:USD|US\$|\$|€|£|\d)))(?!\w))"
     r"|(?P<post>(?<!\w)(?:tổng\s+cộng|tổng\s+số|in\s+total|totall?ing|a\s+total\s+of)\s*(?:là|:|of)?\s*(?=\d))",
     re.I,
 )
@@ -179,7 +179,7 @@ def _listed(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[
     return findings
 
 
-_BARE_AFTER: Final = re.compile(r"\s+(?:in|for|on|về|cho|thuộc|ở)\s", re.I)
+_BARE_AFTER: Final = re.compile(r"\s+(?:in|for|on|from|are|were|work|về|cho|thuộc|ở|là|của)\s", re.I)
 
 
 def _bare_parts(reading: Reading, paragraph: Paragraph, start: int, end: int) -> list[Figure]:
@@ -241,10 +241,12 @@ def _pre(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
     """ "Trong tổng số 27 dự án, …" / "Of the 32 NGOs, …": the total follows the cue, the parts follow it."""
     _start, end = paragraph.sentence_of(cue.end)
     following = _free(reading, paragraph.between(cue.end, end)[:_MAX_FIGURES])
-    if len(following) < 3 or following[0].start - cue.end > 60:
+    if not following or following[0].start - cue.end > 60:
         return []
     total, parts = following[0], following[1:]
     members = [part for part in parts if compatible(total, part)]
+    if len(members) < 2 and total.kind == "count":
+        members = _bare_parts(reading, paragraph, total.end, end) or members
     partial = True
     findings = []
     if len(members) >= 2:
