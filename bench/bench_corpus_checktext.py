@@ -11,6 +11,7 @@ non-error finding names its stated figure. Held-out paragraphs (never tuned on) 
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,23 @@ def _texts(finding) -> list[str]:  # type: ignore[no-untyped-def]
     return [figure.text for figure in figures if figure is not None]
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _changed_number(find: str, replace: str) -> str:
+    """The number the planting changed: "sửa chữa 7" → "sửa chữa 9" gives "9"."""
+    before = _NUMBER.findall(find)
+    return next((n for n in _NUMBER.findall(replace) if n not in before), "")
+
+
+def _is_planted(figure_text: str, number: str, replace: str) -> bool:
+    """Does a finding's figure show the planted change (its number, or the replaced words for numbers in
+    words such as "chín phi dự án")?"""
+    if number:
+        return number in _NUMBER.findall(figure_text)
+    return replace in figure_text or figure_text in replace
+
+
 def _names(figure_text: str, stated: str) -> bool:
     """Does a finding's figure ("1,5") name the annotated one ("1,5 lần"), or contain it ("21 projects")?"""
     return stated in figure_text or stated.startswith(figure_text + " ")
@@ -80,8 +98,8 @@ def score(paragraphs: list[dict]) -> Score:  # type: ignore[type-arg]
             result.planted += 1
             copy = text.replace(error["find"], error["replace"], 1)
             errors = [f for f in check_text(copy, text_lang=lang) if f.severity == "error"]
-            planted = error["replace"].strip("()")
-            right = [f for f in errors if any(planted in t or t in planted for t in _texts(f))]
+            planted = _changed_number(error["find"], error["replace"])
+            right = [f for f in errors if any(_is_planted(t, planted, error["replace"]) for t in _texts(f))]
             result.right += len(right)
             result.false_alarms += len(errors) - len(right)
             if right:
