@@ -27,7 +27,9 @@ _UP_DOWN: Final = re.compile(
     re.I,
 )
 _COMPARED: Final = re.compile(r"[^.;]{0,30}?(?:so\s+với|from|compared|over|than)(?!\w)", re.I)
-_COMPARED_BEFORE: Final = re.compile(r"(?<!\w)(?:so\s+với|compared\s+(?:with|to)|from)(?!\w)", re.I)
+_COMPARED_BEFORE: Final = re.compile(
+    r"(?<!\w)(?:so\s+với|compared\s+(?:with|to)|from|từ(?!\w)[^.;]{0,60}?(?<!\w)(?:lên|xuống))(?!\w)", re.I
+)
 
 
 def check_growth(reading: Reading) -> list[Finding]:

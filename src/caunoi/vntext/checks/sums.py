@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Final
 
@@ -35,10 +35,11 @@ from caunoi.vntext.reading import compatible, half_unit
 __all__ = ["check_sums", "is_rate"]
 
 _LIST_CUE: Final = re.compile(
-    r"(?<!\w)(?:(?P<partial>trong\s+đó(?:\s+có)?|of\s+which)"
+    r"(?<!\w)(?:(?P<partial>trong\s+đó(?:\s+có)?|riêng|of\s+which)"
     r"|như\s+sau|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể(?:\s+là)?|chia\s+ra|chi\s+tiết|phân\s+theo(?:\s+[^\W\d]+){0,3}"
     r"|theo\s+(?:từng\s+)?lĩnh\s+vực|including|includes?|included|compris(?:e|es|ed|ing)|consisting\s+of"
-    r"|as\s+follows|by\s+sector|broken\s+down(?:\s+by\s+\w+)?|namely)(?!\w)\s*:?"
+    r"|as\s+follows|by\s+sector|broken\s+down(?:\s+by\s+\w+)?|namely|phân\s+bổ\s+cho|chia\s+cho"
+    r"|split\s+between|(?:divided|distributed|shared)\s+(?:between|among))(?!\w)\s*:?"
     r"|(?:cơ\s+cấu|phân\s+bổ|allocated|breakdown)(?!\w)[^:.;\n]{0,60}:"
     r"|(?P<paren>\()"
     r"|(?P<pre>(?<!\w)(?:trong\s+tổng(?:\s+số)?|trong\s+số|(?:of|among|out\s+of)\s+the|(?-i:Of)(?=\s+(?:USD|US\$|\$|€|£|\d)))(?!\w))"
@@ -113,6 +114,31 @@ def check_sums(reading: Reading) -> list[Finding]:
     return findings
 
 
+_PER_UNIT_AFTER: Final = re.compile(r"\s*/\s*[^\W\d]|\s+(?:each|per|mỗi|một)\s", re.I)
+_PER_UNIT_BEFORE: Final = re.compile(r"(?<!\w)mỗi(?!\w)[^,.;\d]{0,30}$", re.I)
+
+
+def _priced(reading: Reading, parts: list[Figure]) -> list[Figure]:
+    """A part priced per unit ("800 suất quà trị giá 500.000 đồng/suất") counts as the count times the price;
+    a price without its count is no part at all."""
+    text = reading.text
+    priced: list[Figure] = []
+    for index, part in enumerate(parts):
+        per_unit = part.kind == "money" and (
+            _PER_UNIT_AFTER.match(text, part.end)
+            or _PER_UNIT_BEFORE.search(text, max(0, part.start - 40), part.start)
+        )
+        if not per_unit:
+            priced.append(part)
+            continue
+        count = next((f for f in reversed(priced) if f.kind == "count"), None)
+        if count is None or index and parts[index - 1] is not count:
+            continue
+        priced.remove(count)
+        priced.append(replace(part, value=value(count) * value(part), text=f"{count.text} × {part.text}"))
+    return priced
+
+
 def _free(reading: Reading, figures: list[Figure]) -> list[Figure]:
     return [figure for figure in figures if figure.start not in reading.used and not is_rate(reading, figure)]
 
@@ -139,7 +165,7 @@ def _extents(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list
 
 def _listed(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[int]) -> list[Finding]:
     extents = _extents(reading, paragraph, cue, cue_starts)
-    parts = _free(reading, paragraph.between(cue.end, extents[-1])[:_MAX_FIGURES])
+    parts = _priced(reading, _free(reading, paragraph.between(cue.end, extents[-1])[:_MAX_FIGURES]))
     # "Trong đó" may name a single part, which must not exceed the total; a full list has two parts or more.
     fewest = 1 if cue.partial else 2
     bare = _bare_parts(reading, paragraph, cue.end, extents[0])
