@@ -212,3 +212,79 @@ def test_verbose_lists_correct_checks_and_errors_name_their_sentence() -> None:
         "    sentence: “Tổng vốn là 800 USD.”",
         "Summary: 1 error(s), 0 warning(s), 0 ok, 0 note(s).",
     ]
+
+
+# --- products, averages, multiples, loose shares, priced parts ------------------------------------------
+
+
+def test_count_times_unit_amount() -> None:
+    text = "Liên hiệp trao 150 suất học bổng, mỗi suất trị giá 2 triệu đồng, tổng trị giá 300 triệu đồng."
+    findings = check_text(text)
+    assert [(f.severity, f.kind, f.computed) for f in findings] == [("ok", "product", Decimal(300000000))]
+    wrong = check_text(text.replace("300 triệu", "350 triệu"))
+    assert wrong[0].message_vi == (
+        "150 × 2.000.000 = 300.000.000, không phải “350 triệu đồng” như đã ghi (chênh lệch 50.000.000 đồng)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Giai đoạn 2021-2025, tổng vốn cam kết đạt 12,8 triệu USD, bình quân 2,56 triệu USD mỗi năm.",
+            ("2,56", "2,86"),
+        ),
+        ("Có 8 xã hưởng lợi với tổng số 2.340 hộ, bình quân gần 300 hộ mỗi xã.", ("2.340", "2.840")),
+    ],
+)
+def test_averages_per_year_and_per_noun(text: str, wrong: tuple[str, str]) -> None:
+    assert _brief(check_text(text)) == [("ok", "average", "average-ok")]
+    assert _brief(check_text(text.replace(*wrong))) == [("error", "average", "average-mismatch")]
+
+
+def test_multiples() -> None:
+    text = "Vốn năm 2024 ước đạt 2,9 triệu USD, tăng gấp 1,5 lần so với năm 2023 (1,93 triệu USD)."
+    assert _brief(check_text(text)) == [("ok", "growth", "multiple-ok")]
+    assert _brief(check_text(text.replace("1,5 lần", "2,5 lần"))) == [
+        ("error", "growth", "multiple-mismatch")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Health received 45% of the funds, education 30%, and livelihoods 25%.", "en"),
+        (
+            "Các dự án tập trung vào 4 lĩnh vực: y tế (35 %), giáo dục (28 %), nông nghiệp (22 %) và môi trường (15 %).",
+            "vi",
+        ),
+    ],
+)
+def test_shares_listed_without_a_cue(text: str, lang: str) -> None:
+    assert _brief(check_text(text, text_lang=lang)) == [("ok", "shares-make-whole", "shares-ok")]
+    assert _brief(check_text(text.replace("30%", "35%").replace("(22 %)", "(27 %)"), text_lang=lang)) == [
+        ("error", "shares-make-whole", "shares-mismatch")
+    ]
+
+
+def test_unrelated_percents_in_a_sentence_are_not_shares() -> None:
+    text = "Tỷ lệ hộ nghèo giảm từ 42 % xuống còn 31 %; 100 % trẻ em được đến trường, 96 % hộ có nước sạch."
+    assert check_text(text) == []
+
+
+def test_a_price_per_unit_counts_with_its_count() -> None:
+    text = (
+        "Tổng giá trị hàng cứu trợ là 1,2 tỷ đồng, gồm 800 suất quà trị giá 500.000 đồng/suất và 20 tấn gạo "
+        "trị giá 800 triệu đồng."
+    )
+    findings = check_text(text)
+    assert [(f.severity, f.computed) for f in findings] == [("ok", Decimal(1200000000))]
+    assert check_text(text.replace("800 triệu", "900 triệu"))[0].severity == "error"
+
+
+def test_a_growth_without_its_earlier_figure_is_not_checked_nor_a_total() -> None:
+    text = (
+        "Năm 2023 có 41 dự án, tăng 9 dự án so với năm 2022; trong đó 26 dự án của châu Âu, 15 dự án của "
+        "châu Á."
+    )
+    assert _brief(check_text(text)) == [("ok", "total-of-parts", "sum-ok")]

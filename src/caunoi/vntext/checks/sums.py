@@ -132,7 +132,7 @@ def _priced(reading: Reading, parts: list[Figure]) -> list[Figure]:
             priced.append(part)
             continue
         count = next((f for f in reversed(priced) if f.kind == "count"), None)
-        if count is None or index and parts[index - 1] is not count:
+        if count is None or (index and parts[index - 1] is not count):
             continue
         priced.remove(count)
         priced.append(replace(part, value=value(count) * value(part), text=f"{count.text} × {part.text}"))
