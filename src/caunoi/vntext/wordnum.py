@@ -51,7 +51,7 @@ def words_to_int(text: str) -> int | None:
         elif word == "mười":
             if pending is not None or group % 100:
                 return None
-            group += 10
+            group, seen_digit = group + 10, True
         elif word == "mươi":
             if pending is None or pending < 2 or group % 100:
                 return None
@@ -74,4 +74,4 @@ def words_to_int(text: str) -> int | None:
         else:
             return None
         previous = word
-    return total + group + (pending or 0) if seen_digit or group else None
+    return total + group + (pending or 0) if seen_digit else None

@@ -9,10 +9,9 @@ before the average in its sentence or the one before."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Final
 
-from caunoi.vntext.checks.base import Reading, fits, fmt, value
+from caunoi.vntext.checks.base import Reading, fits, fmt, value, verdict
 from caunoi.vntext.checks.rates import candidates
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
@@ -75,30 +74,7 @@ def _finding(reading: Reading, average: Figure, total: Figure, divisor: int, wha
     shown = {
         lang: f"{fmt(value(total), lang)} / {divisor} = {fmt(computed, lang, 2)}" for lang in ("vi", "en")
     }
-    base = {
-        "line": average.line,
-        "unit": average.unit,
-        "stated": value(average),
-        "computed": computed,
-        "parts": (value(total), Decimal(divisor)),
-        "difference": computed - value(average),
-        "figure": average,
-        "part_figures": (total,),
-        "kind": "average",
-        "sentence": reading.sentence(average),
-    }
-    if fits(average, computed, slack, reading.lang):
-        return Finding(
-            severity="ok",
-            code="average-ok",
-            message_vi=f"{shown['vi']} (mỗi {what}), khớp với “{average.text}”",
-            message_en=f"{shown['en']} (per {what}), matching the stated “{average.text}”",
-            **base,  # type: ignore[arg-type]
-        )
-    return Finding(
-        severity="error",
-        code="average-mismatch",
-        message_vi=f"{shown['vi']} (mỗi {what}), không phải “{average.text}” như đã ghi",
-        message_en=f"{shown['en']} (per {what}), not “{average.text}” as stated",
-        **base,  # type: ignore[arg-type]
+    shown = {"vi": f"{shown['vi']} (mỗi {what})", "en": f"{shown['en']} (per {what})"}
+    return verdict(
+        reading, fits(average, computed, slack, reading.lang), "average", average, computed, (total,), shown
     )

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
 from caunoi.vntext.figures import Figure
+from caunoi.vntext.findings import CheckKind, Finding
 from caunoi.vntext.numbers import round_half_up
 from caunoi.vntext.reading import TextLang, half_unit, paragraph_spans, read_figures, sentence_ends
 
-__all__ = ["Paragraph", "Reading", "fits", "fmt", "read", "unit_text"]
+__all__ = ["Paragraph", "Reading", "fits", "fmt", "read", "unit_text", "verdict"]
 
 # A qualifier says where the true value lies relative to the stated one: below it (gần), above (hơn, trên),
 # at most (dưới), or around it (khoảng …, within 10 %).
@@ -148,3 +150,52 @@ def places_of(figure: Figure, lang: TextLang) -> int:
     """Decimals written in a percent figure ("23,2 %" → 1), to show a computed rate the same way."""
     match = re.search(r"\d+(?:[.,](\d+))?", figure.text)
     return len(match.group(1)) if match and match.group(1) else 0
+
+
+def verdict(
+    reading: Reading,
+    ok: bool,
+    kind: CheckKind,
+    stated: Figure,
+    computed: Decimal,
+    part_figures: tuple[Figure, ...],
+    shown: dict[str, str],
+    gap: dict[str, str] | None = None,
+    *,
+    quoted: str | None = None,
+    said_ok: dict[str, str] | None = None,
+) -> Finding:
+    """The finding of a check of ``stated`` against ``computed`` (shown as ``shown``, the arithmetic in each
+    language): ``kind``-ok, or ``kind``-mismatch naming the gap."""
+    quoted = quoted or stated.text
+    said = said_ok or {"vi": f"khớp với “{quoted}”", "en": f"matching the stated “{quoted}”"}
+    if ok:
+        message_vi, message_en = f"{shown['vi']}, {said['vi']}", f"{shown['en']}, {said['en']}"
+    else:
+        message_vi = f"{shown['vi']}, không phải “{quoted}” như đã ghi" + (
+            f" (chênh lệch {gap['vi']})" if gap else ""
+        )
+        message_en = f"{shown['en']}, not “{quoted}” as stated" + (
+            f" (difference {gap['en']})" if gap else ""
+        )
+    return Finding(
+        severity="ok" if ok else "error",
+        code=f"{kind}-{'ok' if ok else 'mismatch'}",
+        line=stated.line,
+        message_vi=message_vi,
+        message_en=message_en,
+        unit=stated.unit,
+        stated=value(stated),
+        computed=computed,
+        parts=tuple(value(figure) for figure in part_figures),
+        difference=computed - value(stated),
+        figure=stated,
+        part_figures=part_figures,
+        kind=kind,
+        sentence=reading.sentence(stated),
+    )
+
+
+def points(gap: Decimal, shown: Callable[[Decimal, str], str]) -> dict[str, str]:
+    """A gap in percentage points in both languages, each number shown by ``shown``."""
+    return {"vi": f"{shown(gap, 'vi')} điểm phần trăm", "en": f"{shown(gap, 'en')} percentage points"}

@@ -9,11 +9,12 @@ within the rounding of the stated precision and its qualifier."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from itertools import chain
 from typing import Final
 
-from caunoi.vntext.checks.base import Reading, fits, fmt, unit_text, value
+from caunoi.vntext.checks.base import Reading, fits, fmt, points, unit_text, value, verdict
 from caunoi.vntext.checks.rates import candidates, pairs, rate_text, relative_slack
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
@@ -90,28 +91,14 @@ def _times_finding(
     reading: Reading, times: Figure, first: Figure, second: Figure, computed: Decimal, ok: bool
 ) -> Finding:
     shown = {
-        lang: f"{fmt(value(first), lang)} / {fmt(value(second), lang)} = {fmt(computed, lang, 2)}"
+        lang: f"{fmt(value(first), lang)} / {fmt(value(second), lang)} = {fmt(computed, lang, 2)} "
+        + ("lần" if lang == "vi" else "times")
         for lang in ("vi", "en")
     }
-    word = {"vi": "lần", "en": "times"}
-    return Finding(
-        severity="ok" if ok else "error",
-        code="multiple-ok" if ok else "multiple-mismatch",
-        line=times.line,
-        message_vi=f"{shown['vi']} {word['vi']}, "
-        + (f"khớp với “{times.text} lần”" if ok else f"không phải “gấp {times.text} lần” như đã ghi"),
-        message_en=f"{shown['en']} {word['en']}, "
-        + (f"matching the stated “{times.text}”" if ok else f"not “{times.text} times” as stated"),
-        unit=None,
-        stated=value(times),
-        computed=computed,
-        parts=(value(first), value(second)),
-        difference=computed - value(times),
-        figure=times,
-        part_figures=(first, second),
-        kind="growth",
-        sentence=reading.sentence(times),
+    finding = verdict(
+        reading, ok, "growth", times, computed, (first, second), shown, quoted=f"gấp {times.text} lần"
     )
+    return replace(finding, code=f"multiple-{'ok' if ok else 'mismatch'}")
 
 
 def _computed(first: Figure, second: Figure, rate: Figure, sign: int) -> Decimal:
@@ -155,11 +142,7 @@ def _finding(
             f"{rate_text(computed, rate, lang)}"
             for lang in ("vi", "en")
         }
-        gap = {
-            lang: rate_text(abs(computed - value(rate)), rate, lang)[:-2]
-            + (" điểm phần trăm" if lang == "vi" else " percentage points")
-            for lang in ("vi", "en")
-        }
+        gap = points(abs(computed - value(rate)), lambda number, lang: rate_text(number, rate, lang)[:-2])
     else:
         shown = {
             lang: f"{fmt(value(first), lang)} − {fmt(value(second), lang)} = {fmt(computed, lang)}"
@@ -168,30 +151,8 @@ def _finding(
         gap = {
             lang: f"{fmt(abs(computed - value(rate)), lang)} {unit_text(rate, lang)}" for lang in ("vi", "en")
         }
-    base = {
-        "line": rate.line,
-        "unit": rate.unit,
-        "stated": value(rate),
-        "computed": computed,
-        "parts": (value(first), value(second)),
-        "difference": computed - value(rate),
-        "figure": rate,
-        "part_figures": (first, second),
-        "kind": "growth",
-        "sentence": reading.sentence(rate),
+    said = {
+        "vi": f"khớp với mức tăng/giảm “{rate.text}”",
+        "en": f"matching the stated change “{rate.text}”",
     }
-    if ok:
-        return Finding(
-            severity="ok",
-            code="growth-ok",
-            message_vi=f"{shown['vi']}, khớp với mức tăng/giảm “{rate.text}”",
-            message_en=f"{shown['en']}, matching the stated change “{rate.text}”",
-            **base,  # type: ignore[arg-type]
-        )
-    return Finding(
-        severity="error",
-        code="growth-mismatch",
-        message_vi=f"{shown['vi']}, không phải “{rate.text}” như đã ghi (chênh lệch {gap['vi']})",
-        message_en=f"{shown['en']}, not “{rate.text}” as stated (difference {gap['en']})",
-        **base,  # type: ignore[arg-type]
-    )
+    return verdict(reading, ok, "growth", rate, computed, (first, second), shown, gap, said_ok=said)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from caunoi.vntext.checks.base import Reading, fits, fmt, unit_text, value
+from caunoi.vntext.checks.base import Reading, fits, fmt, unit_text, value, verdict
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
 from caunoi.vntext.reading import half_unit
@@ -68,32 +68,9 @@ def _finding(reading: Reading, count: Figure, unit: Figure, product: Figure) -> 
         lang: f"{fmt(value(count), lang)} × {fmt(value(unit), lang)} = {fmt(computed, lang)}"
         for lang in ("vi", "en")
     }
-    difference = computed - value(product)
-    base = {
-        "line": product.line,
-        "unit": product.unit,
-        "stated": value(product),
-        "computed": computed,
-        "parts": (value(count), value(unit)),
-        "difference": difference,
-        "figure": product,
-        "part_figures": (count, unit),
-        "kind": "product",
-        "sentence": reading.sentence(product),
+    gap = {
+        lang: f"{fmt(abs(computed - value(product)), lang)} {unit_text(product, lang)}"
+        for lang in ("vi", "en")
     }
-    if fits(product, computed, slack, reading.lang):
-        return Finding(
-            severity="ok",
-            code="product-ok",
-            message_vi=f"{shown['vi']}, khớp với số đã ghi “{product.text}”",
-            message_en=f"{shown['en']}, matching the stated “{product.text}”",
-            **base,  # type: ignore[arg-type]
-        )
-    gap = {lang: f"{fmt(abs(difference), lang)} {unit_text(product, lang)}" for lang in ("vi", "en")}
-    return Finding(
-        severity="error",
-        code="product-mismatch",
-        message_vi=f"{shown['vi']}, không phải “{product.text}” như đã ghi (chênh lệch {gap['vi']})",
-        message_en=f"{shown['en']}, not “{product.text}” as stated (difference {gap['en']})",
-        **base,  # type: ignore[arg-type]
-    )
+    ok = fits(product, computed, slack, reading.lang)
+    return verdict(reading, ok, "product", product, computed, (count, unit), shown, gap)

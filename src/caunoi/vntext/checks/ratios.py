@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from caunoi.vntext.checks.base import Reading, fits, fmt, value
+from caunoi.vntext.checks.base import Reading, fits, fmt, points, value, verdict
 from caunoi.vntext.checks.rates import candidates, pairs, rate_text, relative_slack
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
@@ -67,37 +67,5 @@ def _finding(
         lang: f"{fmt(value(first), lang)} / {fmt(value(second), lang)} = {rate_text(computed, rate, lang)}"
         for lang in ("vi", "en")
     }
-    gap = abs(computed - value(rate))
-    base = {
-        "line": rate.line,
-        "unit": "percent",
-        "stated": value(rate),
-        "computed": computed,
-        "parts": (value(first), value(second)),
-        "difference": computed - value(rate),
-        "figure": rate,
-        "part_figures": (first, second),
-        "kind": "ratio",
-        "sentence": reading.sentence(rate),
-    }
-    if ok:
-        return Finding(
-            severity="ok",
-            code="ratio-ok",
-            message_vi=f"{shown['vi']}, khớp với “{rate.text}”",
-            message_en=f"{shown['en']}, matching the stated “{rate.text}”",
-            **base,  # type: ignore[arg-type]
-        )
-    return Finding(
-        severity="error",
-        code="ratio-mismatch",
-        message_vi=(
-            f"{shown['vi']}, không phải “{rate.text}” như đã ghi "
-            f"(chênh lệch {rate_text(gap, rate, 'vi')[:-2]} điểm phần trăm)"
-        ),
-        message_en=(
-            f"{shown['en']}, not “{rate.text}” as stated "
-            f"(difference {rate_text(gap, rate, 'en')[:-2]} percentage points)"
-        ),
-        **base,  # type: ignore[arg-type]
-    )
+    gap = points(abs(computed - value(rate)), lambda number, lang: rate_text(number, rate, lang)[:-2])
+    return verdict(reading, ok, "ratio", rate, computed, (first, second), shown, gap)
