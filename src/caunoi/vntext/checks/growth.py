@@ -14,8 +14,8 @@ from decimal import Decimal
 from itertools import chain
 from typing import Final
 
-from caunoi.vntext.checks.base import Reading, fits, fmt, points, unit_text, value, verdict
-from caunoi.vntext.checks.rates import candidates, pairs, rate_text, relative_slack
+from caunoi.vntext.checks.base import Reading, fmt, points, unit_text, value, verdict
+from caunoi.vntext.checks.rates import candidates, pairs, rate_text, relative_slack, settle
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
 from caunoi.vntext.reading import compatible, half_unit
@@ -74,16 +74,14 @@ def check_multiples(reading: Reading) -> list[Finding]:
                 ((new, old) for new in before for old in after if compatible(new, old) and value(old)),
                 pairs(before, after),
             )
-            tried = None
-            for first, second in ordered:
+
+            def compute(first: Figure, second: Figure) -> tuple[Decimal, Decimal]:
                 computed = value(first) / value(second)
-                tried = tried or (first, second, computed)
-                if fits(times, computed, relative_slack(reading, computed, first, second), reading.lang):
-                    findings.append(_times_finding(reading, times, first, second, computed, ok=True))
-                    break
-            else:
-                if tried is not None:
-                    findings.append(_times_finding(reading, times, *tried, ok=False))
+                return computed, relative_slack(reading, computed, first, second)
+
+            settled = settle(reading, times, ordered, compute)
+            if settled is not None:
+                findings.append(_times_finding(reading, times, *settled))
     return findings
 
 
@@ -110,26 +108,23 @@ def _computed(first: Figure, second: Figure, rate: Figure, sign: int) -> Decimal
 def _check(reading: Reading, rate: Figure, sign: int, earlier_first: bool) -> Finding | None:
     paragraph = reading.paragraph_of(rate.start)
     before, after = candidates(reading, paragraph, rate)
-    first_pair = None
     ordered = pairs(before, after)
     if earlier_first:
         ordered = chain(
             ((new, old) for new in after for old in before if compatible(new, old) and value(old)), ordered
         )
-    for first, second in ordered:
+
+    def compute(first: Figure, second: Figure) -> tuple[Decimal, Decimal] | None:
         if rate.kind != "percent" and (first.kind == "other" or not compatible(rate, first)):
-            continue
-        computed = _computed(first, second, rate, sign)
-        first_pair = first_pair or (first, second, computed)
+            return None
         if rate.kind == "percent":
             slack = relative_slack(reading, value(first) / value(second) * 100, first, second)
         else:
             slack = half_unit(first, reading.lang) + half_unit(second, reading.lang)
-        if fits(rate, computed, slack, reading.lang):
-            return _finding(reading, rate, first, second, computed, ok=True)
-    if first_pair is None:
-        return None
-    return _finding(reading, rate, *first_pair, ok=False)
+        return _computed(first, second, rate, sign), slack
+
+    settled = settle(reading, rate, ordered, compute)
+    return _finding(reading, rate, *settled) if settled else None
 
 
 def _finding(

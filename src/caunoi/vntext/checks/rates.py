@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Final
 
-from caunoi.vntext.checks.base import Paragraph, Reading, fmt, places_of, value
+from caunoi.vntext.checks.base import Paragraph, Reading, fits, fmt, places_of, value
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.reading import compatible, half_unit
 
-__all__ = ["candidates", "pairs", "rate_text", "relative_slack"]
+__all__ = ["candidates", "pairs", "rate_text", "relative_slack", "settle"]
 
 
 def candidates(
@@ -81,3 +81,26 @@ def rate_text(computed: Decimal, rate: Figure, lang: str) -> str:
     """A computed rate with one decimal more than the stated one, as "25,7 %"."""
     places = places_of(rate, "vi" if lang == "vi" else "en") + 1
     return f"{fmt(computed, lang, places)} %"
+
+
+Settled = tuple[Figure, Figure, Decimal, bool]
+
+
+def settle(
+    reading: Reading,
+    stated: Figure,
+    ordered: Iterable[tuple[Figure, Figure]],
+    compute: Callable[[Figure, Figure], tuple[Decimal, Decimal] | None],
+) -> Settled | None:
+    """The first pair whose computed value (and rounding slack, from ``compute``) fits ``stated``, with True;
+    else the likeliest pair (the first computed) with False; None when no pair could be computed."""
+    likeliest: Settled | None = None
+    for first, second in ordered:
+        result = compute(first, second)
+        if result is None:
+            continue
+        computed, slack = result
+        if fits(stated, computed, slack, reading.lang):
+            return first, second, computed, True
+        likeliest = likeliest or (first, second, computed, False)
+    return likeliest

@@ -11,8 +11,8 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from caunoi.vntext.checks.base import Reading, fits, fmt, points, value, verdict
-from caunoi.vntext.checks.rates import candidates, pairs, rate_text, relative_slack
+from caunoi.vntext.checks.base import Reading, fmt, points, value, verdict
+from caunoi.vntext.checks.rates import candidates, pairs, rate_text, relative_slack, settle
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
 
@@ -48,15 +48,13 @@ def check_ratios(reading: Reading) -> list[Finding]:
 def _check(reading: Reading, rate: Figure) -> Finding | None:
     paragraph = reading.paragraph_of(rate.start)
     before, after = candidates(reading, paragraph, rate, parts_too=True)
-    first_pair = None
-    for first, second in pairs(before, after):
+
+    def compute(first: Figure, second: Figure) -> tuple[Decimal, Decimal]:
         computed = value(first) / value(second) * 100
-        first_pair = first_pair or (first, second, computed)
-        if fits(rate, computed, relative_slack(reading, computed, first, second), reading.lang):
-            return _finding(reading, rate, first, second, computed, ok=True)
-    if first_pair is None:
-        return None
-    return _finding(reading, rate, *first_pair, ok=False)
+        return computed, relative_slack(reading, computed, first, second)
+
+    settled = settle(reading, rate, pairs(before, after), compute)
+    return _finding(reading, rate, *settled) if settled else None
 
 
 def _finding(
