@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final, Literal
 
 from caunoi.vntext.figures import COUNTED_NOUNS, Figure, _count_pattern, _noun_finder, find_figures
@@ -99,6 +100,7 @@ def compatible(total: Figure, part: Figure) -> bool:
 _NUMBER_IN_TEXT: Final = re.compile(r"\d[\d.,]*\d|\d")
 
 
+@lru_cache(maxsize=4096)  # the rate checks ask for the same figures' rounding over and over
 def half_unit(figure: Figure, lang: TextLang = "vi") -> Decimal:
     """Half a unit of the figure's last written digit, when the figure is rounded: a percent ("26 %" ± 0,5)
     or a decimal ("25,4 tỷ" ± 0,05 tỷ). Whole amounts ("20 tỷ đồng", "1.404.155 USD") and counts: 0."""

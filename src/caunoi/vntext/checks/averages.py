@@ -52,7 +52,7 @@ def check_averages(reading: Reading) -> list[Finding]:
 def _divisor(reading: Reading, start: int, average: Figure, before: list[Figure]) -> tuple[int, str]:
     text = reading.text
     if _PER_YEAR.match(text, average.end):
-        ranges = list(_YEAR_RANGE.finditer(text, start, average.start))
+        ranges = list(_YEAR_RANGE.finditer(text, max(start, average.start - 600), average.start))
         if ranges:
             first, last = int(ranges[-1][1]), int(ranges[-1][2])
             return (last - first + 1 if last >= first else 0), "năm"

@@ -24,6 +24,7 @@ _ABOVE: Final = frozenset({"hơn", "trên"})
 _AT_MOST: Final = frozenset({"dưới"})
 _AROUND_SHARE: Final = Decimal("0.10")
 _NEARLY_SHARE: Final = Decimal("0.15")
+_AROUND: Final = 400
 
 
 @dataclass(slots=True)
@@ -36,9 +37,15 @@ class Paragraph:
     figures: list[Figure]
     bare: list[Figure] = field(default_factory=list)  # plain numbers: "11 in health, 5 in education"
     starts: list[int] = field(default_factory=list)
+    bare_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.starts = [figure.start for figure in self.figures]
+        self.bare_starts = [figure.start for figure in self.bare]
+
+    def bare_between(self, start: int, end: int) -> list[Figure]:
+        """The plain numbers that start in [start, end)."""
+        return self.bare[bisect_left(self.bare_starts, start) : bisect_left(self.bare_starts, end)]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset``."""
@@ -62,8 +69,11 @@ class Reading:
     _starts: list[int] = field(default_factory=list)
 
     def sentence(self, figure: Figure) -> str:
+        """The figure's sentence, at most _AROUND characters either side of it (a text without full stops is
+        one long sentence)."""
         paragraph = self.paragraph_of(figure.start)
         start, end = paragraph.sentence_of(figure.start)
+        start, end = max(start, figure.start - _AROUND), min(end, figure.end + _AROUND)
         return " ".join(self.text[start : end + 1].split())
 
     def paragraph_of(self, offset: int) -> Paragraph:

@@ -45,7 +45,9 @@ def check_growth(reading: Reading) -> list[Finding]:
                 continue
             # "tăng X % so với năm 2022 (…)", or "So với năm 2021 (12 dự án), … tăng 75 %, lên 21 dự án".
             sentence_start, _end = paragraph.sentence_of(rate.start)
-            earlier_first = bool(_COMPARED_BEFORE.search(text, sentence_start, rate.start))
+            earlier_first = bool(
+                _COMPARED_BEFORE.search(text, max(sentence_start, rate.start - 200), rate.start)
+            )
             if not (earlier_first or _COMPARED.match(text, rate.end)):
                 continue
             finding = _check(reading, rate, -1 if direction["down"] else 1, earlier_first)

@@ -37,7 +37,11 @@ def check_products(reading: Reading) -> list[Finding]:
                 continue
             start, end = paragraph.sentence_of(unit.start)
             count = next(
-                (f for f in reversed(paragraph.figures[:index]) if f.start >= start and f.kind == "count"),
+                (
+                    f
+                    for f in reversed(paragraph.figures[max(0, index - 8) : index])
+                    if f.start >= start and f.kind == "count"
+                ),
                 None,
             )
             product = next(

@@ -23,6 +23,8 @@ def candidates(
     start, end = paragraph.sentence_of(rate.start)
     if start > paragraph.start:
         start, _end = paragraph.sentence_of(start - 1)
+    # At most _REACH characters either side: a text without full stops is one long sentence.
+    start, end = max(start, rate.start - _REACH), min(end, rate.end + _REACH)
     figures = [
         figure
         for figure in paragraph.between(start, end)[:60]
@@ -33,16 +35,19 @@ def candidates(
     # "fell by 12.5% to 14, from 16": plain numbers after "to/from" (lên, xuống còn, từ) are the two figures.
     plain = [
         f
-        for f in paragraph.bare
-        if start <= f.start < end and _PLAIN_BEFORE.search(reading.text, f.start - 12, f.start)
+        for f in paragraph.bare_between(start, end)[:60]
+        if _PLAIN_BEFORE.search(reading.text, max(0, f.start - 12), f.start)
     ]
     if plain:
         figures = sorted([*figures, *plain], key=lambda figure: figure.start)
     before = [figure for figure in figures if figure.end <= rate.start]
     after = [figure for figure in figures if figure.start >= rate.end]
-    return before[::-1], after
+    # The nearest few on each side: a reader looks beside the rate, and pairs grow with the square.
+    return before[::-1][:_NEAREST], after[:_NEAREST]
 
 
+_REACH: Final = 400
+_NEAREST: Final = 4
 _PLAIN_BEFORE: Final = re.compile(r"(?:\bto|\bfrom|lên|xuống\s+còn|từ)\s+$", re.I)
 
 

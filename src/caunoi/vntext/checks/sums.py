@@ -21,7 +21,7 @@ Percent parts with no percent total are shares of a whole (:mod:`.shares`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Final
@@ -99,15 +99,16 @@ def check_sums(reading: Reading) -> list[Finding]:
     for paragraph in reading.paragraphs:
         if not paragraph.figures or len(paragraph.figures) + len(paragraph.bare) < 2:
             continue
+        eligible = _eligible(reading, paragraph)
         cues = _cues(reading, paragraph)
         cue_starts = [cue.start for cue in cues]
         for cue in cues:
             if cue.kind == "post":
-                findings.extend(_post(reading, paragraph, cue))
+                findings.extend(_post(reading, paragraph, eligible, cue))
             elif cue.kind == "pre":
-                findings.extend(_pre(reading, paragraph, cue))
+                findings.extend(_pre(reading, paragraph, eligible, cue))
             else:
-                findings.extend(_listed(reading, paragraph, cue, cue_starts))
+                findings.extend(_listed(reading, paragraph, eligible, cue, cue_starts))
     findings.sort(
         key=lambda finding: finding.figure.start if finding.figure else finding.part_figures[0].start
     )
@@ -139,8 +140,25 @@ def _priced(reading: Reading, parts: list[Figure]) -> list[Figure]:
     return priced
 
 
-def _free(reading: Reading, figures: list[Figure]) -> list[Figure]:
-    return [figure for figure in figures if figure.start not in reading.used and not is_rate(reading, figure)]
+@dataclass(slots=True)
+class _Eligible:
+    """A paragraph's figures that can be totals or parts (no rates; prices per unit taken with their count),
+    worked out once: per cue only the taken ones are left out (a text of many cues stays linear and quick)."""
+
+    figures: list[Figure]
+    starts: list[int]
+
+    def between(self, start: int, end: int) -> list[Figure]:
+        return self.figures[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def _eligible(reading: Reading, paragraph: Paragraph) -> _Eligible:
+    figures = _priced(reading, [figure for figure in paragraph.figures if not is_rate(reading, figure)])
+    return _Eligible(figures, [figure.start for figure in figures])
+
+
+def _untaken(reading: Reading, figures: list[Figure]) -> list[Figure]:
+    return [figure for figure in figures if figure.start not in reading.used]
 
 
 def _extents(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[int]) -> list[int]:
@@ -156,23 +174,28 @@ def _extents(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list
         if end >= paragraph.end:
             break
         _next_start, next_end = paragraph.sentence_of(end + 1)
-        if next_end <= end or any(end < start < next_end for start in cue_starts):
+        following = bisect_right(cue_starts, end)
+        if next_end <= end or (following < len(cue_starts) and cue_starts[following] < next_end):
             break
         end = next_end
         extents.append(end)
     return extents
 
 
-def _listed(reading: Reading, paragraph: Paragraph, cue: _Cue, cue_starts: list[int]) -> list[Finding]:
+def _listed(
+    reading: Reading, paragraph: Paragraph, eligible: _Eligible, cue: _Cue, cue_starts: list[int]
+) -> list[Finding]:
     extents = _extents(reading, paragraph, cue, cue_starts)
-    parts = _priced(reading, _free(reading, paragraph.between(cue.end, extents[-1])[:_MAX_FIGURES]))
+    parts = _untaken(reading, eligible.between(cue.end, extents[-1])[:_MAX_FIGURES])
     # "Trong đó" may name a single part, which must not exceed the total; a full list has two parts or more.
     fewest = 1 if cue.partial else 2
     bare = _bare_parts(reading, paragraph, cue.end, extents[0])
     if len(parts) < fewest and len(bare) < 2:
         return []
-    before = _free(reading, paragraph.between(paragraph.start, cue.start)[-_MAX_FIGURES:])
-    partial = cue.partial or bool(_PARTIAL_MARK.search(reading.text, cue.end, extents[-1]))
+    before = _untaken(reading, eligible.between(paragraph.start, cue.start)[-_MAX_FIGURES:])
+    # Searched only as far as the parts go (plus a phrase): the rest of a long sentence is not this list's.
+    last = max([figure.end for figure in parts] + [figure.end for figure in bare] + [cue.end])
+    partial = cue.partial or bool(_PARTIAL_MARK.search(reading.text, cue.end, min(extents[-1], last + 120)))
     groups = _groups(parts, before)
     if len(bare) >= 2 and not any(total is not None and total.kind == "count" for total, _m in groups):
         counted = next((f for f in reversed(before) if f.kind == "count"), None)
@@ -212,7 +235,7 @@ def _bare_parts(reading: Reading, paragraph: Paragraph, start: int, end: int) ->
     """Plain numbers of a list that leaves its noun out ("19 projects comprise 11 in health, 5 in …")."""
     if not paragraph.bare:
         return []
-    starts = [figure.start for figure in paragraph.bare]
+    starts = paragraph.bare_starts
     found = paragraph.bare[bisect_left(starts, start) : bisect_left(starts, end)][:_MAX_FIGURES]
     listed = [f for f in found if f.start not in reading.used and _BARE_AFTER.match(reading.text, f.end)]
     return listed if len(listed) == len(found) else []
@@ -238,7 +261,8 @@ def _groups(parts: list[Figure], before: list[Figure]) -> list[tuple[Figure | No
             members = [part for part in remaining if compatible(total, part)]
             groups.append((total, members))
             taken.add(total.start)
-        remaining = [part for part in remaining if part not in members]
+        grouped = {id(member) for member in members}
+        remaining = [part for part in remaining if id(part) not in grouped]
     return groups
 
 
@@ -263,10 +287,10 @@ def _shortest(
     return members
 
 
-def _pre(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
+def _pre(reading: Reading, paragraph: Paragraph, eligible: _Eligible, cue: _Cue) -> list[Finding]:
     """ "Trong tổng số 27 dự án, …" / "Of the 32 NGOs, …": the total follows the cue, the parts follow it."""
     _start, end = paragraph.sentence_of(cue.end)
-    following = _free(reading, paragraph.between(cue.end, end)[:_MAX_FIGURES])
+    following = _untaken(reading, eligible.between(cue.end, end)[:_MAX_FIGURES])
     if not following or following[0].start - cue.end > 60:
         return []
     total, parts = following[0], following[1:]
@@ -286,17 +310,14 @@ def _pre(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
     return findings
 
 
-def _post(reading: Reading, paragraph: Paragraph, cue: _Cue) -> list[Finding]:
+def _post(reading: Reading, paragraph: Paragraph, eligible: _Eligible, cue: _Cue) -> list[Finding]:
     """ "…, tổng cộng 1.690.000 USD" / "tổng cộng 16 khoản với 1.087.000 USD": the totals are the figures of
     the cue's clause, the parts of each are the compatible figures before the cue in its sentence."""
     start, end = paragraph.sentence_of(cue.start)
-    clause = _CLAUSE_END.search(reading.text, cue.end, end)
-    totals = [
-        f
-        for f in paragraph.between(cue.end, clause.start() if clause else end)
-        if f.start not in reading.used
-    ]
-    earlier = _free(reading, paragraph.between(start, cue.start)[-_MAX_FIGURES:])
+    clause = _CLAUSE_END.search(reading.text, cue.end, min(end, cue.end + 200))
+    stop = clause.start() if clause else min(end, cue.end + 200)
+    totals = [f for f in paragraph.between(cue.end, stop)[:3] if f.start not in reading.used]
+    earlier = _untaken(reading, eligible.between(start, cue.start)[-_MAX_FIGURES:])
     findings = []
     for total in totals[:3]:
         members = [f for f in earlier if compatible(total, f) and f.start not in reading.used]
