@@ -45,7 +45,8 @@ class Paragraph:
 
     def bare_between(self, start: int, end: int) -> list[Figure]:
         """The plain numbers that start in [start, end)."""
-        return self.bare[bisect_left(self.bare_starts, start) : bisect_left(self.bare_starts, end)]
+        low = bisect_left(self.bare_starts, start)
+        return self.bare[low : min(bisect_left(self.bare_starts, end), low + 60)]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset``."""
@@ -54,9 +55,10 @@ class Paragraph:
         end = self.ends[index] if index < len(self.ends) else self.end
         return start, end
 
-    def between(self, start: int, end: int) -> list[Figure]:
-        """The figures that start in [start, end)."""
-        return self.figures[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+    def between(self, start: int, end: int, most: int = 60) -> list[Figure]:
+        """The first ``most`` figures that start in [start, end) (bounded: a long paragraph stays linear)."""
+        low = bisect_left(self.starts, start)
+        return self.figures[low : min(bisect_left(self.starts, end), low + most)]
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from itertools import islice
 from typing import Final
 
 from caunoi.vntext.checks.base import Paragraph, Reading, fits, fmt, places_of, value
@@ -48,6 +49,7 @@ def candidates(
 
 _REACH: Final = 400
 _NEAREST: Final = 4
+_MOST_PAIRS: Final = 12  # the likeliest pairs come first; more only cost time
 _PLAIN_BEFORE: Final = re.compile(r"(?:\bto|\bfrom|lên|xuống\s+còn|từ)\s+$", re.I)
 
 
@@ -100,7 +102,7 @@ def settle(
     """The first pair whose computed value (and rounding slack, from ``compute``) fits ``stated``, with True;
     else the likeliest pair (the first computed) with False; None when no pair could be computed."""
     likeliest: Settled | None = None
-    for first, second in ordered:
+    for first, second in islice(ordered, _MOST_PAIRS):
         result = compute(first, second)
         if result is None:
             continue

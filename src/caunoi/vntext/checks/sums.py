@@ -148,8 +148,15 @@ class _Eligible:
     figures: list[Figure]
     starts: list[int]
 
-    def between(self, start: int, end: int) -> list[Figure]:
-        return self.figures[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+    def head(self, start: int, end: int) -> list[Figure]:
+        """The first _MAX_FIGURES figures that start in [start, end)."""
+        low = bisect_left(self.starts, start)
+        return self.figures[low : min(bisect_left(self.starts, end), low + _MAX_FIGURES)]
+
+    def tail(self, start: int, end: int) -> list[Figure]:
+        """The last _MAX_FIGURES figures that start in [start, end)."""
+        high = bisect_left(self.starts, end)
+        return self.figures[max(bisect_left(self.starts, start), high - _MAX_FIGURES) : high]
 
 
 def _eligible(reading: Reading, paragraph: Paragraph) -> _Eligible:
@@ -186,13 +193,13 @@ def _listed(
     reading: Reading, paragraph: Paragraph, eligible: _Eligible, cue: _Cue, cue_starts: list[int]
 ) -> list[Finding]:
     extents = _extents(reading, paragraph, cue, cue_starts)
-    parts = _untaken(reading, eligible.between(cue.end, extents[-1])[:_MAX_FIGURES])
+    parts = _untaken(reading, eligible.head(cue.end, extents[-1]))
     # "Trong đó" may name a single part, which must not exceed the total; a full list has two parts or more.
     fewest = 1 if cue.partial else 2
     bare = _bare_parts(reading, paragraph, cue.end, extents[0])
     if len(parts) < fewest and len(bare) < 2:
         return []
-    before = _untaken(reading, eligible.between(paragraph.start, cue.start)[-_MAX_FIGURES:])
+    before = _untaken(reading, eligible.tail(paragraph.start, cue.start))
     # Searched only as far as the parts go (plus a phrase): the rest of a long sentence is not this list's.
     last = max([figure.end for figure in parts] + [figure.end for figure in bare] + [cue.end])
     partial = cue.partial or bool(_PARTIAL_MARK.search(reading.text, cue.end, min(extents[-1], last + 120)))
@@ -235,8 +242,7 @@ def _bare_parts(reading: Reading, paragraph: Paragraph, start: int, end: int) ->
     """Plain numbers of a list that leaves its noun out ("19 projects comprise 11 in health, 5 in …")."""
     if not paragraph.bare:
         return []
-    starts = paragraph.bare_starts
-    found = paragraph.bare[bisect_left(starts, start) : bisect_left(starts, end)][:_MAX_FIGURES]
+    found = paragraph.bare_between(start, end)
     listed = [f for f in found if f.start not in reading.used and _BARE_AFTER.match(reading.text, f.end)]
     return listed if len(listed) == len(found) else []
 
@@ -290,7 +296,7 @@ def _shortest(
 def _pre(reading: Reading, paragraph: Paragraph, eligible: _Eligible, cue: _Cue) -> list[Finding]:
     """ "Trong tổng số 27 dự án, …" / "Of the 32 NGOs, …": the total follows the cue, the parts follow it."""
     _start, end = paragraph.sentence_of(cue.end)
-    following = _untaken(reading, eligible.between(cue.end, end)[:_MAX_FIGURES])
+    following = _untaken(reading, eligible.head(cue.end, end))
     if not following or following[0].start - cue.end > 60:
         return []
     total, parts = following[0], following[1:]
@@ -317,7 +323,7 @@ def _post(reading: Reading, paragraph: Paragraph, eligible: _Eligible, cue: _Cue
     clause = _CLAUSE_END.search(reading.text, cue.end, min(end, cue.end + 200))
     stop = clause.start() if clause else min(end, cue.end + 200)
     totals = [f for f in paragraph.between(cue.end, stop)[:3] if f.start not in reading.used]
-    earlier = _untaken(reading, eligible.between(start, cue.start)[-_MAX_FIGURES:])
+    earlier = _untaken(reading, eligible.tail(start, cue.start))
     findings = []
     for total in totals[:3]:
         members = [f for f in earlier if compatible(total, f) and f.start not in reading.used]
