@@ -35,7 +35,7 @@ from caunoi.vntext.reading import compatible, half_unit
 __all__ = ["check_sums", "is_rate"]
 
 _LIST_CUE: Final = re.compile(
-    r"(?<!\w)(?:(?P<partial>trong\s+đó(?:\s+có)?|riêng|of\s+which)"
+    r"(?<!\w)(?:(?P<partial>trong\s+đó(?:\s+có)?|of\s+which)|(?P<single>riêng)"
     r"|như\s+sau|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể(?:\s+là)?|chia\s+ra|chi\s+tiết|phân\s+theo(?:\s+[^\W\d]+){0,3}"
     r"|theo\s+(?:từng\s+)?lĩnh\s+vực|including|includes?|included|compris(?:e|es|ed|ing)|consisting\s+of"
     r"|as\s+follows|by\s+sector|broken\s+down(?:\s+by\s+\w+)?|namely|phân\s+bổ\s+cho|chia\s+cho"
@@ -67,6 +67,7 @@ class _Cue:
     partial: bool
     kind: str  # "list", "paren", "pre", "post"
     stop: int | None = None  # a parenthesis ends at its ")"
+    single: bool = False  # "riêng …" singles out one part of each kind, never a list
 
 
 def _cues(reading: Reading, paragraph: Paragraph) -> list[_Cue]:
@@ -83,7 +84,10 @@ def _cues(reading: Reading, paragraph: Paragraph) -> list[_Cue]:
         elif match["post"]:
             cues.append(_Cue(match.start(), match.end(), False, "post"))
         else:
-            cues.append(_Cue(match.start(), match.end(), bool(match["partial"]), "list"))
+            single = bool(match["single"])
+            cues.append(
+                _Cue(match.start(), match.end(), bool(match["partial"]) or single, "list", single=single)
+            )
     return cues
 
 
@@ -212,7 +216,8 @@ def _listed(
         return []
     chosen: list[tuple[Figure | None, list[Figure]]] = []
     for total, members in groups:
-        chosen.append((total, _shortest(reading, total, members, extents, partial)))
+        taken = _shortest(reading, total, members, extents, partial)
+        chosen.append((total, taken[:1] if cue.single else taken))
     if partial and any(
         total is not None
         and len(members) >= 2
