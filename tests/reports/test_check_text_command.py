@@ -10,7 +10,7 @@ SOURCE = Path(__file__).resolve().parents[3] / "shared/seed/yen-bai-2022-people-
 @pytest.mark.skipif(not SOURCE.exists(), reason=f"{SOURCE} is absent")
 def test_check_text_points_out_the_20_usd_discrepancy_of_the_source(capsys):
     with pytest.raises(SystemExit) as exit_:
-        call_command("check_text", str(SOURCE))
+        call_command("check_text", str(SOURCE), "--verbose")
     out = capsys.readouterr().out
     assert exit_.value.code == 1
     assert "457.250 + 81.725 + 80.466 + 41.659 + 743.075 = 1.404.175, không phải 1.404.155" in out

@@ -19,6 +19,10 @@ MONEY_ERROR_EN = (
 COUNT_OK_VI = "6 + 4 + 2 + 2 + 7 = 21, khớp với số đã ghi “21 chương trình, dự án, phi dự án”"
 COUNT_OK_EN = "6 + 4 + 2 + 2 + 7 = 21, matching the stated “21 chương trình, dự án, phi dự án”"
 
+SENTENCE_38 = (
+    "Năm 2022, tỉnh Yên Bái đã thu hút được 21 chương trình, dự án, phi dự án viện trợ phi chính phủ nước "
+    "ngoài với tổng số vốn cam kết tài trợ của các chương trình, dự án được phê duyệt, tiếp nhận mới là…"
+)
 AID_PARAGRAPH = (
     "Năm 2022, tỉnh Yên Bái đã thu hút được 21 chương trình, dự án, phi dự án viện trợ phi chính phủ "
     "nước ngoài với tổng số vốn cam kết tài trợ của các chương trình, dự án được phê duyệt, tiếp nhận mới "
@@ -127,20 +131,34 @@ def test_planted_total_too_high(report_text: str) -> None:
     assert findings[1].message_vi.endswith("không phải 1.504.175 như đã ghi (chênh lệch 100.000 USD)")
 
 
-def test_approximate_total_is_never_flagged(report_text: str) -> None:
-    text = _planted(report_text, "là 1.404.155 USD", "là gần 1,5 triệu USD")
-    findings = check_text(text)
-    assert _brief(findings) == [
-        ("ok", "sum-ok", Decimal(21), Decimal(21), Decimal(0)),
-        ("info", "sum-approximate", Decimal(1500000), Decimal(1404175), Decimal(-95825)),
+@pytest.mark.parametrize(
+    ("approximate", "severity"),
+    [
+        ("gần 1,5 triệu USD", "ok"),
+        ("khoảng 1,4 triệu USD", "ok"),
+        ("hơn 1,4 triệu USD", "ok"),
+        ("gần 1,3 triệu USD", "error"),
+        ("hơn 1,5 triệu USD", "error"),
+        ("khoảng 1,2 triệu USD", "error"),
+    ],
+)
+def test_an_approximate_total_is_compared_as_its_qualifier_says(
+    report_text: str, approximate: str, severity: str
+) -> None:
+    findings = check_text(_planted(report_text, "là 1.404.155 USD", f"là {approximate}"))
+    assert [(f.severity, f.code) for f in findings] == [
+        ("ok", "sum-ok"),
+        (severity, f"sum-{'ok' if severity == 'ok' else 'mismatch'}"),
     ]
-    assert "không so sánh chính xác" in findings[1].message_vi
-    assert "“gần 1,5 triệu USD”" in findings[1].message_en
+    assert f"“{approximate}”" in findings[1].message_vi
 
 
-def test_approximate_count_total_is_never_flagged() -> None:
+def test_an_approximate_count_total_that_its_parts_do_not_reach_is_an_error() -> None:
     text = "Đã xây dựng trên 12 đề xuất dự án, gồm: 3 đề xuất dự án về y tế và 4 đề xuất dự án về giáo dục."
-    assert _brief(check_text(text)) == [("info", "sum-approximate", Decimal(12), Decimal(7), Decimal(-5))]
+    assert _brief(check_text(text)) == [("error", "sum-mismatch", Decimal(12), Decimal(7), Decimal(-5))]
+    assert _brief(check_text(text.replace("4 đề xuất", "10 đề xuất"))) == [
+        ("ok", "sum-ok", Decimal(12), Decimal(13), Decimal(1))
+    ]
 
 
 def test_vnd_scaled_amounts_and_percentages() -> None:
@@ -165,8 +183,6 @@ def test_vnd_scaled_amounts_and_percentages() -> None:
     [
         # a colon without a cue word
         "Có 10 dự án với 100 USD, tập trung ở các lĩnh vực: y tế 30 USD; giáo dục 50 USD.",
-        # "trong đó" often names only some of the parts
-        "Tổng số 21 dự án, trong đó 6 dự án y tế và 4 dự án giáo dục.",
         # the parts are in the next paragraph
         "Tổng vốn là 1.000 USD.\n\nCác lĩnh vực như sau: y tế 300 USD; giáo dục 500 USD.",
         # only one part
@@ -185,6 +201,14 @@ def test_vnd_scaled_amounts_and_percentages() -> None:
 )
 def test_no_false_alarms(text: str) -> None:
     assert check_text(text) == []
+
+
+def test_trong_do_names_only_some_parts() -> None:
+    text = "Tổng số 21 dự án, trong đó 6 dự án y tế và 4 dự án giáo dục."
+    assert [(f.severity, f.code, f.computed) for f in check_text(text)] == [("ok", "partial-ok", Decimal(10))]
+    assert [(f.severity, f.code) for f in check_text(text.replace("6 dự án", "26 dự án"))] == [
+        ("error", "partial-over")
+    ]
 
 
 def test_blank_line_with_carriage_returns_separates_paragraphs() -> None:
@@ -285,6 +309,7 @@ def test_format_findings_vi(report_text: str) -> None:
     assert format_findings(check_text(report_text), "vi") == (
         f"dòng 38: ĐÚNG: {COUNT_OK_VI}\n"
         f"dòng 38: LỖI: {MONEY_ERROR_VI}\n"
+        f"    câu: “{SENTENCE_38}”\n"
         "Tổng hợp: 1 lỗi, 0 cảnh báo, 1 đúng, 0 ghi chú."
     )
 
@@ -293,6 +318,7 @@ def test_format_findings_en(report_text: str) -> None:
     assert format_findings(check_text(report_text), "en") == (
         f"line 38: OK: {COUNT_OK_EN}\n"
         f"line 38: ERROR: {MONEY_ERROR_EN}\n"
+        f"    sentence: “{SENTENCE_38}”\n"
         "Summary: 1 error(s), 0 warning(s), 1 ok, 0 note(s)."
     )
 
