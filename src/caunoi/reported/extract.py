@@ -173,7 +173,7 @@ def extract(text: str) -> Proposal:
                     found.__dict__.setdefault("currency", figure.unit)
                 continue
             cue = _cue_after(seen, figure) or _cue_before(seen, figure)
-            if cue == "ignored":
+            if cue == "ignored" and (figure.kind == "money" or _same_clause_as_cue(seen, figure)):
                 continue
             if figure.kind == "count":
                 if _is(figure, v.ITEM_NOUNS) and proposal.items is None:
@@ -227,6 +227,15 @@ def _cue_after(seen: str, figure: Figure) -> str | None:
         return None
     match = _cue_re().search(seen, window.start(), window.end())
     return match.lastgroup if match is not None and match.lastgroup != "ignored" else None
+
+
+def _same_clause_as_cue(seen: str, figure: Figure) -> bool:
+    """Whether the nearest cue before a count is in the count's clause ("so với năm 2018 tăng 6 dự án"), not
+    in an earlier one ("với vốn đối ứng 150.000 USD, 8 tổ chức ...")."""
+    last = None
+    for match in _cue_re().finditer(seen, 0, figure.start):
+        last = match
+    return last is not None and not re.search(r"[,;:]", seen[last.end() : figure.start])
 
 
 def _cue_before(seen: str, figure: Figure) -> str | None:
