@@ -25,7 +25,11 @@ REPORT = (
 
 def test_every_field_of_a_report() -> None:
     p = extract(REPORT)
-    assert (p.province, p.period_start, p.period_end) == ("Yên Bái", dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    assert (p.province, p.period_start, p.period_end) == (
+        "Yên Bái",
+        dt.date(2019, 1, 1),
+        dt.date(2019, 12, 31),
+    )
     assert (p.items, p.ngos) == (21, 14)
     assert (p.committed, p.disbursed, p.currency) == (Decimal(1404155), Decimal(615151), "USD")
     assert [(s.key, s.name, s.count, s.amount) for s in p.sectors] == [
@@ -43,7 +47,9 @@ def test_a_period_of_several_years() -> None:
 
 
 def test_amounts_in_ty_dong_are_vnd() -> None:
-    p = extract("Năm 2018, tỉnh Điện Biên tiếp nhận 27 dự án, tổng giá trị cam kết 41,5 tỷ đồng, giải ngân 33,2 tỷ đồng.")
+    p = extract(
+        "Năm 2018, tỉnh Điện Biên tiếp nhận 27 dự án, tổng giá trị cam kết 41,5 tỷ đồng, giải ngân 33,2 tỷ đồng."
+    )
     assert (p.committed, p.disbursed, p.currency) == (Decimal(41_500_000_000), Decimal(33_200_000_000), "VND")
 
 
@@ -85,9 +91,7 @@ def test_sentences_keep_grouped_numbers_whole() -> None:
     ]
 
 
-CORPUS = json.loads(
-    (Path(__file__).parents[1] / "data/corpus/extraction.json").read_text(encoding="utf-8")
-)
+CORPUS = json.loads((Path(__file__).parents[1] / "data/corpus/extraction.json").read_text(encoding="utf-8"))
 
 
 def test_the_corpus_is_as_the_issue_asks() -> None:

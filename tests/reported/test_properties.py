@@ -48,7 +48,10 @@ def test_extract_never_raises_and_gives_sensible_values(text: str) -> None:
 
 
 @pytest.mark.django_db
-@given(name=st.sampled_from(["a.txt", "a.docx", "a.pdf", "a.doc", "a"]), data=st.binary(max_size=400) | TEXTS.map(str.encode))
+@given(
+    name=st.sampled_from(["a.txt", "a.docx", "a.pdf", "a.doc", "a"]),
+    data=st.binary(max_size=400) | TEXTS.map(str.encode),
+)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_file_gives_a_proposal_or_a_refusal_that_stores_nothing(yen_bai, name: str, data: bytes) -> None:  # type: ignore[no-untyped-def]
     before = ReportedFigures.objects.count()

@@ -85,4 +85,7 @@ def test_a_zip_that_is_no_word_document() -> None:
         archive.writestr("hello.txt", "xin chào")
     with pytest.raises(RuleError) as refused:
         read_document("not-word.docx", out.getvalue())
-    assert refused.value.problem.en == "File “not-word.docx” is not a readable Word (.docx) file (damaged or of another format)."
+    assert (
+        refused.value.problem.en
+        == "File “not-word.docx” is not a readable Word (.docx) file (damaged or of another format)."
+    )

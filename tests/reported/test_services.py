@@ -36,7 +36,10 @@ def test_a_docx_becomes_a_proposal_with_its_sentences(yen_bai) -> None:  # type:
         "bc-2019.docx",
     )
     assert [(s.sector, s.count, s.amount) for s in figures.sectors.all()] == [("Y tế", 5, Decimal(457250))]
-    assert figures.evidence["items"] == "Năm 2019, tỉnh Yên Bái tiếp nhận 21 chương trình, dự án của 14 tổ chức phi chính phủ nước ngoài với tổng giá trị cam kết 1.404.155 USD."
+    assert (
+        figures.evidence["items"]
+        == "Năm 2019, tỉnh Yên Bái tiếp nhận 21 chương trình, dự án của 14 tổ chức phi chính phủ nước ngoài với tổng giá trị cam kết 1.404.155 USD."
+    )
     assert figures.history.count() == 1
 
 
@@ -95,12 +98,18 @@ def test_confirm_corrects_records_who_and_renews_the_offices_mark(yen_bai) -> No
 
 @pytest.mark.parametrize(
     ("first", "last", "currency", "code"),
-    [(2020, 2019, "USD", "reported.period_order"), (1900, 2019, "USD", "reported.period_range"), (2019, 2019, "US", "reported.currency_unknown")],
+    [
+        (2020, 2019, "USD", "reported.period_order"),
+        (1900, 2019, "USD", "reported.period_range"),
+        (2019, 2019, "US", "reported.currency_unknown"),
+    ],
 )
 def test_a_bad_correction_changes_nothing(yen_bai, first, last, currency, code) -> None:  # type: ignore[no-untyped-def]
     figures = services.propose_from_file(yen_bai, "bc.txt", TEXT.encode(), actor=SYSTEM)
     with pytest.raises(RuleError) as refused:
-        services.confirm(figures, Correction(first_year=first, last_year=last, currency=currency), actor=SYSTEM)
+        services.confirm(
+            figures, Correction(first_year=first, last_year=last, currency=currency), actor=SYSTEM
+        )
     assert refused.value.code == code
     figures.refresh_from_db()
     assert (figures.status, figures.items) == (FigureStatus.PROPOSED, 21)

@@ -694,7 +694,9 @@ def test_confirmed_reported_figures_are_a_series_of_their_own(login):
     figures = services.propose_from_file(yen_bai, "bc-2019.txt", text.encode(), actor=SYSTEM)
     client = login("yenbai")
     q = "?office=yen-bai&year_from=2019&year_to=2019"
-    assert csv_rows(client.get(f"{URL}csv/years/{q}"))[1:] == [["2019", "0", "0.00", "0.00", "Sổ theo dõi viện trợ"]]
+    assert csv_rows(client.get(f"{URL}csv/years/{q}"))[1:] == [
+        ["2019", "0", "0.00", "0.00", "Sổ theo dõi viện trợ"]
+    ]
     services.confirm(
         figures,
         services.Correction(2019, 2019, "Yên Bái", 12, None, Decimal(1404155), Decimal(900000), "USD"),

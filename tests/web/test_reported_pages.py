@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from caunoi.core.models import Office
 from caunoi.core.permissions import SYSTEM

@@ -9,9 +9,7 @@ import unicodedata
 from typing import Final
 
 # 1,404,155 and 1,404,155.50 (grouped by commas), or 2.5 (a decimal point): each number once.
-_NUMBER: Final = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d]|[.,]\d)|\d+\.\d+(?![.,]?\d))"
-)
+_NUMBER: Final = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d]|[.,]\d)|\d+\.\d+(?![.,]?\d))")
 _SCALES: Final = {"thousand": "nghìn", "million": "triệu", "billion": "tỷ", "mn": "triệu", "bn": "tỷ"}
 _SCALE_RE: Final = re.compile(r"(?<=\d)\s*(thousand|million|billion|mn|bn)\b", re.I)
 _CURRENCY_FIRST: Final = re.compile(
@@ -26,7 +24,9 @@ def looks_english(text: str) -> bool:
     if not letters:
         return False
     marked = sum(
-        1 for ch in letters if ch in "đĐ" or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", ch))
+        1
+        for ch in letters
+        if ch in "đĐ" or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", ch))
     )
     return marked / len(letters) < 0.02
 

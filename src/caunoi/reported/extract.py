@@ -370,7 +370,11 @@ def _sector_owners(seen: str, figures: list[Figure]) -> dict[int, tuple[str, str
         )
         if listed or following:
             continue  # "y tế, giáo dục và môi trường với 12 dự án": a list of names, not one sector's figures
-        if any(f.start in owners and owners[f.start][0] != mention[2] for f in figures if mention[1] <= f.start < figure.start):
+        if any(
+            f.start in owners and owners[f.start][0] != mention[2]
+            for f in figures
+            if mention[1] <= f.start < figure.start
+        ):
             continue
         owners[figure.start] = (mention[2], mention[3])
     return owners

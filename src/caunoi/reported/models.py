@@ -22,8 +22,12 @@ class ReportedFigures(OfficeOwned):
     period_end = models.DateField(_("đến ngày"))
     items = models.PositiveIntegerField(_("số chương trình, dự án, phi dự án"), null=True, blank=True)
     ngos = models.PositiveIntegerField(_("số tổ chức tài trợ"), null=True, blank=True)
-    committed = models.DecimalField(_("giá trị cam kết"), max_digits=18, decimal_places=2, null=True, blank=True)
-    disbursed = models.DecimalField(_("giá trị giải ngân"), max_digits=18, decimal_places=2, null=True, blank=True)
+    committed = models.DecimalField(
+        _("giá trị cam kết"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    disbursed = models.DecimalField(
+        _("giá trị giải ngân"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
     currency = models.CharField(_("tiền tệ"), max_length=3, default="USD")
     source_name = models.CharField(_("văn bản nguồn"), max_length=200, blank=True)
     # The sentence each figure was read from, by field name: what staff compare before confirming.

@@ -121,7 +121,13 @@ SECTORS: Final[tuple[tuple[str, str, tuple[str, ...]], ...]] = (
     (
         "environment",
         "Tài nguyên - môi trường",
-        ("tài nguyên - môi trường", "tài nguyên và môi trường", "môi trường", "the environment", "environment"),
+        (
+            "tài nguyên - môi trường",
+            "tài nguyên và môi trường",
+            "môi trường",
+            "the environment",
+            "environment",
+        ),
     ),
     (
         "war_legacy",

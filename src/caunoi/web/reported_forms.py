@@ -98,5 +98,6 @@ def initial_of(figures: ReportedFigures) -> dict[str, Any]:
 
 def sector_initial(figures: ReportedFigures) -> list[dict[str, Any]]:
     return [
-        {"sector": s.sector, "count": _shown(s.count), "amount": _shown(s.amount)} for s in figures.sectors.all()
+        {"sector": s.sector, "count": _shown(s.count), "amount": _shown(s.amount)}
+        for s in figures.sectors.all()
     ]

@@ -28,6 +28,7 @@ from caunoi.web.reported_forms import (
 from caunoi.web.views.common import edit_page, flash_rule_errors, get_visible, rule_errors_to_form
 from caunoi.web.views.iati_upload import safe_name
 
+
 def _crumbs(here: str | None = None) -> list[tuple[str, str | None]]:
     from django.urls import reverse
 
@@ -68,9 +69,15 @@ def reported_upload(request: HttpRequest) -> HttpResponse:
         except RuleErrors as error:
             rule_errors_to_form(form, error)
         else:
-            messages.success(request, _("Đã đọc số liệu từ %(name)s: hãy kiểm tra và xác nhận.") % {"name": name})
+            messages.success(
+                request, _("Đã đọc số liệu từ %(name)s: hãy kiểm tra và xác nhận.") % {"name": name}
+            )
             return redirect("web:reported-confirm", pk=figures.pk)
-    context = {"title": _("Đọc số liệu từ văn bản báo cáo"), "breadcrumbs": _crumbs(_("Tải văn bản lên")), "form": form}
+    context = {
+        "title": _("Đọc số liệu từ văn bản báo cáo"),
+        "breadcrumbs": _crumbs(_("Tải văn bản lên")),
+        "form": form,
+    }
     return render(request, "web/reported/upload.html", context)
 
 

@@ -37,10 +37,8 @@ class Command(BaseCommand):
         try:
             if not path.is_file():
                 raise CommandError(f"Không có tệp / no such file: {path}", returncode=2)
-            if path.stat().st_size > MAX_BYTES:
-                data = b"x" * (MAX_BYTES + 1)  # refused by size, unread
-            else:
-                data = path.read_bytes()
+            with path.open("rb") as file:
+                data = file.read(MAX_BYTES + 1)  # a longer file is refused by its size, unread
             proposal, _text = services.read_proposal(path.name, data)
             self.stdout.write(describe(proposal, path.name))
             if options["save"]:
