@@ -104,17 +104,21 @@ def reported_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form = ConfirmForm(initial=initial_of(figures))
         lines = SectorLines(initial=sector_initial(figures), prefix="sectors")
-    evidence = [
-        (label, figures.evidence.get(key, ""))
-        for key, label in (
-            ("period", _("Thời kỳ")),
-            ("items", _("Số chương trình, dự án, phi dự án")),
-            ("ngos", _("Số tổ chức tài trợ")),
-            ("committed", _("Giá trị cam kết")),
-            ("disbursed", _("Giá trị giải ngân")),
-        )
-        if figures.evidence.get(key)
-    ]
+    # Each sentence once, with the figures read from it (a report's first sentence often holds them all).
+    by_sentence: dict[str, list[str]] = {}
+    for key, label in (
+        ("period", _("Thời kỳ")),
+        ("items", _("Số chương trình, dự án, phi dự án")),
+        ("ngos", _("Số tổ chức tài trợ")),
+        ("committed", _("Giá trị cam kết")),
+        ("disbursed", _("Giá trị giải ngân")),
+    ):
+        if figures.evidence.get(key):
+            by_sentence.setdefault(figures.evidence[key], []).append(label)
+    for line in figures.sectors.all():
+        if line.sentence:
+            by_sentence.setdefault(line.sentence, []).append(line.sector)
+    evidence = [(", ".join(labels), sentence) for sentence, labels in by_sentence.items()]
     context = {
         "title": _("Xác nhận số liệu theo báo cáo"),
         "breadcrumbs": _crumbs(figures.source_name or str(figures.pk)),
@@ -122,7 +126,6 @@ def reported_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "lines": lines,
         "evidence": evidence,
-        "sector_sentences": [s for s in figures.sectors.all() if s.sentence],
     }
     return render(request, "web/reported/confirm.html", context)
 
