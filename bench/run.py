@@ -28,6 +28,7 @@ BENCHMARKS = [
     ("bench_check_text", "check-text on large and mutated texts", False),
     ("bench_corpus_checktext", "check-text on the project's corpus: precision, recall, relations", False),
     ("bench_search", "Search over every kind of record at ¼× data", False),
+    ("bench_extraction", "Reported figures read from narrative reports (annotated corpus)", False),
 ]
 
 

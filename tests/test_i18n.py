@@ -321,6 +321,8 @@ def test_switching_to_english_translates_the_pages(client, yen_bai, vietnamese_l
         "/rates/",
         "/rates/new/",
         "/rates/import/",
+        "/reported/",
+        "/reported/upload/",
     ],
 )
 def test_no_page_keeps_a_vietnamese_label_in_english(english_client, url, vietnamese_labels):

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "caunoi.relations",
     "caunoi.iati",
     "caunoi.reports",
+    "caunoi.reported",
     "caunoi.documents",
     "caunoi.search",
     "caunoi.notify",

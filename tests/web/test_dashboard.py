@@ -4,6 +4,7 @@ the CSV and SVG downloads, bad query strings, and a number of queries that does 
 import csv
 import datetime as dt
 import io
+import json
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -459,8 +460,8 @@ def test_csv_downloads_hold_each_charts_rows(login):
     q = "?year=2022&date=2022-06-30"
     years = csv_rows(client.get(f"{URL}csv/years/{q}"))
     assert years == [
-        ["Năm", "Số khoản được phê duyệt", "Cam kết (USD)", "Giải ngân (USD)"],
-        ["2022", "21", "1404175.00", "648087.50"],
+        ["Năm", "Số khoản được phê duyệt", "Cam kết (USD)", "Giải ngân (USD)", "Nguồn"],
+        ["2022", "21", "1404175.00", "648087.50", "Sổ theo dõi viện trợ"],
     ]
     sectors = csv_rows(client.get(f"{URL}csv/sectors/{q}"))
     assert sectors[0] == ["Lĩnh vực", "Số khoản", "Cam kết (USD)"]
@@ -586,7 +587,7 @@ def test_the_aggregations_run_a_fixed_number_of_queries(no_report_cache):
                 data = dashboard(chosen, first, last, on)
             assert data.committed == TOTAL_2022
             counts.add(len(queries.captured_queries))
-    assert counts == {15}  # the same whatever the offices, the years or the date
+    assert counts == {16}  # the same whatever the offices, the years or the date (reported figures: one)
 
 
 # --- Rules on records made for the test (a fresh office, no home province) -------------------------------------
@@ -725,3 +726,35 @@ def test_the_english_map_speaks_english(login):
     svg = client.get(f"{URL}map.svg?year=2022").content.decode()
     assert "Colour: amount committed (USD)" in svg and "↑ North" in svg and "largest size = " in svg
     assert "Màu" not in svg and "↑ Bắc" not in svg  # (Bắc Hà is a district's name)
+
+
+# --- Reported figures (caunoi.reported): a series apart from the ledger's ----------------------------------
+
+
+def test_confirmed_reported_figures_are_a_series_of_their_own(login):
+    from caunoi.core.permissions import SYSTEM
+    from caunoi.reported import services
+
+    yen_bai = Office.objects.get(code="yen-bai")
+    text = "Năm 2019, tỉnh Yên Bái tiếp nhận 12 dự án với tổng giá trị cam kết 1.404.155 USD, giải ngân 900.000 USD."
+    figures = services.propose_from_file(yen_bai, "bc-2019.txt", text.encode(), actor=SYSTEM)
+    client = login("yenbai")
+    q = "?office=yen-bai&year_from=2019&year_to=2019"
+    assert csv_rows(client.get(f"{URL}csv/years/{q}"))[1:] == [
+        ["2019", "0", "0.00", "0.00", "Sổ theo dõi viện trợ"]
+    ]
+    services.confirm(
+        figures,
+        services.Correction(2019, 2019, "Yên Bái", 12, None, Decimal(1404155), Decimal(900000), "USD"),
+        actor=SYSTEM,
+    )
+    assert csv_rows(client.get(f"{URL}csv/years/{q}"))[1:] == [
+        ["2019", "0", "0.00", "0.00", "Sổ theo dõi viện trợ"],
+        ["2019", "12", "1404155.00", "900000.00", "Theo báo cáo: bc-2019.txt"],
+    ]
+    page = client.get(f"{URL}{q}").content.decode()
+    data = json.loads(page.split('id="dashboard-data" type="application/json">')[1].split("</script>")[0])
+    assert data["charts"]["years"]["datasets"][2:] == [
+        {"label": "Cam kết theo báo cáo", "data": [1404155.0], "reported": True},
+        {"label": "Giải ngân theo báo cáo", "data": [900000.0], "reported": True},
+    ]

@@ -14,7 +14,9 @@ What counts, for the years `first`–`last`:
   whole commitment; donors by the commitment's provider, counted by the items they fund);
 - pipeline: the current status of every item of the offices, whatever its year (proposals have no year);
 - map: the same commitments split by the items' place shares, then carried to the units in force on the
-  chosen day (see `dashboard_map`); for more than one office, summed by province.
+  chosen day (see `dashboard_map`); for more than one office, summed by province;
+- reported: the confirmed reported figures (caunoi.reported) whose period lies in those years, as their
+  documents state them — a series apart from the ledger's, never added to it.
 """
 
 from __future__ import annotations
@@ -34,12 +36,14 @@ from caunoi.aid.models import TransactionKind as K
 from caunoi.aid.years import items_of_years
 from caunoi.core import marks
 from caunoi.core.bulk import rows_by_pk
+from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
 from caunoi.geography.mapping import named_like, units_in_force
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
 from caunoi.geography.successions import Successions, load_successions, predecessors, successors
 from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.money.models import ExchangeRate
+from caunoi.reported.services import confirmed_for
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -120,6 +124,19 @@ class MapData:
 
 
 @dataclass
+class ReportedLine:
+    """Confirmed reported figures of one period (summed over the chosen offices), converted to USD."""
+
+    label: str  # "2019", or "2016–2020" for a period of several years
+    year: int | None  # the year, for a period of exactly one calendar year
+    count: int | None
+    committed: Decimal | None
+    disbursed: Decimal | None
+    sources: list[str]
+    unconverted: list[str] = field(default_factory=list)  # currencies without a rate: amounts left out
+
+
+@dataclass
 class Dashboard:
     offices: list[Office]
     first_year: int
@@ -134,6 +151,7 @@ class Dashboard:
     statuses: list[StatusLine]
     map: MapData
     rates: list[RateUsed]
+    reported: list[ReportedLine] = field(default_factory=list)
 
 
 class _Usd:
@@ -224,9 +242,36 @@ def compute_dashboard(
         statuses=_by_status(office_ids),
         map=dashboard_map(offices, commitments, on, split, usd),
         rates=[],
+        reported=_reported(office_ids, first, last, usd),
     )
     result.rates = sorted(usd.used.values(), key=lambda r: (r.base, r.quote, r.valid_from))
     return result
+
+
+def _reported(office_ids: list[int], first: int, last: int, usd: _Usd) -> list[ReportedLine]:
+    """The confirmed reported figures of the offices in first–last, one line per period (one query)."""
+    lines: dict[tuple[int, int], ReportedLine] = {}
+    for r in confirmed_for(office_ids, first, last):
+        start, end = r.period_start.year, r.period_end.year
+        label = str(start) if start == end else f"{start}–{end}"
+        line = lines.setdefault((start, end), ReportedLine(label, r.single_year, None, None, None, []))
+        if r.source_name and r.source_name not in line.sources:
+            line.sources.append(r.source_name)
+        if r.items is not None:
+            line.count = (line.count or 0) + r.items
+        for name in ("committed", "disbursed"):
+            amount = getattr(r, name)
+            if amount is None:
+                continue
+            row = {"office": r.office_id, "currency": r.currency, "value_date": r.period_end, "total": amount}
+            try:
+                value = usd(row)
+            except RuleErrors:  # no rate for the currency: said beside the line, the rest still shown
+                if r.currency not in line.unconverted:
+                    line.unconverted.append(r.currency)
+                continue
+            setattr(line, name, _cent((getattr(line, name) or ZERO) + value))
+    return [lines[k] for k in sorted(lines)]
 
 
 def _cent(value: Decimal) -> Decimal:

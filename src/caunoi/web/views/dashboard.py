@@ -175,24 +175,7 @@ def _name(line: Line, lang: str) -> str:
 def charts(data: Dashboard, lang: str) -> list[Chart]:
     usd = _("Cam kết (USD)")
     count = _("Số khoản")
-    years = Chart(
-        "years",
-        _("Cam kết và giải ngân theo năm"),
-        "bar",
-        [_("Năm"), _("Số khoản được phê duyệt"), usd, _("Giải ngân (USD)")],
-        [[str(y.year), y.count, y.committed, y.disbursed] for y in data.years],
-        {1, 2, 3},
-        {
-            "labels": [str(y.year) for y in data.years],
-            "datasets": [
-                {"label": _("Cam kết"), "data": [float(y.committed) for y in data.years]},
-                {"label": _("Giải ngân"), "data": [float(y.disbursed) for y in data.years]},
-            ],
-            "money": True,
-        },
-        [_("Tổng"), data.count, data.committed, data.disbursed],
-        _("Cam kết: của các khoản được phê duyệt trong năm. Giải ngân: theo ngày giải ngân."),
-    )
+    years = years_chart(data)
 
     def by_line(key: str, title: str, kind: str, first: str, lines: list[Line], total: bool) -> Chart:
         return Chart(
@@ -243,6 +226,51 @@ def charts(data: Dashboard, lang: str) -> list[Chart]:
         _("Trạng thái hiện nay của mọi khoản viện trợ của cơ quan (không lọc theo năm)."),
     )
     return [years, sectors, donors, modalities, statuses, map_chart(data.map)]
+
+
+def years_chart(data: Dashboard) -> Chart:
+    """Committed and disbursed per year from the ledger and, as a series apart, the confirmed reported
+    figures of years (and periods) whose documents state them; the column "Nguồn" says which is which."""
+    ledger = _("Sổ theo dõi viện trợ")
+    rows: list[list[Any]] = [[str(y.year), y.count, y.committed, y.disbursed, ledger] for y in data.years]
+    reported = {r.year: r for r in data.reported if r.year is not None}
+    for r in data.reported:
+        source = _("Theo báo cáo: %(documents)s") % {"documents": "; ".join(r.sources) or "—"}
+        if r.unconverted:
+            source += " " + _("(chưa có tỷ giá %(currencies)s)") % {"currencies": ", ".join(r.unconverted)}
+        rows.append([r.label, r.count, r.committed, r.disbursed, source])
+    rows.sort(key=lambda row: (row[0], row[4] != ledger))
+    labels = [str(y.year) for y in data.years]
+    datasets: list[dict[str, Any]] = [
+        {"label": _("Cam kết"), "data": [float(y.committed) for y in data.years]},
+        {"label": _("Giải ngân"), "data": [float(y.disbursed) for y in data.years]},
+    ]
+    if reported:
+
+        def series(name: str) -> list[float | None]:
+            values = [getattr(reported.get(y.year), name, None) for y in data.years]
+            return [None if v is None else float(v) for v in values]
+
+        datasets += [
+            {"label": _("Cam kết theo báo cáo"), "data": series("committed"), "reported": True},
+            {"label": _("Giải ngân theo báo cáo"), "data": series("disbursed"), "reported": True},
+        ]
+    description = _("Cam kết: của các khoản được phê duyệt trong năm. Giải ngân: theo ngày giải ngân.")
+    if data.reported:
+        description += " " + _(
+            "Cột gạch chéo: số liệu theo báo cáo đã được xác nhận (các năm trước khi có sổ theo dõi), không cộng vào sổ."
+        )
+    return Chart(
+        "years",
+        _("Cam kết và giải ngân theo năm"),
+        "bar",
+        [_("Năm"), _("Số khoản được phê duyệt"), _("Cam kết (USD)"), _("Giải ngân (USD)"), _("Nguồn")],
+        rows,
+        {1, 2, 3},
+        {"labels": labels, "datasets": datasets, "money": True},
+        [_("Tổng"), data.count, data.committed, data.disbursed, ledger],
+        description,
+    )
 
 
 def map_chart(m: MapData) -> Chart:

@@ -43,6 +43,25 @@
     return number.format(value) + (money ? " USD" : "");
   }
 
+  function hatch(colour) {
+    var tile = document.createElement("canvas");
+    tile.width = tile.height = 8;
+    var ctx = tile.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, 8, 8);
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(0, 8);
+    ctx.lineTo(8, 0);
+    ctx.moveTo(-2, 2);
+    ctx.lineTo(2, -2);
+    ctx.moveTo(6, 10);
+    ctx.lineTo(10, 6);
+    ctx.stroke();
+    return ctx.createPattern(tile, "repeat");
+  }
+
   function config(spec) {
     var money = spec.money;
     var datasets = spec.datasets.map(function (set, i) {
@@ -54,6 +73,14 @@
         copy.backgroundColor = spec.datasets.length > 1 ? PAIR[i % PAIR.length] : PALETTE[0];
         copy.borderRadius = 2;
       }
+      if (set.reported) {
+        // Figures read from reports: hatched in the colour of the ledger's series, with its outline.
+        var colour = PAIR[i % PAIR.length];
+        copy.backgroundColor = hatch(colour);
+        copy.borderColor = colour;
+        copy.borderWidth = 1.5;
+      }
+      delete copy.reported;
       return copy;
     });
     var options = {

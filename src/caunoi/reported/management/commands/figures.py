@@ -1,0 +1,57 @@
+"""`caunoi figures extract FILE [--office CODE] [--save]`: the aid figures a narrative report states.
+
+Prints the proposal (each figure with its sentence); with --save, stores it as the office's proposed reported
+figures, for staff to confirm on the web. Exit codes: 0 read, 1 refused (unreadable file, no figures, no
+office), 2 bad arguments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from caunoi.core.errors import RuleErrors
+from caunoi.core.offices import office_by_code
+from caunoi.core.permissions import SYSTEM
+from caunoi.reported import services
+from caunoi.reported.readers import MAX_BYTES
+from caunoi.reported.show import describe
+from caunoi.reports.offices import office_for_year
+
+
+class Command(BaseCommand):
+    help = "Đọc số liệu viện trợ trong văn bản báo cáo / read the aid figures of a report."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        extract = sub.add_parser("extract", help="đọc số liệu từ tệp .txt, .docx, .pdf / read a file")
+        extract.add_argument("file")
+        extract.add_argument("--office", help="mã cơ quan / office code")
+        extract.add_argument(
+            "--save", action="store_true", help="lưu thành đề xuất chờ xác nhận / store as a proposal"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["file"])
+        try:
+            if not path.is_file():
+                raise CommandError(f"Không có tệp / no such file: {path}", returncode=2)
+            with path.open("rb") as file:
+                data = file.read(MAX_BYTES + 1)  # a longer file is refused by its size, unread
+            proposal, _text = services.read_proposal(path.name, data)
+            self.stdout.write(describe(proposal, path.name))
+            if options["save"]:
+                year = proposal.period_start.year if proposal.period_start else 0
+                office = (
+                    office_by_code(options["office"]) if options["office"] else office_for_year(None, year)
+                )
+                figures = services.propose(office, proposal, path.name, actor=SYSTEM)
+                self.stdout.write(
+                    f"Đã lưu đề xuất số {figures.pk} cho {office.code} / stored as proposal {figures.pk}\n"
+                )
+        except RuleErrors as errors:
+            text = "\n".join(f"{p.vi}\n{p.en}" for p in errors.problems)
+            raise CommandError(text, returncode=1) from None
+        except OSError as error:
+            raise CommandError(f"Không đọc được tệp / cannot read the file: {error}", returncode=1) from None
