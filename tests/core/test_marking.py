@@ -18,7 +18,7 @@ def _declared() -> dict[str, set[str]]:
 
 def test_the_apps_declare_the_marked_models() -> None:
     assert _declared() == {
-        "office_marked": {"aid.AidItem", "aid.Transaction"},
+        "office_marked": {"aid.AidItem", "aid.Transaction", "reported.ReportedFigures"},
         "item_marked": {
             "aid.StatusChange",
             "aid.ItemSector",
@@ -34,6 +34,7 @@ def test_the_apps_declare_the_marked_models() -> None:
             "geography.AdminUnit",
             "geography.UnitSuccession",
             "core.Office",
+            "reported.ReportedSector",
         },
     }
 
