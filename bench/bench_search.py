@@ -65,7 +65,7 @@ def measure_child(runs: int) -> dict[str, Any]:
             hits = sum(len(f.hits) for f in found)
             for kind in KINDS:
                 started = time.perf_counter()
-                found_in(kind, words, SYSTEM)
+                found_in(kind, words, actor=SYSTEM)
                 per_kind[kind.code].append((time.perf_counter() - started) * 1000)
         queries[query] = {"median_ms": statistics.median(times), "max_ms": max(times), "hits": hits}
         for code, spent in per_kind.items():
@@ -74,10 +74,10 @@ def measure_child(runs: int) -> dict[str, Any]:
     for kind in KINDS:
         if connection.vendor == "sqlite":  # the index is read by a query of its own: see what was sent
             with CaptureQueriesContext(connection) as sent:
-                found_in(kind, words_of(RARE), SYSTEM)
+                found_in(kind, words_of(RARE), actor=SYSTEM)
             plans[kind.code] = any("_search_fts" in q["sql"] for q in sent.captured_queries)
         else:
-            plan = matching(kind, words_of(RARE), SYSTEM).values_list("pk")[:200].explain()
+            plan = matching(kind, words_of(RARE), actor=SYSTEM).values_list("pk")[:200].explain()
             plans[kind.code] = "_search_trgm" in plan
     return {"queries": queries, "kinds": kinds, "indexed": plans}
 

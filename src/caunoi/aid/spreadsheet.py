@@ -117,7 +117,7 @@ def _reference_date(spec: ItemSpec) -> dt.date | None:
     return spec.status_date
 
 
-def create_from_spec(office: Office, spec: ItemSpec, orgs: Organisations, actor: Actor) -> None:
+def create_from_spec(office: Office, spec: ItemSpec, orgs: Organisations, *, actor: Actor) -> None:
     status = spec.status
     decision = None
     if spec.decision is not None:
@@ -153,11 +153,11 @@ def create_from_spec(office: Office, spec: ItemSpec, orgs: Organisations, actor:
     on = _reference_date(spec)
     services.set_places(item, [(find_place(name, on), share) for name, share in spec.places], actor=actor)
     for tx in spec.transactions:
-        record_from_spec(item, tx, orgs, actor)
-    walk_status(item, spec, actor)
+        record_from_spec(item, tx, orgs, actor=actor)
+    walk_status(item, spec, actor=actor)
 
 
-def record_from_spec(item: AidItem, tx: TxSpec, orgs: Organisations, actor: Actor) -> None:
+def record_from_spec(item: AidItem, tx: TxSpec, orgs: Organisations, *, actor: Actor) -> None:
     """Record a file's transaction; a broken rule names the transaction's own row, not the item's first."""
     try:
         services.record_transaction(
@@ -203,7 +203,7 @@ def status_steps(spec: ItemSpec) -> list[tuple[str, str]]:
 
 
 def walk_status(
-    item: AidItem, spec: ItemSpec, actor: Actor, steps: list[tuple[str, str]] | None = None
+    item: AidItem, spec: ItemSpec, *, actor: Actor, steps: list[tuple[str, str]] | None = None
 ) -> None:
     """Take the steps (from the approval to the file's status unless given), each dated by its own column."""
     for status, column in status_steps(spec) if steps is None else steps:

@@ -130,7 +130,7 @@ def _item(
     spec = entry.spec
     assert spec is not None
     if item is None:
-        create_from_spec(office, spec, orgs, options["actor"])
+        create_from_spec(office, spec, orgs, actor=options["actor"])
         return NEW, []
     current = spec_from_item(item)
     match = match_transactions(ledger_transactions(item), spec.transactions)

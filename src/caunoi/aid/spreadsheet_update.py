@@ -122,7 +122,7 @@ def update_from_spec(
         decision = services.Decision(d.number, d.date, d.authority)
         services.transition(item, Status.APPROVED, d.date, actor=actor, decision=decision)
     _money(item, match, orgs, actor, reason)
-    walk_status(item, wanted, actor, steps)
+    walk_status(item, wanted, actor=actor, steps=steps)
 
 
 def _participants(
@@ -159,7 +159,7 @@ def _money(
                 reason=reason,
             )
     for new in match.added:
-        record_from_spec(item, new, orgs, actor)
+        record_from_spec(item, new, orgs, actor=actor)
 
 
 class _on_row:

@@ -58,12 +58,12 @@ def search(query: str, *, actor: Actor, per_kind: int = PER_KIND) -> list[Found]
     phrase = " ".join(words)
     if len(phrase) < MIN_LENGTH:
         return []
-    found = [f for kind in KINDS if (f := found_in(kind, words, actor, per_kind)) is not None]
+    found = [f for kind in KINDS if (f := found_in(kind, words, actor=actor, per_kind=per_kind)) is not None]
     found.sort(key=lambda f: -max(h.rank for h in f.hits))
     return found
 
 
-def found_in(kind: Kind, words: list[str], actor: Actor, per_kind: int = PER_KIND) -> Found | None:
+def found_in(kind: Kind, words: list[str], *, actor: Actor, per_kind: int = PER_KIND) -> Found | None:
     """One kind's best matches for the query's folded words (None when nothing matches)."""
     phrase = " ".join(words)
     # Rank on the keys and texts alone; only the records shown are read whole.
@@ -80,7 +80,7 @@ def found_in(kind: Kind, words: list[str], actor: Actor, per_kind: int = PER_KIN
     return Found(kind, hits, more=len(candidates) > per_kind) if hits else None
 
 
-def matching(kind: Kind, words: list[str], actor: Actor) -> QuerySet[Any]:
+def matching(kind: Kind, words: list[str], *, actor: Actor) -> QuerySet[Any]:
     """The kind's records that hold every word, in primary-key order: a word of three characters or more
     anywhere in the folded text, a shorter one where a word begins ("ha" finds "Hà Nội", not "Thanh Hà").
 
@@ -103,7 +103,7 @@ def _candidates(kind: Kind, words: list[str], actor: Actor) -> list[tuple[int, s
     SQLite reads its index in key order, a window at a time (growing, so a word that is everywhere costs
     one small window and a rare one a single query), and keeps the rows of each window that pass the other
     conditions (office, archive, short words). A query of single characters only ("a b") scans."""
-    rows = matching(kind, words, actor)
+    rows = matching(kind, words, actor=actor)
     expression = fts.match_expression(words)
     if not expression or connections[rows.db].vendor != "sqlite":
         return list(rows.values_list("pk", kind.text)[:CANDIDATES])

@@ -12,12 +12,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from caunoi.core.errors import RuleErrors
-from caunoi.core.offices import office_by_code
+from caunoi.core.offices import office_by_code, office_for_year
 from caunoi.core.permissions import SYSTEM
 from caunoi.reported import services
 from caunoi.reported.readers import MAX_BYTES
 from caunoi.reported.show import describe
-from caunoi.reports.offices import office_for_year
 
 
 class Command(BaseCommand):
