@@ -12,7 +12,7 @@ from caunoi.core.models import Membership, Role
 from caunoi.core.permissions import SYSTEM
 from caunoi.money.convert import RateBook
 from caunoi.money.models import ExchangeRate, RateSource
-from caunoi.money.services import archive_rate, correct_rate, record_rate, restore_rate
+from caunoi.money.services import archive_rate, correct_rate, rate_for_the_day, record_rate, restore_rate
 from caunoi.reports.aid import aid_summary
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +168,23 @@ def test_a_pair_of_one_currency_is_refused(office, people):
     with pytest.raises(RuleError) as error:
         record_rate("usd", "USD", Decimal(1), D(2022, 1, 1), office=office, actor=people["bt"])
     assert error.value.code == "money.rate_same_currency"
+
+
+def test_a_rate_typed_beside_a_transaction_reuses_the_same_rate_in_force(office, people):
+    kept = _eur(office, people["bt"])
+    same = rate_for_the_day("eur", "usd", Decimal("1.1"), D(2022, 6, 1), "YB-1", office, actor=people["bt"])
+    assert same.pk == kept.pk
+    assert ExchangeRate.objects.filter(office=office).count() == 1
+    with pytest.raises(RuleError) as refused:
+        rate_for_the_day("EUR", "USD", Decimal("1.2"), D(2022, 6, 1), "YB-1", office, actor=people["bt"])
+    assert refused.value.code == "money.rate_overlap"
+    new = rate_for_the_day("EUR", "USD", Decimal("1.2"), D(2023, 6, 1), "YB-2", office, actor=people["bt"])
+    assert (new.valid_from, new.valid_to, new.source, new.reference) == (
+        D(2023, 6, 1),
+        D(2023, 6, 1),
+        RateSource.STAFF,
+        "YB-2",
+    )
+    with pytest.raises(RuleError):
+        rate_for_the_day("EUR", "USD", Decimal("1.1"), D(2022, 6, 1), "YB-1", office, actor=people["xem1"])
+    assert ExchangeRate.objects.filter(office=office).count() == 2

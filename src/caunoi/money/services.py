@@ -148,6 +148,29 @@ def record_rate(
     return row
 
 
+def rate_for_the_day(
+    base: str, quote: str, rate: Decimal, day: dt.date, reference: str, office: Office, *, actor: Actor
+) -> ExchangeRate:
+    """The rate a staff member typed beside a transaction: the office's live rate of that day when it says
+    the same (typing it again changes nothing), else a new rate for that day alone (refused, as any rate, if
+    another one covers the day)."""
+    check_rights(office, actor=actor)
+    base, quote = clean_currency(base, "base"), clean_currency(quote, "quote")
+    _check_value(rate)
+    same = ExchangeRate.objects.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day),
+        base=base,
+        quote=quote,
+        rate=rate,
+        office=office,
+        valid_from__lte=day,
+        archived_at__isnull=True,
+    ).first()
+    if same is not None:
+        return same
+    return record_rate(base, quote, rate, day, RateSource.STAFF, day, reference, office, actor=actor)
+
+
 @transaction.atomic
 def correct_rate(row: ExchangeRate, *, actor: Actor, reason: str = "", **fields: Any) -> ExchangeRate:
     """Change a rate's value, dates, source or reference; its pair and office stay (enter another rate for

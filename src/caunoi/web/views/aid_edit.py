@@ -19,8 +19,7 @@ from caunoi.core import audit
 from caunoi.core.errors import RuleErrors
 from caunoi.core.permissions import Action, authorize, visible_offices
 from caunoi.geography.models import AdminUnit, Level
-from caunoi.money.models import RateSource
-from caunoi.money.services import record_rate
+from caunoi.money.services import rate_for_the_day
 from caunoi.web.forms import (
     AidItemForm,
     DocumentForm,
@@ -133,15 +132,13 @@ def aid_add_transaction(request: HttpRequest, pk: int) -> HttpResponse:
             with transaction.atomic():
                 currency = data["currency"].upper()
                 if data["rate_to_usd"] and currency != "USD":
-                    record_rate(
+                    rate_for_the_day(
                         currency,
                         "USD",
                         data["rate_to_usd"],
                         data["value_date"],
-                        RateSource.STAFF,
-                        valid_to=data["value_date"],
-                        reference=f"{item.code}",
-                        office=item.office,
+                        item.code,
+                        item.office,
                         actor=request.user,
                     )
                 services.record_transaction(
