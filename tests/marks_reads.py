@@ -20,8 +20,9 @@ from django.db.models import Model
 from caunoi.core.marking import marked_models
 from caunoi.search import fts
 
-# A table after FROM or JOIN, quoted or not (Django quotes its own; the search's raw SQL may not).
-AFTER_FROM = re.compile(r'\b(?:FROM|JOIN)\s+"?([A-Za-z_]\w*)"?', re.IGNORECASE)
+# A table after FROM or JOIN, quoted or not (Django quotes its own; the search's raw SQL may not); not a
+# qualified column, as PostgreSQL's EXTRACT(YEAR FROM U0."approved_on").
+AFTER_FROM = re.compile(r'\b(?:FROM|JOIN)\s+(?:"([A-Za-z_]\w*)"|([A-Za-z_]\w*)\b)(?!\s*\.)', re.IGNORECASE)
 QUOTED = re.compile(r'"([A-Za-z_]\w*)"')
 
 
@@ -36,7 +37,7 @@ def tables_by_name() -> dict[str, type[Model]]:
 def tables_in(sql: str, known: dict[str, type[Model]]) -> set[str]:
     """The tables a statement reads: after FROM/JOIN (a name no model has is kept, so that it is reported),
     and any table of a model named in quotes (a comma join, a subquery)."""
-    named = set(AFTER_FROM.findall(sql))
+    named = {quoted or bare for quoted, bare in AFTER_FROM.findall(sql)}
     quoted = {name for name in QUOTED.findall(sql) if name in known}
     return named | quoted
 

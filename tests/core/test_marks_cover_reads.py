@@ -19,7 +19,7 @@ from caunoi.relations.models import Person
 from caunoi.reports.aid import aid_summary
 from caunoi.reports.dashboard import Split, dashboard
 from tests.conftest import TODAY
-from tests.marks_reads import marked_tables, reading, uncovered
+from tests.marks_reads import marked_tables, reading, tables_by_name, tables_in, uncovered
 
 pytestmark = pytest.mark.django_db
 SOURCE = Path(marks.__file__).resolve().parents[1]
@@ -103,3 +103,20 @@ def test_office_marks_do_not_cover_a_value_kept_under_no_office(kept, yen_bai):
         "planted", [], 1, lambda: list(AidItem.objects.filter(office=yen_bai).values_list("pk", flat=True))
     )
     assert problems(kept) == {"planted": ["aid_aiditem"]}
+
+
+def test_the_tables_of_a_statement_are_read_from_its_sql() -> None:
+    known = tables_by_name()
+    postgresql = (
+        'SELECT EXTRACT(YEAR FROM U0."approved_on"), "aid_sector"."code" FROM "aid_aiditem" U0 '
+        'INNER JOIN "aid_sector" ON (U0."primary_sector_id" = "aid_sector"."id") '
+        'WHERE U0."id" IN (SELECT V0."item_id" FROM "aid_transaction" V0)'
+    )
+    assert tables_in(postgresql, known) == {"aid_aiditem", "aid_sector", "aid_transaction"}
+    assert tables_in("SELECT rowid FROM aid_aiditem_search_fts WHERE search_text MATCH %s", known) == {
+        "aid_aiditem_search_fts"
+    }
+    assert known["aid_aiditem_search_fts"] is AidItem
+    # A table no model has is kept, so that no mark covers it and the check names it.
+    assert tables_in('SELECT 1 FROM "somewhere_else"', known) == {"somewhere_else"}
+    assert uncovered({"somewhere_else", "aid_aiditem"}, marked_tables(), EXEMPT) == ["somewhere_else"]
