@@ -8,6 +8,9 @@ them), which of its models renew which marks:
   the offices themselves), which renews the global mark.
 Bulk loaders that bypass model signals (the geography loader, the IATI bulk path) call
 `caunoi.core.marks.touch` themselves.
+The declarations are checked against the SQL actually run: every table a value kept under marks or a kept
+page reads must belong to a model declared here (tests/core/test_marks_cover_reads.py,
+tests/web/test_kept_pages_cover_reads.py).
 """
 
 from __future__ import annotations

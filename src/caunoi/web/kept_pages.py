@@ -88,6 +88,9 @@ def kept_page(name: str) -> Callable[[View], View]:
                 marks.keep(key, (response["Content-Type"], body), "pages")
             return response
 
+        # Which page it keeps, for whatever finds the kept views among the URLs (functools.wraps carries the
+        # attribute out through login_required).
+        wrapper.kept_page_name = name  # type: ignore[attr-defined]
         return wrapper
 
     return decorate
