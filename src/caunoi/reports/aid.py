@@ -179,18 +179,13 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
         value_date__year=year,
         item__archived_at__isnull=True,
     )
-    tallies = {
-        "committed": figures.rates_converted(commitments),
-        "disbursed": figures.rates_converted(disbursements),
-    }
-    used = figures.rates_used({pk for found in tallies.values() for pk in found})
     converted_by_rate: dict[tuple[str, str, dt.date], dict[str, dict[str, Decimal]]] = {}
-    for what, found in tallies.items():
-        for pk, amounts in found.items():
-            rate = used[pk]
-            got = converted_by_rate.setdefault((rate.base, rate.quote, rate.valid_from), {}).setdefault(
-                what, {}
-            )
+    used: dict[tuple[str, str, dt.date], RateUsed] = {}
+    for what, found in (("committed", commitments), ("disbursed", disbursements)):
+        for rate, amounts in figures.rates_converted(found).items():
+            key = (rate.base, rate.quote, rate.valid_from)
+            used[key] = rate
+            got = converted_by_rate.setdefault(key, {}).setdefault(what, {})
             for currency, amount in amounts.items():
                 got[currency] = (got.get(currency, ZERO) + amount).quantize(CENT)
     book = RateBook(office)
@@ -204,18 +199,13 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
         by_modality=_by_modality(items, commitments),
         by_donor=_by_donor(items, commitments),
         by_place=_by_place(items, commitments),
-        rates=sorted(
-            {(r.base, r.quote, r.valid_from): r for r in used.values()}.values(),
-            key=lambda r: (r.base, r.quote, r.valid_from),
-        ),
+        rates=[used[key] for key in sorted(used)],
         converted_by_rate=converted_by_rate,
         missing_rates=sorted(
             {
                 p.vi: p
-                for p in (
-                    *figures.missing_rates(commitments, book),
-                    *figures.missing_rates(disbursements, book),
-                )
+                for found in (commitments, disbursements)
+                for p in figures.missing_rates(found, lambda _office: book)
             }.values(),
             key=lambda p: p.vi,
         ),

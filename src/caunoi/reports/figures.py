@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -20,7 +20,6 @@ from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, ItemPlace, Modality, Participation, Role, Transaction
 from caunoi.core.errors import Problem, RuleErrors
 from caunoi.money.convert import RateBook, RateUsed
-from caunoi.money.models import ExchangeRate
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -45,14 +44,17 @@ class Sums:
     vnd: Decimal = ZERO
     unconverted: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
     usd_any: Decimal = ZERO  # of every amount converted to USD
+    not_usd: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))  # the others
 
 
 def sums(
-    transactions: QuerySet[Transaction], key: str | None = None, share: str | None = None
+    transactions: QuerySet[Transaction], key: str | tuple[str, ...] | None = None, share: str | None = None
 ) -> dict[Any, Sums]:
-    """The sums of `transactions` per value of `key` (one entry, None, without), each group multiplied by
-    the percentage in the field `share` when given (an item's sector or place shares)."""
-    keys = [k for k in (key, share) if k is not None]
+    """The sums of `transactions` per value of `key` (per tuple of values of a tuple of fields; one entry,
+    None, without), each group multiplied by the percentage in the field `share` when given (an item's
+    sector or place shares)."""
+    fields = [key] if isinstance(key, str) else list(key or ())
+    keys = [*fields, share] if share is not None else fields
     rows = (
         transactions.values(*keys, "currency")
         .annotate(
@@ -61,13 +63,14 @@ def sums(
             vnd=Sum("vnd_value", filter=BOTH),
             unconverted=Sum("amount", filter=~BOTH),
             usd_any=Sum("usd_value"),
+            not_usd=Sum("amount", filter=Q(usd_value__isnull=True)),
         )
         .order_by()
     )
     found: dict[Any, Sums] = defaultdict(Sums)
     for r in rows:
         weight = Decimal(1) if share is None else r[share] / HUNDRED
-        got = found[r[key] if key is not None else None]
+        got = found[r[key] if isinstance(key, str) else tuple(r[f] for f in fields) if fields else None]
         currency = r["currency"]
         got.by_currency[currency] += r["total"] * weight
         if r["usd"] is not None:
@@ -77,6 +80,8 @@ def sums(
             got.unconverted[currency] += r["unconverted"] * weight
         if r["usd_any"] is not None:
             got.usd_any += r["usd_any"] * weight
+        if r["not_usd"] is not None:
+            got.not_usd[currency] += r["not_usd"] * weight
     return found
 
 
@@ -84,14 +89,15 @@ def count_items(items: QuerySet[AidItem], key: str) -> dict[Any, int]:
     return dict(items.values_list(key).annotate(n=Count("pk")).order_by())
 
 
-def count_funded(items: QuerySet[AidItem]) -> dict[Any, int]:
-    """Per funding organisation, the items it funds."""
-    return dict(
+def count_funded(items: QuerySet[AidItem], *fields: str) -> dict[Any, int]:
+    """Per funding organisation (per tuple of it and its `fields` when given), the items it funds."""
+    found = (
         Participation.objects.filter(item__in=items.values("pk"), role=Role.FUNDING)
-        .values_list("organisation")
+        .values_list("organisation", *fields)
         .annotate(n=Count("item", distinct=True))
         .order_by()
     )
+    return {(r[:-1] if fields else r[0]): r[-1] for r in found}
 
 
 def count_placed(items: QuerySet[AidItem]) -> dict[Any, int]:
@@ -114,46 +120,50 @@ def count_statuses(office_ids: list[int]) -> dict[str, int]:
     return {s.value: counts.get(s.value, 0) for s in Status}
 
 
+RATE_COLUMNS = ("id", "base", "quote", "rate", "valid_from", "source", "reference")
+
+
 def rates_converted(
     transactions: QuerySet[Transaction], fields: Iterable[str] = ALL_RATES
-) -> dict[int, dict[str, Decimal]]:
-    """Per rate row in `fields` (each counted as often as a transaction names it), the amounts per
-    currency it converted, of the transactions converted to both currencies (USD alone with `USD_RATES`)."""
+) -> dict[RateUsed, dict[str, Decimal]]:
+    """Per rate in `fields` (as quoted, never inverted; each counted as often as a transaction names it),
+    the amounts per currency it converted, of the transactions converted to both currencies (to USD alone
+    with `USD_RATES`). One query: the rates are read by the same join."""
     fields = list(fields)
     done = BOTH if fields != list(USD_RATES) else Q(usd_value__isnull=False)
+    columns = {name: [f"{name}__{c}" for c in RATE_COLUMNS] for name in fields}
     rows = (
         transactions.filter(done)
-        .values("currency", *(f"{f}_id" for f in fields))
+        .values("currency", *(c for names in columns.values() for c in names))
         .annotate(total=Sum("amount"))
         .order_by()
     )
-    found: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    found: dict[RateUsed, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     for r in rows:
-        for name in fields:
-            if r[f"{name}_id"] is not None:
-                found[r[f"{name}_id"]][r["currency"]] += r["total"]
+        for names in columns.values():
+            pk, base, quote, rate, valid_from, source, reference = (r[c] for c in names)
+            if pk is not None:
+                used = RateUsed(base, quote, rate, valid_from, source, reference, pk=pk)
+                found[used][r["currency"]] += r["total"]
     return found
 
 
-def rates_used(ids: Iterable[int]) -> dict[int, RateUsed]:
-    """The rates as a report names them (as quoted, never inverted)."""
-    return {
-        r.pk: RateUsed(r.base, r.quote, r.rate, r.valid_from, r.source, r.reference, pk=r.pk)
-        for r in ExchangeRate.objects.filter(pk__in=list(ids))
-    }
-
-
-def missing_rates(transactions: QuerySet[Transaction], book: RateBook) -> list[Problem]:
+def missing_rates(
+    transactions: QuerySet[Transaction], book_of: Callable[[int], RateBook], usd_only: bool = False
+) -> list[Problem]:
     """Why some money is not converted: the rates still to enter, one problem per currency and day (the
-    one `book` names first, to USD before VND), in order of their text."""
+    one the book of the office `book_of` gives names first, to USD before VND), in order of their text."""
     found: dict[str, Problem] = {}
-    days: Iterable[tuple[str, dt.date]] = (
-        transactions.exclude(BOTH).values_list("currency", "value_date").distinct().order_by()
+    done = Q(usd_value__isnull=False) if usd_only else BOTH
+    days: Iterable[tuple[int, str, dt.date]] = (
+        transactions.exclude(done).values_list("office", "currency", "value_date").distinct().order_by()
     )
-    for currency, day in days:
+    for office_id, currency, day in days:
+        book = book_of(office_id)
         try:
             book.factor(currency, "USD", day)
-            book.factor(currency, "VND", day)
+            if not usd_only:
+                book.factor(currency, "VND", day)
         except RuleErrors as error:
             for problem in error.problems:
                 found.setdefault(problem.vi, problem)
