@@ -1,5 +1,6 @@
 """The aid mobilisation summary of an office for a year, computed from records: every total is a sum of
-transactions, aggregated in the database and converted with rates that the summary names.
+transactions' amounts and of their stored USD and VND values (`reports.figures`), with the rates that
+converted them named.
 
 Which items a year counts: those whose approval decision is dated in the year and which had not been
 revoked or cancelled by the year's end — "chương trình, dự án được phê duyệt, tiếp nhận mới" of the report.

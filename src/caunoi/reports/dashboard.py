@@ -1,9 +1,9 @@
 """The dashboard's figures for chosen offices and years, computed from records in a fixed number of queries.
 
-Every amount is a sum of transactions, aggregated in the database (grouped by office, currency and value
-date) and converted to USD in Python with the rates that `RateBook` names, as `reports.aid` does; the
-rates of all the offices are loaded once, so the number of queries depends neither on how many offices or
-years are chosen nor on how many rows they hold.
+Every amount is a sum of the transactions' stored USD values (`caunoi.aid.converted`), summed in the
+database by `reports.figures` as `reports.aid` does, so the number of queries depends neither on how many
+offices or years are chosen nor on how many rows they hold. An amount without a rate is left out, and the
+rate to enter is named (`missing_rates`).
 
 What counts, for the years `first`–`last`:
 - committed: the commitments of the items approved in those years and not revoked or cancelled by the end
