@@ -170,8 +170,8 @@ def aid_summary(office: Office, year: int, include_predecessors: bool = False) -
 
 
 def compute_aid_summary(office: Office, offices: list[Office], year: int) -> AidSummary:
-    """The summary of `offices` (the office and perhaps its predecessors); a missing rate is named with
-    `office`'s rates."""
+    """The summary of `offices` (`office` and perhaps its predecessors), each transaction converted with
+    its own office's rates when it was recorded or a rate changed (`caunoi.aid.converted`)."""
     items = items_of_year(offices, year)
     commitments = Transaction.objects.counted().filter(item__in=items.values("pk"), kind=K.COMMITMENT)
     disbursements = Transaction.objects.counted().filter(
@@ -189,7 +189,14 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
             got = converted_by_rate.setdefault(key, {}).setdefault(what, {})
             for currency, amount in amounts.items():
                 got[currency] = (got.get(currency, ZERO) + amount).quantize(CENT)
-    book = RateBook(office)
+    # Each transaction was converted with its own office's rates: a missing rate is named by that office's.
+    books: dict[int, RateBook] = {}
+
+    def book_of(office_id: int) -> RateBook:
+        if office_id not in books:
+            books[office_id] = RateBook(Office(pk=office_id))
+        return books[office_id]
+
     return AidSummary(
         offices=offices,
         year=year,
@@ -206,7 +213,7 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
             {
                 p.vi: p
                 for found in (commitments, disbursements)
-                for p in figures.missing_rates(found, lambda _office: book)
+                for p in figures.missing_rates(found, book_of)
             }.values(),
             key=lambda p: p.vi,
         ),
