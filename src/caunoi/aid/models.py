@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -235,6 +236,30 @@ class TransactionKind(models.TextChoices):
     EXPENDITURE = "4", _("Chi tiêu")
 
 
+CONVERTED_FIELDS = [
+    "usd_value",
+    "usd_rate",
+    "usd_cross_rate",
+    "vnd_value",
+    "vnd_rate",
+    "vnd_cross_rate",
+]
+
+
+def _rate_key() -> models.ForeignKey[Any, Any]:
+    # A rate is archived, never deleted, while money names it; SET_NULL only spares a server operator's
+    # deletion in the admin from failing.
+    return models.ForeignKey(
+        "money.ExchangeRate",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        db_index=False,
+    )
+
+
 class TransactionQuerySet(models.QuerySet["Transaction"]):
     def counted(self) -> TransactionQuerySet:
         """The transactions every figure sums: neither archived nor reversed."""
@@ -281,7 +306,19 @@ class Transaction(OfficeOwned):
         related_name="+",
     )
     reversal_reason = models.CharField(_("lý do hủy"), max_length=500, blank=True, editable=False)
-    history = HistoricalRecords(no_db_index=["office", "provider", "receiver", "reversed_by"])
+    # Its value in USD and in VND and the rates that gave each (two rows for a cross rate), kept beside the
+    # amount as recorded (as d-portal does) so that reports sum them in the database. Empty while no rate
+    # is in force: "not converted". Set by `caunoi.aid.converted` on every save and when rates change.
+    usd_value = models.DecimalField(null=True, blank=True, max_digits=30, decimal_places=2, editable=False)
+    usd_rate = _rate_key()
+    usd_cross_rate = _rate_key()
+    vnd_value = models.DecimalField(null=True, blank=True, max_digits=30, decimal_places=2, editable=False)
+    vnd_rate = _rate_key()
+    vnd_cross_rate = _rate_key()
+    # Derived values: their history is the rates' and the amount's.
+    history = HistoricalRecords(
+        no_db_index=["office", "provider", "receiver", "reversed_by"], excluded_fields=CONVERTED_FIELDS
+    )
 
     objects = TransactionQuerySet.as_manager()
 
@@ -302,6 +339,14 @@ class Transaction(OfficeOwned):
     def counts(self) -> bool:
         """Whether figures sum it (the in-memory twin of `counted()`)."""
         return self.archived_at is None and self.reversed_at is None
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Whichever path saves it (services, corrections, spreadsheet, IATI replacement), its converted
+        # values follow its amount, currency, date and office.
+        from caunoi.aid.converted import convert_one
+
+        convert_one(self)
+        super().save(*args, **kwargs)
 
 
 class ClosedYear(models.Model):

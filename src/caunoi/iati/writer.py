@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
+from caunoi.aid.converted import fill_converted
 from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Participation, Role, StatusChange, Transaction
 from caunoi.aid.services import primary_sector, search_text
 from caunoi.core import audit
@@ -75,8 +76,11 @@ class Tables:
         self.transaction = self.transactions.appender("office_id", "item_id", *TRANSACTION_FIELDS)
 
     def flush(self, reason: str) -> None:
+        ids = [row[0] for row in self.transactions.rows]
         for table in self.in_order:
             table.flush(reason)
+        if ids:  # rows written in bulk call no save(): their converted values here
+            fill_converted(Transaction.objects.filter(pk__gte=min(ids), pk__lte=max(ids)))
 
     def resync(self) -> None:
         """After rows were saved through the ORM (SQLite: ids continue after them)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db.models import Q
@@ -31,6 +31,9 @@ class RateUsed:
     source: str
     reference: str
     inverted: bool = False
+    # The ExchangeRate row, which transactions store beside their converted values (not part of equality:
+    # reports name a rate by its pair and first day).
+    pk: int | None = field(default=None, compare=False)
 
     def describe(self) -> str:
         from django.utils.translation import gettext
@@ -96,11 +99,13 @@ class RateBook:
     def _direct(self, base: str, quote: str, day: dt.date) -> RateUsed | None:
         for rate in self._rates.get((base, quote), ()):
             if rate.valid_from <= day and (rate.valid_to is None or day <= rate.valid_to):
-                return RateUsed(base, quote, rate.rate, rate.valid_from, rate.source, rate.reference)
+                return RateUsed(
+                    base, quote, rate.rate, rate.valid_from, rate.source, rate.reference, pk=rate.pk
+                )
         for rate in self._rates.get((quote, base), ()):
             if rate.valid_from <= day and (rate.valid_to is None or day <= rate.valid_to):
                 return RateUsed(
-                    quote, base, rate.rate, rate.valid_from, rate.source, rate.reference, inverted=True
+                    quote, base, rate.rate, rate.valid_from, rate.source, rate.reference, True, rate.pk
                 )
         return None
 

@@ -145,7 +145,16 @@ def record_rate(
     _check(row)
     _check_years_open(office, valid_from, valid_to)
     audit.save(row, actor)
+    _reconvert(row, (row.valid_from, row.valid_to))
     return row
+
+
+def _reconvert(row: ExchangeRate, *periods: tuple[dt.date, dt.date | None]) -> None:
+    """Convert again the money of the days a rate covered and covers, which it may now convert or no
+    longer does (the ledger's stored values; money itself sits below the ledger)."""
+    from caunoi.aid.converted import affected_by_rate, fill_converted
+
+    fill_converted(affected_by_rate(row.base, row.quote, row.office_id, periods))
 
 
 def rate_for_the_day(
@@ -187,6 +196,7 @@ def correct_rate(row: ExchangeRate, *, actor: Actor, reason: str = "", **fields:
     _check(row)
     _check_years_open(row.office, min(old_from, row.valid_from), _later(old_to, row.valid_to))
     audit.save(row, actor, reason=nfc(reason))
+    _reconvert(row, (old_from, old_to), (row.valid_from, row.valid_to))
     return row
 
 
@@ -203,6 +213,7 @@ def archive_rate(row: ExchangeRate, *, actor: Actor, reason: str = "") -> None:
     _check_years_open(row.office, row.valid_from, row.valid_to)
     row.archived_at = timezone.now()
     audit.save(row, actor, reason=nfc(reason))
+    _reconvert(row, (row.valid_from, row.valid_to))
 
 
 @transaction.atomic
@@ -214,3 +225,4 @@ def restore_rate(row: ExchangeRate, *, actor: Actor) -> None:
     _check(row)
     _check_years_open(row.office, row.valid_from, row.valid_to)
     audit.save(row, actor)
+    _reconvert(row, (row.valid_from, row.valid_to))

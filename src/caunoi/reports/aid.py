@@ -1,5 +1,6 @@
 """The aid mobilisation summary of an office for a year, computed from records: every total is a sum of
-transactions, aggregated in the database and converted with rates that the summary names.
+transactions' amounts and of their stored USD and VND values (`reports.figures`), with the rates that
+converted them named.
 
 Which items a year counts: those whose approval decision is dated in the year and which had not been
 revoked or cancelled by the year's end — "chương trình, dự án được phê duyệt, tiếp nhận mới" of the report.
@@ -9,31 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import QuerySet
 
-from caunoi.aid.models import (
-    ItemPlace,
-    Modality,
-    Participation,
-    Role,
-    Sector,
-    Transaction,
-)
+from caunoi.aid.models import AidItem, Modality, Sector, Transaction
 from caunoi.aid.models import TransactionKind as K
 from caunoi.aid.years import items_of_year
 from caunoi.core import marks
 from caunoi.core.bulk import rows_by_pk
-from caunoi.core.errors import Problem, RuleErrors
+from caunoi.core.errors import Problem
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation
 from caunoi.geography.models import AdminUnit, Era
 from caunoi.geography.successions import load_successions, successors
 from caunoi.money.convert import RateBook, RateUsed, not_converted
+from caunoi.reports import figures
+from caunoi.reports.figures import MODALITY_EN, Sums
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -149,46 +144,18 @@ def _num(value: Decimal) -> int | float:
     return float(value)
 
 
-class _Converter:
-    def __init__(self, office: Office):
-        self.book = RateBook(office)
-        self.used: dict[tuple[str, str, dt.date, bool], RateUsed] = {}
-        self.converted: dict[tuple[str, str, dt.date], dict[str, dict[str, Decimal]]] = {}
-        self.missing: dict[str, Problem] = {}
-
-    def money(self, groups: Iterable[tuple[str, dt.date, Decimal]], tally: str = "") -> Money:
-        """Sum (currency, value date, amount) groups per currency and into USD and VND; an amount no rate
-        converts yet is counted apart (`unconverted`). `tally` names the total whose amounts each rate's
-        line in the summary reports ("committed", "disbursed"); the breakdowns repeat them and leave it out."""
-        result = Money()
-        per_currency: dict[str, Decimal] = defaultdict(Decimal)
-        unconverted: dict[str, Decimal] = defaultdict(Decimal)
-        for currency, day, amount in groups:
-            per_currency[currency] += amount
-            try:
-                to_usd, usd_rates = self.book.factor(currency, "USD", day)
-                to_vnd, vnd_rates = self.book.factor(currency, "VND", day)
-            except RuleErrors as error:
-                unconverted[currency] += amount
-                for problem in error.problems:
-                    self.missing.setdefault(problem.vi, problem)
-                continue
-            for rate in (*usd_rates, *vnd_rates):
-                key = (rate.base, rate.quote, rate.valid_from)
-                self.used[(*key, False)] = replace(rate, inverted=False)
-                if tally:
-                    amounts = self.converted.setdefault(key, {}).setdefault(tally, {})
-                    amounts[currency] = amounts.get(currency, ZERO) + amount
-            result.usd += amount * to_usd
-            result.vnd += amount * to_vnd
-        try:
-            result.by_currency = {k: v.quantize(CENT) for k, v in per_currency.items()}
-            result.unconverted = {k: v.quantize(CENT) for k, v in unconverted.items()}
-            result.usd = result.usd.quantize(CENT)
-            result.vnd = result.vnd.quantize(Decimal(1))
-        except InvalidOperation:  # totals beyond 28 digits: amounts or rates no service accepts
-            raise not_converted("USD, VND") from None
-        return result
+def _money(found: Sums | None) -> Money:
+    """Money of grouped sums: amounts to the cent, USD to the cent, VND to the đồng."""
+    found = found or Sums()
+    try:
+        return Money(
+            by_currency={k: v.quantize(CENT) for k, v in found.by_currency.items()},
+            usd=found.usd.quantize(CENT),
+            vnd=found.vnd.quantize(Decimal(1)),
+            unconverted={k: v.quantize(CENT) for k, v in found.unconverted.items()},
+        )
+    except InvalidOperation:  # totals beyond 28 digits: amounts or rates no service accepts
+        raise not_converted("USD, VND") from None
 
 
 def aid_summary(office: Office, year: int, include_predecessors: bool = False) -> AidSummary:
@@ -203,76 +170,69 @@ def aid_summary(office: Office, year: int, include_predecessors: bool = False) -
 
 
 def compute_aid_summary(office: Office, offices: list[Office], year: int) -> AidSummary:
-    """The summary of `offices` (the office and perhaps its predecessors) converted with `office`'s rates."""
-    conv = _Converter(office)
+    """The summary of `offices` (`office` and perhaps its predecessors), each transaction converted with
+    its own office's rates when it was recorded or a rate changed (`caunoi.aid.converted`)."""
     items = items_of_year(offices, year)
-    item_ids = items.values("pk")
-    commitments = Transaction.objects.counted().filter(item__in=item_ids, kind=K.COMMITMENT)
-
-    def grouped(qs: QuerySet[Any], *keys: str) -> list[dict[str, Any]]:
-        return list(qs.values(*keys, "currency", "value_date").annotate(total=Sum("amount")).order_by())
-
-    committed = conv.money(
-        ((r["currency"], r["value_date"], r["total"]) for r in grouped(commitments)), "committed"
-    )
+    commitments = Transaction.objects.counted().filter(item__in=items.values("pk"), kind=K.COMMITMENT)
     disbursements = Transaction.objects.counted().filter(
         office__in=offices,
         kind=K.DISBURSEMENT,
         value_date__year=year,
         item__archived_at__isnull=True,
     )
-    disbursed = conv.money(
-        ((r["currency"], r["value_date"], r["total"]) for r in grouped(disbursements)), "disbursed"
-    )
+    converted_by_rate: dict[tuple[str, str, dt.date], dict[str, dict[str, Decimal]]] = {}
+    used: dict[tuple[str, str, dt.date], RateUsed] = {}
+    for what, found in (("committed", commitments), ("disbursed", disbursements)):
+        for rate, amounts in figures.rates_converted(found).items():
+            key = (rate.base, rate.quote, rate.valid_from)
+            used[key] = rate
+            got = converted_by_rate.setdefault(key, {}).setdefault(what, {})
+            for currency, amount in amounts.items():
+                got[currency] = (got.get(currency, ZERO) + amount).quantize(CENT)
+    # Each transaction was converted with its own office's rates: a missing rate is named by that office's.
+    books: dict[int, RateBook] = {}
 
-    by_sector = _by_sector(items, commitments, conv, grouped)
-    by_modality = _by_modality(items, commitments, conv, grouped)
-    by_donor = _by_donor(items, commitments, conv, grouped)
-    by_place = _by_place(items, commitments, conv, grouped)
+    def book_of(office_id: int) -> RateBook:
+        if office_id not in books:
+            books[office_id] = RateBook(Office(pk=office_id))
+        return books[office_id]
+
     return AidSummary(
         offices=offices,
         year=year,
         count=items.count(),
-        committed=committed,
-        disbursed=disbursed,
-        by_sector=by_sector,
-        by_modality=by_modality,
-        by_donor=by_donor,
-        by_place=by_place,
-        rates=sorted(conv.used.values(), key=lambda r: (r.base, r.quote, r.valid_from)),
-        converted_by_rate={
-            key: {what: {k: v.quantize(CENT) for k, v in amounts.items()} for what, amounts in found.items()}
-            for key, found in conv.converted.items()
-        },
-        missing_rates=[conv.missing[text] for text in sorted(conv.missing)],
+        committed=_money(figures.sums(commitments).get(None)),
+        disbursed=_money(figures.sums(disbursements).get(None)),
+        by_sector=_by_sector(items, commitments),
+        by_modality=_by_modality(items, commitments),
+        by_donor=_by_donor(items, commitments),
+        by_place=_by_place(items, commitments),
+        rates=[used[key] for key in sorted(used)],
+        converted_by_rate=converted_by_rate,
+        missing_rates=sorted(
+            {
+                p.vi: p
+                for found in (commitments, disbursements)
+                for p in figures.missing_rates(found, book_of)
+            }.values(),
+            key=lambda p: p.vi,
+        ),
     )
 
 
-def _split(rows: list[dict[str, Any]], key: str) -> dict[Any, list[tuple[str, dt.date, Decimal]]]:
-    out: dict[Any, list[tuple[str, dt.date, Decimal]]] = defaultdict(list)
-    for r in rows:
-        out[r[key]].append((r["currency"], r["value_date"], r["total"]))
-    return out
-
-
-def _by_sector(items, commitments, conv, grouped) -> list[Line]:
+def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
     """Each item counted once, in its primary sector, with its whole commitment (as the report writes it);
     `committed_by_share` splits every item's commitment by its sector percentages instead."""
-    counts = dict(items.values_list("primary_sector").annotate(n=Count("pk")).order_by())
+    counts = figures.count_items(items, "primary_sector")
     modalities: dict[Any, set[str]] = defaultdict(set)
     for sector_id, modality in items.values_list("primary_sector", "modality").distinct().order_by():
         modalities[sector_id].add(modality)
-    money = _split(grouped(commitments, "item__primary_sector"), "item__primary_sector")
-    shares = grouped(
+    money = figures.sums(commitments, "item__primary_sector")
+    by_share = figures.sums(
         commitments.filter(item__sector_shares__isnull=False),
         "item__sector_shares__sector",
         "item__sector_shares__share",
     )
-    by_share: dict[Any, list[tuple[str, dt.date, Decimal]]] = defaultdict(list)
-    for r in shares:
-        by_share[r["item__sector_shares__sector"]].append(
-            (r["currency"], r["value_date"], r["total"] * r["item__sector_shares__share"] / HUNDRED)
-        )
     lines = []
     for sector in Sector.objects.all():
         if sector.pk not in counts and sector.pk not in by_share:
@@ -282,50 +242,39 @@ def _by_sector(items, commitments, conv, grouped) -> list[Line]:
             sector.name,
             sector.name_en,
             counts.get(sector.pk, 0),
-            conv.money(money.get(sector.pk, [])),
+            _money(money.get(sector.pk)),
             modalities[sector.pk],
         )
-        line.extra["committed_by_share"] = conv.money(by_share.get(sector.pk, [])).as_dict()
+        line.extra["committed_by_share"] = _money(by_share.get(sector.pk)).as_dict()
         lines.append(line)
     if None in counts:
-        line = Line(
-            "",
-            "Chưa phân loại lĩnh vực",
-            "No sector",
-            counts[None],
-            conv.money(money.get(None, [])),
-            modalities[None],
+        lines.append(
+            Line(
+                "",
+                "Chưa phân loại lĩnh vực",
+                "No sector",
+                counts[None],
+                _money(money.get(None)),
+                modalities[None],
+            )
         )
-        lines.append(line)
     return lines
 
 
-def _by_modality(items, commitments, conv, grouped) -> list[Line]:
-    counts = dict(items.values_list("modality").annotate(n=Count("pk")).order_by())
-    money = _split(grouped(commitments, "item__modality"), "item__modality")
-    english = {
-        Modality.PROGRAMME: "Programmes",
-        Modality.PROJECT: "Projects",
-        Modality.NON_PROJECT: "Non-project aid",
-    }
+def _by_modality(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
+    counts = figures.count_items(items, "modality")
+    money = figures.sums(commitments, "item__modality")
     return [
-        Line(
-            m.value, str(m.label), english[m], counts[m.value], conv.money(money.get(m.value, [])), {m.value}
-        )
+        Line(m.value, str(m.label), MODALITY_EN[m], counts[m.value], _money(money.get(m.value)), {m.value})
         for m in Modality
         if m.value in counts
     ]
 
 
-def _by_donor(items, commitments, conv, grouped) -> list[Line]:
+def _by_donor(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
     """Per funding organisation: the items it funds, and the commitments it made (by transaction provider)."""
-    counts = dict(
-        Participation.objects.filter(item__in=items.values("pk"), role=Role.FUNDING)
-        .values_list("organisation")
-        .annotate(n=Count("item", distinct=True))
-        .order_by()
-    )
-    money = _split(grouped(commitments, "provider"), "provider")
+    counts = figures.count_funded(items)
+    money = figures.sums(commitments, "provider")
     ids = set(counts) | {k for k in money if k is not None}
     orgs = rows_by_pk(Organisation.objects.all(), ids)
     lines = [
@@ -334,34 +283,24 @@ def _by_donor(items, commitments, conv, grouped) -> list[Line]:
             orgs[pk].name,
             orgs[pk].name_original or orgs[pk].name,
             counts.get(pk, 0),
-            conv.money(money.get(pk, [])),
+            _money(money.get(pk)),
             extra={"country": orgs[pk].country, "illustrative": orgs[pk].is_illustrative},
         )
         for pk in ids
     ]
     if None in money:
-        lines.append(Line("", "Không rõ bên cấp", "Provider not recorded", 0, conv.money(money[None])))
+        lines.append(Line("", "Không rõ bên cấp", "Provider not recorded", 0, _money(money[None])))
     return sorted(lines, key=lambda line: (-line.committed.usd, line.name))
 
 
-def _by_place(items, commitments, conv, grouped) -> list[Line]:
+def _by_place(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
     """Per place as recorded: the items working there, and commitments split by the places' shares."""
-    counts = dict(
-        ItemPlace.objects.filter(item__in=items.values("pk"))
-        .values_list("unit")
-        .annotate(n=Count("item", distinct=True))
-        .order_by()
-    )
-    rows = grouped(
+    counts = figures.count_placed(items)
+    money = figures.sums(
         commitments.filter(item__place_shares__isnull=False),
         "item__place_shares__unit",
         "item__place_shares__share",
     )
-    money: dict[Any, list[tuple[str, dt.date, Decimal]]] = defaultdict(list)
-    for r in rows:
-        money[r["item__place_shares__unit"]].append(
-            (r["currency"], r["value_date"], r["total"] * r["item__place_shares__share"] / HUNDRED)
-        )
     units = rows_by_pk(AdminUnit.objects.select_related("province"), counts)
     found = load_successions(list(units.values()), Era.REFORM_2025)
     lines = []
@@ -374,7 +313,7 @@ def _by_place(items, commitments, conv, grouped) -> list[Line]:
                 str(unit),
                 str(unit),
                 n,
-                conv.money(money.get(pk, [])),
+                _money(money.get(pk)),
                 extra={
                     "era": unit.era,
                     "level": unit.level,

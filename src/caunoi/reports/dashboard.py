@@ -1,9 +1,9 @@
 """The dashboard's figures for chosen offices and years, computed from records in a fixed number of queries.
 
-Every amount is a sum of transactions, aggregated in the database (grouped by office, currency and value
-date) and converted to USD in Python with the rates that `RateBook` names, as `reports.aid` does; the
-rates of all the offices are loaded once, so the number of queries depends neither on how many offices or
-years are chosen nor on how many rows they hold.
+Every amount is a sum of the transactions' stored USD values (`caunoi.aid.converted`), summed in the
+database by `reports.figures` as `reports.aid` does, so the number of queries depends neither on how many
+offices or years are chosen nor on how many rows they hold. An amount without a rate is left out, and the
+rate to enter is named (`missing_rates`).
 
 What counts, for the years `first`–`last`:
 - committed: the commitments of the items approved in those years and not revoked or cancelled by the end
@@ -31,12 +31,12 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 
 from caunoi.aid.lifecycle import Status
-from caunoi.aid.models import AidItem, Modality, Participation, Role, Transaction
+from caunoi.aid.models import AidItem, Modality, Transaction
 from caunoi.aid.models import TransactionKind as K
 from caunoi.aid.years import items_of_years
 from caunoi.core import marks
 from caunoi.core.bulk import rows_by_pk
-from caunoi.core.errors import RuleErrors
+from caunoi.core.errors import Problem, RuleErrors
 from caunoi.core.models import Office
 from caunoi.geography.mapping import named_like, units_in_force
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
@@ -44,6 +44,7 @@ from caunoi.geography.successions import Successions, load_successions, predeces
 from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.money.models import ExchangeRate
 from caunoi.reported.services import confirmed_for
+from caunoi.reports import figures
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -152,30 +153,35 @@ class Dashboard:
     map: MapData
     rates: list[RateUsed]
     reported: list[ReportedLine] = field(default_factory=list)
+    # Why some amounts are left out of the USD figures: the rates still to enter (one per currency and day).
+    missing_rates: list[Problem] = field(default_factory=list)
 
 
-class _Usd:
-    """Converts grouped sums of each office's transactions to USD with that office's rates."""
+class _ReportedUsd:
+    """Converts reported figures (stated per period, not transactions) to USD with each office's rates."""
 
     def __init__(self, offices: list[Office]):
-        rates = list(
-            ExchangeRate.objects.filter(
-                Q(office__isnull=True) | Q(office__in=[o.pk for o in offices]), archived_at__isnull=True
-            ).order_by("-valid_from", "office_id")
-        )
-        self.books = {o.pk: RateBook(o, rates=rates) for o in offices}
+        self.offices = offices
+        self.books: dict[int, RateBook] = {}
         self.used: dict[tuple[str, str, dt.date], RateUsed] = {}
 
-    def __call__(self, row: Any) -> Decimal:
-        """USD of a grouped row (office, currency, value_date, total), unrounded."""
-        factor, rates = self.books[row["office"]].factor(row["currency"], "USD", row["value_date"])
+    def book(self, office_id: int) -> RateBook:
+        # The rates of all the offices, loaded once when a figure first needs them.
+        if not self.books:
+            rates = list(
+                ExchangeRate.objects.filter(
+                    Q(office__isnull=True) | Q(office__in=[o.pk for o in self.offices]),
+                    archived_at__isnull=True,
+                ).order_by("-valid_from", "office_id")
+            )
+            self.books = {o.pk: RateBook(o, rates=rates) for o in self.offices}
+        return self.books[office_id]
+
+    def __call__(self, office_id: int, currency: str, day: dt.date, amount: Decimal) -> Decimal:
+        factor, rates = self.book(office_id).factor(currency, "USD", day)
         for rate in rates:
             self.used[(rate.base, rate.quote, rate.valid_from)] = replace(rate, inverted=False)
-        return row["total"] * factor
-
-
-def _grouped(qs: QuerySet[Any], *keys: str) -> list[dict[str, Any]]:
-    return list(qs.values(*keys, "office", "currency", "value_date").annotate(total=Sum("amount")).order_by())
+        return amount * factor
 
 
 def dashboard(
@@ -204,15 +210,12 @@ def compute_dashboard(
     split: Split = Split.EQUAL,
 ) -> Dashboard:
     office_ids = [o.pk for o in offices]
-    usd = _Usd(offices)
     items = items_of_years(offices, first, last)
     commitments = Transaction.objects.counted().filter(item__in=items.values("pk"), kind=K.COMMITMENT)
 
     # Per year: items, commitments (by approval year), disbursements (by value date).
-    counts = dict(items.values_list("approved_on__year").annotate(n=Count("pk")).order_by())
-    committed: dict[int, Decimal] = defaultdict(Decimal)
-    for r in _grouped(commitments, "item__approved_on__year"):
-        committed[r["item__approved_on__year"]] += usd(r)
+    counts = figures.count_items(items, "approved_on__year")
+    committed = figures.sums(commitments, "item__approved_on__year")
     disbursements = Transaction.objects.counted().filter(
         office__in=office_ids,
         kind=K.DISBURSEMENT,
@@ -220,35 +223,41 @@ def compute_dashboard(
         value_date__gte=dt.date(first, 1, 1),
         value_date__lte=dt.date(last, 12, 31),
     )
-    disbursed: dict[int, Decimal] = defaultdict(Decimal)
-    for r in _grouped(disbursements):
-        disbursed[r["value_date"].year] += usd(r)
+    disbursed = figures.sums(disbursements, "value_date__year")
     years = [
-        YearLine(y, counts.get(y, 0), _cent(committed[y]), _cent(disbursed[y]))
+        YearLine(y, counts.get(y, 0), _usd(committed.get(y)), _usd(disbursed.get(y)))
         for y in range(first, last + 1)
     ]
-
+    reported_usd = _ReportedUsd(offices)
     result = Dashboard(
         offices=offices,
         first_year=first,
         last_year=last,
         count=sum(counts.values()),
-        committed=_cent(sum(committed.values(), ZERO)),
-        disbursed=_cent(sum(disbursed.values(), ZERO)),
+        committed=_cent(sum((s.usd_any for s in committed.values()), ZERO)),
+        disbursed=_cent(sum((s.usd_any for s in disbursed.values()), ZERO)),
         years=years,
-        sectors=_by_sector(items, commitments, usd),
-        modalities=_by_modality(items, commitments, usd),
-        donors=_by_donor(items, commitments, usd),
+        sectors=_by_sector(items, commitments),
+        modalities=_by_modality(items, commitments),
+        donors=_by_donor(items, commitments),
         statuses=_by_status(office_ids),
-        map=dashboard_map(offices, commitments, on, split, usd),
+        map=dashboard_map(offices, commitments, on, split),
         rates=[],
-        reported=_reported(office_ids, first, last, usd),
+        reported=_reported(office_ids, first, last, reported_usd),
     )
-    result.rates = sorted(usd.used.values(), key=lambda r: (r.base, r.quote, r.valid_from))
+    used = dict(reported_usd.used)
+    counted = Transaction.objects.filter(
+        Q(pk__in=commitments.values("pk")) | Q(pk__in=disbursements.values("pk"))
+    )
+    for rate in figures.rates_converted(counted, figures.USD_RATES):
+        used[(rate.base, rate.quote, rate.valid_from)] = rate
+    if any(found.not_usd for found in (*committed.values(), *disbursed.values())):
+        result.missing_rates = figures.missing_rates(counted, reported_usd.book, usd_only=True)
+    result.rates = sorted(used.values(), key=lambda r: (r.base, r.quote, r.valid_from))
     return result
 
 
-def _reported(office_ids: list[int], first: int, last: int, usd: _Usd) -> list[ReportedLine]:
+def _reported(office_ids: list[int], first: int, last: int, usd: _ReportedUsd) -> list[ReportedLine]:
     """The confirmed reported figures of the offices in first–last, one line per period (one query)."""
     lines: dict[tuple[int, int], ReportedLine] = {}
     for r in confirmed_for(office_ids, first, last):
@@ -263,15 +272,19 @@ def _reported(office_ids: list[int], first: int, last: int, usd: _Usd) -> list[R
             amount = getattr(r, name)
             if amount is None:
                 continue
-            row = {"office": r.office_id, "currency": r.currency, "value_date": r.period_end, "total": amount}
             try:
-                value = usd(row)
+                value = usd(r.office_id, r.currency, r.period_end, amount)
             except RuleErrors:  # no rate for the currency: said beside the line, the rest still shown
                 if r.currency not in line.unconverted:
                     line.unconverted.append(r.currency)
                 continue
             setattr(line, name, _cent((getattr(line, name) or ZERO) + value))
     return [lines[k] for k in sorted(lines)]
+
+
+def _usd(found: figures.Sums | None) -> Decimal:
+    """The USD of the amounts converted to USD (those not converted yet are left out)."""
+    return _cent(found.usd_any if found is not None else ZERO)
 
 
 def _cent(value: Decimal) -> Decimal:
@@ -281,7 +294,7 @@ def _cent(value: Decimal) -> Decimal:
         raise not_converted("USD") from None
 
 
-def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction], usd: _Usd) -> list[Line]:
+def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
     """Each item once, in its primary sector, with its whole commitment (as the annual report writes it)."""
     rows = (
         items.values(
@@ -294,9 +307,7 @@ def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction], usd
         .annotate(n=Count("pk"))
         .order_by()
     )
-    money: dict[Any, Decimal] = defaultdict(Decimal)
-    for r in _grouped(commitments, "item__primary_sector"):
-        money[r["item__primary_sector"]] += usd(r)
+    money = figures.sums(commitments, "item__primary_sector")
     ordered = sorted(
         rows,
         key=lambda r: (
@@ -311,63 +322,44 @@ def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction], usd
             r["primary_sector__name"] or "Chưa phân loại lĩnh vực",
             r["primary_sector__name_en"] or "No sector",
             r["n"],
-            _cent(money[r["primary_sector"]]),
+            _usd(money.get(r["primary_sector"])),
         )
         for r in ordered
     ]
 
 
-def _by_modality(items: QuerySet[AidItem], commitments: QuerySet[Transaction], usd: _Usd) -> list[Line]:
-    counts = dict(items.values_list("modality").annotate(n=Count("pk")).order_by())
-    money: dict[str, Decimal] = defaultdict(Decimal)
-    for r in _grouped(commitments, "item__modality"):
-        money[r["item__modality"]] += usd(r)
-    english = {
-        Modality.PROGRAMME: "Programmes",
-        Modality.PROJECT: "Projects",
-        Modality.NON_PROJECT: "Non-project aid",
-    }
+def _by_modality(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
+    counts = figures.count_items(items, "modality")
+    money = figures.sums(commitments, "item__modality")
     return [
-        Line(m.value, str(m.label), english[m], counts[m.value], _cent(money[m.value]))
+        Line(m.value, str(m.label), figures.MODALITY_EN[m], counts[m.value], _usd(money.get(m.value)))
         for m in Modality
         if m.value in counts
     ]
 
 
-def _by_donor(items: QuerySet[AidItem], commitments: QuerySet[Transaction], usd: _Usd) -> list[Line]:
+def _by_donor(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
     """Per funding organisation, the `TOP_DONORS` largest by commitment (by the commitment's provider), the
     items each funds; the rest summed in one line."""
-    names: dict[Any, tuple[str, str, str]] = {}
-    counts: dict[Any, int] = {}
-    for r in (
-        Participation.objects.filter(item__in=items.values("pk"), role=Role.FUNDING)
-        .values("organisation", "organisation__name", "organisation__name_original", "organisation__country")
-        .annotate(n=Count("item", distinct=True))
-        .order_by()
-    ):
-        key = r["organisation"]
-        counts[key] = r["n"]
-        names[key] = (r["organisation__name"], r["organisation__name_original"], r["organisation__country"])
-    money: dict[Any, Decimal] = defaultdict(Decimal)
-    for g in _grouped(
-        commitments, "provider", "provider__name", "provider__name_original", "provider__country"
-    ):
-        money[g["provider"]] += usd(g)
-        if g["provider"] is not None:
-            names[g["provider"]] = (g["provider__name"], g["provider__name_original"], g["provider__country"])
+    # Each organisation's name read by the same queries: (id, name, original name, country).
+    org = ("name", "name_original", "country")
+    counts = figures.count_funded(items, *(f"organisation__{f}" for f in org))
+    money = figures.sums(commitments, ("provider", *(f"provider__{f}" for f in org)))
+    found: dict[Any, tuple[Any, ...]] = {key[0]: key for key in (*counts, *money)}
+    count_of = {key[0]: n for key, n in counts.items()}
+    usd_of = {key[0]: _usd(got) for key, got in money.items()}
     lines = []
-    for pk in set(counts) | set(money):
+    for pk, name, original, country in found.values():
         if pk is None:
-            lines.append(Line("", "Không rõ bên cấp", "Provider not recorded", 0, _cent(money[None])))
+            lines.append(Line("", "Không rõ bên cấp", "Provider not recorded", 0, usd_of[None]))
             continue
-        name, original, country = names[pk]
         lines.append(
             Line(
                 str(pk),
                 name,
                 original or name,
-                counts.get(pk, 0),
-                _cent(money[pk]),
+                count_of.get(pk, 0),
+                usd_of[pk] if pk in usd_of else _usd(None),
                 extra={"country": country},
             )
         )
@@ -387,13 +379,8 @@ def _by_donor(items: QuerySet[AidItem], commitments: QuerySet[Transaction], usd:
 
 
 def _by_status(office_ids: list[int]) -> list[StatusLine]:
-    counts = dict(
-        AidItem.objects.filter(office__in=office_ids, archived_at__isnull=True)
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return [StatusLine(s.value, str(s.label), counts.get(s.value, 0)) for s in Status]
+    counts = figures.count_statuses(office_ids)
+    return [StatusLine(s.value, str(s.label), counts[s.value]) for s in Status]
 
 
 # --- The map ------------------------------------------------------------------------------------------------
@@ -414,7 +401,6 @@ def dashboard_map(
     commitments: QuerySet[Transaction],
     on: dt.date,
     split: Split,
-    usd: _Usd,
 ) -> MapData:
     """Commitments by place, on the units in force on `on` of the offices' provinces (and of any province
     an amount lands in); for more than one office, on those provinces themselves (thousands of communes
@@ -435,22 +421,15 @@ def dashboard_map(
     """
     era, level = map_era(on, by_province=len(offices) > 1)
     rows = list(
-        commitments.values(
-            "item",
-            "item__place_shares__unit",
-            "item__place_shares__share",
-            "office",
-            "currency",
-            "value_date",
-        )
-        .annotate(total=Sum("amount"))
+        commitments.values("item", "item__place_shares__unit", "item__place_shares__share")
+        .annotate(usd=Sum("usd_value"))
         .order_by()
     )
     recorded: dict[Any, Decimal] = defaultdict(Decimal)
     recorded_items: dict[Any, set[int]] = defaultdict(set)
     for r in rows:
         unit_id, share = r["item__place_shares__unit"], r["item__place_shares__share"]
-        recorded[unit_id] += usd(r) * (HUNDRED if share is None else share) / HUNDRED
+        recorded[unit_id] += (r["usd"] or ZERO) * (HUNDRED if share is None else share) / HUNDRED
         recorded_items[unit_id].add(r["item"])
     home_ids = {o.home_province_id for o in offices if o.home_province_id is not None}
     units = rows_by_pk(AdminUnit.objects.select_related("province", "parent"), [*recorded, *home_ids])

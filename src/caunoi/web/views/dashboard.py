@@ -326,9 +326,12 @@ def map_chart(m: MapData) -> Chart:
 
 def _compute(choice: Choice) -> tuple[Dashboard | None, list[str]]:
     try:
-        return compute(choice.offices, choice.first, choice.last, choice.on, choice.split), []
-    except RuleErrors as error:  # a currency without a rate in force: say which, show nothing wrong
+        data = compute(choice.offices, choice.first, choice.last, choice.on, choice.split)
+    except RuleErrors as error:  # amounts or rates beyond what any service accepts: say so, show nothing
         return None, [p.text() for p in error.problems]
+    # A currency without a rate in force: its amounts are left out of the figures shown, and the rate to
+    # enter is said.
+    return data, [p.text() for p in data.missing_rates]
 
 
 class _Parts:

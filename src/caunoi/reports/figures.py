@@ -1,0 +1,170 @@
+"""The sums every report shows, from the transactions' stored USD and VND values (`caunoi.aid.converted`).
+
+Each breakdown is one GROUP BY: the database sums the amounts as recorded (per currency), their USD and VND
+values and what no rate converted yet; Python only multiplies by a share and formats. The aid report
+(`reports.aid`) and the dashboard (`reports.dashboard`) both read their figures here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from caunoi.aid.lifecycle import Status
+from caunoi.aid.models import AidItem, ItemPlace, Modality, Participation, Role, Transaction
+from caunoi.core.errors import Problem, RuleErrors
+from caunoi.money.convert import RateBook, RateUsed
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+# The aid report counts an amount converted when both its values are: its USD and VND totals then hold
+# the same amounts. The dashboard, in USD only, needs only the USD value.
+BOTH = Q(usd_value__isnull=False, vnd_value__isnull=False)
+MODALITY_EN = {
+    Modality.PROGRAMME: "Programmes",
+    Modality.PROJECT: "Projects",
+    Modality.NON_PROJECT: "Non-project aid",
+}
+USD_RATES = ("usd_rate", "usd_cross_rate")
+ALL_RATES = (*USD_RATES, "vnd_rate", "vnd_cross_rate")
+
+
+@dataclass
+class Sums:
+    """What a group of transactions adds up to, unrounded (a share multiplies each group first)."""
+
+    by_currency: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    usd: Decimal = ZERO  # of the amounts converted to both USD and VND
+    vnd: Decimal = ZERO
+    unconverted: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    usd_any: Decimal = ZERO  # of every amount converted to USD
+    not_usd: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))  # the others
+
+
+def sums(
+    transactions: QuerySet[Transaction], key: str | tuple[str, ...] | None = None, share: str | None = None
+) -> dict[Any, Sums]:
+    """The sums of `transactions` per value of `key` (per tuple of values of a tuple of fields; one entry,
+    None, without), each group multiplied by the percentage in the field `share` when given (an item's
+    sector or place shares)."""
+    fields = [key] if isinstance(key, str) else list(key or ())
+    keys = [*fields, share] if share is not None else fields
+    rows = (
+        transactions.values(*keys, "currency")
+        .annotate(
+            total=Sum("amount"),
+            usd=Sum("usd_value", filter=BOTH),
+            vnd=Sum("vnd_value", filter=BOTH),
+            unconverted=Sum("amount", filter=~BOTH),
+            usd_any=Sum("usd_value"),
+            not_usd=Sum("amount", filter=Q(usd_value__isnull=True)),
+        )
+        .order_by()
+    )
+    found: dict[Any, Sums] = defaultdict(Sums)
+    for r in rows:
+        weight = Decimal(1) if share is None else r[share] / HUNDRED
+        got = found[r[key] if isinstance(key, str) else tuple(r[f] for f in fields) if fields else None]
+        currency = r["currency"]
+        got.by_currency[currency] += r["total"] * weight
+        if r["usd"] is not None:
+            got.usd += r["usd"] * weight
+            got.vnd += r["vnd"] * weight
+        if r["unconverted"] is not None:
+            got.unconverted[currency] += r["unconverted"] * weight
+        if r["usd_any"] is not None:
+            got.usd_any += r["usd_any"] * weight
+        if r["not_usd"] is not None:
+            got.not_usd[currency] += r["not_usd"] * weight
+    return found
+
+
+def count_items(items: QuerySet[AidItem], key: str) -> dict[Any, int]:
+    return dict(items.values_list(key).annotate(n=Count("pk")).order_by())
+
+
+def count_funded(items: QuerySet[AidItem], *fields: str) -> dict[Any, int]:
+    """Per funding organisation (per tuple of it and its `fields` when given), the items it funds."""
+    found = (
+        Participation.objects.filter(item__in=items.values("pk"), role=Role.FUNDING)
+        .values_list("organisation", *fields)
+        .annotate(n=Count("item", distinct=True))
+        .order_by()
+    )
+    return {(r[:-1] if fields else r[0]): r[-1] for r in found}
+
+
+def count_placed(items: QuerySet[AidItem]) -> dict[Any, int]:
+    """Per place as recorded, the items working there."""
+    return dict(
+        ItemPlace.objects.filter(item__in=items.values("pk"))
+        .values_list("unit")
+        .annotate(n=Count("item", distinct=True))
+        .order_by()
+    )
+
+
+def count_statuses(office_ids: list[int]) -> dict[str, int]:
+    counts = dict(
+        AidItem.objects.filter(office__in=office_ids, archived_at__isnull=True)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {s.value: counts.get(s.value, 0) for s in Status}
+
+
+RATE_COLUMNS = ("id", "base", "quote", "rate", "valid_from", "source", "reference")
+
+
+def rates_converted(
+    transactions: QuerySet[Transaction], fields: Iterable[str] = ALL_RATES
+) -> dict[RateUsed, dict[str, Decimal]]:
+    """Per rate in `fields` (as quoted, never inverted; each counted as often as a transaction names it),
+    the amounts per currency it converted, of the transactions converted to both currencies (to USD alone
+    with `USD_RATES`). One query: the rates are read by the same join."""
+    fields = list(fields)
+    done = BOTH if fields != list(USD_RATES) else Q(usd_value__isnull=False)
+    columns = {name: [f"{name}__{c}" for c in RATE_COLUMNS] for name in fields}
+    rows = (
+        transactions.filter(done)
+        .values("currency", *(c for names in columns.values() for c in names))
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    found: dict[RateUsed, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for r in rows:
+        for names in columns.values():
+            pk, base, quote, rate, valid_from, source, reference = (r[c] for c in names)
+            if pk is not None:
+                used = RateUsed(base, quote, rate, valid_from, source, reference, pk=pk)
+                found[used][r["currency"]] += r["total"]
+    return found
+
+
+def missing_rates(
+    transactions: QuerySet[Transaction], book_of: Callable[[int], RateBook], usd_only: bool = False
+) -> list[Problem]:
+    """Why some money is not converted: the rates still to enter, one problem per currency and day (the
+    one the book of the office `book_of` gives names first, to USD before VND), in order of their text."""
+    found: dict[str, Problem] = {}
+    done = Q(usd_value__isnull=False) if usd_only else BOTH
+    days: Iterable[tuple[int, str, dt.date]] = (
+        transactions.exclude(done).values_list("office", "currency", "value_date").distinct().order_by()
+    )
+    for office_id, currency, day in days:
+        book = book_of(office_id)
+        try:
+            book.factor(currency, "USD", day)
+            if not usd_only:
+                book.factor(currency, "VND", day)
+        except RuleErrors as error:
+            for problem in error.problems:
+                found.setdefault(problem.vi, problem)
+    return [found[text] for text in sorted(found)]
