@@ -1,7 +1,12 @@
-"""Business-rule errors that carry their message in Vietnamese and English.
+"""Business-rule errors whose message renders in Vietnamese and in English from one translatable template.
 
 Each rule's message is a `Msg` constant in its app's `messages.py`; raising `SOME_MSG(field=..., **params)`
 gives a `RuleError`. A failing import gathers several as `Problem`s in one `RuleErrors`.
+
+The template is Vietnamese (the source language) and is the gettext msgid: the English text is its entry in
+the catalog. A parameter is given once; when it depends on the language it is a lazy translation (a choice
+label, `gettext_lazy`), a `Decimal` quantity (formatted the language's way, `1.404.175` / `1,404,175`) or
+another `Problem`, and the message renders it under `translation.override(lang)`.
 """
 
 from __future__ import annotations
@@ -9,9 +14,13 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.utils import translation
+from django.utils.functional import Promise
+
+from caunoi.vntext.numbers import format_number
 
 ALL_MESSAGES: dict[str, Msg] = {}
 
@@ -19,24 +28,43 @@ ALL_MESSAGES: dict[str, Msg] = {}
 @dataclass(frozen=True)
 class Msg:
     code: str
-    vi: str
-    en: str
+    vi: str  # the template in Vietnamese, marked with gettext_noop where it is defined: the catalog's msgid
 
     def __post_init__(self) -> None:
         if self.code in ALL_MESSAGES and ALL_MESSAGES[self.code] != self:
             raise ValueError(f"message code {self.code} defined twice")
         ALL_MESSAGES[self.code] = self
 
+    def template(self, lang: str) -> str:
+        """The template in `lang`: the Vietnamese itself, or its translation in the catalog."""
+        with translation.override(lang):
+            return translation.gettext(self.vi)
+
+    @property
+    def en(self) -> str:
+        return self.template("en")
+
     def placeholders(self, lang: str) -> set[str]:
-        text = self.vi if lang == "vi" else self.en
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        return {name for _, name, _, _ in string.Formatter().parse(self.template(lang)) if name}
 
     def __call__(self, field: str | None = None, **params: Any) -> RuleError:
         return RuleError(self, field=field, params=params)
 
 
+def _shown(value: Any, lang: str) -> Any:
+    """A parameter as the message shows it in `lang` (called under the override of `lang`)."""
+    if isinstance(value, Problem):
+        return value.text(lang)
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, Decimal):
+        return format_number(value, locale=lang)
+    return value
+
+
 def _render(msg: Msg, lang: str, params: dict[str, Any]) -> str:
-    return (msg.vi if lang == "vi" else msg.en).format(**params)
+    with translation.override(lang):
+        return msg.template(lang).format(**{name: _shown(value, lang) for name, value in params.items()})
 
 
 @dataclass

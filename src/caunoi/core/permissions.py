@@ -21,6 +21,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop as _  # marks a template for the catalog; Msg translates it
 
 from caunoi.core.errors import Msg
 from caunoi.core.models import NATIONAL_ROLES, Membership, Office, Role
@@ -58,8 +59,7 @@ FORMER_MEMBER = frozenset({Action.VIEW})
 
 NOT_ALLOWED = Msg(
     "permission.denied",
-    "Bạn không có quyền “{action}” trong cơ quan {office}.",
-    "You may not “{action_en}” in office {office}.",
+    _("Bạn không có quyền “{action}” trong cơ quan {office}."),
 )
 ACTION_NAMES = {
     Action.VIEW: "xem",
