@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import translation
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 
 from caunoi.vntext.numbers import format_number
 
@@ -62,9 +62,29 @@ def _shown(value: Any, lang: str) -> Any:
     return value
 
 
-def _render(msg: Msg, lang: str, params: dict[str, Any]) -> str:
+def _filled(template: str, lang: str, params: dict[str, Any]) -> str:
     with translation.override(lang):
-        return msg.template(lang).format(**{name: _shown(value, lang) for name, value in params.items()})
+        return translation.gettext(template).format(
+            **{name: _shown(value, lang) for name, value in params.items()}
+        )
+
+
+def _render(msg: Msg, lang: str, params: dict[str, Any]) -> str:
+    return _filled(msg.vi, lang, params)
+
+
+def _phrase_now(template: str, params: dict[str, Any]) -> str:
+    lang = translation.get_language() or "vi"
+    return _filled(template, "vi" if lang.startswith("vi") else "en", params)
+
+
+_lazy_phrase = lazy(_phrase_now, str)
+
+
+def phrase(template: str, **params: Any) -> str:
+    """A part of a message built like a message (a template marked with gettext_noop, parameters given once),
+    rendered lazily in the language of the message that shows it."""
+    return _lazy_phrase(template, params)
 
 
 @dataclass
