@@ -63,7 +63,10 @@ def test_a_40_digit_amount_is_a_problem_not_an_invalid_operation():
     problem = _one(Transaction, amount=Decimal("1" * 40))
     assert (problem.code, problem.field) == ("limits.decimal_too_large", "amount")
     assert problem.params["limit"] == Decimal("1e16")
-    assert problem.vi == "“số tiền” quá lớn (nhận được 1111111111111111111111111111111111111111); phải nhỏ hơn 10.000.000.000.000.000."
+    assert (
+        problem.vi
+        == "“số tiền” quá lớn (nhận được 1111111111111111111111111111111111111111); phải nhỏ hơn 10.000.000.000.000.000."
+    )
     assert problem.params["value"] == "1" * 40
 
 

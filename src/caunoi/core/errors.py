@@ -81,6 +81,19 @@ def _phrase_now(template: str, params: dict[str, Any]) -> str:
 _lazy_phrase = lazy(_phrase_now, str)
 
 
+def _joined_now(items: Iterable[Any], separator: str) -> str:
+    return separator.join(str(item) for item in items)
+
+
+def _lowercase_now(text: Any) -> str:
+    return str(text).lower()
+
+
+# Lazy, so that the labels they take are read in the language of the message that shows them.
+joined = lazy(_joined_now, str)  # "Đề xuất, Đã phê duyệt" / "Proposal, Approved"
+lowercase = lazy(_lowercase_now, str)  # a choice label inside a sentence
+
+
 def phrase(template: str, **params: Any) -> str:
     """A part of a message built like a message (a template marked with gettext_noop, parameters given once),
     rendered lazily in the language of the message that shows it."""
