@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from caunoi.core import audit
 from caunoi.core.permissions import Action, Actor, authorize
@@ -24,18 +25,17 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def check_choice(value: str, choices: type[models.TextChoices], what: str, what_en: str, field: str) -> str:
+def check_choice(value: str, choices: type[models.TextChoices], what: str, field: str) -> str:
+    """`what` (a lazy translation) names the field in the message."""
     if value not in choices.values:
-        raise m.CHOICE_UNKNOWN(
-            field=field, value=value, what=what, what_en=what_en, choices=", ".join(choices.values)
-        )
+        raise m.CHOICE_UNKNOWN(field=field, value=value, what=what, choices=", ".join(choices.values))
     return value
 
 
-def required_text(value: str | None, what: str, what_en: str, field: str) -> str:
+def required_text(value: str | None, what: str, field: str) -> str:
     text = nfc(value)
     if not text:
-        raise m.REQUIRED(field=field, what=what, what_en=what_en)
+        raise m.REQUIRED(field=field, what=what)
     return text
 
 
@@ -45,20 +45,16 @@ def check_order(
     *,
     field: str,
     start_what: str,
-    start_what_en: str,
     end_what: str,
-    end_what_en: str,
 ) -> None:
-    """End on or after start (either may be unknown)."""
+    """End on or after start (either may be unknown); the names of the two dates are lazy translations."""
     if start and end and end < start:
         raise m.DATES_ORDER(
             field=field,
             start=vn_date(start),
             end=vn_date(end),
             start_what=start_what,
-            start_what_en=start_what_en,
             end_what=end_what,
-            end_what_en=end_what_en,
         )
 
 
@@ -69,7 +65,7 @@ def not_in_future(day: dt.date | None, field: str) -> None:
 
 def partial(day: dt.date | None, precision: str, field: str) -> dt.date | None:
     """Store a partial date as its first day, after checking the precision is known."""
-    check_choice(precision, Precision, "độ chính xác của ngày", "date precision", field)
+    check_choice(precision, Precision, _("độ chính xác của ngày"), field)
     return first_day(day, precision) if day else None
 
 
