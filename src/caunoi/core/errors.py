@@ -51,8 +51,18 @@ class Msg:
         return RuleError(self, field=field, params=params)
 
 
+@dataclass(frozen=True)
+class Worded:
+    """A parameter worded by someone else in each language ahead of time (Django's password validators'
+    reasons): the message takes the wording of the language it renders in."""
+
+    texts: dict[str, str]
+
+
 def _shown(value: Any, lang: str) -> Any:
     """A parameter as the message shows it in `lang` (called under the override of `lang`)."""
+    if isinstance(value, Worded):
+        return value.texts[lang]
     if isinstance(value, Problem):
         return value.text(lang)
     if isinstance(value, Promise):
