@@ -30,7 +30,7 @@ from caunoi.aid.models import (
     TransactionKind,
 )
 from caunoi.core import audit
-from caunoi.core.errors import joined, lowercase
+from caunoi.core.errors import Text, joined, lowercase
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, Actor, authorize, history_user
 from caunoi.core.scope import ensure_same_office
@@ -66,7 +66,7 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def status_label(status: str) -> str:
+def status_label(status: str) -> Text:
     """The status's label, lazy: a message shows it in its own language."""
     return Status(status).label
 
@@ -316,7 +316,7 @@ def _clean_share(value: Decimal | int | str) -> Decimal:
 
 
 def check_shares(
-    pairs: Sequence[tuple[Any, Decimal | int | str]], what: str, field: str
+    pairs: Sequence[tuple[Any, Decimal | int | str]], what: Text, field: str
 ) -> list[tuple[Any, Decimal]]:
     """`what` names the shares (SECTORS, PLACES) in the message of a total other than 100."""
     cleaned = [(obj, _clean_share(share)) for obj, share in pairs]

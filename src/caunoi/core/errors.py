@@ -23,6 +23,7 @@ from django.utils.functional import Promise, lazy
 from caunoi.vntext.numbers import format_number
 
 ALL_MESSAGES: dict[str, Msg] = {}
+Text = str | Promise  # a parameter's text: plain, or a lazy translation rendered in the message's language
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from caunoi.core import audit
+from caunoi.core.errors import Text
 from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
@@ -25,14 +26,14 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def check_choice(value: str, choices: type[models.TextChoices], what: str, field: str) -> str:
+def check_choice(value: str, choices: type[models.TextChoices], what: Text, field: str) -> str:
     """`what` (a lazy translation) names the field in the message."""
     if value not in choices.values:
         raise m.CHOICE_UNKNOWN(field=field, value=value, what=what, choices=", ".join(choices.values))
     return value
 
 
-def required_text(value: str | None, what: str, field: str) -> str:
+def required_text(value: str | None, what: Text, field: str) -> str:
     text = nfc(value)
     if not text:
         raise m.REQUIRED(field=field, what=what)
@@ -44,8 +45,8 @@ def check_order(
     end: dt.date | None,
     *,
     field: str,
-    start_what: str,
-    end_what: str,
+    start_what: Text,
+    end_what: Text,
 ) -> None:
     """End on or after start (either may be unknown); the names of the two dates are lazy translations."""
     if start and end and end < start:
