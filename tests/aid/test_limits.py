@@ -66,7 +66,7 @@ def test_a_decision_number_longer_than_its_column(office, approval):
         decision=decision,
     )
     assert [(p.code, p.field, p.params["limit"]) for p in problems] == [
-        ("limits.text_too_long", "decision_number", "80")
+        ("limits.text_too_long", "decision_number", 80)
     ]
     assert not AidItem.objects.filter(office=office).exists()
     assert not StatusChange.objects.filter(item__office=office).exists()
@@ -126,7 +126,7 @@ def test_a_transaction_reference_over_120_characters(make_item):
         reference="R" * 121,
         actor=SYSTEM,
     )
-    assert [(p.field, p.params["length"]) for p in problems] == [("reference", "121")]
+    assert [(p.field, p.params["length"]) for p in problems] == [("reference", 121)]
 
 
 # ---- the spreadsheet ---------------------------------------------------------------------------------

@@ -193,7 +193,8 @@ def test_money_moves_only_after_approval(make_item, approval):
     with pytest.raises(RuleError) as error:
         services.record_transaction(item, "3", "500", "EUR", D(2022, 1, 5), actor=SYSTEM)
     assert error.value.code == "aid.transaction_status"
-    assert error.value.en == "Aid item T-001 is “Đề xuất”, so no disbursement can be recorded yet."
+    assert error.value.vi == "Khoản viện trợ T-001 ở trạng thái “Đề xuất” nên chưa thể ghi giải ngân."
+    assert error.value.en == "Aid item T-001 is “Proposal”, so no disbursement can be recorded yet."
     approved = make_item(status=Status.APPROVED, decision=approval)
     tx = services.record_transaction(approved, "3", "500.5", "eur", D(2022, 4, 1), actor=SYSTEM)
     assert (tx.amount, tx.currency, tx.office_id) == (Decimal("500.50"), "EUR", approved.office_id)

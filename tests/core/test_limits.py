@@ -28,16 +28,18 @@ def test_a_600_character_title():
 
 def test_a_74_character_code():
     problem = _one(AidItem, code="M" * 74)
-    assert (problem.field, problem.params["length"], problem.params["limit"]) == ("code", "74", "60")
+    assert (problem.field, problem.params["length"], problem.params["limit"]) == ("code", 74, 60)
 
 
 def test_an_identifier_over_200_characters():
     problem = _one(IatiActivity, iati_identifier="XM-" + "9" * 2_000_000)
     assert (problem.field, problem.params["length"], problem.params["limit"]) == (
         "iati_identifier",
-        "2.000.003",
-        "200",
+        2_000_003,
+        200,
     )
+    assert problem.vi == "“mã IATI” dài 2.000.003 ký tự; tối đa 200 ký tự."
+    assert problem.en == "“IATI identifier” is 2,000,003 characters long; at most 200 are allowed."
 
 
 def test_a_25_digit_beneficiary_count():
@@ -53,14 +55,18 @@ def test_a_25_digit_beneficiary_count():
 
 def test_a_small_integer_column_holds_32767_not_32768():
     assert limits.check(IatiActivity, {"hierarchy": 32767}) == []
-    assert _one(IatiActivity, hierarchy=32768).params["high"] == "32.767"
+    assert _one(IatiActivity, hierarchy=32768).params["high"] == 32767
     assert _one(IatiActivity, hierarchy=-1).field == "hierarchy"
 
 
 def test_a_40_digit_amount_is_a_problem_not_an_invalid_operation():
     problem = _one(Transaction, amount=Decimal("1" * 40))
     assert (problem.code, problem.field) == ("limits.decimal_too_large", "amount")
-    assert problem.params["limit"] == "10.000.000.000.000.000"
+    assert problem.params["limit"] == Decimal("1e16")
+    assert (
+        problem.vi
+        == "“số tiền” quá lớn (nhận được 1111111111111111111111111111111111111111); phải nhỏ hơn 10.000.000.000.000.000."
+    )
     assert problem.params["value"] == "1" * 40
 
 

@@ -310,7 +310,7 @@ def test_a_target_keeps_only_the_fields_its_kind_uses(office, org, three):
         "relations.target_field_unused",
         "association",
         "Hội hữu nghị không dùng cho chỉ tiêu loại “Tổ chức hoạt động”; hãy để trống.",
-        "The association does not apply to a target of kind “an event”; leave it empty.",
+        "The association does not apply to a target of kind “Hold an activity”; leave it empty.",
     )
     assert (
         code_of(

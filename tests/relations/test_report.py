@@ -51,7 +51,7 @@ def test_report_json_on_the_demo(relations_demo):
     )
     assert (framework["status"], framework["status_en"], framework["status_at_year_end"]) == (
         "expired",
-        "expired",
+        "Expired",
         "in_force",
     )
     assert framework["fields"] == [

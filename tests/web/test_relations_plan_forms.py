@@ -473,7 +473,9 @@ def test_the_target_messages_follow_the_interface_language(login, yen_bai):
     phap = Association.objects.get(office=yen_bai, name__contains="Việt - Pháp")
     response = client.post(f"/relations/tasks/{task.pk}/targets/new/", target_post(association=phap.pk))
     assert errors(response) == {
-        "association": ["The association does not apply to a target of kind “an event”; leave it empty."]
+        "association": [
+            "The association does not apply to a target of kind “Hold an activity”; leave it empty."
+        ]
     }
 
 

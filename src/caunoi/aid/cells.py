@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import TextChoices
+from django.utils import translation
 
 from caunoi.aid import messages as m
+from caunoi.core.errors import joined
 from caunoi.core.text import fold, nfc
 from caunoi.vntext.numbers import format_number, parse_entered
 
@@ -74,19 +77,32 @@ def parse_int(value: Any, field: str) -> int | None:
     return int(number)
 
 
-def parse_choice(
-    value: Any, choices: type[TextChoices], field: str, english: dict[str, str] | None = None
-) -> str:
-    """A choice by its Vietnamese label, its code, or its English name, with or without diacritics."""
-    wanted = fold(text(value))
+def _name_key(name: str) -> str:
+    # "non-project", "non_project" and "non project" are one name
+    return fold(name.replace("-", " ").replace("_", " "))
+
+
+@functools.cache
+def _choice_names(choices: type[TextChoices]) -> dict[str, str]:
+    """Every name a cell may give a choice by: its label in Vietnamese and in English, its code, its name
+    (cached: the catalogs do not change while the server runs)."""
+    names: dict[str, str] = {}
     for choice in choices:
-        names = {fold(str(choice.label)), fold(choice.value), fold(choice.name.replace("_", " "))}
-        if english and choice.value in english:
-            names.add(fold(english[choice.value]))
-        if wanted in names:
-            return str(choice.value)
-    labels = ", ".join(str(c.label) for c in choices)
-    raise m.CELL_CHOICE(field=field, value=text(value), choices=labels)
+        keys = {choice.value, choice.name}
+        for language in ("vi", "en"):
+            with translation.override(language):
+                keys.add(str(choice.label))
+        names.update((_name_key(key), str(choice.value)) for key in keys)
+    return names
+
+
+def parse_choice(value: Any, choices: type[TextChoices], field: str) -> str:
+    """A choice by its label in either language, its code or its name, with or without diacritics."""
+    found = _choice_names(choices).get(_name_key(text(value)))
+    if found is None:
+        labels = joined([c.label for c in choices], ", ")
+        raise m.CELL_CHOICE(field=field, value=text(value), choices=labels)
+    return found
 
 
 def parse_bool(value: Any, field: str) -> bool:

@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from caunoi.aid import messages as m
 from caunoi.aid.models import ClosedYear
@@ -57,7 +58,7 @@ def reopen_year(office: Office, year: int, *, actor: Actor, reason: str) -> Clos
         raise m.YEAR_NOT_CLOSED(field="year", year=year)
     reason = nfc(reason).strip()
     if not reason:
-        raise m.REASON_REQUIRED(field="reason", what="mở lại năm", what_en="reopen a year")
+        raise m.REASON_REQUIRED(field="reason", what=gettext_lazy("mở lại năm"))
     lock.reopened_at, lock.reopened_by, lock.reason = timezone.now(), history_user(actor), reason
     audit.save(lock, actor, reason=reason)
     return lock

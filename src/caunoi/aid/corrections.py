@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from caunoi.aid import messages as m
 from caunoi.aid.closing import check_open
@@ -80,7 +81,7 @@ def reverse_transaction(tx: Transaction, *, actor: Actor, reason: str) -> Transa
     _check_correctable(tx, tx.item)
     reason = nfc(reason).strip()
     if not reason:
-        raise m.REASON_REQUIRED(field="reason", what="hủy giao dịch", what_en="reverse a transaction")
+        raise m.REASON_REQUIRED(field="reason", what=gettext_lazy("hủy giao dịch"))
     check_open(tx.office, tx.value_date)
     tx.reversed_at, tx.reversed_by, tx.reversal_reason = timezone.now(), history_user(actor), reason
     audit.save(tx, actor, reason=reason)

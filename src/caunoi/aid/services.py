@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from caunoi.aid import messages as m
 from caunoi.aid.closing import check_open
@@ -29,6 +30,7 @@ from caunoi.aid.models import (
     TransactionKind,
 )
 from caunoi.core import audit
+from caunoi.core.errors import Text, joined, lowercase
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, Actor, authorize, history_user
 from caunoi.core.scope import ensure_same_office
@@ -44,6 +46,13 @@ MODALITIES = frozenset(Modality.values)
 STATUSES = frozenset(Status.values)
 ROLES = frozenset(Role.values)
 KINDS = frozenset(TransactionKind.values)
+# What the messages of the share rules call an item's sectors and places.
+SECTORS = gettext_lazy("lĩnh vực")
+PLACES = gettext_lazy("địa bàn")
+CHANGES_AFTER_APPROVAL = {
+    "sectors": gettext_lazy("sửa lĩnh vực sau phê duyệt"),
+    "places": gettext_lazy("sửa địa bàn sau phê duyệt"),
+}
 
 
 @dataclass(frozen=True)
@@ -57,8 +66,9 @@ def _today() -> dt.date:
     return timezone.localdate()
 
 
-def status_label(status: str) -> str:
-    return str(Status(status).label)
+def status_label(status: str) -> Text:
+    """The status's label, lazy: a message shows it in its own language."""
+    return Status(status).label
 
 
 def check_item_fields(fields: dict[str, Any]) -> None:
@@ -277,7 +287,7 @@ def check_step(
             code=code,
             from_status=status_label(status),
             to_status=status_label(to_status),
-            allowed=", ".join(status_label(s) for s in sorted(allowed)) or "—",
+            allowed=joined([status_label(s) for s in sorted(allowed)], ", ") if allowed else "—",
         )
     if on > (today or _today()):
         raise m.DATE_IN_FUTURE(field="on", on=on.strftime("%d/%m/%Y"))
@@ -306,8 +316,9 @@ def _clean_share(value: Decimal | int | str) -> Decimal:
 
 
 def check_shares(
-    pairs: Sequence[tuple[Any, Decimal | int | str]], what: str, what_en: str, field: str
+    pairs: Sequence[tuple[Any, Decimal | int | str]], what: Text, field: str
 ) -> list[tuple[Any, Decimal]]:
+    """`what` names the shares (SECTORS, PLACES) in the message of a total other than 100."""
     cleaned = [(obj, _clean_share(share)) for obj, share in pairs]
     seen: set[int] = set()
     for obj, _share in cleaned:
@@ -316,7 +327,7 @@ def check_shares(
         seen.add(obj.pk)
     total = sum((share for _, share in cleaned), Decimal(0))
     if cleaned and total != HUNDRED:
-        raise m.SHARES_TOTAL(field=field, what=what, what_en=what_en, total=f"{total.normalize():f}")
+        raise m.SHARES_TOTAL(field=field, what=what, total=total.normalize())
     return cleaned
 
 
@@ -339,9 +350,9 @@ def set_sectors(
     for sector, _ in shares:
         if sector.archived_at:
             raise m.SECTOR_ARCHIVED(field="sectors", value=sector.name)
-    cleaned = check_shares(shares, "lĩnh vực", "sector", "sectors")
+    cleaned = check_shares(shares, SECTORS, "sectors")
     new = [ItemSector(item=item, sector=s, share=v) for s, v in cleaned]
-    _replace(item, item.sector_shares.all(), new, actor, reason, ("lĩnh vực", "sectors"))
+    _replace(item, item.sector_shares.all(), new, actor, reason, "sectors")
     primary = primary_sector(cleaned)
     if item.primary_sector_id != (primary.pk if primary else None):
         item.primary_sector = primary
@@ -359,14 +370,14 @@ def set_places(
     """Replace the item's places (units as recorded, of either era); shares must total 100. Changing them
     once the item is approved needs a reason, kept in the history."""
     authorize(actor, Action.EDIT, item.office)
-    cleaned = check_shares(shares, "địa bàn", "place", "places")
+    cleaned = check_shares(shares, PLACES, "places")
     new = [ItemPlace(item=item, unit=u, share=v) for u, v in cleaned]
-    _replace(item, item.place_shares.all(), new, actor, reason, ("địa bàn", "places"))
+    _replace(item, item.place_shares.all(), new, actor, reason, "places")
     refresh_search_text(item)
 
 
 def _replace(
-    item: AidItem, existing: Iterable[Any], new: list[Any], actor: Any, reason: str, what: tuple[str, str]
+    item: AidItem, existing: Iterable[Any], new: list[Any], actor: Any, reason: str, field: str
 ) -> None:
     old = {_share_key(o): o for o in existing}
     changed = set(old) != {_share_key(o) for o in new} or any(
@@ -375,9 +386,7 @@ def _replace(
     reason = nfc(reason).strip()
     # The first sectors and places of an item entered as approved are its record, not a change to it.
     if changed and old and item.status in APPROVED_STATUSES and not reason:
-        raise m.REASON_REQUIRED(
-            field=what[1], what=f"sửa {what[0]} sau phê duyệt", what_en=f"change the {what[1]} after approval"
-        )
+        raise m.REASON_REQUIRED(field=field, what=CHANGES_AFTER_APPROVAL[field])
     for obj in new:
         current = old.pop(_share_key(obj), None)
         if current is None:
@@ -441,8 +450,7 @@ def check_money(
             field="kind",
             code=code,
             status=status_label(status),
-            kind=str(TransactionKind(kind).label).lower(),
-            kind_en=TransactionKind(kind).name.lower(),
+            kind=lowercase(TransactionKind(kind).label),
         )
     if kind != TransactionKind.COMMITMENT and value_date > (today or _today()):
         raise m.DATE_IN_FUTURE(field="value_date", on=value_date.strftime("%d/%m/%Y"))

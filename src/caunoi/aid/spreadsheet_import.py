@@ -95,8 +95,7 @@ class ImportReport:
                 {
                     "code": entry.code,
                     "row": first.row or entry.rows[0],
-                    "reason": first.vi,
-                    "reason_en": first.en,
+                    "reason": first,  # shown in the language of this message
                 },
                 row=row,
             )

@@ -27,8 +27,6 @@ from caunoi.aid.spreadsheet_reader import header_keys, is_blank, open_rows
 from caunoi.core.errors import Problem, RuleErrors
 from caunoi.money.currencies import clean_amount
 
-MODALITY_EN = {"programme": "programme", "project": "project", "non_project": "non-project"}
-KIND_EN = {"1": "incoming funds", "2": "commitment", "3": "disbursement", "4": "expenditure"}
 MAX_PROBLEMS = 1000  # listed when a file is refused; the total is counted beyond them
 ITEM_PROBLEMS = 20  # kept per item for the per-row report; the import's list counts them all
 
@@ -103,10 +101,8 @@ def _amount(value: Any, field: str) -> Decimal | None:
     return None if number is None else clean_amount(number, field)
 
 
-def _optional_choice(
-    value: Any, choices: Any, field: str, english: dict[str, str] | None = None
-) -> str | None:
-    return cells.parse_choice(value, choices, field, english) if cells.text(value) else None
+def _optional_choice(value: Any, choices: Any, field: str) -> str | None:
+    return cells.parse_choice(value, choices, field) if cells.text(value) else None
 
 
 def _parse_item(reader: RowReader, row: int, v: dict[str, Any]) -> ItemSpec:
@@ -114,7 +110,7 @@ def _parse_item(reader: RowReader, row: int, v: dict[str, Any]) -> ItemSpec:
     spec = ItemSpec(
         fields={
             "code": g(row, v, "code", _required, "code"),
-            "modality": g(row, v, "modality", cells.parse_choice, Modality, "modality", MODALITY_EN),
+            "modality": g(row, v, "modality", cells.parse_choice, Modality, "modality"),
             "title": g(row, v, "title", _required, "title"),
             "title_en": cells.text(v.get("title_en")),
             "planned_start": g(row, v, "planned_start", cells.parse_date, "planned_start"),
@@ -146,7 +142,7 @@ def _parse_tx(reader: RowReader, row: int, v: dict[str, Any]) -> TxSpec | None:
     if not any(cells.text(v.get(key)) for key in TX_KEYS):
         return None
     g = reader.get
-    kind = g(row, v, "tx_kind", cells.parse_choice, TransactionKind, "tx_kind", KIND_EN)
+    kind = g(row, v, "tx_kind", cells.parse_choice, TransactionKind, "tx_kind")
     amount = g(row, v, "tx_amount", _amount, "tx_amount")
     currency = g(row, v, "tx_currency", _required, "tx_currency")
     value_date = g(row, v, "tx_date", cells.parse_date, "tx_date")

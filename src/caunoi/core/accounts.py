@@ -21,6 +21,7 @@ from django.utils import translation
 
 from caunoi.core import audit
 from caunoi.core import messages as m
+from caunoi.core.errors import Worded
 from caunoi.core.models import NATIONAL_ROLES, Account, Membership, Office, Preference, Role
 from caunoi.core.permissions import Action, Actor, SystemActor, authorize, can
 from caunoi.core.text import fold
@@ -34,7 +35,8 @@ User = get_user_model()
 
 
 def check_password_rules(password: str, user: Any) -> None:
-    """Django's validators (settings.AUTH_PASSWORD_VALIDATORS), their reasons given in both languages."""
+    """Django's validators (settings.AUTH_PASSWORD_VALIDATORS). Their reasons are worded when they are raised,
+    so they are asked in both languages and the message picks the one it renders in."""
     reasons: dict[str, str] = {}
     for language in ("vi", "en"):
         with translation.override(language):
@@ -43,7 +45,7 @@ def check_password_rules(password: str, user: Any) -> None:
             except ValidationError as error:
                 reasons[language] = " ".join(error.messages)
     if reasons:
-        raise m.PASSWORD_REJECTED(field="password", reasons=reasons["vi"], reasons_en=reasons["en"])
+        raise m.PASSWORD_REJECTED(field="password", reasons=Worded(reasons))
 
 
 def check_identity(username: str, email: str) -> str:

@@ -1,7 +1,12 @@
-"""Business-rule errors that carry their message in Vietnamese and English.
+"""Business-rule errors whose message renders in Vietnamese and in English from one translatable template.
 
 Each rule's message is a `Msg` constant in its app's `messages.py`; raising `SOME_MSG(field=..., **params)`
 gives a `RuleError`. A failing import gathers several as `Problem`s in one `RuleErrors`.
+
+The template is Vietnamese (the source language) and is the gettext msgid: the English text is its entry in
+the catalog. A parameter is given once; when it depends on the language it is a lazy translation (a choice
+label, `gettext_lazy`), a `Decimal` quantity (formatted the language's way, `1.404.175` / `1,404,175`) or
+another `Problem`, and the message renders it under `translation.override(lang)`.
 """
 
 from __future__ import annotations
@@ -9,34 +14,101 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.utils import translation
+from django.utils.functional import Promise, lazy
+
+from caunoi.vntext.numbers import format_number
 
 ALL_MESSAGES: dict[str, Msg] = {}
+Text = str | Promise  # a parameter's text: plain, or a lazy translation rendered in the message's language
 
 
 @dataclass(frozen=True)
 class Msg:
     code: str
-    vi: str
-    en: str
+    vi: str  # the template in Vietnamese, marked with gettext_noop where it is defined: the catalog's msgid
 
     def __post_init__(self) -> None:
         if self.code in ALL_MESSAGES and ALL_MESSAGES[self.code] != self:
             raise ValueError(f"message code {self.code} defined twice")
         ALL_MESSAGES[self.code] = self
 
+    def template(self, lang: str) -> str:
+        """The template in `lang`: the Vietnamese itself, or its translation in the catalog."""
+        with translation.override(lang):
+            return translation.gettext(self.vi)
+
+    @property
+    def en(self) -> str:
+        return self.template("en")
+
     def placeholders(self, lang: str) -> set[str]:
-        text = self.vi if lang == "vi" else self.en
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        return {name for _, name, _, _ in string.Formatter().parse(self.template(lang)) if name}
 
     def __call__(self, field: str | None = None, **params: Any) -> RuleError:
         return RuleError(self, field=field, params=params)
 
 
+@dataclass(frozen=True)
+class Worded:
+    """A parameter worded by someone else in each language ahead of time (Django's password validators'
+    reasons): the message takes the wording of the language it renders in."""
+
+    texts: dict[str, str]
+
+
+def _shown(value: Any, lang: str) -> Any:
+    """A parameter as the message shows it in `lang` (called under the override of `lang`)."""
+    if isinstance(value, Worded):
+        return value.texts[lang]
+    if isinstance(value, Problem):
+        return value.text(lang)
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, Decimal):
+        return format_number(value, locale=lang)
+    return value
+
+
+def _filled(template: str, lang: str, params: dict[str, Any]) -> str:
+    with translation.override(lang):
+        return translation.gettext(template).format(
+            **{name: _shown(value, lang) for name, value in params.items()}
+        )
+
+
 def _render(msg: Msg, lang: str, params: dict[str, Any]) -> str:
-    return (msg.vi if lang == "vi" else msg.en).format(**params)
+    return _filled(msg.vi, lang, params)
+
+
+def _phrase_now(template: str, params: dict[str, Any]) -> str:
+    lang = translation.get_language() or "vi"
+    return _filled(template, "vi" if lang.startswith("vi") else "en", params)
+
+
+_lazy_phrase = lazy(_phrase_now, str)
+
+
+def _joined_now(items: Iterable[Any], separator: str) -> str:
+    return separator.join(str(item) for item in items)
+
+
+def _lowercase_now(text: Any) -> str:
+    return str(text).lower()
+
+
+# Lazy, so that the labels they take are read in the language of the message that shows them.
+joined = lazy(_joined_now, str)  # "Đề xuất, Đã phê duyệt" / "Proposal, Approved"
+lowercase = lazy(_lowercase_now, str)  # a choice label inside a sentence
+
+
+def phrase(template: str, **params: Any) -> str:
+    """A part of a message built like a message (a template marked with gettext_noop, parameters given once),
+    rendered lazily in the language of the message that shows it."""
+    return _lazy_phrase(template, params)
 
 
 @dataclass

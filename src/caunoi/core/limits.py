@@ -18,22 +18,17 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
-from django.utils import translation
 
 from caunoi.core import messages as m
 from caunoi.core.errors import Problem, RuleError, RuleErrors
-from caunoi.vntext.numbers import format_number
 
 # Django's own table of the integer ranges, which are PostgreSQL's (SQLite's integers are all 64 bits).
 INTEGER_RANGES: Mapping[str, tuple[int, int]] = BaseDatabaseOperations.integer_field_ranges
 SHOWN = 40  # characters of a refused value repeated in its message
 
 
-def _labels(field: models.Field[Any, Any]) -> dict[str, str]:
-    label = str(field.verbose_name)
-    with translation.override("en"):
-        label_en = str(field.verbose_name)
-    return {"label": label, "label_en": label_en}
+def _labels(field: models.Field[Any, Any]) -> dict[str, Any]:
+    return {"label": field.verbose_name}  # lazy: the message shows it in its own language
 
 
 def _shown(value: Any) -> str:
@@ -56,10 +51,6 @@ def _decimal(value: Any) -> Decimal | None:
     return None
 
 
-def _both(number: int | Decimal) -> tuple[str, str]:
-    return format_number(number), format_number(number, locale="en")
-
-
 def field_problem(field: models.Field[Any, Any], value: Any) -> Problem | None:
     """What is wrong with `value` for `field`'s column, or None."""
     if value is None:
@@ -68,15 +59,13 @@ def field_problem(field: models.Field[Any, Any], value: Any) -> Problem | None:
         limit = field.max_length or settings.MAX_TEXT_CHARS
         length = len(value) if isinstance(value, str) else len(str(value))
         if length > limit:
-            (length_vi, length_en), (limit_vi, limit_en) = _both(length), _both(limit)
-            params = {"length": length_vi, "limit": limit_vi, "length_en": length_en, "limit_en": limit_en}
+            params = {"length": Decimal(length), "limit": Decimal(limit)}
             return Problem(m.TEXT_TOO_LONG, {**_labels(field), **params}, field=field.name)
         return None
     if isinstance(field, models.IntegerField) and not isinstance(field, models.AutoField):
         low, high = INTEGER_RANGES.get(field.get_internal_type(), INTEGER_RANGES["BigIntegerField"])
         if isinstance(value, int) and not low <= value <= high:
-            (low_vi, low_en), (high_vi, high_en) = _both(low), _both(high)
-            bounds = {"low": low_vi, "high": high_vi, "low_en": low_en, "high_en": high_en}
+            bounds = {"low": Decimal(low), "high": Decimal(high)}
             return Problem(
                 m.NUMBER_OUT_OF_RANGE, {**_labels(field), **bounds, "value": _shown(value)}, field=field.name
             )
@@ -96,10 +85,7 @@ def _decimal_problem(field: models.DecimalField[Any, Any], value: Any) -> Proble
     # Exact comparisons (no rounding context): a 40-digit value is refused, not an InvalidOperation.
     limit = Decimal(10) ** (field.max_digits - field.decimal_places)
     if abs(number) >= limit:
-        limit_vi, limit_en = _both(limit)
-        return Problem(
-            m.DECIMAL_TOO_LARGE, {**params, "limit": limit_vi, "limit_en": limit_en}, field=field.name
-        )
+        return Problem(m.DECIMAL_TOO_LARGE, {**params, "limit": limit}, field=field.name)
     step = Decimal(1).scaleb(-field.decimal_places)
     if number != number.quantize(step):  # (safe now: the value has at most max_digits integer digits)
         return Problem(m.DECIMAL_TOO_PRECISE, {**params, "places": field.decimal_places}, field=field.name)

@@ -21,6 +21,8 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_noop as _  # marks a template for the catalog; Msg translates it
+from django.utils.translation import pgettext_lazy
 
 from caunoi.core.errors import Msg
 from caunoi.core.models import NATIONAL_ROLES, Membership, Office, Role
@@ -58,21 +60,20 @@ FORMER_MEMBER = frozenset({Action.VIEW})
 
 NOT_ALLOWED = Msg(
     "permission.denied",
-    "Bạn không có quyền “{action}” trong cơ quan {office}.",
-    "You may not “{action_en}” in office {office}.",
+    _("Bạn không có quyền “{action}” trong cơ quan {office}."),
 )
 ACTION_NAMES = {
-    Action.VIEW: "xem",
-    Action.EDIT: "nhập, sửa dữ liệu",
-    Action.DECIDE: "ghi quyết định phê duyệt",
-    Action.ARCHIVE: "lưu trữ",
-    Action.RESTORE: "khôi phục",
-    Action.PURGE: "xóa hẳn",
-    Action.MANAGE_USERS: "quản lý người dùng",
-    Action.CLOSE_YEAR: "khóa, mở lại số liệu năm",
-    Action.EXPORT: "tải toàn bộ dữ liệu",
-    Action.EDIT_OFFICE: "sửa thông tin cơ quan",
-    Action.MANAGE_OFFICES: "quản lý các cơ quan",
+    Action.VIEW: pgettext_lazy("in a rule message", "xem"),
+    Action.EDIT: pgettext_lazy("in a rule message", "nhập, sửa dữ liệu"),
+    Action.DECIDE: pgettext_lazy("in a rule message", "ghi quyết định phê duyệt"),
+    Action.ARCHIVE: pgettext_lazy("in a rule message", "lưu trữ"),
+    Action.RESTORE: pgettext_lazy("in a rule message", "khôi phục"),
+    Action.PURGE: pgettext_lazy("in a rule message", "xóa hẳn"),
+    Action.MANAGE_USERS: pgettext_lazy("in a rule message", "quản lý người dùng"),
+    Action.CLOSE_YEAR: pgettext_lazy("in a rule message", "khóa, mở lại số liệu năm"),
+    Action.EXPORT: pgettext_lazy("in a rule message", "tải toàn bộ dữ liệu"),
+    Action.EDIT_OFFICE: pgettext_lazy("in a rule message", "sửa thông tin cơ quan"),
+    Action.MANAGE_OFFICES: pgettext_lazy("in a rule message", "quản lý các cơ quan"),
 }
 
 
@@ -198,7 +199,6 @@ def authorize(user: Any, action: Action, office: Office) -> None:
         raise NOT_ALLOWED(
             field=None,
             action=ACTION_NAMES[action],
-            action_en=action.value.replace("_", " "),
             office=office.code,
         )
 

@@ -125,9 +125,7 @@ def record_registration(
         raise m.REGISTRATION_DATES(field="expires_on")
     years = MAX_YEARS.get(kind)
     if years is not None and expires_on > _years_later(issued_on, years):
-        raise m.REGISTRATION_TOO_LONG(
-            field="expires_on", kind=str(kind.label), kind_en=kind.name.lower().replace("_", " "), years=years
-        )
+        raise m.REGISTRATION_TOO_LONG(field="expires_on", kind=kind.label, years=years)
     registration = NgoRegistration(
         organisation=organisation,
         kind=kind,

@@ -406,8 +406,7 @@ class Importer:
             value=tx.text,
             currency=tx.currency,
             value_date=tx.value_date.isoformat(),
-            reason=reason.vi,
-            reason_en=reason.en,
+            reason=reason,
         )
 
 

@@ -252,8 +252,8 @@ def plan(
     for sector, _ in result.sectors:
         if sector.archived_at:
             raise am.SECTOR_ARCHIVED(field="sectors", value=sector.name)
-    services.check_shares(result.sectors, "lĩnh vực", "sector", "sectors")
-    services.check_shares(result.places, "địa bàn", "place", "places")
+    services.check_shares(result.sectors, services.SECTORS, "sectors")
+    services.check_shares(result.places, services.PLACES, "places")
     return result
 
 

@@ -48,7 +48,7 @@ class Limits:
 
 class TooLarge(Exception):
     def __init__(self, msg: Msg, limit: int):
-        super().__init__(msg.en)
+        super().__init__(msg.code)  # the reader process has no catalog: the message renders in the importer
         self.msg, self.limit = msg, limit
 
 
@@ -76,7 +76,7 @@ class _Bounded:
 
 class FileProblem(Exception):
     def __init__(self, found: IatiProblem):
-        super().__init__(found.en)
+        super().__init__(found.code)  # the reader process has no catalog: the importer renders the text
         self.problem = found
 
 

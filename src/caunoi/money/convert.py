@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy, gettext_noop
 
-from caunoi.core.errors import RuleError
+from caunoi.core.errors import RuleError, phrase
 from caunoi.core.models import Office
 from caunoi.money.messages import NO_RATE, NOT_CONVERTED
 from caunoi.money.models import ExchangeRate
@@ -149,14 +150,10 @@ def not_converted(
     """The RuleError of a conversion whose result is beyond the decimal context (28 digits): a stored amount
     or rate that no service would have accepted. Pages show it as "not converted", never as a failure."""
     if amount is None:
-        return NOT_CONVERTED(field="currency", quote=quote, what="tổng", what_en="The total")
+        return NOT_CONVERTED(field="currency", quote=quote, what=gettext_lazy("tổng"))
     on = day.strftime("%d/%m/%Y") if day else ""
-    return NOT_CONVERTED(
-        field="currency",
-        quote=quote,
-        what=f"{format_number(amount)} {base} ngày {on}",
-        what_en=f"{format_number(amount, locale='en')} {base} of {on}",
-    )
+    what = phrase(gettext_noop("{amount} {base} ngày {on}"), amount=amount, base=base, on=on)
+    return NOT_CONVERTED(field="currency", quote=quote, what=what)
 
 
 def convert(amount: Decimal, base: str, quote: str, day: dt.date, office: Office | None = None) -> Conversion:

@@ -9,7 +9,6 @@ from caunoi.money.messages import (
     AMOUNT_TOO_PRECISE,
     CURRENCY_UNKNOWN,
 )
-from caunoi.vntext.numbers import format_number
 
 PLAIN_DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
 CENT = Decimal("0.01")
@@ -23,7 +22,6 @@ CENT = Decimal("0.01")
 #   under 10^23, well within the 28 digits of Python's decimal context, and sums of a million such amounts
 #   still fit.
 MAX_AMOUNT = Decimal("9999999999999.99")
-LIMIT_VI, LIMIT_EN = format_number(MAX_AMOUNT), format_number(MAX_AMOUNT, locale="en")
 
 
 def clean_currency(code: str, field: str = "currency") -> str:
@@ -46,7 +44,7 @@ def clean_amount(amount: Decimal | str | int, field: str = "amount") -> Decimal:
         raise AMOUNT_NOT_POSITIVE(field=field, amount=amount)
     # The size first: quantizing a 40-digit value would raise InvalidOperation.
     if value > MAX_AMOUNT:
-        raise AMOUNT_TOO_LARGE(field=field, amount=_shown(amount), limit=LIMIT_VI, limit_en=LIMIT_EN)
+        raise AMOUNT_TOO_LARGE(field=field, amount=_shown(amount), limit=MAX_AMOUNT)
     if value != value.quantize(CENT):
         raise AMOUNT_TOO_PRECISE(field=field, amount=amount)
     return value.quantize(CENT)

@@ -180,11 +180,7 @@ def import_rates(
                     continue
                 result.rows += 1
                 if result.rows > MAX_ROWS:
-                    problems.append(
-                        _problem(
-                            m.RATES_FILE_TOO_LONG, number, None, source, limit=MAX_ROWS, limit_en=MAX_ROWS
-                        )
-                    )
+                    problems.append(_problem(m.RATES_FILE_TOO_LONG, number, None, source, limit=MAX_ROWS))
                     break
                 try:
                     result.rates.append(_record(_values(columns, row), office, month, actor))

@@ -18,14 +18,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from caunoi.core import audit
-from caunoi.core.errors import RuleError
+from caunoi.core.errors import RuleError, phrase
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, Actor, authorize, can
 from caunoi.core.text import nfc
 from caunoi.money import messages as m
 from caunoi.money.currencies import clean_currency
 from caunoi.money.models import ExchangeRate, RateSource
-from caunoi.vntext.numbers import format_number
 
 # No currency is worth more than 10^10 of another (the widest real spread, a dollar in rials, is under 10^6),
 # and 10^-10 is the column's smallest step: within these, a ledger amount (currencies.MAX_AMOUNT) converted
@@ -59,10 +58,8 @@ def _check_value(rate: Decimal) -> None:
         raise m.RATE_RANGE(
             field="rate",
             rate=str(rate)[:40],
-            low=format_number(MIN_RATE),
-            high=format_number(MAX_RATE),
-            low_en=format_number(MIN_RATE, locale="en"),
-            high_en=format_number(MAX_RATE, locale="en"),
+            low=MIN_RATE,
+            high=MAX_RATE,
         )
 
 
@@ -92,15 +89,20 @@ def _check_overlap(row: ExchangeRate) -> None:
             base=row.base,
             quote=row.quote,
             existing=describe_period(other),
-            existing_en=describe_period(other, "en"),
         )
 
 
-def describe_period(row: ExchangeRate, locale: str = "vi") -> str:
-    """ "1 EUR = 1,1 USD, 01/01/2022–31/12/2022": a rate as its list shows it."""
-    end = row.valid_to.strftime("%d/%m/%Y") if row.valid_to else "…"
-    value = format_number(row.rate.normalize(), locale=locale)
-    return f"1 {row.base} = {value} {row.quote}, {row.valid_from.strftime('%d/%m/%Y')}–{end}"
+def describe_period(row: ExchangeRate) -> str:
+    """ "1 EUR = 1,1 USD, 01/01/2022–31/12/2022": a rate as its list shows it, in the language of the message
+    that shows it (only the number changes, so the template needs no translation)."""
+    return phrase(
+        "1 {base} = {rate} {quote}, {start}–{end}",
+        base=row.base,
+        rate=row.rate.normalize(),
+        quote=row.quote,
+        start=row.valid_from.strftime("%d/%m/%Y"),
+        end=row.valid_to.strftime("%d/%m/%Y") if row.valid_to else "…",
+    )
 
 
 def _check_years_open(office: Office | None, first: dt.date, last: dt.date | None) -> None:

@@ -11,6 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy, gettext_noop
+
+from caunoi.core.errors import Text, phrase
 from caunoi.core.models import Office
 from caunoi.relations.dates import vn_date
 from caunoi.relations.models import Agreement, Event, EventKind, Side
@@ -27,10 +31,19 @@ class Alert:
     title: str
     due: dt.date
     days: int  # until `due` (negative when past)
-    vi: str
-    en: str
+    text: str  # lazy: renders in the language it is shown in
     record_id: int
     is_illustrative: bool = False
+
+    @property
+    def vi(self) -> str:
+        with translation.override("vi"):
+            return str(self.text)
+
+    @property
+    def en(self) -> str:
+        with translation.override("en"):
+            return str(self.text)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +57,10 @@ class Alert:
             "record_id": self.record_id,
             "illustrative": self.is_illustrative,
         }
+
+
+def _late(days: int) -> Text:
+    return gettext_lazy(" — đã quá hạn.") if days < 0 else "."
 
 
 def _partners(agreement: Agreement) -> str:
@@ -83,21 +100,22 @@ def agreement_alerts(office: Office, on: dt.date) -> list[Alert]:
         days = (agreement.period_end - on).days
         end = vn_date(agreement.period_end)
         partners = _partners(agreement)
-        draft_vi = f" Đang chuẩn bị: “{draft.title}” (chưa ký)." if draft else ""
-        draft_en = f" In preparation: “{draft.title}” (not signed)." if draft else ""
+        preparing = (
+            phrase(gettext_noop(" Đang chuẩn bị: “{title}” (chưa ký)."), title=draft.title) if draft else ""
+        )
+        said = {"title": agreement.title, "partners": partners, "end": end, "draft": preparing}
         if status == AgreementStatus.EXPIRING:
-            vi = f"“{agreement.title}” ({partners}) hết hạn ngày {end}, còn {days} ngày; cần chuẩn bị gia hạn.{draft_vi}"
-            en = f"“{agreement.title}” ({partners}) ends on {end}, in {days} days; prepare its renewal.{draft_en}"
+            template = gettext_noop(
+                "“{title}” ({partners}) hết hạn ngày {end}, còn {days} ngày; cần chuẩn bị gia hạn.{draft}"
+            )
+            text = phrase(template, days=days, **said)
             kind = "agreement_expiring"
         else:
-            vi = (
-                f"“{agreement.title}” ({partners}) đã hết hạn từ ngày {end} ({-days} ngày trước) và chưa có "
-                f"thỏa thuận gia hạn.{draft_vi}"
+            template = gettext_noop(
+                "“{title}” ({partners}) đã hết hạn từ ngày {end} ({days} ngày trước) và chưa có thỏa thuận gia hạn."
+                "{draft}"
             )
-            en = (
-                f"“{agreement.title}” ({partners}) expired on {end} ({-days} days ago) and nothing renews it."
-                f"{draft_en}"
-            )
+            text = phrase(template, days=-days, **said)
             kind = "agreement_expired"
         alerts.append(
             Alert(
@@ -106,8 +124,7 @@ def agreement_alerts(office: Office, on: dt.date) -> list[Alert]:
                 agreement.title,
                 agreement.period_end,
                 days,
-                vi,
-                en,
+                text,
                 agreement.pk,
                 agreement.is_illustrative,
             )
@@ -132,10 +149,16 @@ def workshop_alerts(office: Office, on: dt.date) -> list[Alert]:
                         event.title,
                         due.permission_due,
                         days,
-                        f"“{event.title}” khai mạc ngày {vn_date(event.start_on)}: phải xin phép theo Quyết định "
-                        f"06/2020/QĐ-TTg chậm nhất ngày {when}" + (" — đã quá hạn." if days < 0 else "."),
-                        f"“{event.title}” opens on {vn_date(event.start_on)}: permission under Decision "
-                        f"06/2020/QĐ-TTg must be asked by {when}" + (" — it is late." if days < 0 else "."),
+                        phrase(
+                            gettext_noop(
+                                "“{title}” khai mạc ngày {start}: phải xin phép theo Quyết định 06/2020/QĐ-TTg chậm "
+                                "nhất ngày {when}{late}"
+                            ),
+                            title=event.title,
+                            start=vn_date(event.start_on),
+                            when=when,
+                            late=_late(days),
+                        ),
                         event.pk,
                         event.is_illustrative,
                     )
@@ -150,10 +173,12 @@ def workshop_alerts(office: Office, on: dt.date) -> list[Alert]:
                     event.title,
                     due.result_report_due,
                     days,
-                    f"“{event.title}” đã kết thúc: báo cáo kết quả hạn ngày {when}"
-                    + (" — đã quá hạn." if days < 0 else "."),
-                    f"“{event.title}” has ended: its result report is due on {when}"
-                    + (" — it is late." if days < 0 else "."),
+                    phrase(
+                        gettext_noop("“{title}” đã kết thúc: báo cáo kết quả hạn ngày {when}{late}"),
+                        title=event.title,
+                        when=when,
+                        late=_late(days),
+                    ),
                     event.pk,
                     event.is_illustrative,
                 )

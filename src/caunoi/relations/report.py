@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from caunoi.core.models import Office
 from caunoi.relations.alerts import Alert, agreement_alerts
@@ -35,7 +35,7 @@ from caunoi.relations.models import (
 )
 from caunoi.relations.services.associations import founding_stage
 from caunoi.relations.services.people import consents
-from caunoi.relations.status import STATUS_EN, AgreementStatus, agreement_status
+from caunoi.relations.status import AgreementStatus, agreement_status
 
 
 @dataclass
@@ -160,7 +160,7 @@ class AgreementLine:
             "our_side": self.our_side,
             "fields": self.fields,
             "status": self.status,
-            "status_en": STATUS_EN[AgreementStatus(self.status)],
+            "status_en": _in_english(AgreementStatus(self.status).label),
             "status_at_year_end": self.status_at_year_end,
             "signed_in_year": self.signed_in_year,
             "renews": self.renews or None,
@@ -289,6 +289,12 @@ class DiplomacySummary:
     def illustrative_count(self) -> int:
         lines: list[Any] = [*self.partners, *self.events, *self.agreements, *self.associations]
         return sum(1 for line in lines if line.illustrative)
+
+
+def _in_english(label: Any) -> str:
+    """The English of a choice label: the report's data carries it beside the status's code."""
+    with translation.override("en"):
+        return str(label)
 
 
 def _documents(offices: list[Office], year: int) -> list[DocumentLine]:

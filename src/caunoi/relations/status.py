@@ -25,16 +25,6 @@ class AgreementStatus(models.TextChoices):
     TERMINATED = "terminated", _("Đã chấm dứt")
 
 
-STATUS_EN = {
-    AgreementStatus.DRAFT: "draft",
-    AgreementStatus.SIGNED: "signed, not yet in force",
-    AgreementStatus.IN_FORCE: "in force",
-    AgreementStatus.EXPIRING: "expiring soon",
-    AgreementStatus.EXPIRED: "expired",
-    AgreementStatus.TERMINATED: "terminated",
-}
-
-
 def agreement_status(agreement: Agreement, on: dt.date) -> AgreementStatus:
     if agreement.signed_on is None or agreement.signed_on > on:
         return AgreementStatus.DRAFT

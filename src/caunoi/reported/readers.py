@@ -21,8 +21,8 @@ MAX_PAGES: Final = 500
 KINDS: Final = (".txt", ".docx", ".pdf")
 
 
-def _mb(limit: int) -> dict[str, str]:
-    return {"mb": f"{limit // 2**20}", "mb_en": f"{limit // 2**20}"}
+def _mb(limit: int) -> dict[str, int]:
+    return {"mb": limit // 2**20}
 
 
 def read_document(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> str:

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.core.files.base import File
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from caunoi.aid.messages import DUPLICATE_ENTRY
 from caunoi.aid.models import AidItem
@@ -66,8 +68,8 @@ def create_agreement(
     ensure_same_office(partnership, office, "partnership")
     agreement = Agreement(
         office=office,
-        title=required_text(title, "tên thỏa thuận", "agreement title", "title"),
-        kind=check_choice(kind, AgreementKind, "loại thỏa thuận", "kind of agreement", "kind"),
+        title=required_text(title, _("tên thỏa thuận"), "title"),
+        kind=check_choice(kind, AgreementKind, _("loại thỏa thuận"), "kind"),
         number=nfc(number),
         partnership=partnership,
         signed_place=nfc(signed_place),
@@ -105,19 +107,15 @@ def _set_dates(
         start,
         end,
         field="period_end",
-        start_what="Ngày bắt đầu hiệu lực",
-        start_what_en="start of the period",
-        end_what="Ngày hết hiệu lực",
-        end_what_en="end of the period",
+        start_what=_("Ngày bắt đầu hiệu lực"),
+        end_what=_("Ngày hết hiệu lực"),
     )
     check_order(
         signed,
         end,
         field="period_end",
-        start_what="Ngày ký",
-        start_what_en="signing date",
-        end_what="Ngày hết hiệu lực",
-        end_what_en="end of the period",
+        start_what=pgettext_lazy("in a rule message", "Ngày ký"),
+        end_what=_("Ngày hết hiệu lực"),
     )
     agreement.signed_on, agreement.signed_precision = signed, signed_precision
     agreement.period_start, agreement.period_end, agreement.period_precision = start, end, period_precision
@@ -155,9 +153,9 @@ def update_agreement(agreement: Agreement, *, actor: Actor, **changes: Any) -> A
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
     if "title" in changes:
-        changes["title"] = required_text(changes["title"], "tên thỏa thuận", "agreement title", "title")
+        changes["title"] = required_text(changes["title"], _("tên thỏa thuận"), "title")
     if "kind" in changes:
-        check_choice(changes["kind"], AgreementKind, "loại thỏa thuận", "kind of agreement", "kind")
+        check_choice(changes["kind"], AgreementKind, _("loại thỏa thuận"), "kind")
     for name in EDITABLE & set(changes):
         value = changes[name]
         setattr(agreement, name, nfc(value) if isinstance(value, str) else value)
@@ -190,7 +188,7 @@ def set_parties(agreement: Agreement, parties: Sequence[tuple[Organisation, str]
         ensure_same_office(organisation, agreement.office, "parties")
         if organisation.pk not in current and organisation.archived_at:
             raise m.ARCHIVED(field="parties", what=str(organisation))
-        check_choice(side, Side, "phía", "side", "parties")
+        check_choice(side, Side, _("phía"), "parties")
         sides.add(side)
     if sides != {Side.OURS, Side.THEIRS}:
         raise m.AGREEMENT_SIDES(field="parties")

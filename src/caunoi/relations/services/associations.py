@@ -7,6 +7,8 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from caunoi.core import audit
 from caunoi.core.models import Office
@@ -41,12 +43,6 @@ from caunoi.relations.services.common import (
     required_text,
 )
 
-STEP_EN = {
-    FoundingStepKind.PROPOSAL: "proposal",
-    FoundingStepKind.APPROVAL: "approval by the competent body",
-    FoundingStepKind.FOUNDING_CONGRESS: "founding congress",
-}
-
 
 @transaction.atomic
 def create_association(
@@ -71,7 +67,7 @@ def create_association(
         not_archived(organisation)
     association = Association(
         office=office,
-        name=required_text(name, "tên hội", "association name", "name"),
+        name=required_text(name, _("tên hội"), "name"),
         name_en=nfc(name_en),
         counterpart_country=clean_country(counterpart_country, "counterpart_country"),
         organisation=organisation,
@@ -125,7 +121,7 @@ def update_association(association: Association, *, actor: Actor, **changes: Any
         raise TypeError(f"not editable: {sorted(unknown)}")
     fields = {name: getattr(association, name) for name in EDITABLE}
     fields.update(changes)
-    fields["name"] = required_text(fields["name"], "tên hội", "association name", "name")
+    fields["name"] = required_text(fields["name"], _("tên hội"), "name")
     fields["counterpart_country"] = clean_country(fields["counterpart_country"], "counterpart_country")
     organisation = fields["organisation"]
     ensure_same_office(organisation, association.office, "organisation")
@@ -182,13 +178,12 @@ def founding_stage(association: Association) -> str:
 
 
 def _check_next_step(association: Association, step: str, on: dt.date) -> None:
-    check_choice(step, FoundingStepKind, "bước thành lập", "founding step", "step")
+    check_choice(step, FoundingStepKind, _("bước thành lập"), "step")
     done = {s.step: s for s in association.founding_steps.all()}
     if step in done:
         raise m.FOUNDING_STEP_TWICE(
             field="step",
             step=FoundingStepKind(step).label,
-            step_en=STEP_EN[FoundingStepKind(step)],
             on=vn_date(done[step].on, done[step].precision),
         )
     if is_founded(association):
@@ -203,9 +198,7 @@ def _check_next_step(association: Association, step: str, on: dt.date) -> None:
             raise m.FOUNDING_STEP_MISSING(
                 field="step",
                 missing=earlier.label,
-                missing_en=STEP_EN[earlier],
                 step=FoundingStepKind(step).label,
-                step_en=STEP_EN[FoundingStepKind(step)],
             )
     if index:
         previous = done[FOUNDING_ORDER[index - 1]]
@@ -213,10 +206,8 @@ def _check_next_step(association: Association, step: str, on: dt.date) -> None:
             raise m.FOUNDING_STEP_EARLY(
                 field="on",
                 step=FoundingStepKind(step).label,
-                step_en=STEP_EN[FoundingStepKind(step)],
                 on=vn_date(on),
                 previous=FoundingStepKind(previous.step).label,
-                previous_en=STEP_EN[FoundingStepKind(previous.step)],
                 previous_on=vn_date(previous.on, previous.precision),
             )
 
@@ -300,13 +291,11 @@ def add_term(
         start,
         end,
         field="end",
-        start_what="Ngày bắt đầu nhiệm kỳ",
-        start_what_en="start of the term",
-        end_what="Ngày kết thúc nhiệm kỳ",
-        end_what_en="end of the term",
+        start_what=_("Ngày bắt đầu nhiệm kỳ"),
+        end_what=_("Ngày kết thúc nhiệm kỳ"),
     )
     if number < 1:
-        raise m.NEGATIVE(field="number", what="Số thứ tự nhiệm kỳ", what_en="term number")
+        raise m.NEGATIVE(field="number", what=_("Số thứ tự nhiệm kỳ"))
     for other in association.terms.all():
         if other.number == number:
             raise m.DUPLICATE(field="number", name=str(other))
@@ -349,16 +338,14 @@ def add_committee_member(
         )
     ensure_same_office(person, term.association.office, "person")
     not_archived(person)
-    check_choice(position, Position, "chức danh", "position", "position")
+    check_choice(position, Position, pgettext_lazy("in a rule message", "chức danh"), "position")
     start = start or term.start
     check_order(
         start,
         end,
         field="end",
-        start_what="Ngày bắt đầu giữ chức",
-        start_what_en="start of the seat",
-        end_what="Ngày thôi giữ chức",
-        end_what_en="end of the seat",
+        start_what=_("Ngày bắt đầu giữ chức"),
+        end_what=_("Ngày thôi giữ chức"),
     )
     if start < term.start or start > term.end or (end is not None and end > term.end):
         raise m.SEAT_OUTSIDE_TERM(
@@ -388,7 +375,7 @@ def record_member_count(
     not_archived(association)
     not_in_future(on, "on")
     if count < 0:
-        raise m.NEGATIVE(field="count", what="Số hội viên", what_en="number of members")
+        raise m.NEGATIVE(field="count", what=pgettext_lazy("in a rule message", "Số hội viên"))
     # Not get_or_create: a new row is saved once, by audit.save, after its values are checked.
     row = MemberCount.objects.filter(association=association, on=on).first()
     row = row or MemberCount(association=association, on=on)
@@ -456,11 +443,11 @@ def plan_congress(
     association; an association still being founded plans its founding congress."""
     authorize(actor, Action.EDIT, association.office)
     not_archived(association)
-    check_choice(kind, CongressKind, "loại đại hội", "kind of congress", "kind")
+    check_choice(kind, CongressKind, _("loại đại hội"), "kind")
     if kind != CongressKind.FOUNDING and not is_founded(association):
         raise m.CONGRESS_BEFORE_FOUNDING(field="kind", association=association.name)
     if term_number < 1:
-        raise m.NEGATIVE(field="term_number", what="Nhiệm kỳ", what_en="term number")
+        raise m.NEGATIVE(field="term_number", what=pgettext_lazy("in a rule message", "Nhiệm kỳ"))
     stored = partial(on, precision, "precision")
     assert stored is not None
     congress = Congress(

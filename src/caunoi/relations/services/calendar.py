@@ -9,6 +9,8 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from caunoi.core import audit
 from caunoi.core.models import Office
@@ -57,9 +59,9 @@ OCCASION_FIELDS = (
 
 def _check_occasion(office: Office, values: dict[str, Any], occasion: Occasion | None) -> dict[str, Any]:
     """The rules of an occasion's fields; returns them cleaned."""
-    check_choice(values["kind"], OccasionKind, "loại dịp", "kind of occasion", "kind")
-    recurrence = check_choice(values["recurrence"], Recurrence, "cách lặp lại", "recurrence", "recurrence")
-    values["title"] = required_text(values["title"], "tên dịp", "occasion title", "title")
+    check_choice(values["kind"], OccasionKind, _("loại dịp"), "kind")
+    recurrence = check_choice(values["recurrence"], Recurrence, _("cách lặp lại"), "recurrence")
+    values["title"] = required_text(values["title"], _("tên dịp"), "title")
     same = Occasion.objects.filter(office=office, title=values["title"])
     if occasion is not None:
         same = same.exclude(pk=occasion.pk)
@@ -73,7 +75,7 @@ def _check_occasion(office: Office, values: dict[str, Any], occasion: Occasion |
     if recurrence == Recurrence.ROUND and origin_year is None:
         raise m.OCCASION_ROUND_NEEDS_YEAR(field="origin_year")
     if values["duration_days"] is None or values["duration_days"] < 1:
-        raise m.NEGATIVE(field="duration_days", what="Số ngày", what_en="number of days")
+        raise m.NEGATIVE(field="duration_days", what=pgettext_lazy("in a rule message", "Số ngày"))
     values["title_en"] = nfc(values.get("title_en"))
     values["source_url"] = (values.get("source_url") or "").strip()
     values["source_note"] = nfc(values.get("source_note"))

@@ -12,8 +12,10 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from caunoi.core import audit
+from caunoi.core.errors import Text
 from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
@@ -24,18 +26,17 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def check_choice(value: str, choices: type[models.TextChoices], what: str, what_en: str, field: str) -> str:
+def check_choice(value: str, choices: type[models.TextChoices], what: Text, field: str) -> str:
+    """`what` (a lazy translation) names the field in the message."""
     if value not in choices.values:
-        raise m.CHOICE_UNKNOWN(
-            field=field, value=value, what=what, what_en=what_en, choices=", ".join(choices.values)
-        )
+        raise m.CHOICE_UNKNOWN(field=field, value=value, what=what, choices=", ".join(choices.values))
     return value
 
 
-def required_text(value: str | None, what: str, what_en: str, field: str) -> str:
+def required_text(value: str | None, what: Text, field: str) -> str:
     text = nfc(value)
     if not text:
-        raise m.REQUIRED(field=field, what=what, what_en=what_en)
+        raise m.REQUIRED(field=field, what=what)
     return text
 
 
@@ -44,21 +45,17 @@ def check_order(
     end: dt.date | None,
     *,
     field: str,
-    start_what: str,
-    start_what_en: str,
-    end_what: str,
-    end_what_en: str,
+    start_what: Text,
+    end_what: Text,
 ) -> None:
-    """End on or after start (either may be unknown)."""
+    """End on or after start (either may be unknown); the names of the two dates are lazy translations."""
     if start and end and end < start:
         raise m.DATES_ORDER(
             field=field,
             start=vn_date(start),
             end=vn_date(end),
             start_what=start_what,
-            start_what_en=start_what_en,
             end_what=end_what,
-            end_what_en=end_what_en,
         )
 
 
@@ -69,7 +66,7 @@ def not_in_future(day: dt.date | None, field: str) -> None:
 
 def partial(day: dt.date | None, precision: str, field: str) -> dt.date | None:
     """Store a partial date as its first day, after checking the precision is known."""
-    check_choice(precision, Precision, "độ chính xác của ngày", "date precision", field)
+    check_choice(precision, Precision, _("độ chính xác của ngày"), field)
     return first_day(day, precision) if day else None
 
 

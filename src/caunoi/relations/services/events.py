@@ -10,6 +10,8 @@ from typing import Any
 
 from django.core.files.base import File
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from caunoi.aid.models import AidItem
 from caunoi.core import audit
@@ -74,10 +76,12 @@ EDITABLE = frozenset(
 
 
 def _check(office: Office, fields: dict[str, Any]) -> None:
-    fields["title"] = required_text(fields.get("title"), "tên hoạt động", "event title", "title")
-    check_choice(fields["kind"], EventKind, "loại hoạt động", "kind of event", "kind")
+    fields["title"] = required_text(
+        fields.get("title"), pgettext_lazy("in a rule message", "tên hoạt động"), "title"
+    )
+    check_choice(fields["kind"], EventKind, pgettext_lazy("in a rule message", "loại hoạt động"), "kind")
     precision = fields.get("date_precision", Precision.DAY)
-    check_choice(precision, Precision, "độ chính xác ngày", "date precision", "date_precision")
+    check_choice(precision, Precision, _("độ chính xác ngày"), "date_precision")
     start, end = fields["start_on"], fields.get("end_on") or fields["start_on"]
     # A partial date spans its whole month or year.
     fields["start_on"], fields["end_on"] = first_day(start, precision), last_day(end, precision)
@@ -85,10 +89,8 @@ def _check(office: Office, fields: dict[str, Any]) -> None:
         fields["start_on"],
         fields["end_on"],
         field="end_on",
-        start_what="Ngày bắt đầu",
-        start_what_en="start date",
-        end_what="Ngày kết thúc",
-        end_what_en="end date",
+        start_what=_("Ngày bắt đầu"),
+        end_what=_("Ngày kết thúc"),
     )
     fields["country"] = clean_country(fields.get("country") or "VN", "country")
     for name in ("place", "description", "outcomes", "permission_authority", "permission_number"):
@@ -124,19 +126,15 @@ def _check_permission(fields: dict[str, Any]) -> None:
         requested,
         fields.get("permission_granted_on"),
         field="permission_granted_on",
-        start_what="Ngày xin phép",
-        start_what_en="date permission was asked",
-        end_what="Ngày cho phép",
-        end_what_en="date permission was granted",
+        start_what=_("Ngày xin phép"),
+        end_what=pgettext_lazy("in a rule message", "Ngày cho phép"),
     )
     check_order(
         fields["end_on"],
         fields.get("result_reported_on"),
         field="result_reported_on",
-        start_what="Ngày kết thúc hội thảo",
-        start_what_en="end of the workshop",
-        end_what="Ngày gửi báo cáo kết quả",
-        end_what_en="date the result report was sent",
+        start_what=_("Ngày kết thúc hội thảo"),
+        end_what=pgettext_lazy("in a rule message", "Ngày gửi báo cáo kết quả"),
     )
     not_in_future(fields.get("result_reported_on"), "result_reported_on")
 
@@ -216,7 +214,7 @@ def add_participant(
 ) -> EventParticipant:
     authorize(actor, Action.EDIT, event.office)
     not_archived(event)
-    check_choice(role, ParticipantRole, "vai trò", "role", "role")
+    check_choice(role, ParticipantRole, _("vai trò"), "role")
     ensure_same_office(person, event.office, "person")
     ensure_same_office(organisation, event.office, "organisation")
     if person is not None:
@@ -239,7 +237,7 @@ def set_headcounts(event: Event, counts: dict[str, int], *, actor: Actor) -> Non
     for country, count in counts.items():
         code = clean_country(country, "headcounts")
         if count <= 0:
-            raise m.NEGATIVE(field="headcounts", what="Số người tham gia", what_en="number of participants")
+            raise m.NEGATIVE(field="headcounts", what=_("Số người tham gia"))
         cleaned[code] = count
     existing = {h.country: h for h in event.headcounts.all()}
     for code, row in existing.items():
@@ -258,7 +256,7 @@ def add_photo(event: Event, upload: File, caption: str, *, credit: str = "", act
     check_file(upload, PHOTO, "file")
     photo = EventPhoto(
         event=event,
-        caption=required_text(caption, "chú thích ảnh", "photo caption", "caption"),
+        caption=required_text(caption, _("chú thích ảnh"), "caption"),
         credit=nfc(credit),
     )
     photo.file.save(upload.name or "photo", upload, save=False)
@@ -271,9 +269,7 @@ def add_document(event: Event, upload: File, title: str, *, actor: Actor) -> Eve
     authorize(actor, Action.EDIT, event.office)
     not_archived(event)
     check_file(upload, DOCUMENT, "file")
-    document = EventDocument(
-        event=event, title=required_text(title, "tên văn bản", "document title", "title")
-    )
+    document = EventDocument(event=event, title=required_text(title, _("tên văn bản"), "title"))
     document.file.save(upload.name or "document", upload, save=False)
     audit.save(document, actor)
     return document

@@ -6,8 +6,11 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from caunoi.core import audit
+from caunoi.core.errors import lowercase
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.scope import ensure_same_office
@@ -44,17 +47,16 @@ def _check_partner(organisation: Organisation, office: Office) -> None:
         raise m.NOT_A_FOREIGN_PARTNER(
             field="organisation",
             name=organisation.name,
-            kind=str(OrgKind(organisation.kind).label).lower(),
-            kind_en=organisation.kind.replace("_", " "),
+            kind=lowercase(OrgKind(organisation.kind).label),
         )
     if not organisation.country:
         raise m.PARTNER_WITHOUT_COUNTRY(field="organisation", name=organisation.name)
 
 
 def _check(fields: dict[str, Any]) -> None:
-    check_choice(fields["level"], PartnerLevel, "cấp", "level", "level")
-    check_choice(fields["kind"], PartnershipKind, "loại quan hệ", "kind of partnership", "kind")
-    check_choice(fields["status"], PartnershipStatus, "trạng thái", "status", "status")
+    check_choice(fields["level"], PartnerLevel, _("cấp"), "level")
+    check_choice(fields["kind"], PartnershipKind, pgettext_lazy("in a rule message", "loại quan hệ"), "kind")
+    check_choice(fields["status"], PartnershipStatus, _("trạng thái"), "status")
     fields["since"] = partial(fields.get("since"), fields["since_precision"], "since_precision")
     if fields["status"] == PartnershipStatus.ENDED and not fields.get("ended_on"):
         raise m.ENDED_NEEDS_DATE(field="ended_on")
@@ -62,10 +64,8 @@ def _check(fields: dict[str, Any]) -> None:
         fields.get("since"),
         fields.get("ended_on"),
         field="ended_on",
-        start_what="Ngày bắt đầu quan hệ",
-        start_what_en="start of the partnership",
-        end_what="Ngày chấm dứt",
-        end_what_en="end date",
+        start_what=_("Ngày bắt đầu quan hệ"),
+        end_what=_("Ngày chấm dứt"),
     )
     fields["notes"] = nfc(fields.get("notes"))
 
@@ -151,11 +151,11 @@ def add_contact(
 ) -> PartnershipContact:
     authorize(actor, Action.EDIT, partnership.office)
     not_archived(partnership)
-    check_choice(side, Side, "phía", "side", "side")
+    check_choice(side, Side, _("phía"), "side")
     contact = PartnershipContact(
         partnership=partnership,
         side=side,
-        name=required_text(name, "họ tên người liên hệ", "contact's name", "name"),
+        name=required_text(name, _("họ tên người liên hệ"), "name"),
         position=nfc(position),
         unit=nfc(unit),
         email=email.strip(),

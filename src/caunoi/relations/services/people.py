@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import translation
+from django.utils.translation import pgettext_lazy
 
 from caunoi.core import audit
 from caunoi.core.models import Office
@@ -22,11 +22,6 @@ from caunoi.relations.dates import vn_date
 from caunoi.relations.models import Consent, ConsentKind, Person, PersonKind
 from caunoi.relations.services.common import check_choice, not_archived, not_in_future, required_text
 
-CONSENT_EN = {
-    ConsentKind.NAME_LISTING: "being named",
-    ConsentKind.PHOTO_USE: "the use of their photo",
-    ConsentKind.CONTACT: "being contacted",
-}
 EDITABLE = frozenset(
     {
         "name",
@@ -40,12 +35,6 @@ EDITABLE = frozenset(
         "is_illustrative",
     }
 )
-
-
-def _consent_vi(kind: str) -> str:
-    """The kind's Vietnamese label, whatever the language of the request (the message carries both)."""
-    with translation.override("vi"):
-        return str(ConsentKind(kind).label)
 
 
 def _clean_email(value: str | None) -> str:
@@ -66,8 +55,10 @@ def _clean(office: Office, fields: dict[str, Any], previous: Organisation | None
         not_archived(organisation)
     return {
         **fields,
-        "name": required_text(fields.get("name"), "họ tên", "name", "name"),
-        "kind": check_choice(fields.get("kind") or "", PersonKind, "nhóm", "kind of person", "kind"),
+        "name": required_text(fields.get("name"), pgettext_lazy("in a rule message", "họ tên"), "name"),
+        "kind": check_choice(
+            fields.get("kind") or "", PersonKind, pgettext_lazy("in a rule message", "nhóm"), "kind"
+        ),
         "nationality": clean_country(fields.get("nationality"), "nationality", required=False),
         "institution": nfc(fields.get("institution")),
         "email": _clean_email(fields.get("email")),
@@ -133,7 +124,7 @@ def record_consent(person: Person, kind: str, given_on: dt.date, *, note: str = 
     new consent cannot be dated before the last withdrawal of the same kind (the answer for a day stays one)."""
     authorize(actor, Action.EDIT, person.office)
     not_archived(person)
-    check_choice(kind, ConsentKind, "nội dung đồng ý", "kind of consent", "kind")
+    check_choice(kind, ConsentKind, pgettext_lazy("in a rule message", "nội dung đồng ý"), "kind")
     not_in_future(given_on, "given_on")
     earlier = list(person.consents.filter(kind=kind))
     standing = next((c for c in earlier if c.withdrawn_on is None), None)
@@ -141,8 +132,7 @@ def record_consent(person: Person, kind: str, given_on: dt.date, *, note: str = 
         raise m.CONSENT_STANDING(
             field="kind",
             name=person.name,
-            kind=_consent_vi(kind),
-            kind_en=CONSENT_EN[ConsentKind(kind)],
+            kind=ConsentKind(kind).label,
             given=vn_date(standing.given_on),
         )
     last = max((c.withdrawn_on for c in earlier if c.withdrawn_on), default=None)
@@ -159,13 +149,11 @@ def withdraw_consent(person: Person, kind: str, on: dt.date, *, actor: Actor) ->
 
     A withdrawal is recorded even for an archived person: it only ever narrows what may be published."""
     authorize(actor, Action.EDIT, person.office)
-    check_choice(kind, ConsentKind, "nội dung đồng ý", "kind of consent", "kind")
+    check_choice(kind, ConsentKind, pgettext_lazy("in a rule message", "nội dung đồng ý"), "kind")
     not_in_future(on, "withdrawn_on")
     standing = list(person.consents.filter(kind=kind, withdrawn_on__isnull=True))
     if not standing:
-        raise m.CONSENT_NONE_STANDING(
-            field="kind", name=person.name, kind=_consent_vi(kind), kind_en=CONSENT_EN[ConsentKind(kind)]
-        )
+        raise m.CONSENT_NONE_STANDING(field="kind", name=person.name, kind=ConsentKind(kind).label)
     for consent in standing:
         if on < consent.given_on:
             raise m.CONSENT_DATES(

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from caunoi.aid.models import AidItem
 from caunoi.core import audit
@@ -45,13 +47,6 @@ from caunoi.relations.services.common import (
     today,
 )
 
-TARGET_EN = {
-    TargetKind.CONGRESS_HELD: "a congress of the association",
-    TargetKind.EVENT: "an event",
-    TargetKind.AGREEMENT_SIGNED: "a signed agreement",
-    TargetKind.AID_ITEM_APPROVED: "an approved aid item",
-    TargetKind.OTHER: "any record",
-}
 # Which of a target's narrowing fields each kind of target uses (the others must stay empty).
 TARGET_USES = {
     "association": {TargetKind.CONGRESS_HELD},
@@ -59,9 +54,9 @@ TARGET_USES = {
     "event_kind": {TargetKind.EVENT},
 }
 TARGET_FIELD_NAMES = {
-    "association": ("Hội hữu nghị", "association"),
-    "partnership": ("Đối tác", "partner"),
-    "event_kind": ("Loại hoạt động", "kind of event"),
+    "association": pgettext_lazy("in a rule message", "Hội hữu nghị"),
+    "partnership": pgettext_lazy("in a rule message", "Đối tác"),
+    "event_kind": pgettext_lazy("in a rule message", "Loại hoạt động"),
 }
 
 
@@ -85,7 +80,7 @@ def create_document_ref(
     ensure_same_office(implements, office, "implements")
     if implements is not None:
         not_archived(implements)
-    number = required_text(number, "số, ký hiệu văn bản", "document number", "number")
+    number = required_text(number, _("số, ký hiệu văn bản"), "number")
     if DocumentRef.objects.filter(office=office, number=number, issued_on=issued_on).exists():
         raise m.DUPLICATE(field="number", name=number)
     if implements is not None and issued_on < implements.issued_on:
@@ -93,18 +88,16 @@ def create_document_ref(
             implements.issued_on,
             issued_on,
             field="issued_on",
-            start_what="Ngày ban hành văn bản được thực hiện",
-            start_what_en="date of the document implemented",
-            end_what="Ngày ban hành",
-            end_what_en="date of issue",
+            start_what=_("Ngày ban hành văn bản được thực hiện"),
+            end_what=pgettext_lazy("in a rule message", "Ngày ban hành"),
         )
     document = DocumentRef(
         office=office,
-        kind=check_choice(kind, DocumentKind, "loại văn bản", "kind of document", "kind"),
+        kind=check_choice(kind, DocumentKind, _("loại văn bản"), "kind"),
         number=number,
         issued_on=issued_on,
-        issuer=required_text(issuer, "cơ quan ban hành", "issuer", "issuer"),
-        title=required_text(title, "trích yếu", "title", "title"),
+        issuer=required_text(issuer, pgettext_lazy("in a rule message", "cơ quan ban hành"), "issuer"),
+        title=required_text(title, pgettext_lazy("in a rule message", "trích yếu"), "title"),
         implements=implements,
         url=url.strip(),
     )
@@ -121,7 +114,7 @@ def _check_plan(
     """The plan's cleaned title, after the rules a new or changed plan must keep."""
     if not 1990 <= year <= 2100:
         raise m.YEAR_INVALID(field="year", year=year)
-    title = required_text(title, "tên kế hoạch", "plan title", "title")
+    title = required_text(title, pgettext_lazy("in a rule message", "tên kế hoạch"), "title")
     same = AnnualPlan.objects.filter(office=office, year=year, title=title)
     if plan is not None:
         same = same.exclude(pk=plan.pk)
@@ -220,7 +213,7 @@ def restore_plan(plan: AnnualPlan, *, actor: Actor) -> None:
 
 def _check_task_order(order: int | None) -> None:
     if order is not None and order < 1:
-        raise m.NEGATIVE(field="order", what="Thứ tự", what_en="order")
+        raise m.NEGATIVE(field="order", what=pgettext_lazy("in a rule message", "Thứ tự"))
 
 
 @transaction.atomic
@@ -238,7 +231,7 @@ def add_task(
     _check_task_order(order)
     task = PlanTask(
         plan=plan,
-        title=required_text(title, "tên nhiệm vụ", "task title", "title"),
+        title=required_text(title, _("tên nhiệm vụ"), "title"),
         owner=nfc(owner),
         due_on=due_on,
         order=order if order is not None else plan.tasks.count() + 1,
@@ -258,7 +251,7 @@ def update_task(task: PlanTask, *, actor: Actor, **changes: Any) -> PlanTask:
     unknown = set(changes) - TASK_FIELDS
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
-    title = required_text(changes.get("title", task.title), "tên nhiệm vụ", "task title", "title")
+    title = required_text(changes.get("title", task.title), _("tên nhiệm vụ"), "title")
     order = changes.get("order")
     _check_task_order(order)
     task.title = title
@@ -281,7 +274,7 @@ def cancel_task(task: PlanTask, reason: str, *, on: dt.date | None = None, actor
         raise m.TASK_ALREADY_CANCELLED(field=None, title=task.title, on=vn_date(task.cancelled_on))
     on = on or today()
     not_in_future(on, "on")
-    task.cancel_reason = required_text(reason, "lý do hủy", "reason", "reason")
+    task.cancel_reason = required_text(reason, pgettext_lazy("in a rule message", "lý do hủy"), "reason")
     task.cancelled_on = on
     audit.save(task, actor)
     return task
@@ -307,16 +300,11 @@ def _check_target(task: PlanTask, values: dict[str, Any], kept: TaskTarget | Non
     An association or partner the target `kept` already has may stay even if it has been archived since."""
     office = task.plan.office
     kind = values["kind"]
-    check_choice(kind, TargetKind, "loại minh chứng", "kind of evidence", "kind")
+    check_choice(kind, TargetKind, pgettext_lazy("in a rule message", "loại minh chứng"), "kind")
     for name, kinds in TARGET_USES.items():
         if values.get(name) and kind not in kinds:
-            what, what_en = TARGET_FIELD_NAMES[name]
             raise m.TARGET_FIELD_UNUSED(
-                field=name,
-                what=what,
-                what_en=what_en,
-                kind=TargetKind(kind).label,
-                kind_en=TARGET_EN[TargetKind(kind)],
+                field=name, what=TARGET_FIELD_NAMES[name], kind=TargetKind(kind).label
             )
     if kind == TargetKind.CONGRESS_HELD and values.get("association") is None:
         raise m.TARGET_NEEDS_ASSOCIATION(field="association")
@@ -326,9 +314,14 @@ def _check_target(task: PlanTask, values: dict[str, Any], kept: TaskTarget | Non
         if linked is not None and not (kept is not None and getattr(kept, f"{name}_id") == linked.pk):
             not_archived(linked)
     if values.get("event_kind"):
-        check_choice(values["event_kind"], EventKind, "loại hoạt động", "kind of event", "event_kind")
+        check_choice(
+            values["event_kind"],
+            EventKind,
+            pgettext_lazy("in a rule message", "loại hoạt động"),
+            "event_kind",
+        )
     if values["count"] is None or values["count"] < 1:
-        raise m.NEGATIVE(field="count", what="Số lượng cần đạt", what_en="target count")
+        raise m.NEGATIVE(field="count", what=pgettext_lazy("in a rule message", "Số lượng cần đạt"))
     first, last = _year_window(task.plan.year)
     values["window_start"] = values.get("window_start") or first
     values["window_end"] = values.get("window_end") or last
@@ -336,12 +329,10 @@ def _check_target(task: PlanTask, values: dict[str, Any], kept: TaskTarget | Non
         values["window_start"],
         values["window_end"],
         field="window_end",
-        start_what="Đầu kỳ tính",
-        start_what_en="start of the window",
-        end_what="Cuối kỳ tính",
-        end_what_en="end of the window",
+        start_what=_("Đầu kỳ tính"),
+        end_what=_("Cuối kỳ tính"),
     )
-    values["description"] = required_text(values["description"], "chỉ tiêu", "target", "description")
+    values["description"] = required_text(values["description"], _("chỉ tiêu"), "description")
     values["event_kind"] = values.get("event_kind") or ""
     return values
 
@@ -475,7 +466,6 @@ def link_evidence(
             what=str(record),
             target=target.description,
             kind=TargetKind(target.kind).label,
-            kind_en=TARGET_EN[TargetKind(target.kind)],
         )
     field = FIELD_OF[type(record)]
     if target.evidence.filter(**{field: record}).exists():
