@@ -61,15 +61,13 @@ def convert_one(tx: Transaction) -> None:
 def fill_converted(transactions: QuerySet[Any]) -> int:
     """Recompute the stored values of `transactions` (the rates of their offices loaded once, each amount
     converted in Decimal: SQLite's arithmetic is binary floating point) and write those that changed, a
-    one prepared UPDATE run over all of them. Used by the data migration, bulk imports and when a rate
-    changes."""
+    one prepared UPDATE run over all of them. Used by bulk imports and when a rate changes."""
     rows = list(
         transactions.order_by().values_list("pk", "office_id", "amount", "currency", "value_date", *ATTNAMES)
     )
     if not rows:
         return 0
     office_ids = {r[1] for r in rows}
-    # The models of `transactions` (a migration passes its historical ones).
     model = transactions.model
     rate_model = model._meta.get_field("usd_rate").related_model
     rates = list(

@@ -37,9 +37,9 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("aid", "0009_itemdocument_search_text"),
-        ("directory", "0003_organisation_name_key"),
-        ("relations", "0004_search_text"),
+        ("aid", "0002_initial"),
+        ("directory", "0001_initial"),
+        ("relations", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(create, drop)]
