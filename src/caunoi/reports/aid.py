@@ -19,10 +19,9 @@ from caunoi.aid.models import AidItem, Modality, Sector, Transaction
 from caunoi.aid.models import TransactionKind as K
 from caunoi.aid.years import items_of_year
 from caunoi.core import marks
-from caunoi.core.bulk import rows_by_pk
 from caunoi.core.errors import Problem
 from caunoi.core.models import Office
-from caunoi.geography.models import AdminUnit, Era
+from caunoi.geography.models import AdminUnit, Era, Level
 from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.reports import figures
 from caunoi.reports.figures import MODALITY_EN, Sums
@@ -300,25 +299,42 @@ def _by_place(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> l
         "item__place_shares__unit",
         "item__place_shares__share",
     )
-    units = rows_by_pk(AdminUnit.objects.select_related("province", "current__province"), counts)
+    # Read as values: a national report names thousands of places, and model instances cost most of it.
+    fields = ("pk", "era", "level", "code", "name", "province__name", "current__level", "current__name")
+    units = {
+        pk: rest
+        for pk, *rest in AdminUnit.objects.filter(pk__in=list(counts)).values_list(
+            *fields, "current__province__name"
+        )
+    }
     lines = []
     for pk, n in counts.items():
-        unit = units[pk]
-        current = unit.current if unit.era == Era.LEGACY and unit.current is not None else unit
+        era, level, code, name, province, current_level, current_name, current_province = units[pk]
+        shown = _unit_name(level, name, province)
+        if era == Era.LEGACY and current_name is not None:  # the principal successor stored by the loader
+            current = _unit_name(current_level, current_name, current_province)
+            of_current = current_province or current_name
+        else:
+            current, of_current = shown, province or name
         lines.append(
             Line(
                 str(pk),
-                str(unit),
-                str(unit),
+                shown,
+                shown,
                 n,
                 _money(money.get(pk)),
                 extra={
-                    "era": unit.era,
-                    "level": unit.level,
-                    "code": unit.code,
-                    "current": str(current),
-                    "current_province": current.name if current.province is None else current.province.name,
+                    "era": era,
+                    "level": level,
+                    "code": code,
+                    "current": current,
+                    "current_province": of_current,
                 },
             )
         )
     return sorted(lines, key=lambda line: (-line.committed.usd, line.name))
+
+
+def _unit_name(level: str, name: str, province: str | None) -> str:
+    """`str(AdminUnit)` from its values."""
+    return name if level == Level.PROVINCE or province is None else f"{name}, {province}"
