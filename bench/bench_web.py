@@ -8,8 +8,11 @@ rows shown, drawn (CAUNOI_KEEP_PAGES off) and then kept (caunoi.web.kept_pages),
 in turn) for BENCH_WEB_SECONDS (30) seconds: wrk when it is installed (`apt-get install wrk`), else a Python
 load generator (threads, http.client keep-alive). Printed: requests/s, p50/p95/p99 (ms), errors (socket
 errors, timeouts and any answer other than 200 — a redirect to the login page included), the CPU the server,
-the load generator and everything else on the machine used during the run, and PASS/MISS against the
-issue's target p95 < 150 ms. Targets are printed, never asserted; the bench exits 0.
+the load generator and everything else on the machine used during the run, each page loaded twice: caches on
+(PASS when p95 ≤ 50 ms) and off (CAUNOI_REPORT_CACHE=off: no kept page, no kept figures; PASS when p95 ≤
+150 ms); and the CPU of each page drawn afresh in the test client (PASS when the list and the item take ≤ 8
+ms, one office's dashboard ≤ 10 ms, the national one ≤ 500 ms). Targets are printed, never asserted; the
+bench exits 0.
 
 Pages: the aid list (/aid/, 25 rows, default sort), the item with the most transactions (/aid/<id>/), the
 dashboard of one office for BENCH_WEB_YEARS (2022–2026: the default five years) and the national dashboard
@@ -50,7 +53,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common as c
 import synthetic
 
-TARGET_P95_MS = 150.0
+# The issue's targets: p95 under load with the caches on and off; the CPU of a page drawn afresh (the first
+# view after a change: no kept page, no kept figures) in the serving process.
+TARGET_P95_MS = {"on": 50.0, "off": 150.0}
+FRESH_CPU_TARGET_MS = {"list": 8.0, "item": 8.0, "dash-office": 10.0, "dash-national": 500.0}
+CACHE_MODES = ("on", "off")
 USERNAME = "bench-national-viewer"
 SESSION_COOKIE = "sessionid"
 WARM_UP_S = 3
@@ -132,6 +139,7 @@ def queries_child(session: str, pages: list[list[str]]) -> dict[str, Any]:
     drawn (kept pages off: the queries that must not grow with the rows shown), then served kept."""
     c.setup_django()
     from django.conf import settings
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -154,6 +162,16 @@ def queries_child(session: str, pages: list[list[str]]) -> dict[str, Any]:
         shapes = Counter(_shape(q["sql"]) for q in queries)
         repeated, repeats = shapes.most_common(1)[0] if shapes else ("", 0)
         slowest = max(queries, key=lambda q: float(q["time"])) if queries else {"sql": "", "time": "0"}
+        # Drawn afresh: no kept page, no kept figures; the least CPU of a few calls (on PostgreSQL the
+        # server's own work is not in it).
+        settings.REPORT_CACHE_ENABLED = False
+        fresh_cpu = []
+        for _ in range(5 if wall_ms < 1000 else 1):
+            caches["reports"].clear()  # the dashboard's fragment too
+            cpu = time.process_time()
+            client.get(url)
+            fresh_cpu.append((time.process_time() - cpu) * 1000)
+        settings.REPORT_CACHE_ENABLED = True
         settings.KEEP_PAGES = True
         client.get(url)  # drawn once more and kept, for the server too (the kept pages are in the file cache)
         started = time.perf_counter()
@@ -165,6 +183,7 @@ def queries_child(session: str, pages: list[list[str]]) -> dict[str, Any]:
             "queries": len(queries),
             "sql_ms": sum(float(q["time"]) for q in queries) * 1000,
             "wall_ms": wall_ms,
+            "fresh_cpu_ms": min(fresh_cpu),
             "kept_queries": len(kept),
             "kept_ms": (time.perf_counter() - started) * 1000,
             "repeated": repeats,
@@ -482,7 +501,7 @@ class DbResult:
     info: dict[str, Any] = field(default_factory=dict)
     queries: dict[str, Any] = field(default_factory=dict)
     pages: list[Page] = field(default_factory=list)
-    loads: dict[str, dict[str, Any]] = field(default_factory=dict)
+    loads: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (page, caches on/off)
 
 
 def _pages(cfg: dict[str, Any], info: dict[str, Any]) -> tuple[list[Page], list[Page]]:
@@ -539,14 +558,19 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> DbRes
     c.note(
         f"  load: gunicorn {cfg['worker_class']}, {cfg['workers']} workers{threads}, a fresh server per page"
     )
-    for p in loaded:
-        if p.key not in cfg["pages"]:
-            continue
-        try:
-            result.loads[p.key] = _load_page(p, env, data_dir, cfg, cookies, result.queries[p.key])
-        except Exception:
-            traceback.print_exc()
-            c.note(f"  {p.label}: FAILED (see above); carrying on")
+    for mode in CACHE_MODES:
+        c.note(f"  caches {mode}:")
+        mode_env = env if mode == "on" else dict(env, CAUNOI_REPORT_CACHE="off")
+        for p in loaded:
+            if p.key not in cfg["pages"]:
+                continue
+            try:
+                result.loads[(p.key, mode)] = _load_page(
+                    p, mode_env, data_dir, cfg, cookies, result.queries[p.key]
+                )
+            except Exception:
+                traceback.print_exc()
+                c.note(f"  {p.label}: FAILED (see above); carrying on")
     return result
 
 
@@ -587,8 +611,9 @@ def _ms(value: float | None) -> str:
     return "—" if value is None else c.fmt_float(value)
 
 
-def _verdict(r: dict[str, Any]) -> str:
-    return "PASS" if r["p95"] is not None and r["p95"] < TARGET_P95_MS and r["errors"] == 0 else "MISS"
+def _verdict(r: dict[str, Any], mode: str) -> str:
+    target = TARGET_P95_MS[mode]
+    return "PASS" if r["p95"] is not None and r["p95"] <= target and r["errors"] == 0 else "MISS"
 
 
 def _short(sql: str, width: int = 160) -> str:
@@ -603,13 +628,12 @@ def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
     )
     rows = []
     for res in results:
-        for p in res.pages:
-            r = res.loads.get(p.key)
-            if r is None:
-                continue
+        for (key, mode), r in res.loads.items():
+            p = next(p for p in res.pages if p.key == key)
             rows.append(
                 [
                     res.db,
+                    mode,
                     p.label,
                     p.path,
                     c.fmt_float(r["rps"]),
@@ -622,12 +646,13 @@ def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
                     c.fmt_float(r["loadgen_cpu"], 2),
                     c.fmt_float(r["other_cpu"], 2),
                     c.fmt_float(r["load_after"], 2),
-                    _verdict(r),
+                    f"{_verdict(r, mode)} (≤{TARGET_P95_MS[mode]:.0f})",
                 ]
             )
     c.print_table(
         [
             "database",
+            "caches",
             "page",
             "URL",
             "req/s",
@@ -640,10 +665,10 @@ def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
             "gen CPU",
             "other CPU",
             "load",
-            "p95<150",
+            "p95 target",
         ],
         rows,
-        right=[False, False, False, True, True, True, True, True, True, True, True, True, True, False],
+        right=[False, False, False, False, True, True, True, True, True, True, True, True, True, True, False],
     )
     c.note(
         "errors: socket errors, timeouts (> 60 s) and answers other than 200; requests still running when the run\n"
@@ -651,8 +676,25 @@ def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
         "other CPU: cores used on average during the run by gunicorn (all workers), by the load generator and by\n"
         f"every other process of the machine ({os.cpu_count()} CPUs); load: 1-minute load average at the end of\n"
         "the run. PASS needs no errors too. The clients wait for each answer and send the next request at once\n"
-        f"(closed loop), so mean latency ≈ {cfg['clients']} / (req/s): p95 < 150 ms needs well over "
-        f"{cfg['clients'] / TARGET_P95_MS * 1000:.0f} req/s."
+        f"(closed loop), so mean latency ≈ {cfg['clients']} / (req/s): p95 ≤ 50 ms needs well over "
+        f"{cfg['clients'] / TARGET_P95_MS['on'] * 1000:.0f} req/s. caches on: kept pages and figures (the\n"
+        "second view on); off: CAUNOI_REPORT_CACHE=off, every request draws its page and computes its figures."
+    )
+
+    c.header("Pages drawn afresh (first view after a change: no kept page, no kept figures)")
+    frows = []
+    for res in results:
+        for p in res.pages:
+            q = res.queries.get(p.key)
+            target = FRESH_CPU_TARGET_MS.get(p.key)
+            if q is None or target is None or "fresh_cpu_ms" not in q:
+                continue
+            verdict = "PASS" if q["fresh_cpu_ms"] <= target else "MISS"
+            frows.append([res.db, p.label, c.fmt_float(q["fresh_cpu_ms"]), f"{verdict} (≤{target:.0f})"])
+    c.print_table(["database", "page", "CPU ms", "target"], frows, right=[False, False, True, False])
+    c.note(
+        "CPU ms: the least process CPU of 5 requests in the test client (1 for a page slower than 1 s); on\n"
+        "SQLite all of the work, on PostgreSQL without the database server's."
     )
 
     c.header("SQL queries per page (one request, test client, idle server)")

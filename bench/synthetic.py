@@ -391,6 +391,7 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
         code = f"{CODE_PREFIX}{batch:03d}-{n:06d}"
         title = f"Khoản viện trợ tổng hợp {code}"
         status, approved_on, start, end, actual_start, actual_end = "approved", day, None, None, None, None
+        ended_on = None  # the day of a step to revoked or cancelled (caunoi.aid.lifecycle.ENDED_STATUSES)
         decision = (
             f"{rng.randrange(1, 3000)}/QĐ-UBND",
             day,
@@ -411,6 +412,8 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
                 on = day - dt.timedelta(days=20 * (len(chain) - 1 - step))
                 changes.append((pk, previous, to, on, "", None, "", "", stamp))
                 previous = to
+                if to == "cancelled":
+                    ended_on = on
             status = target
         else:
             changes.append((pk, "", "approved", day, *decision, "", stamp))
@@ -425,14 +428,14 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
                         actual_start, status = start, "implementing"
                         stop = min(stop, revoked)
                     changes.append((pk, status, "approval_revoked", revoked, "", None, "", "", stamp))
-                    status = "approval_revoked"
+                    status, ended_on = "approval_revoked", revoked
                 elif start <= DATA_END:
                     changes.append((pk, "approved", "implementing", start, "", None, "", "", stamp))
                     actual_start, status = start, "implementing"
             elif fate < 0.09:  # cancelled before it started
                 cancelled = min(day + dt.timedelta(days=rng.randrange(1, 19)), DATA_END)
                 changes.append((pk, "approved", "cancelled", cancelled, "", None, "", "", stamp))
-                status = "cancelled"
+                status, ended_on = "cancelled", cancelled
             elif start <= DATA_END:
                 changes.append((pk, "approved", "implementing", start, "", None, "", "", stamp))
                 actual_start, status = start, "implementing"
@@ -486,6 +489,7 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
                 end,
                 actual_start,
                 actual_end,
+                ended_on,
                 rng.randrange(50, 5000),
                 "",
                 "",
@@ -549,6 +553,7 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
             "planned_end",
             "actual_start",
             "actual_end",
+            "ended_on",
             "beneficiaries_count",
             "beneficiary_groups",
             "counterpart_currency",

@@ -184,6 +184,8 @@ _DATABASE_ID = "{ENGINE}|{HOST}|{PORT}|{NAME}".format(**{"HOST": "", "PORT": "",
 
 
 def _kept(name: str, entries: int) -> dict[str, object]:
+    if REPORT_CACHE == "off":  # nothing kept anywhere, the dashboard's fragment included
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if REPORT_CACHE == "file":
         backend = {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

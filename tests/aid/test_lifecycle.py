@@ -220,3 +220,17 @@ def test_archived_items_refuse_changes(make_item):
     assert error.value.code == "aid.item_archived"
     services.restore_item(item, actor=SYSTEM)
     services.transition(item, Status.MOBILISING, D(2022, 2, 1), actor=SYSTEM)
+
+
+@pytest.mark.parametrize("status", Status.values)
+def test_the_item_keeps_the_day_it_ended_only_when_revoked_or_cancelled(make_item, status):
+    item = walk(make_item(entered_on=D(2022, 1, 1)), PATHS[status])
+    ended = status in (Status.CANCELLED, Status.APPROVAL_REVOKED)
+    last_step = START + dt.timedelta(days=30 * (len(PATHS[status]) - 1))
+    assert item.ended_on == (last_step if ended else None)
+
+
+def test_an_item_entered_cancelled_ended_on_its_entry_day(make_item):
+    item = make_item(status=Status.CANCELLED, entered_on=D(2022, 4, 5))
+    item.refresh_from_db()
+    assert item.ended_on == D(2022, 4, 5)

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from caunoi.aid.converted import fill_converted
 from caunoi.aid.models import AidItem, Transaction
 from caunoi.core import marks
 from caunoi.money.models import ExchangeRate, RateSource
@@ -21,7 +22,9 @@ def huge_usd(yen_bai):
     # As the old service stored it: the row and its history row ("+") both carry the amount.
     Transaction.objects.filter(pk=tx.pk).update(amount=HUGE)
     Transaction.history.filter(id=tx.pk).update(amount=HUGE)
-    # Behind the services' back, so no mark moved: move them, or kept reports would outlive the test.
+    # Behind the services' back, so neither the stored conversions nor the marks moved: as a rate service
+    # would, convert again and move them, or pages would show what the records no longer say.
+    fill_converted(Transaction.objects.filter(pk=tx.pk))
     marks.touch([yen_bai.pk, None])
     return item, tx
 
@@ -69,6 +72,7 @@ def test_a_conversion_beyond_the_decimal_context_is_shown_as_not_converted(login
         source=RateSource.STAFF,
         office=item.office,
     )
+    fill_converted(item.transactions.all())
     marks.touch([None])
     response = login("xem").get(f"/aid/{item.pk}/")
     assert response.status_code == 200
@@ -89,6 +93,7 @@ def test_the_money_panel_names_the_amount_not_converted(huge_usd):
         source=RateSource.STAFF,
         office=item.office,
     )
+    fill_converted(item.transactions.all())
     panel = money_panel(item, list(item.transactions.all()))
     assert panel.vnd is None
     assert panel.usd is not None

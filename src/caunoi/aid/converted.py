@@ -22,7 +22,7 @@ from caunoi.money.convert import PIVOTS, RateBook
 from caunoi.money.models import ExchangeRate
 
 BATCH = 1000
-ATTNAMES = [f"{name}_id" if name.endswith("rate") else name for name in CONVERTED_FIELDS]
+ATTNAMES = [Transaction._meta.get_field(name).attname for name in CONVERTED_FIELDS]
 # What a transaction stores for one target currency: its value and its (first, cross) rate rows.
 Stored = tuple[Decimal | None, int | None, int | None]
 NOTHING: Stored = (None, None, None)

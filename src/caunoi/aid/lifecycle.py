@@ -41,6 +41,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 # Statuses an item can only be in after an approval decision.
 APPROVED_STATUSES = frozenset({S.APPROVED, S.IMPLEMENTING, S.SUSPENDED, S.COMPLETED, S.CLOSED})
+# Statuses that end an item for good: a year no longer counts an item that reached one by the year's end.
+ENDED_STATUSES = frozenset({S.APPROVAL_REVOKED, S.CANCELLED})
 # The pipeline before a decision.
 PIPELINE_STATUSES = frozenset({S.PROPOSAL, S.MOBILISING, S.DOSSIER_SUBMITTED, S.IN_APPRAISAL})
 

@@ -76,6 +76,9 @@ class AidItem(OfficeOwned):
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PROPOSAL)
     # Set only by the lifecycle service from the approval's StatusChange; kept here to filter by year fast.
     approved_on = models.DateField(_("ngày phê duyệt"), null=True, blank=True, editable=False)
+    # Set only by the lifecycle service, on the step to a status that ends the item (revoked, cancelled): a
+    # year counts an approved item unless it ended by the year's end, read from here without the steps.
+    ended_on = models.DateField(_("ngày chấm dứt"), null=True, blank=True, editable=False)
     # Set only by set_sectors (the largest share): the report counts each item once, in this sector.
     primary_sector = models.ForeignKey(
         Sector,

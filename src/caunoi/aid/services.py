@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from caunoi.aid import messages as m
 from caunoi.aid.closing import check_open
-from caunoi.aid.lifecycle import APPROVED_STATUSES, TRANSITIONS, Status
+from caunoi.aid.lifecycle import APPROVED_STATUSES, ENDED_STATUSES, TRANSITIONS, Status
 from caunoi.aid.models import (
     HUNDRED,
     AidItem,
@@ -173,6 +173,8 @@ def create_item(
         item.approved_on = decision.date
     if on > _today():
         raise m.DATE_IN_FUTURE(field="entered_on", on=on.strftime("%d/%m/%Y"))
+    if status in ENDED_STATUSES:
+        item.ended_on = on
     item.search_text = fold(" ".join([item.code, item.title, item.title_en]))
     audit.save(item, actor)
     change = StatusChange(
@@ -245,6 +247,8 @@ def transition(
         item.actual_start = item.actual_start or on
     if to_status == Status.COMPLETED:
         item.actual_end = on
+    if to_status in ENDED_STATUSES:
+        item.ended_on = on
     change = StatusChange(
         item=item,
         from_status=item.status,
@@ -259,7 +263,7 @@ def transition(
     audit.save(change, actor)
     item.status = to_status
     audit.save(item, actor)
-    for name in ("status", "approved_on", "actual_start", "actual_end", "updated_at"):
+    for name in ("status", "approved_on", "actual_start", "actual_end", "ended_on", "updated_at"):
         setattr(caller_item, name, getattr(item, name))
     return change
 

@@ -26,13 +26,12 @@ TOPICS = (
 
 
 def relations_module() -> tuple[Any, Any] | None:
-    """``caunoi.relations.report`` and ``report_text`` when the app is installed, else None."""
+    """``caunoi.relations.report`` and ``report_text`` when the app is installed, else None (a broken import
+    fails loudly instead of leaving the sections out)."""
     if not apps.is_installed("caunoi.relations"):
         return None
-    try:
-        from caunoi.relations import report, report_text
-    except ImportError:
-        return None
+    from caunoi.relations import report, report_text
+
     return report, report_text
 
 

@@ -27,6 +27,7 @@ from caunoi.core import marks
 from caunoi.core.text import fold, nfc
 from caunoi.geography.messages import GEO_SOURCE_INCONSISTENT
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level, UnitSuccession
+from caunoi.geography.successions import store_current_units
 
 BATCH_SIZE = 2000
 
@@ -361,6 +362,7 @@ def load_geography() -> LoadSummary:
         marks.touch_all()  # bulk writes send no signals: every computed report may name these units
         ids = _sync_units(units, summary)
         _sync_successions(succ, ids, summary)
+        store_current_units()
     for era in (Era.LEGACY.value, Era.REFORM_2025.value):
         for level in (Level.PROVINCE.value, Level.DISTRICT.value, Level.COMMUNE.value):
             count = sum(1 for u in units if u.era == era and u.level == level)

@@ -43,6 +43,17 @@ class AdminUnit(models.Model):
     province = models.ForeignKey(
         "self", verbose_name=_("tỉnh"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # A legacy unit's principal 2025 successor (`successions.successors`, first), stored by the loader with
+    # the succession rows it derives from: a report names thousands of places by the unit of today.
+    current = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị hiện nay"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hết hiệu lực từ"), null=True, blank=True)
     latitude = models.FloatField(_("vĩ độ"), null=True, blank=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from caunoi.geography.mapping import named_like
 from caunoi.geography.models import AdminUnit, Era, Level, UnitSuccession
@@ -36,15 +36,32 @@ def load_successions(units: list[AdminUnit], era: str, homes: list[AdminUnit] | 
         where |= Q(new__in=other)
     if not where:
         return found
-    rows = UnitSuccession.objects.filter(where).select_related(
-        "new__province", "old__parent__province", "old__province"
-    )
+    return _indexed(UnitSuccession.objects.filter(where), found)
+
+
+def _indexed(rows: QuerySet[UnitSuccession], found: Successions) -> Successions:
+    rows = rows.select_related("new__province", "old__parent__province", "old__province")
     for s in rows.order_by("new__code", "old__code"):
         found.by_old[s.old_id].append(s)
         if s.old.parent_id is not None:
             found.by_old_parent[s.old.parent_id].append(s)
         found.by_new[s.new_id].append(s)
     return found
+
+
+def store_current_units() -> int:
+    """Store each legacy unit's principal 2025 successor (`AdminUnit.current`) from every succession row;
+    the loader calls it whenever it has written them. Returns how many units changed."""
+    found = _indexed(UnitSuccession.objects.all(), Successions())
+    changed = []
+    for unit in AdminUnit.objects.filter(era=Era.LEGACY).order_by():
+        principal = next(iter(successors(unit, found)), None)
+        current_id = principal.pk if principal is not None else None
+        if unit.current_id != current_id:
+            unit.current_id = current_id
+            changed.append(unit)
+    AdminUnit.objects.bulk_update(changed, ["current"], batch_size=500)
+    return len(changed)
 
 
 def successors(unit: AdminUnit, found: Successions) -> list[AdminUnit]:

@@ -42,7 +42,7 @@ from django.utils import timezone
 
 from caunoi.aid import messages as am
 from caunoi.aid import services
-from caunoi.aid.lifecycle import Status
+from caunoi.aid.lifecycle import ENDED_STATUSES, Status
 from caunoi.aid.models import AidItem, Modality, Sector, TransactionKind
 from caunoi.core import limits
 from caunoi.core.errors import Problem, RuleError, RuleErrors
@@ -70,6 +70,7 @@ class Plan:
     approved_on: dt.date | None = None
     actual_start: dt.date | None = None
     actual_end: dt.date | None = None
+    ended_on: dt.date | None = None
     ledger: list[tuple[Tx, Decimal, str]] = field(default_factory=list)
     outside: list[tuple[Tx, Problem | None]] = field(default_factory=list)
     sectors: list[tuple[Sector, Decimal]] = field(default_factory=list)
@@ -146,6 +147,7 @@ class _Walk:
         self.approved_on: dt.date | None = None
         self.actual_start: dt.date | None = None
         self.actual_end: dt.date | None = None
+        self.ended_on: dt.date | None = None
 
     def enter(self, status: str, on: dt.date, decision: services.Decision | None) -> None:
         if status == Status.APPROVED:
@@ -155,6 +157,8 @@ class _Walk:
             self.approved_on = decision.date
         if on > self.today:
             raise am.DATE_IN_FUTURE(field="entered_on", on=on.strftime("%d/%m/%Y"))
+        if status in ENDED_STATUSES:
+            self.ended_on = on
         self.status, self.last = status, on
 
     def step(self, to_status: str, on: dt.date) -> None:
@@ -165,6 +169,8 @@ class _Walk:
             self.actual_start = self.actual_start or on
         if to_status == Status.COMPLETED:
             self.actual_end = on
+        if to_status in ENDED_STATUSES:
+            self.ended_on = on
         self.status, self.last = to_status, on
 
     def money(self, kind: str, amount: Decimal, currency: str, value_date: dt.date) -> tuple[Decimal, str]:
@@ -240,10 +246,11 @@ def plan(
         walk.step(to_status, on)
     result.steps = steps
     result.status = walk.status
-    result.approved_on, result.actual_start, result.actual_end = (
+    result.approved_on, result.actual_start, result.actual_end, result.ended_on = (
         walk.approved_on,
         walk.actual_start,
         walk.actual_end,
+        walk.ended_on,
     )
     result.sectors = _sector_shares(data, sector_for)
     result.location_units = list(location_units)

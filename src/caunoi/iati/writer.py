@@ -145,6 +145,7 @@ class Writer:
             "approved_on": plan.approved_on,
             "actual_start": plan.actual_start,
             "actual_end": plan.actual_end,
+            "ended_on": plan.ended_on,
             "primary_sector_id": primary.pk if primary else None,
             "search_text": text,
         }

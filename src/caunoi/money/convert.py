@@ -83,9 +83,7 @@ class RateBook:
             )
             if wanted is not None:
                 scope &= Q(base__in=wanted, quote__in=wanted)
-            rates = ExchangeRate.objects.filter(scope, archived_at__isnull=True).order_by(
-                "-valid_from", "office_id"
-            )
+            rates = ExchangeRate.objects.live().filter(scope).order_by("-valid_from", "office_id")
         self._rates: dict[tuple[str, str], list[ExchangeRate]] = defaultdict(list)
         self._factors: dict[tuple[str, str, dt.date], tuple[Decimal, tuple[RateUsed, ...]]] = {}
         for rate in rates:
@@ -99,12 +97,12 @@ class RateBook:
 
     def _direct(self, base: str, quote: str, day: dt.date) -> RateUsed | None:
         for rate in self._rates.get((base, quote), ()):
-            if rate.valid_from <= day and (rate.valid_to is None or day <= rate.valid_to):
+            if rate.in_force_on(day):
                 return RateUsed(
                     base, quote, rate.rate, rate.valid_from, rate.source, rate.reference, pk=rate.pk
                 )
         for rate in self._rates.get((quote, base), ()):
-            if rate.valid_from <= day and (rate.valid_to is None or day <= rate.valid_to):
+            if rate.in_force_on(day):
                 return RateUsed(
                     quote, base, rate.rate, rate.valid_from, rate.source, rate.reference, True, rate.pk
                 )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -13,6 +16,20 @@ class RateSource(models.TextChoices):
     BANK_BUYING = "bank_buying", _("Tỷ giá mua của ngân hàng")
     DONOR = "donor", _("Tỷ giá do nhà tài trợ báo")
     STAFF = "staff", _("Do cán bộ nhập")
+
+
+class RateQuerySet(models.QuerySet["ExchangeRate"]):
+    def live(self) -> RateQuerySet:
+        """Archived rates convert nothing."""
+        return self.filter(archived_at__isnull=True)
+
+    def overlapping(self, first: dt.date, last: dt.date | None) -> RateQuerySet:
+        """The live rates in force on some day from `first` to `last` (every later day when None)."""
+        found = self.live().filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first))
+        return found if last is None else found.filter(valid_from__lte=last)
+
+    def in_force_on(self, day: dt.date) -> RateQuerySet:
+        return self.overlapping(day, day)
 
 
 class ExchangeRate(models.Model):
@@ -38,6 +55,8 @@ class ExchangeRate(models.Model):
     archived_at = models.DateTimeField(_("lưu trữ lúc"), null=True, blank=True)
     history = HistoricalRecords()
 
+    objects = RateQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("tỷ giá")
         verbose_name_plural = _("tỷ giá")
@@ -46,3 +65,7 @@ class ExchangeRate(models.Model):
 
     def __str__(self) -> str:
         return f"1 {self.base} = {self.rate.normalize():f} {self.quote} ({self.valid_from})"
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """As `RateQuerySet.in_force_on`, for rates already loaded (archived ones are left out there)."""
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)

@@ -77,12 +77,10 @@ def _check(row: ExchangeRate) -> None:
 
 def _check_overlap(row: ExchangeRate) -> None:
     pair = Q(base=row.base, quote=row.quote) | Q(base=row.quote, quote=row.base)
-    others = ExchangeRate.objects.filter(pair, office=row.office, archived_at__isnull=True)
+    others = ExchangeRate.objects.overlapping(row.valid_from, row.valid_to).filter(pair, office=row.office)
     if row.pk is not None:
         others = others.exclude(pk=row.pk)
-    if row.valid_to is not None:
-        others = others.filter(valid_from__lte=row.valid_to)
-    other = others.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=row.valid_from)).first()
+    other = others.first()
     if other is not None:
         raise m.RATE_OVERLAP(
             field="valid_from",
@@ -168,15 +166,9 @@ def rate_for_the_day(
     check_rights(office, actor=actor)
     base, quote = clean_currency(base, "base"), clean_currency(quote, "quote")
     _check_value(rate)
-    same = ExchangeRate.objects.filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day),
-        base=base,
-        quote=quote,
-        rate=rate,
-        office=office,
-        valid_from__lte=day,
-        archived_at__isnull=True,
-    ).first()
+    same = (
+        ExchangeRate.objects.in_force_on(day).filter(base=base, quote=quote, rate=rate, office=office).first()
+    )
     if same is not None:
         return same
     return record_rate(base, quote, rate, day, RateSource.STAFF, day, reference, office, actor=actor)

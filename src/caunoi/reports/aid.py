@@ -9,7 +9,6 @@ revoked or cancelled by the year's end — "chương trình, dự án được p
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -20,12 +19,9 @@ from caunoi.aid.models import AidItem, Modality, Sector, Transaction
 from caunoi.aid.models import TransactionKind as K
 from caunoi.aid.years import items_of_year
 from caunoi.core import marks
-from caunoi.core.bulk import rows_by_pk
 from caunoi.core.errors import Problem
 from caunoi.core.models import Office
-from caunoi.directory.models import Organisation
-from caunoi.geography.models import AdminUnit, Era
-from caunoi.geography.successions import load_successions, successors
+from caunoi.geography.models import AdminUnit, Era, Level
 from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.reports import figures
 from caunoi.reports.figures import MODALITY_EN, Sums
@@ -197,42 +193,39 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
             books[office_id] = RateBook(Office(pk=office_id))
         return books[office_id]
 
+    found = figures.breakdown(items, commitments)
+    disbursed = figures.sums(disbursements).get(None) or Sums()
+    unconverted = [
+        q for q, got in ((commitments, found.committed), (disbursements, disbursed)) if got.unconverted
+    ]
     return AidSummary(
         offices=offices,
         year=year,
-        count=items.count(),
-        committed=_money(figures.sums(commitments).get(None)),
-        disbursed=_money(figures.sums(disbursements).get(None)),
-        by_sector=_by_sector(items, commitments),
-        by_modality=_by_modality(items, commitments),
-        by_donor=_by_donor(items, commitments),
+        count=found.count,
+        committed=_money(found.committed),
+        disbursed=_money(disbursed),
+        by_sector=_by_sector(found, commitments),
+        by_modality=_by_modality(found),
+        by_donor=_by_donor(found),
         by_place=_by_place(items, commitments),
         rates=[used[key] for key in sorted(used)],
         converted_by_rate=converted_by_rate,
         missing_rates=sorted(
-            {
-                p.vi: p
-                for found in (commitments, disbursements)
-                for p in figures.missing_rates(found, book_of)
-            }.values(),
+            {p.vi: p for q in unconverted for p in figures.missing_rates(q, book_of)}.values(),
             key=lambda p: p.vi,
         ),
     )
 
 
-def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
+def _by_sector(found: figures.Breakdown, commitments: QuerySet[Transaction]) -> list[Line]:
     """Each item counted once, in its primary sector, with its whole commitment (as the report writes it);
     `committed_by_share` splits every item's commitment by its sector percentages instead."""
-    counts = figures.count_items(items, "primary_sector")
-    modalities: dict[Any, set[str]] = defaultdict(set)
-    for sector_id, modality in items.values_list("primary_sector", "modality").distinct().order_by():
-        modalities[sector_id].add(modality)
-    money = figures.sums(commitments, "item__primary_sector")
     by_share = figures.sums(
         commitments.filter(item__sector_shares__isnull=False),
         "item__sector_shares__sector",
         "item__sector_shares__share",
     )
+    counts = found.items_by_sector
     lines = []
     for sector in Sector.objects.all():
         if sector.pk not in counts and sector.pk not in by_share:
@@ -242,8 +235,8 @@ def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> 
             sector.name,
             sector.name_en,
             counts.get(sector.pk, 0),
-            _money(money.get(sector.pk)),
-            modalities[sector.pk],
+            _money(found.by_sector.get(sector.pk)),
+            found.modalities_by_sector.get(sector.pk, set()),
         )
         line.extra["committed_by_share"] = _money(by_share.get(sector.pk)).as_dict()
         lines.append(line)
@@ -254,29 +247,34 @@ def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> 
                 "Chưa phân loại lĩnh vực",
                 "No sector",
                 counts[None],
-                _money(money.get(None)),
-                modalities[None],
+                _money(found.by_sector.get(None)),
+                found.modalities_by_sector[None],
             )
         )
     return lines
 
 
-def _by_modality(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
-    counts = figures.count_items(items, "modality")
-    money = figures.sums(commitments, "item__modality")
+def _by_modality(found: figures.Breakdown) -> list[Line]:
+    counts = found.items_by_modality
     return [
-        Line(m.value, str(m.label), MODALITY_EN[m], counts[m.value], _money(money.get(m.value)), {m.value})
+        Line(
+            m.value,
+            str(m.label),
+            MODALITY_EN[m],
+            counts[m.value],
+            _money(found.by_modality.get(m.value)),
+            {m.value},
+        )
         for m in Modality
         if m.value in counts
     ]
 
 
-def _by_donor(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
+def _by_donor(found: figures.Breakdown) -> list[Line]:
     """Per funding organisation: the items it funds, and the commitments it made (by transaction provider)."""
-    counts = figures.count_funded(items)
-    money = figures.sums(commitments, "provider")
+    counts, money = found.items_by_donor, found.by_provider
     ids = set(counts) | {k for k in money if k is not None}
-    orgs = rows_by_pk(Organisation.objects.all(), ids)
+    orgs = figures.organisation_names(ids)
     lines = [
         Line(
             str(pk),
@@ -301,26 +299,42 @@ def _by_place(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> l
         "item__place_shares__unit",
         "item__place_shares__share",
     )
-    units = rows_by_pk(AdminUnit.objects.select_related("province"), counts)
-    found = load_successions(list(units.values()), Era.REFORM_2025)
+    # Read as values: a national report names thousands of places, and model instances cost most of it.
+    fields = ("pk", "era", "level", "code", "name", "province__name", "current__level", "current__name")
+    units = {
+        pk: rest
+        for pk, *rest in AdminUnit.objects.filter(pk__in=list(counts)).values_list(
+            *fields, "current__province__name"
+        )
+    }
     lines = []
     for pk, n in counts.items():
-        unit = units[pk]
-        current = unit if unit.era == Era.REFORM_2025 else next(iter(successors(unit, found)), unit)
+        era, level, code, name, province, current_level, current_name, current_province = units[pk]
+        shown = _unit_name(level, name, province)
+        if era == Era.LEGACY and current_name is not None:  # the principal successor stored by the loader
+            current = _unit_name(current_level, current_name, current_province)
+            of_current = current_province or current_name
+        else:
+            current, of_current = shown, province or name
         lines.append(
             Line(
                 str(pk),
-                str(unit),
-                str(unit),
+                shown,
+                shown,
                 n,
                 _money(money.get(pk)),
                 extra={
-                    "era": unit.era,
-                    "level": unit.level,
-                    "code": unit.code,
-                    "current": str(current),
-                    "current_province": current.name if current.province is None else current.province.name,
+                    "era": era,
+                    "level": level,
+                    "code": code,
+                    "current": current,
+                    "current_province": of_current,
                 },
             )
         )
     return sorted(lines, key=lambda line: (-line.committed.usd, line.name))
+
+
+def _unit_name(level: str, name: str, province: str | None) -> str:
+    """`str(AdminUnit)` from its values."""
+    return name if level == Level.PROVINCE or province is None else f"{name}, {province}"

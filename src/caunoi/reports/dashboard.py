@@ -28,10 +28,10 @@ from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from caunoi.aid.lifecycle import Status
-from caunoi.aid.models import AidItem, Modality, Transaction
+from caunoi.aid.models import Modality, Sector, Transaction
 from caunoi.aid.models import TransactionKind as K
 from caunoi.aid.years import items_of_years
 from caunoi.core import marks
@@ -229,6 +229,7 @@ def compute_dashboard(
         for y in range(first, last + 1)
     ]
     reported_usd = _ReportedUsd(offices)
+    found = figures.breakdown(items, commitments)
     result = Dashboard(
         offices=offices,
         first_year=first,
@@ -237,9 +238,9 @@ def compute_dashboard(
         committed=_cent(sum((s.usd_any for s in committed.values()), ZERO)),
         disbursed=_cent(sum((s.usd_any for s in disbursed.values()), ZERO)),
         years=years,
-        sectors=_by_sector(items, commitments),
-        modalities=_by_modality(items, commitments),
-        donors=_by_donor(items, commitments),
+        sectors=_by_sector(found),
+        modalities=_by_modality(found),
+        donors=_by_donor(found),
         statuses=_by_status(office_ids),
         map=dashboard_map(offices, commitments, on, split),
         rates=[],
@@ -294,75 +295,56 @@ def _cent(value: Decimal) -> Decimal:
         raise not_converted("USD") from None
 
 
-def _by_sector(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
+def _by_sector(found: figures.Breakdown) -> list[Line]:
     """Each item once, in its primary sector, with its whole commitment (as the annual report writes it)."""
-    rows = (
-        items.values(
-            "primary_sector",
-            "primary_sector__code",
-            "primary_sector__name",
-            "primary_sector__name_en",
-            "primary_sector__order",
+    counts = found.items_by_sector
+    lines = [
+        Line(
+            sector.code, sector.name, sector.name_en, counts[sector.pk], _usd(found.by_sector.get(sector.pk))
         )
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    money = figures.sums(commitments, "item__primary_sector")
-    ordered = sorted(
-        rows,
-        key=lambda r: (
-            r["primary_sector"] is None,
-            r["primary_sector__order"] or 0,
-            r["primary_sector__code"] or "",
-        ),
-    )
+        for sector in Sector.objects.all()  # in the sectors' order
+        if sector.pk in counts
+    ]
+    if None in counts:
+        lines.append(
+            Line("", "Chưa phân loại lĩnh vực", "No sector", counts[None], _usd(found.by_sector.get(None)))
+        )
+    return lines
+
+
+def _by_modality(found: figures.Breakdown) -> list[Line]:
+    counts = found.items_by_modality
     return [
         Line(
-            r["primary_sector__code"] or "",
-            r["primary_sector__name"] or "Chưa phân loại lĩnh vực",
-            r["primary_sector__name_en"] or "No sector",
-            r["n"],
-            _usd(money.get(r["primary_sector"])),
+            m.value,
+            str(m.label),
+            figures.MODALITY_EN[m],
+            counts[m.value],
+            _usd(found.by_modality.get(m.value)),
         )
-        for r in ordered
-    ]
-
-
-def _by_modality(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
-    counts = figures.count_items(items, "modality")
-    money = figures.sums(commitments, "item__modality")
-    return [
-        Line(m.value, str(m.label), figures.MODALITY_EN[m], counts[m.value], _usd(money.get(m.value)))
         for m in Modality
         if m.value in counts
     ]
 
 
-def _by_donor(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
+def _by_donor(found: figures.Breakdown) -> list[Line]:
     """Per funding organisation, the `TOP_DONORS` largest by commitment (by the commitment's provider), the
     items each funds; the rest summed in one line."""
-    # Each organisation's name read by the same queries: (id, name, original name, country).
-    org = ("name", "name_original", "country")
-    counts = figures.count_funded(items, *(f"organisation__{f}" for f in org))
-    money = figures.sums(commitments, ("provider", *(f"provider__{f}" for f in org)))
-    found: dict[Any, tuple[Any, ...]] = {key[0]: key for key in (*counts, *money)}
-    count_of = {key[0]: n for key, n in counts.items()}
-    usd_of = {key[0]: _usd(got) for key, got in money.items()}
-    lines = []
-    for pk, name, original, country in found.values():
-        if pk is None:
-            lines.append(Line("", "Không rõ bên cấp", "Provider not recorded", 0, usd_of[None]))
-            continue
-        lines.append(
-            Line(
-                str(pk),
-                name,
-                original or name,
-                count_of.get(pk, 0),
-                usd_of[pk] if pk in usd_of else _usd(None),
-                extra={"country": country},
-            )
+    counts, money = found.items_by_donor, found.by_provider
+    orgs = figures.organisation_names({*counts, *(k for k in money if k is not None)})
+    lines = [
+        Line(
+            str(pk),
+            org.name,
+            org.name_original or org.name,
+            counts.get(pk, 0),
+            _usd(money.get(pk)),
+            extra={"country": org.country},
         )
+        for pk, org in orgs.items()
+    ]
+    if None in money:
+        lines.append(Line("", "Không rõ bên cấp", "Provider not recorded", 0, _usd(money[None])))
     lines.sort(key=lambda line: (-line.committed, line.name))
     if len(lines) <= TOP_DONORS:
         return lines

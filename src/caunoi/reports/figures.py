@@ -19,7 +19,9 @@ from django.db.models import Count, Q, QuerySet, Sum
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, ItemPlace, Modality, Participation, Role, Transaction
 from caunoi.core.errors import Problem, RuleErrors
+from caunoi.directory.models import Organisation
 from caunoi.money.convert import RateBook, RateUsed
+from caunoi.money.models import ExchangeRate
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -45,6 +47,26 @@ class Sums:
     unconverted: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
     usd_any: Decimal = ZERO  # of every amount converted to USD
     not_usd: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))  # the others
+
+    def add(self, other: Sums) -> None:
+        self.usd += other.usd
+        self.vnd += other.vnd
+        self.usd_any += other.usd_any
+        for mine, theirs in (
+            (self.by_currency, other.by_currency),
+            (self.unconverted, other.unconverted),
+            (self.not_usd, other.not_usd),
+        ):
+            for currency, amount in theirs.items():
+                mine[currency] += amount
+
+
+def rolled_up(found: dict[Any, Sums], position: int) -> dict[Any, Sums]:
+    """Sums grouped by a tuple of fields, added up per the field at `position` alone."""
+    rolled: dict[Any, Sums] = defaultdict(Sums)
+    for key, got in found.items():
+        rolled[key[position]].add(got)
+    return rolled
 
 
 def sums(
@@ -83,6 +105,71 @@ def sums(
         if r["not_usd"] is not None:
             got.not_usd[currency] += r["not_usd"] * weight
     return found
+
+
+# What `breakdown` groups the commitments by: the item's primary sector, its modality, the provider.
+SECTOR, MODALITY, PROVIDER = 0, 1, 2
+
+
+@dataclass
+class Breakdown:
+    """A selection of items and their commitments, by primary sector (each item once, with its whole
+    commitment, as the annual report writes it), modality and funding organisation: what both the aid report
+    and the dashboard show, from three GROUP BY queries."""
+
+    count: int
+    items_by_sector: dict[Any, int]
+    items_by_modality: dict[str, int]
+    modalities_by_sector: dict[Any, set[str]]
+    items_by_donor: dict[Any, int]
+    committed: Sums
+    by_sector: dict[Any, Sums]
+    by_modality: dict[str, Sums]
+    by_provider: dict[Any, Sums]
+
+
+def breakdown(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> Breakdown:
+    items_by_sector: dict[Any, int] = defaultdict(int)
+    items_by_modality: dict[str, int] = defaultdict(int)
+    modalities: dict[Any, set[str]] = defaultdict(set)
+    for sector, modality, n in (
+        items.values_list("primary_sector", "modality").annotate(n=Count("pk")).order_by()
+    ):
+        items_by_sector[sector] += n
+        items_by_modality[modality] += n
+        modalities[sector].add(modality)
+    grouped = sums(commitments, ("item__primary_sector", "item__modality", "provider"))
+    committed = Sums()
+    for got in grouped.values():
+        committed.add(got)
+    return Breakdown(
+        count=sum(items_by_modality.values()),
+        items_by_sector=dict(items_by_sector),
+        items_by_modality=dict(items_by_modality),
+        modalities_by_sector=modalities,
+        items_by_donor=count_funded(items),
+        committed=committed,
+        by_sector=rolled_up(grouped, SECTOR),
+        by_modality=rolled_up(grouped, MODALITY),
+        by_provider=rolled_up(grouped, PROVIDER),
+    )
+
+
+@dataclass(frozen=True)
+class OrganisationName:
+    name: str
+    name_original: str
+    country: str
+    is_illustrative: bool
+
+
+def organisation_names(ids: Iterable[int]) -> dict[int, OrganisationName]:
+    """What a breakdown prints of each organisation, read in one query."""
+    fields = ("pk", "name", "name_original", "country", "is_illustrative")
+    return {
+        pk: OrganisationName(*rest)
+        for pk, *rest in Organisation.objects.filter(pk__in=list(ids)).values_list(*fields)
+    }
 
 
 def count_items(items: QuerySet[AidItem], key: str) -> dict[Any, int]:
@@ -128,23 +215,25 @@ def rates_converted(
 ) -> dict[RateUsed, dict[str, Decimal]]:
     """Per rate in `fields` (as quoted, never inverted; each counted as often as a transaction names it),
     the amounts per currency it converted, of the transactions converted to both currencies (to USD alone
-    with `USD_RATES`). One query: the rates are read by the same join."""
+    with `USD_RATES`). Grouped by the rate rows' ids, which the transactions store; the few rates named are
+    then read by id (joining four rate tables into the grouping cost more than the sums)."""
     fields = list(fields)
     done = BOTH if fields != list(USD_RATES) else Q(usd_value__isnull=False)
-    columns = {name: [f"{name}__{c}" for c in RATE_COLUMNS] for name in fields}
-    rows = (
-        transactions.filter(done)
-        .values("currency", *(c for names in columns.values() for c in names))
-        .annotate(total=Sum("amount"))
-        .order_by()
+    rows = list(
+        transactions.filter(done).values("currency", *fields).annotate(total=Sum("amount")).order_by()
     )
+    ids = {r[name] for r in rows for name in fields if r[name] is not None}
+    rates = {
+        pk: RateUsed(base, quote, rate, valid_from, source, reference, pk=pk)
+        for pk, base, quote, rate, valid_from, source, reference in ExchangeRate.objects.filter(
+            pk__in=ids
+        ).values_list(*RATE_COLUMNS)
+    }
     found: dict[RateUsed, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     for r in rows:
-        for names in columns.values():
-            pk, base, quote, rate, valid_from, source, reference = (r[c] for c in names)
-            if pk is not None:
-                used = RateUsed(base, quote, rate, valid_from, source, reference, pk=pk)
-                found[used][r["currency"]] += r["total"]
+        for name in fields:
+            if r[name] is not None:
+                found[rates[r[name]]][r["currency"]] += r["total"]
     return found
 
 

@@ -9,7 +9,9 @@ from decimal import Decimal
 
 from caunoi.aid.models import AidItem, Transaction, TransactionKind
 from caunoi.core.errors import RuleErrors
-from caunoi.money.convert import RateBook, RateUsed
+from caunoi.money.convert import RateBook, RateUsed, not_converted
+from caunoi.money.models import ExchangeRate
+from caunoi.reports.figures import ALL_RATES
 
 ZERO = Decimal(0)
 
@@ -50,9 +52,28 @@ class MoneyPanel:
 
 
 def money_panel(item: AidItem, transactions: list[Transaction]) -> MoneyPanel:
+    """The panel from each transaction's stored USD and VND values and rate rows (`caunoi.aid.converted`,
+    the ones every report sums); only a value not stored asks the rates why, to name the rate to enter."""
     by_currency: dict[str, MoneyRow] = {}
     converted = {"USD": MoneyRow("USD"), "VND": MoneyRow("VND")}
-    book = RateBook(item.office, currencies={tx.currency for tx in transactions})
+    rate_rows = ExchangeRate.objects.in_bulk(
+        {getattr(tx, f"{name}_id") for tx in transactions for name in ALL_RATES} - {None}
+    )
+    books: list[RateBook] = []  # built only when a value is missing
+
+    def why_not(tx: Transaction, quote: str) -> list[str]:
+        if not books:
+            books.append(RateBook(item.office, currencies={t.currency for t in transactions}))
+        try:
+            books[0].convert(tx.amount, tx.currency, quote, tx.value_date)
+        except RuleErrors as error:
+            return [p.text() for p in error.problems]
+        return [not_converted(quote, tx.amount, tx.currency, tx.value_date).problems[0].text()]
+
+    def used(tx: Transaction, quote: str) -> tuple[RateUsed, ...]:
+        ids = (getattr(tx, f"{quote.lower()}_rate_id"), getattr(tx, f"{quote.lower()}_cross_rate_id"))
+        return tuple(_rate_used(rate_rows[pk]) for pk in ids if pk is not None)
+
     rates: dict[tuple[str, str, object], RateUsed] = {}
     problems: dict[str, list[str]] = {"USD": [], "VND": []}
     attr = {
@@ -63,20 +84,31 @@ def money_panel(item: AidItem, transactions: list[Transaction]) -> MoneyPanel:
     sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     lines: list[tuple[Transaction, TxConversion | None]] = []
     for tx in transactions:
-        lines.append((tx, _line(book, tx) if tx.counts else None))
+        if tx.counts:
+            quote = "VND" if tx.currency == "USD" else "USD"
+            value = _stored(tx, quote)
+            lines.append(
+                (
+                    tx,
+                    TxConversion(value, quote, used(tx, quote))
+                    if value is not None
+                    else TxConversion(None, quote, problem=" ".join(why_not(tx, quote))),
+                )
+            )
+        else:
+            lines.append((tx, None))
         name = attr.get(TransactionKind(tx.kind))
         if name is None or not tx.counts:
             continue
         row = by_currency.setdefault(tx.currency, MoneyRow(tx.currency))
         setattr(row, name, getattr(row, name) + tx.amount)
         for quote in ("USD", "VND"):
-            try:
-                conversion = book.convert(tx.amount, tx.currency, quote, tx.value_date)
-            except RuleErrors as error:
-                problems[quote].extend(p.text() for p in error.problems)
+            value = _stored(tx, quote)
+            if value is None:
+                problems[quote].extend(why_not(tx, quote))
                 continue
-            sums[(quote, name)] += conversion.amount
-            for rate in conversion.rates:
+            sums[(quote, name)] += value
+            for rate in used(tx, quote):
                 rates[(rate.base, rate.quote, rate.valid_from)] = rate
     for (quote, name), amount in sums.items():
         setattr(converted[quote], name, amount)
@@ -90,10 +122,15 @@ def money_panel(item: AidItem, transactions: list[Transaction]) -> MoneyPanel:
     )
 
 
-def _line(book: RateBook, tx: Transaction) -> TxConversion:
-    quote = "VND" if tx.currency == "USD" else "USD"
-    try:
-        conversion = book.convert(tx.amount, tx.currency, quote, tx.value_date)
-    except RuleErrors as error:
-        return TxConversion(None, quote, problem=" ".join(p.text() for p in error.problems))
-    return TxConversion(conversion.amount, quote, conversion.rates)
+def _stored(tx: Transaction, quote: str) -> Decimal | None:
+    """The stored value in `quote`; an amount already in it is itself."""
+    if tx.currency == quote:
+        return tx.amount
+    value: Decimal | None = getattr(tx, f"{quote.lower()}_value")
+    return value
+
+
+def _rate_used(rate: ExchangeRate) -> RateUsed:
+    return RateUsed(
+        rate.base, rate.quote, rate.rate, rate.valid_from, rate.source, rate.reference, pk=rate.pk
+    )
