@@ -30,6 +30,7 @@ class Migration(migrations.Migration):
                 ('search_text', models.CharField(blank=True, help_text='lower-case, without diacritics', max_length=300)),
                 ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='geography.adminunit', verbose_name='thuộc')),
                 ('province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.adminunit', verbose_name='tỉnh')),
+                ('current', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='geography.adminunit', verbose_name='đơn vị hiện nay')),
             ],
             options={
                 'verbose_name': 'đơn vị hành chính',
