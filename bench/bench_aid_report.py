@@ -57,6 +57,8 @@ REPORTS = [
     ("office-kept", "office, kept", 9, "file"),
     ("loop-kept", "34 offices, kept", 9, "file"),
     ("national-kept", "national, kept", 9, "file"),
+    # The same without the process's live copy: what the live copies (caunoi.core.marks) save, unpickling.
+    ("national-unpickled", "national, kept, unpickled", 9, "file"),
 ]
 LABELS = {key: label for key, label, _, _ in REPORTS}
 
@@ -109,9 +111,10 @@ class QueryCounter:
 
 
 def measure(kind: str, year: int, office_code: str, calls: int) -> dict[str, Any]:
-    kept = kind.endswith("-kept")
+    unpickled = kind.endswith("-unpickled")
+    kept = kind.endswith("-kept") or unpickled
     by_hand = kind.endswith("-sql")
-    kind = kind.removesuffix("-kept").removesuffix("-sql")
+    kind = kind.removesuffix("-kept").removesuffix("-sql").removesuffix("-unpickled")
     c.setup_django()
     from django.db import connection
 
@@ -119,6 +122,10 @@ def measure(kind: str, year: int, office_code: str, calls: int) -> dict[str, Any
     from caunoi.reports.aid import aid_summary
 
     def report() -> Any:
+        if unpickled:
+            from caunoi.core import marks
+
+            marks._local.clear()
         if by_hand:
             import handwritten_sql
 
