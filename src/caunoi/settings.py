@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "caunoi.demo",
     "caunoi.web",
     "caunoi.backup",
+    "caunoi.staticsite",
 ]
 
 MIDDLEWARE = [

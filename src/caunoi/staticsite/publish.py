@@ -1,0 +1,140 @@
+"""`caunoi publish`: the public site of an office written as static files, in both languages.
+
+Vietnamese pages go at the top of the folder, English ones under `en/`, static files under their own path for
+both. Re-running writes only the files whose bytes changed and removes the files an earlier run wrote that
+are no longer published (an article withdrawn, an item no longer public): the folder never keeps what the
+records no longer say. Which files are caunoi's is kept in a manifest; other files in the folder are left
+alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.test.utils import override_settings
+
+from caunoi.core.models import Office
+from caunoi.staticsite.crawl import Crawl, Crawler, Page, relinked
+from caunoi.staticsite.roots import roots_for
+
+MANIFEST = ".caunoi-publish.json"
+# Each language and the folder its pages go in; the first is the site's own language.
+LANGUAGE_FOLDERS = (("vi", ""), ("en", "en"))
+
+
+class NothingToPublish(Exception):
+    """No app registered a public page for the office, or none answered."""
+
+
+@dataclass
+class Published:
+    pages: list[Page] = field(default_factory=list)
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    refused: dict[str, int] = field(default_factory=dict)
+    truncated: bool = False
+    seconds: float = 0.0
+
+
+def publish(office: Office | None, folder: Path, host: str = "localhost") -> Published:
+    started = time.perf_counter()
+    roots = roots_for(office)
+    if not roots:
+        raise NothingToPublish
+    allowed = tuple(sorted({_top(r) for r in roots}))
+    found = Crawl()
+    secure = bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
+    # Drawn in this process for `host`: a name the configuration need not list, since nothing is served.
+    with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host]):
+        for language, prefix in LANGUAGE_FOLDERS:
+            one_language = Crawl()
+            Crawler(language, prefix, host, secure, allowed).crawl(roots, one_language)
+            _merge(found, one_language)
+    if not found.pages:
+        raise NothingToPublish
+    result = Published(refused=found.refused, truncated=found.truncated)
+    result.pages = list(found.pages.values())
+    folder.mkdir(parents=True, exist_ok=True)
+    previous = _manifest(folder)
+    files: dict[str, bytes] = {}
+    for page in result.pages:
+        files[page.file] = relinked(page, _same_language(found, page))
+    for name, content in files.items():
+        if _write_if_changed(folder / name, content):
+            result.written += 1
+        else:
+            result.unchanged += 1
+    for name in sorted(previous - set(files)):
+        path = folder / name
+        if path.is_file():
+            path.unlink()
+            result.removed += 1
+            _prune(path.parent, folder)
+    _write_if_changed(folder / MANIFEST, json.dumps(sorted(files), ensure_ascii=False, indent=0).encode())
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _top(root: str) -> str:
+    """The part of the site a root opens: its first path segment ("/cong-khai/lao-cai/" → "/cong-khai/")."""
+    segment = root.strip("/").split("/", 1)[0]
+    return f"/{segment}/" if segment else "/"
+
+
+def _merge(into: Crawl, other: Crawl) -> None:
+    # Pages of both languages share URLs: keyed by their file instead.
+    for page in other.pages.values():
+        into.pages[page.file] = page
+    into.refused.update(other.refused)
+    into.truncated |= other.truncated
+
+
+def _same_language(found: Crawl, page: Page) -> dict[str, Page]:
+    """The pages a page may link to, by URL: those of its own language, and the static files."""
+    prefix = page.file.split("/", 1)[0] if page.file.startswith("en/") else ""
+    by_url: dict[str, Page] = {}
+    for other in found.pages.values():
+        mine = other.file.startswith("en/") == (prefix == "en")
+        if mine or other.url.startswith(settings.STATIC_URL):
+            by_url[other.url] = other
+    return by_url
+
+
+def _manifest(folder: Path) -> set[str]:
+    try:
+        names = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    # Only plain relative names inside the folder: a manifest edited by hand must not delete elsewhere.
+    return {
+        n for n in names if isinstance(n, str) and not Path(n).is_absolute() and ".." not in Path(n).parts
+    }
+
+
+def _write_if_changed(path: Path, content: bytes) -> bool:
+    try:
+        if path.read_bytes() == content:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Atomically: a web host serving the folder never sees half a file.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(content)
+    os.replace(temporary, path)
+    return True
+
+
+def _prune(directory: Path, folder: Path) -> None:
+    """Remove folders left empty by removed pages, up to the output folder."""
+    while directory != folder and directory.is_dir() and not any(directory.iterdir()):
+        directory.rmdir()
+        directory = directory.parent
