@@ -15,7 +15,7 @@ from caunoi.core.errors import RuleError, phrase
 from caunoi.core.models import Office
 from caunoi.money.messages import NO_RATE, NOT_CONVERTED
 from caunoi.money.models import ExchangeRate
-from caunoi.vntext.numbers import format_number
+from caunoi.core import shown
 
 CENT = Decimal("0.01")
 # Vietnamese accounting rates are quoted against the đồng, donors' against the dollar: cross rates go through
@@ -45,7 +45,7 @@ class RateUsed:
         note = f", {self.reference}" if self.reference else ""
         return gettext("1 %(base)s = %(rate)s %(quote)s (%(source)s%(note)s, áp dụng từ %(day)s)") % {
             "base": self.base,
-            "rate": format_number(self.rate.normalize()),
+            "rate": shown.number(self.rate.normalize()),
             "quote": self.quote,
             "source": source,
             "note": note,

@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from caunoi.aid.models import AidItem, Modality, Sector, Transaction
 from caunoi.aid.models import TransactionKind as K
 from caunoi.aid.years import items_of_year
-from caunoi.core import marks
+from caunoi.core import marks, shown
 from caunoi.core.bulk import rows_by_pk
 from caunoi.core.errors import Problem
 from caunoi.core.models import Office
@@ -28,7 +28,7 @@ from caunoi.geography.models import AdminUnit, Era
 from caunoi.geography.successions import load_successions, successors
 from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.reports import figures
-from caunoi.reports.figures import MODALITY_EN, Sums
+from caunoi.reports.figures import Sums, modality_line
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -65,6 +65,11 @@ class Line:
     committed: Money
     modalities: set[str] = field(default_factory=set)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def shown_name(self) -> str:
+        """The name in the reader's language."""
+        return self.name_en if shown.language() == "en" and self.name_en else self.name
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -265,7 +270,7 @@ def _by_modality(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -
     counts = figures.count_items(items, "modality")
     money = figures.sums(commitments, "item__modality")
     return [
-        Line(m.value, str(m.label), MODALITY_EN[m], counts[m.value], _money(money.get(m.value)), {m.value})
+        Line(m.value, *modality_line(m), counts[m.value], _money(money.get(m.value)), {m.value})
         for m in Modality
         if m.value in counts
     ]

@@ -332,7 +332,7 @@ def _by_modality(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -
     counts = figures.count_items(items, "modality")
     money = figures.sums(commitments, "item__modality")
     return [
-        Line(m.value, str(m.label), figures.MODALITY_EN[m], counts[m.value], _usd(money.get(m.value)))
+        Line(m.value, *figures.modality_line(m), counts[m.value], _usd(money.get(m.value)))
         for m in Modality
         if m.value in counts
     ]

@@ -42,7 +42,7 @@ from caunoi.relations.reminders import (
     visible_records,
 )
 from caunoi.relations.status import AgreementStatus
-from caunoi.vntext.numbers import format_number
+from caunoi.core import shown
 from caunoi.web.links import url_of
 from caunoi.web.views.relations.agreements import status_q
 from caunoi.web.views.relations.common import SECTION, crumbs, editable_offices, today
@@ -387,7 +387,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _shown(value: Any) -> str:
-    return format_number(value) if isinstance(value, int) else str(value)
+    return shown.number(value) if isinstance(value, int) else str(value)
 
 
 @login_required
