@@ -189,7 +189,7 @@ class VisibleTexts(HTMLParser):
     ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
     HIDDEN = ("script", "style", "template", "title", "head")
     VOID = frozenset(
-        "area base br col embed hr img input link meta source track wbr".split()
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
     )  # elements without an end tag
 
     def __init__(self) -> None:

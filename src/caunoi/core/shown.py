@@ -18,9 +18,20 @@ from django.utils import translation
 
 from caunoi.vntext.numbers import format_money, format_number
 
-_MONTHS_EN = (
-    "January February March April May June July August September October November December".split()
-)
+_MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def language(lang: str | None = None) -> str:

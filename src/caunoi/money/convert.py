@@ -11,11 +11,11 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.db.models import Q
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from caunoi.core import shown
 from caunoi.core.errors import RuleError, phrase
 from caunoi.core.models import Office
 from caunoi.money.messages import NO_RATE, NOT_CONVERTED
 from caunoi.money.models import ExchangeRate
-from caunoi.core import shown
 
 CENT = Decimal("0.01")
 # Vietnamese accounting rates are quoted against the đồng, donors' against the dollar: cross rates go through
@@ -133,7 +133,7 @@ class RateBook:
                 to_pivot = Decimal(1) / first.rate if first.inverted else first.rate
                 from_pivot = second.rate if second.inverted else Decimal(1) / second.rate
                 return to_pivot * from_pivot, (first, second)
-        raise NO_RATE(field="currency", base=base, quote=quote, day=day.strftime("%d/%m/%Y"))
+        raise NO_RATE(field="currency", base=base, quote=quote, day=day)
 
     def convert(self, amount: Decimal, base: str, quote: str, day: dt.date) -> Conversion:
         factor, rates = self.factor(base, quote, day)

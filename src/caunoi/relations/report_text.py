@@ -150,7 +150,7 @@ def _committee(a: AssociationLine) -> str:
 def _associations(summary: DiplomacySummary) -> list[str]:
     lines = []
     for a in summary.associations:
-        country = country_name(a.country, lang='vi')
+        country = country_name(a.country, lang="vi")
         if a.stage == "founded":
             text = f"{a.name}{_star(a.illustrative)} (quan hệ với {country}) đang hoạt động"
         else:

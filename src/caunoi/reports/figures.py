@@ -49,6 +49,8 @@ def names(label: Any) -> tuple[str, str]:
 def modality_line(modality: Modality) -> tuple[str, str]:
     """(The Vietnamese name of the modality as a report writes it — its label —, the English group name)."""
     return names(modality.label)[0], names(MODALITY_LINES[modality])[1]
+
+
 USD_RATES = ("usd_rate", "usd_cross_rate")
 ALL_RATES = (*USD_RATES, "vnd_rate", "vnd_cross_rate")
 

@@ -7,7 +7,8 @@ an event, a signed agreement, an approved aid item) and is met when enough linke
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from caunoi.core.models import OfficeOwned

@@ -21,14 +21,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from caunoi.core import cells, marks
+from caunoi.core import cells, marks, shown
 from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
 from caunoi.core.permissions import visible_offices
 from caunoi.geography.models import Level
 from caunoi.reports.dashboard import Dashboard, Line, MapData, Split
 from caunoi.reports.dashboard import dashboard as compute
-from caunoi.core import shown
 from caunoi.web.dashboard_map import map_svg
 from caunoi.web.kept_pages import kept_page
 
