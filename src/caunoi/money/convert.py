@@ -151,8 +151,7 @@ def not_converted(
     or rate that no service would have accepted. Pages show it as "not converted", never as a failure."""
     if amount is None:
         return NOT_CONVERTED(field="currency", quote=quote, what=gettext_lazy("tổng"))
-    on = day.strftime("%d/%m/%Y") if day else ""
-    what = phrase(gettext_noop("{amount} {base} ngày {on}"), amount=amount, base=base, on=on)
+    what = phrase(gettext_noop("{amount} {base} ngày {on}"), amount=amount, base=base, on=day or "")
     return NOT_CONVERTED(field="currency", quote=quote, what=what)
 
 
