@@ -7,38 +7,32 @@ on the account, which other browser tests use."""
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator
+import subprocess
+import sys
 from typing import Any
 
 import pytest
 
-from tests.english_pages import ADMIN_PAGES, BROWSER_TEXTS, PAGES, check_texts, record_texts
+from tests.english_pages import ADMIN_PAGES, BROWSER_TEXTS, PAGES, check_texts
 
-from .conftest import UI
+from .conftest import ROOT, SERVER_ENV, UI
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _queries_beside_playwright() -> Iterator[None]:
-    """Playwright's sync API keeps an event loop in the test thread, where Django refuses to query unless
-    told that the plain queries of these tests are safe (the test database's set-up included, which is why
-    this is a session fixture: it comes before it)."""
-    saved = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    if saved is None:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = saved
-
-
 @pytest.fixture(scope="module")
-def records(django_db_setup: Any, django_db_blocker: Any) -> list[str]:
-    """The stored texts of the demo (the server's database is filled by the same `caunoi demo`)."""
-    with django_db_blocker.unblock():
-        return record_texts()
+def records(base_url: str) -> list[str]:
+    """The texts stored in the server's database, read by a subprocess (Playwright's sync API keeps an event
+    loop in this thread, where Django refuses to query)."""
+    env = {**SERVER_ENV, "DJANGO_SETTINGS_MODULE": "caunoi.settings", "PYTHONPATH": os.pathsep.join(sys.path)}
+    script = "import django, json; django.setup(); from tests.english_pages import record_texts; "
+    script += "print(json.dumps(record_texts()))"
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=ROOT, check=True, capture_output=True, timeout=120
+    )
+    return list(json.loads(done.stdout))
 
 
 def _switch(page: Any, language: str) -> None:
@@ -65,7 +59,9 @@ def _walk(ui: UI, page: Any, urls: list[str], records: list[str]) -> dict[str, d
     for url in urls:
         page.goto(url)
         assert page.locator("html").get_attribute("lang") == "en", url
-        problems = check_texts(page.evaluate(BROWSER_TEXTS), records).problems()
+        texts = page.evaluate(BROWSER_TEXTS)
+        assert len(texts) > 20, (url, texts)  # the page was read, not an empty shell
+        problems = check_texts(texts, records).problems()
         if problems:
             found[url] = problems
         ui.assert_clean(page, url)
