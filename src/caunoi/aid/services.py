@@ -292,17 +292,13 @@ def check_step(
     if on > (today or _today()):
         raise m.DATE_IN_FUTURE(field="on", on=on)
     if last_on is not None and on < last_on:
-        raise m.TRANSITION_BEFORE_PREVIOUS(
-            field="on", on=on, previous=last_on
-        )
+        raise m.TRANSITION_BEFORE_PREVIOUS(field="on", on=on, previous=last_on)
     if to_status == Status.APPROVED:
         check_decision(decision)
     if to_status == Status.IMPLEMENTING:
         assert approved_on is not None
         if on < approved_on:
-            raise m.START_BEFORE_APPROVAL(
-                field="on", on=on, approved_on=approved_on
-            )
+            raise m.START_BEFORE_APPROVAL(field="on", on=on, approved_on=approved_on)
 
 
 def _clean_share(value: Decimal | int | str) -> Decimal:
