@@ -37,22 +37,17 @@ MODALITY_LINES = {
 }
 
 
-def names(label: Any) -> tuple[str, str]:
-    """A lazily translated label as (Vietnamese, English), whatever the active language: a report line keeps
-    both (its JSON gives both, its page shows the reader's)."""
-    with translation.override("vi"):
-        vi = str(label)
-    with translation.override("en"):
-        return vi, str(label)
+USD_RATES = ("usd_rate", "usd_cross_rate")
+ALL_RATES = (*USD_RATES, "vnd_rate", "vnd_cross_rate")
 
 
 def modality_line(modality: Modality) -> tuple[str, str]:
-    """(The Vietnamese name of the modality as a report writes it — its label —, the English group name)."""
-    return names(modality.label)[0], names(MODALITY_LINES[modality])[1]
-
-
-USD_RATES = ("usd_rate", "usd_cross_rate")
-ALL_RATES = (*USD_RATES, "vnd_rate", "vnd_cross_rate")
+    """A modality's line as (its Vietnamese name — the label, as reports write it —, its English group name),
+    whatever the active language: a report line keeps both (its JSON gives both, its page the reader's)."""
+    with translation.override("vi"):
+        vi = str(modality.label)
+    with translation.override("en"):
+        return vi, str(MODALITY_LINES[modality])
 
 
 @dataclass

@@ -89,8 +89,9 @@ def format_number(value: Decimal | int, places: int | None = None, *, locale: st
     """Format a number the Vietnamese way: ``1.404.175``, ``25,4``, ``-1.234,50``.
 
     ``places=None`` shows the value's own significant decimals (``Decimal("25.40")`` → ``25,4``; ints have
-    none); an integer ``places`` rounds half up to exactly that many decimals. ``locale`` exists for the
-    English half of bilingual messages (``locale="en"`` → ``1,404,175``); Vietnamese text never needs it.
+    none); an integer ``places`` rounds half up to exactly that many decimals. ``locale="en"`` writes the
+    English way (``1,404,175``), for English pages and messages (``caunoi.core.shown`` picks the reader's);
+    Vietnamese text never needs it.
     """
     number = to_decimal(value)
     if places is None:
