@@ -126,6 +126,10 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path, timeout
     raise RuntimeError(f"gunicorn did not answer {url} within {timeout} s:\n{log.read_text()[-3000:]}")
 
 
+# The environment the server runs in (its database), for a test that reads that database in a subprocess.
+SERVER_ENV: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not CHROMIUM.exists():
@@ -172,6 +176,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             )
         url = f"http://127.0.0.1:{port}"
         _wait_until_up(f"{url}/login/", server, log)
+        SERVER_ENV.clear()
+        SERVER_ENV.update(env)
         yield url
     finally:
         if server is not None:

@@ -52,4 +52,6 @@ def test_a_conversion_beyond_28_digits_is_a_rule_error_not_an_invalid_operation(
     [problem] = refused.value.problems
     assert problem.code == "money.not_converted"
     assert problem.vi.startswith("Không quy đổi được 9.999.999.999.999.999,99 EUR ngày 01/03/2031 sang USD:")
-    assert problem.en.startswith("9,999,999,999,999,999.99 EUR of 01/03/2031 could not be converted to USD:")
+    assert problem.en.startswith(
+        "9,999,999,999,999,999.99 EUR of 1 March 2031 could not be converted to USD:"
+    )

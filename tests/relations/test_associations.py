@@ -104,7 +104,7 @@ def test_terms_do_not_overlap_and_go_up_in_time(association):
     with pytest.raises(RuleError) as error:
         svc.add_term(association, 2, D(2022, 8, 1), D(2027, 7, 31), actor=SYSTEM)
     assert error.value.code == "relations.term_overlap"
-    assert "01/08/2022" in error.value.vi and "31/08/2022" in error.value.en
+    assert "01/08/2022" in error.value.vi and "31 August 2022" in error.value.en
     with pytest.raises(RuleError) as error:
         svc.add_term(association, 0, D(2010, 1, 1), D(2012, 1, 1), actor=SYSTEM)
     assert error.value.code == "relations.negative"

@@ -116,7 +116,7 @@ def test_a_consent_is_not_recorded_twice_nor_before_its_withdrawal(person):
         "Souksavanh đã đồng ý “Được nêu tên” từ ngày 01/03/2023 và chưa rút lại; không cần ghi lần nữa."
     )
     assert error.value.en == (
-        "Souksavanh has consented to “May be named” since 01/03/2023 and has not withdrawn it; there is nothing to "
+        "Souksavanh has consented to “May be named” since 1 March 2023 and has not withdrawn it; there is nothing to "
         "record."
     )
     withdraw_consent(student, "name_listing", D(2025, 6, 1), actor=SYSTEM)

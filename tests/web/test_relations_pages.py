@@ -187,7 +187,7 @@ def test_the_english_interface_uses_the_alerts_english_text(login, django_user_m
     client = login("xem")
     client.post("/language/", {"language": "en", "next": "/relations/"})
     page = text(client.get("/relations/"))
-    assert "expired on 31/12/2025" in page
+    assert "expired on 31 December 2025" in page
 
 
 # --- record an incoming delegation linked to the agreement ------------------------------------------------

@@ -179,6 +179,6 @@ def test_the_office_administrator_is_not_sent_to_the_django_admin(login):
 def test_a_printed_page_names_the_reader_s_office_and_the_date(login):
     page = login("bientap").get("/aid/").content.decode()
     assert (
-        '<div class="print-head" aria-hidden="true"><strong>Liên hiệp các tổ chức hữu nghị tỉnh Lào Cai</strong> '
+        '<div class="print-head" aria-hidden="true"><strong translate="no">Liên hiệp các tổ chức hữu nghị tỉnh Lào Cai</strong> '
         "<span>In ngày 27/11/2026</span></div>"
     ) in page

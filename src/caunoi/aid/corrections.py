@@ -28,7 +28,7 @@ def _check_correctable(tx: Transaction, item: AidItem) -> None:
     if item.archived_at:
         raise m.ITEM_ARCHIVED(code=item.code)
     if tx.reversed_at is not None:
-        raise m.TRANSACTION_REVERSED(what=str(tx), on=timezone.localtime(tx.reversed_at).strftime("%d/%m/%Y"))
+        raise m.TRANSACTION_REVERSED(what=str(tx), on=timezone.localtime(tx.reversed_at).date())
 
 
 @transaction.atomic

@@ -172,7 +172,7 @@ def create_item(
         on = decision.date
         item.approved_on = decision.date
     if on > _today():
-        raise m.DATE_IN_FUTURE(field="entered_on", on=on.strftime("%d/%m/%Y"))
+        raise m.DATE_IN_FUTURE(field="entered_on", on=on)
     if status in ENDED_STATUSES:
         item.ended_on = on
     item.search_text = fold(" ".join([item.code, item.title, item.title_en]))
@@ -294,19 +294,15 @@ def check_step(
             allowed=joined([status_label(s) for s in sorted(allowed)], ", ") if allowed else "—",
         )
     if on > (today or _today()):
-        raise m.DATE_IN_FUTURE(field="on", on=on.strftime("%d/%m/%Y"))
+        raise m.DATE_IN_FUTURE(field="on", on=on)
     if last_on is not None and on < last_on:
-        raise m.TRANSITION_BEFORE_PREVIOUS(
-            field="on", on=on.strftime("%d/%m/%Y"), previous=last_on.strftime("%d/%m/%Y")
-        )
+        raise m.TRANSITION_BEFORE_PREVIOUS(field="on", on=on, previous=last_on)
     if to_status == Status.APPROVED:
         check_decision(decision)
     if to_status == Status.IMPLEMENTING:
         assert approved_on is not None
         if on < approved_on:
-            raise m.START_BEFORE_APPROVAL(
-                field="on", on=on.strftime("%d/%m/%Y"), approved_on=approved_on.strftime("%d/%m/%Y")
-            )
+            raise m.START_BEFORE_APPROVAL(field="on", on=on, approved_on=approved_on)
 
 
 def _clean_share(value: Decimal | int | str) -> Decimal:
@@ -457,7 +453,7 @@ def check_money(
             kind=lowercase(TransactionKind(kind).label),
         )
     if kind != TransactionKind.COMMITMENT and value_date > (today or _today()):
-        raise m.DATE_IN_FUTURE(field="value_date", on=value_date.strftime("%d/%m/%Y"))
+        raise m.DATE_IN_FUTURE(field="value_date", on=value_date)
     return value, currency_code
 
 

@@ -5,12 +5,14 @@ gives a `RuleError`. A failing import gathers several as `Problem`s in one `Rule
 
 The template is Vietnamese (the source language) and is the gettext msgid: the English text is its entry in
 the catalog. A parameter is given once; when it depends on the language it is a lazy translation (a choice
-label, `gettext_lazy`), a `Decimal` quantity (formatted the language's way, `1.404.175` / `1,404,175`) or
-another `Problem`, and the message renders it under `translation.override(lang)`.
+label, `gettext_lazy`), a `Decimal` quantity (formatted the language's way, `1.404.175` / `1,404,175`), a
+date (`05/12/2026` / `5 December 2026`, `caunoi.core.shown.day`) or another `Problem`, and the message renders
+it under `translation.override(lang)`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.functional import Promise, lazy
 
-from caunoi.vntext.numbers import format_number
+from caunoi.core import shown
 
 ALL_MESSAGES: dict[str, Msg] = {}
 Text = str | Promise  # a parameter's text: plain, or a lazy translation rendered in the message's language
@@ -69,7 +71,9 @@ def _shown(value: Any, lang: str) -> Any:
     if isinstance(value, Promise):
         return str(value)
     if isinstance(value, Decimal):
-        return format_number(value, locale=lang)
+        return shown.number(value, lang=lang)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return shown.day(value, lang=lang)
     return value
 
 

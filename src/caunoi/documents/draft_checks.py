@@ -12,9 +12,11 @@ import re
 import unicodedata
 from bisect import bisect_left
 
+from caunoi.core.errors import Problem, Worded
 from caunoi.core.models import Office
 from caunoi.core.text import fold
 from caunoi.reports.aid import AidSummary, Line, aid_summary
+from caunoi.vntext import messages as m
 from caunoi.vntext.checktext import Expected, Finding, check_text
 from caunoi.vntext.figures import Figure, find_figures
 from caunoi.vntext.numbers import format_money
@@ -137,10 +139,15 @@ def _missing_sector(line: Line) -> Finding:
         severity="warning",
         code="record-missing",
         line=0,
-        message_vi=f"[sector.{line.key}] văn bản không nêu lĩnh vực “{line.name}” ({line.count} khoản, {usd})",
-        message_en=(
-            f"[sector.{line.key}] the text does not give the sector “{line.name_en}” "
-            f"({line.count} items, {usd})"
+        # The amount stays as the Vietnamese report writes it, in both languages.
+        text=Problem(
+            m.SECTOR_MISSING,
+            {
+                "key": line.key,
+                "name": Worded({"vi": line.name, "en": line.name_en}),
+                "count": line.count,
+                "amount": usd,
+            },
         ),
         unit="USD",
         computed=line.committed.usd,

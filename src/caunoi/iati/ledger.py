@@ -156,7 +156,7 @@ class _Walk:
             on = decision.date
             self.approved_on = decision.date
         if on > self.today:
-            raise am.DATE_IN_FUTURE(field="entered_on", on=on.strftime("%d/%m/%Y"))
+            raise am.DATE_IN_FUTURE(field="entered_on", on=on)
         if status in ENDED_STATUSES:
             self.ended_on = on
         self.status, self.last = status, on

@@ -11,11 +11,11 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.db.models import Q
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from caunoi.core import shown
 from caunoi.core.errors import RuleError, phrase
 from caunoi.core.models import Office
 from caunoi.money.messages import NO_RATE, NOT_CONVERTED
 from caunoi.money.models import ExchangeRate
-from caunoi.vntext.numbers import format_number
 
 CENT = Decimal("0.01")
 # Vietnamese accounting rates are quoted against the đồng, donors' against the dollar: cross rates go through
@@ -45,7 +45,7 @@ class RateUsed:
         note = f", {self.reference}" if self.reference else ""
         return gettext("1 %(base)s = %(rate)s %(quote)s (%(source)s%(note)s, áp dụng từ %(day)s)") % {
             "base": self.base,
-            "rate": format_number(self.rate.normalize()),
+            "rate": shown.number(self.rate.normalize()),
             "quote": self.quote,
             "source": source,
             "note": note,
@@ -131,7 +131,7 @@ class RateBook:
                 to_pivot = Decimal(1) / first.rate if first.inverted else first.rate
                 from_pivot = second.rate if second.inverted else Decimal(1) / second.rate
                 return to_pivot * from_pivot, (first, second)
-        raise NO_RATE(field="currency", base=base, quote=quote, day=day.strftime("%d/%m/%Y"))
+        raise NO_RATE(field="currency", base=base, quote=quote, day=day)
 
     def convert(self, amount: Decimal, base: str, quote: str, day: dt.date) -> Conversion:
         factor, rates = self.factor(base, quote, day)
@@ -149,8 +149,7 @@ def not_converted(
     or rate that no service would have accepted. Pages show it as "not converted", never as a failure."""
     if amount is None:
         return NOT_CONVERTED(field="currency", quote=quote, what=gettext_lazy("tổng"))
-    on = day.strftime("%d/%m/%Y") if day else ""
-    what = phrase(gettext_noop("{amount} {base} ngày {on}"), amount=amount, base=base, on=on)
+    what = phrase(gettext_noop("{amount} {base} ngày {on}"), amount=amount, base=base, on=day or "")
     return NOT_CONVERTED(field="currency", quote=quote, what=what)
 
 

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from caunoi.core.errors import Text, phrase
 from caunoi.core.models import Office
-from caunoi.relations.dates import vn_date
 from caunoi.relations.models import Agreement, Event, EventKind, Side
 from caunoi.relations.services.events import workshop_deadlines
 from caunoi.relations.status import AgreementStatus, agreement_status
@@ -98,7 +97,7 @@ def agreement_alerts(office: Office, on: dt.date) -> list[Alert]:
         if renewed or (status == AgreementStatus.EXPIRED and agreement.no_renewal_reason):
             continue
         days = (agreement.period_end - on).days
-        end = vn_date(agreement.period_end)
+        end = agreement.period_end
         partners = _partners(agreement)
         preparing = (
             phrase(gettext_noop(" Đang chuẩn bị: “{title}” (chưa ký)."), title=draft.title) if draft else ""
@@ -141,7 +140,7 @@ def workshop_alerts(office: Office, on: dt.date) -> list[Alert]:
         if event.permission_requested_on is None and event.start_on > on:
             days = (due.permission_due - on).days
             if days <= PERMISSION_WARNING_DAYS:
-                when = vn_date(due.permission_due)
+                when = due.permission_due
                 alerts.append(
                     Alert(
                         "workshop_permission",
@@ -155,7 +154,7 @@ def workshop_alerts(office: Office, on: dt.date) -> list[Alert]:
                                 "nhất ngày {when}{late}"
                             ),
                             title=event.title,
-                            start=vn_date(event.start_on),
+                            start=event.start_on,
                             when=when,
                             late=_late(days),
                         ),
@@ -165,7 +164,7 @@ def workshop_alerts(office: Office, on: dt.date) -> list[Alert]:
                 )
         if event.result_reported_on is None and event.end_on < on:
             days = (due.result_report_due - on).days
-            when = vn_date(due.result_report_due)
+            when = due.result_report_due
             alerts.append(
                 Alert(
                     "workshop_report",

@@ -1,5 +1,5 @@
 """Countries by ISO 3166-1 alpha-2 code: validated against the IATI Country codelist caunoi ships, named in
-Vietnamese from the CLDR data babel carries."""
+the reader's language (Vietnamese or English) from the CLDR data babel carries."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from functools import cache
 
 from babel import Locale
 
+from caunoi.core import shown
 from caunoi.iati.codelists import codelist
 from caunoi.relations import messages as m
 
@@ -21,15 +22,16 @@ def clean_country(code: str | None, field: str = "country", *, required: bool = 
 
 
 @cache
-def _vietnamese_names() -> dict[str, str]:
-    return dict(Locale("vi").territories)
+def _names(lang: str) -> dict[str, str]:
+    return dict(Locale(lang).territories)
 
 
-def country_name(code: str) -> str:
-    """ "Lào", "Pháp", "Nhật Bản"…; the code itself when CLDR has no name for it."""
+def country_name(code: str, lang: str | None = None) -> str:
+    """ "Lào", "Pháp", "Nhật Bản"… in Vietnamese, "Laos", "France", "Japan"… in English (`lang`, else the
+    active language); the code itself when CLDR has no name for it. Vietnamese documents pass lang="vi"."""
     if not code:
         return ""
-    return _vietnamese_names().get(code, code)
+    return _names(shown.language(lang)).get(code, code)
 
 
 def country_name_en(code: str) -> str:

@@ -76,7 +76,7 @@ class PartnerLine:
             "name": self.name,
             "name_original": self.name_original,
             "country": self.country,
-            "country_name": country_name(self.country),
+            "country_name": country_name(self.country, lang="vi"),
             "level": self.level,
             "kind": self.kind,
             "since": self.since,
@@ -207,7 +207,7 @@ class AssociationLine:
         return {
             "name": self.name,
             "country": self.country,
-            "country_name": country_name(self.country),
+            "country_name": country_name(self.country, lang="vi"),
             "stage": self.stage,
             "term": self.term,
             "committee": self.committee,

@@ -66,7 +66,7 @@ def _partners(summary: DiplomacySummary) -> list[str]:
     by_country: dict[str, list[str]] = {}
     for p in summary.partners:
         by_country.setdefault(p.country, []).append(f"{_in_sentence(p.name)}{_star(p.illustrative)}")
-    groups = [f"{_join(names)} ({country_name(code)})" for code, names in by_country.items()]
+    groups = [f"{_join(names)} ({country_name(code, lang='vi')})" for code, names in by_country.items()]
     kinds = {p.kind for p in summary.partners}
     noun = "kết nghĩa, hữu nghị và hợp tác" if PartnershipKind.TWINNING in kinds else "hữu nghị, hợp tác"
     return [
@@ -150,7 +150,7 @@ def _committee(a: AssociationLine) -> str:
 def _associations(summary: DiplomacySummary) -> list[str]:
     lines = []
     for a in summary.associations:
-        country = country_name(a.country)
+        country = country_name(a.country, lang="vi")
         if a.stage == "founded":
             text = f"{a.name}{_star(a.illustrative)} (quan hệ với {country}) đang hoạt động"
         else:

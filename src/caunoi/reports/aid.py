@@ -18,13 +18,13 @@ from django.db.models import QuerySet
 from caunoi.aid.models import AidItem, Modality, Sector, Transaction
 from caunoi.aid.models import TransactionKind as K
 from caunoi.aid.years import items_of_year
-from caunoi.core import marks
+from caunoi.core import marks, shown
 from caunoi.core.errors import Problem
 from caunoi.core.models import Office
 from caunoi.geography.models import AdminUnit, Era, Level
 from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.reports import figures
-from caunoi.reports.figures import MODALITY_EN, Sums
+from caunoi.reports.figures import Sums, modality_line
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -61,6 +61,11 @@ class Line:
     committed: Money
     modalities: set[str] = field(default_factory=set)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def shown_name(self) -> str:
+        """The name in the reader's language."""
+        return self.name_en if shown.language() == "en" and self.name_en else self.name
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -257,14 +262,7 @@ def _by_sector(found: figures.Breakdown, commitments: QuerySet[Transaction]) -> 
 def _by_modality(found: figures.Breakdown) -> list[Line]:
     counts = found.items_by_modality
     return [
-        Line(
-            m.value,
-            str(m.label),
-            MODALITY_EN[m],
-            counts[m.value],
-            _money(found.by_modality.get(m.value)),
-            {m.value},
-        )
+        Line(m.value, *modality_line(m), counts[m.value], _money(found.by_modality.get(m.value)), {m.value})
         for m in Modality
         if m.value in counts
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils import translation
+
 from caunoi.aid.models import Modality
 from caunoi.reports.aid import AidSummary, Line
 from caunoi.reports.conversion_text import rates_sentence, unconverted_sentence
@@ -29,6 +31,13 @@ def _usd(line: Line) -> str:
 
 
 def render_aid_text(summary: AidSummary) -> str:
+    """The text of the report, in Vietnamese whatever the reader's language (the rate descriptions and labels
+    it quotes included): it is the official report's wording, shown as such on English pages too."""
+    with translation.override("vi"):
+        return _render(summary)
+
+
+def _render(summary: AidSummary) -> str:
     office = summary.offices[0]
     modalities = {m.key for m in summary.by_modality}
     lines = [

@@ -317,8 +317,7 @@ def _by_modality(found: figures.Breakdown) -> list[Line]:
     return [
         Line(
             m.value,
-            str(m.label),
-            figures.MODALITY_EN[m],
+            *figures.modality_line(m),
             counts[m.value],
             _usd(found.by_modality.get(m.value)),
         )

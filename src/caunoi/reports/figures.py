@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import translation
+from django.utils.translation import pgettext_lazy
 
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import AidItem, ItemPlace, Modality, Participation, Role, Transaction
@@ -28,13 +30,26 @@ HUNDRED = Decimal(100)
 # The aid report counts an amount converted when both its values are: its USD and VND totals then hold
 # the same amounts. The dashboard, in USD only, needs only the USD value.
 BOTH = Q(usd_value__isnull=False, vnd_value__isnull=False)
-MODALITY_EN = {
-    Modality.PROGRAMME: "Programmes",
-    Modality.PROJECT: "Projects",
-    Modality.NON_PROJECT: "Non-project aid",
+# A modality's line in a report names a group of items ("Programmes"), not one item's label ("Programme"):
+# its English is in the catalog under the context "report line".
+MODALITY_LINES = {
+    Modality.PROGRAMME: pgettext_lazy("report line", "Chương trình"),
+    Modality.PROJECT: pgettext_lazy("report line", "Dự án"),
+    Modality.NON_PROJECT: pgettext_lazy("report line", "Phi dự án"),
 }
+
+
 USD_RATES = ("usd_rate", "usd_cross_rate")
 ALL_RATES = (*USD_RATES, "vnd_rate", "vnd_cross_rate")
+
+
+def modality_line(modality: Modality) -> tuple[str, str]:
+    """A modality's line as (its Vietnamese name — the label, as reports write it —, its English group name),
+    whatever the active language: a report line keeps both (its JSON gives both, its page the reader's)."""
+    with translation.override("vi"):
+        vi = str(modality.label)
+    with translation.override("en"):
+        return vi, str(MODALITY_LINES[modality])
 
 
 @dataclass

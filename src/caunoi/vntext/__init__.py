@@ -1,4 +1,6 @@
-"""Vietnamese text helpers, pure Python (no Django): numbers, amounts in words, figures in report text.
+"""Vietnamese text helpers: numbers, amounts in words, figures in report text. All pure Python (no Django)
+except the words of check-text's findings, which are rule messages like any other (`caunoi.vntext.messages`,
+English in the gettext catalog) and so need Django's translation machinery.
 
 - :mod:`caunoi.vntext.numbers` — format and parse ``1.404.175``, ``25,4 tỷ đồng``, ``27,9%``, ``06``;
 - :mod:`caunoi.vntext.words` — numbers and amounts in words for official documents;

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from caunoi.core.errors import Problem
 from caunoi.vntext.figures import Figure
 
 __all__ = ["CheckKind", "Expected", "Finding", "Role", "Severity"]
@@ -38,7 +39,7 @@ class Expected:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """The outcome of one check, with its messages in Vietnamese and English.
+    """The outcome of one check, with its message (rendered in Vietnamese or English).
 
     ``stated`` is the figure as written, ``computed`` what the arithmetic gives (the sum of ``parts``, the
     ratio, the growth rate, or the record's value), ``difference`` is ``computed - stated``. ``line`` is the
@@ -48,8 +49,7 @@ class Finding:
     severity: Severity
     code: str
     line: int
-    message_vi: str
-    message_en: str
+    text: Problem | None = None  # the message (caunoi.vntext.messages) with its parameters
     unit: str | None = None
     stated: Decimal | None = None
     computed: Decimal | None = None
@@ -62,5 +62,16 @@ class Finding:
     sentence: str = field(default="", repr=False)
 
     def message(self, lang: str = "vi") -> str:
-        """The message in ``lang`` (``"vi"`` or ``"en"``)."""
-        return self.message_vi if lang == "vi" else self.message_en
+        """The message in ``lang`` (``"vi"`` or ``"en"``): its Vietnamese template, or the English of the
+        catalog."""
+        if self.text is None:
+            return ""
+        return self.text.vi if lang == "vi" else self.text.en
+
+    @property
+    def message_vi(self) -> str:
+        return self.message("vi")
+
+    @property
+    def message_en(self) -> str:
+        return self.message("en")

@@ -89,8 +89,9 @@ def format_number(value: Decimal | int, places: int | None = None, *, locale: st
     """Format a number the Vietnamese way: ``1.404.175``, ``25,4``, ``-1.234,50``.
 
     ``places=None`` shows the value's own significant decimals (``Decimal("25.40")`` → ``25,4``; ints have
-    none); an integer ``places`` rounds half up to exactly that many decimals. ``locale`` exists for the
-    English half of bilingual messages (``locale="en"`` → ``1,404,175``); Vietnamese text never needs it.
+    none); an integer ``places`` rounds half up to exactly that many decimals. ``locale="en"`` writes the
+    English way (``1,404,175``), for English pages and messages (``caunoi.core.shown`` picks the reader's);
+    Vietnamese text never needs it.
     """
     number = to_decimal(value)
     if places is None:
@@ -123,18 +124,19 @@ def _grouped(number: Decimal, places: int | None, separators: tuple[str, str]) -
     return text.translate({ord(","): group, ord("."): point})
 
 
-def format_money(amount: Decimal | int, currency: str) -> str:
+def format_money(amount: Decimal | int, currency: str, *, locale: str = LOCALE) -> str:
     """Format an amount with its ISO currency code: ``1.404.175 USD``, ``2.000.000.000 VND``, ``12,50 EUR``.
 
     Currencies without a minor unit in babel's data (VND, JPY, KRW) are rounded half up to whole units. The
     others get two decimals only when the amount has non-zero cents (after rounding half up to the cent).
+    ``locale="en"`` writes the same figure the English way (``1,404,175 USD``), for English pages.
     """
     code = _currency_code(currency)
     number = to_decimal(amount)
     precision = get_currency_precision(code)
     rounded = round_half_up(number, precision)
     places = precision if rounded != rounded.to_integral_value() else 0
-    return f"{format_number(rounded, places)} {code}"
+    return f"{format_number(rounded, places, locale=locale)} {code}"
 
 
 def _currency_code(currency: str) -> str:

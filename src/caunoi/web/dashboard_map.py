@@ -11,9 +11,9 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from caunoi.core import shown
 from caunoi.geography.models import Level
 from caunoi.reports.dashboard import MapData, MapUnit
-from caunoi.vntext.numbers import format_number
 
 MAP_WIDTH, MAP_MAX_HEIGHT, PAD, LEGEND_HEIGHT, TITLE_HEIGHT = 640, 560, 30, 112, 26
 TITLE_PROVINCES = 3  # a map of more provinces says how many in its title, not which
@@ -253,7 +253,7 @@ def _classes(amounts: list[Decimal]) -> list[Decimal]:
 
 
 def _whole(value: Decimal) -> str:
-    return format_number(value, 0)
+    return shown.number(value, 0)
 
 
 def _overlap(a: Box, b: Box) -> bool:

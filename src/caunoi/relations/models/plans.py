@@ -7,6 +7,7 @@ an event, a signed agreement, an approved aid item) and is met when enough linke
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -50,7 +51,8 @@ class DocumentRef(OfficeOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} số {self.number}"
+        # "Chỉ thị số 12-CT/TW" / "Directive 12-CT/TW": the number is the record's, the words the language's.
+        return gettext("%(kind)s số %(number)s") % {"kind": self.get_kind_display(), "number": self.number}
 
 
 class AnnualPlan(OfficeOwned):

@@ -20,7 +20,7 @@ from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation
 from caunoi.relations import messages as m
-from caunoi.relations.dates import Precision, last_day, vn_date
+from caunoi.relations.dates import Precision, last_day
 from caunoi.relations.models import (
     Agreement,
     AgreementAidItem,
@@ -134,7 +134,7 @@ def _check_renews(agreement: Agreement, renews: Agreement | None) -> None:
         current = current.renews
     if agreement.signed_on and renews.signed_on and agreement.signed_on < renews.signed_on:
         raise m.RENEWAL_BEFORE_ORIGINAL(
-            field="signed_on", signed=vn_date(agreement.signed_on), original=vn_date(renews.signed_on)
+            field="signed_on", signed=agreement.signed_on, original=renews.signed_on
         )
 
 
@@ -235,9 +235,7 @@ def terminate_agreement(agreement: Agreement, on: dt.date, *, note: str = "", ac
     not_archived(agreement)
     not_in_future(on, "terminated_on")
     if agreement.signed_on and on < agreement.signed_on:
-        raise m.TERMINATED_BEFORE_SIGNED(
-            field="terminated_on", on=vn_date(on), signed=vn_date(agreement.signed_on)
-        )
+        raise m.TERMINATED_BEFORE_SIGNED(field="terminated_on", on=on, signed=agreement.signed_on)
     agreement.terminated_on = on
     agreement.termination_note = nfc(note)
     audit.save(agreement, actor)

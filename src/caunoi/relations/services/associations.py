@@ -206,7 +206,7 @@ def _check_next_step(association: Association, step: str, on: dt.date) -> None:
             raise m.FOUNDING_STEP_EARLY(
                 field="on",
                 step=FoundingStepKind(step).label,
-                on=vn_date(on),
+                on=on,
                 previous=FoundingStepKind(previous.step).label,
                 previous_on=vn_date(previous.on, previous.precision),
             )
@@ -270,10 +270,6 @@ def record_founding_step(
     return founding_step
 
 
-def _fmt(day: dt.date) -> str:
-    return vn_date(day)
-
-
 @transaction.atomic
 def add_term(
     association: Association,
@@ -303,11 +299,11 @@ def add_term(
             raise m.TERM_OVERLAP(
                 field="start",
                 number=number,
-                start=_fmt(start),
-                end=_fmt(end),
+                start=start,
+                end=end,
                 other=other.number,
-                other_start=_fmt(other.start),
-                other_end=_fmt(other.end),
+                other_start=other.start,
+                other_end=other.end,
             )
         if (other.number < number) != (other.start < start):
             raise m.TERM_ORDER(field="number", number=number, other=other.number)
@@ -350,11 +346,11 @@ def add_committee_member(
     if start < term.start or start > term.end or (end is not None and end > term.end):
         raise m.SEAT_OUTSIDE_TERM(
             field="start" if start < term.start or start > term.end else "end",
-            start=_fmt(start),
-            end=_fmt(end) if end else "…",
+            start=start,
+            end=end or "…",
             number=term.number,
-            term_start=_fmt(term.start),
-            term_end=_fmt(term.end),
+            term_start=term.start,
+            term_end=term.end,
         )
     seat = CommitteeMember(term=term, person=person, position=position, start=start, end=end)
     audit.save(seat, actor)
@@ -402,7 +398,7 @@ def add_member(
     not_in_future(joined_on, "joined_on")
     not_in_future(left_on, "left_on")
     if left_on and left_on < joined_on:
-        raise m.MEMBER_DATES(field="left_on", left=_fmt(left_on), joined=_fmt(joined_on))
+        raise m.MEMBER_DATES(field="left_on", left=left_on, joined=joined_on)
     if association.members.filter(person=person).exists():
         raise m.DUPLICATE(field="person", name=person.name)
     member = AssociationMember(association=association, person=person, joined_on=joined_on, left_on=left_on)
@@ -417,10 +413,10 @@ def end_membership(member: AssociationMember, left_on: dt.date, *, actor: Actor)
     authorize(actor, Action.EDIT, association.office)
     not_archived(association)
     if member.left_on:
-        raise m.MEMBER_ALREADY_LEFT(field="left_on", name=member.person.name, left=_fmt(member.left_on))
+        raise m.MEMBER_ALREADY_LEFT(field="left_on", name=member.person.name, left=member.left_on)
     not_in_future(left_on, "left_on")
     if left_on < member.joined_on:
-        raise m.MEMBER_DATES(field="left_on", left=_fmt(left_on), joined=_fmt(member.joined_on))
+        raise m.MEMBER_DATES(field="left_on", left=left_on, joined=member.joined_on)
     member.left_on = left_on
     audit.save(member, actor)
     return member

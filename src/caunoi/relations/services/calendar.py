@@ -19,7 +19,6 @@ from caunoi.core.text import nfc
 from caunoi.relations import messages as m
 from caunoi.relations.calendar_data import OCCASIONS
 from caunoi.relations.countries import clean_country
-from caunoi.relations.dates import vn_date
 from caunoi.relations.models import Occasion, OccasionDate, OccasionKind, Recurrence
 from caunoi.relations.services.common import (
     archive,
@@ -163,7 +162,7 @@ def set_occasion_date(
     if not 1990 <= year <= 2100:
         raise m.YEAR_INVALID(field="year", year=year)
     if on.year != year:
-        raise m.OCCASION_DATE_YEAR(field="on", on=vn_date(on), year=year)
+        raise m.OCCASION_DATE_YEAR(field="on", on=on, year=year)
     row = OccasionDate.objects.filter(occasion=occasion, year=year).first() or OccasionDate(
         occasion=occasion, year=year
     )

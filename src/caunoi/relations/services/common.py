@@ -19,7 +19,7 @@ from caunoi.core.errors import Text
 from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
-from caunoi.relations.dates import Precision, first_day, vn_date
+from caunoi.relations.dates import Precision, first_day
 
 
 def today() -> dt.date:
@@ -52,8 +52,8 @@ def check_order(
     if start and end and end < start:
         raise m.DATES_ORDER(
             field=field,
-            start=vn_date(start),
-            end=vn_date(end),
+            start=start,
+            end=end,
             start_what=start_what,
             end_what=end_what,
         )
@@ -61,7 +61,7 @@ def check_order(
 
 def not_in_future(day: dt.date | None, field: str) -> None:
     if day and day > today():
-        raise m.DATE_IN_FUTURE(field=field, on=vn_date(day))
+        raise m.DATE_IN_FUTURE(field=field, on=day)
 
 
 def partial(day: dt.date | None, precision: str, field: str) -> dt.date | None:

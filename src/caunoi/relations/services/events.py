@@ -23,7 +23,7 @@ from caunoi.directory.models import Organisation
 from caunoi.geography.models import AdminUnit
 from caunoi.relations import messages as m
 from caunoi.relations.countries import clean_country
-from caunoi.relations.dates import Precision, first_day, last_day, vn_date
+from caunoi.relations.dates import Precision, first_day, last_day
 from caunoi.relations.models import (
     Agreement,
     Association,
@@ -118,9 +118,9 @@ def _check_permission(fields: dict[str, Any]) -> None:
             raise m.PERMISSION_LEAD_TIME(
                 field="permission_requested_on",
                 lead=PERMISSION_LEAD_DAYS,
-                requested=vn_date(requested),
-                earliest=vn_date(earliest),
-                start=vn_date(fields["start_on"]),
+                requested=requested,
+                earliest=earliest,
+                start=fields["start_on"],
             )
     check_order(
         requested,

@@ -18,7 +18,6 @@ from caunoi.core.text import nfc
 from caunoi.directory.models import Organisation
 from caunoi.relations import messages as m
 from caunoi.relations.countries import clean_country
-from caunoi.relations.dates import vn_date
 from caunoi.relations.models import Consent, ConsentKind, Person, PersonKind
 from caunoi.relations.services.common import check_choice, not_archived, not_in_future, required_text
 
@@ -133,11 +132,11 @@ def record_consent(person: Person, kind: str, given_on: dt.date, *, note: str = 
             field="kind",
             name=person.name,
             kind=ConsentKind(kind).label,
-            given=vn_date(standing.given_on),
+            given=standing.given_on,
         )
     last = max((c.withdrawn_on for c in earlier if c.withdrawn_on), default=None)
     if last and given_on < last:
-        raise m.CONSENT_BEFORE_WITHDRAWAL(field="given_on", given=vn_date(given_on), withdrawn=vn_date(last))
+        raise m.CONSENT_BEFORE_WITHDRAWAL(field="given_on", given=given_on, withdrawn=last)
     consent = Consent(person=person, kind=kind, given_on=given_on, note=nfc(note))
     audit.save(consent, actor)
     return consent
@@ -156,9 +155,7 @@ def withdraw_consent(person: Person, kind: str, on: dt.date, *, actor: Actor) ->
         raise m.CONSENT_NONE_STANDING(field="kind", name=person.name, kind=ConsentKind(kind).label)
     for consent in standing:
         if on < consent.given_on:
-            raise m.CONSENT_DATES(
-                field="withdrawn_on", withdrawn=vn_date(on), given=vn_date(consent.given_on)
-            )
+            raise m.CONSENT_DATES(field="withdrawn_on", withdrawn=on, given=consent.given_on)
         consent.withdrawn_on = on
         audit.save(consent, actor)
     return standing

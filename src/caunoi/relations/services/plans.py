@@ -20,7 +20,6 @@ from caunoi.core.permissions import Action, Actor, authorize, history_user
 from caunoi.core.scope import ensure_same_office
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
-from caunoi.relations.dates import vn_date
 from caunoi.relations.models import (
     Agreement,
     AnnualPlan,
@@ -271,7 +270,7 @@ def cancel_task(task: PlanTask, reason: str, *, on: dt.date | None = None, actor
     authorize(actor, Action.EDIT, task.plan.office)
     not_archived(task.plan)
     if task.cancelled_on:
-        raise m.TASK_ALREADY_CANCELLED(field=None, title=task.title, on=vn_date(task.cancelled_on))
+        raise m.TASK_ALREADY_CANCELLED(field=None, title=task.title, on=task.cancelled_on)
     on = on or today()
     not_in_future(on, "on")
     task.cancel_reason = required_text(reason, pgettext_lazy("in a rule message", "lý do hủy"), "reason")

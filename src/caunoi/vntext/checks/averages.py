@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from caunoi.core.errors import Worded, phrase
+from caunoi.vntext import messages as m
 from caunoi.vntext.checks.base import Reading, fits, fmt, value, verdict
 from caunoi.vntext.checks.rates import candidates
 from caunoi.vntext.figures import Figure
@@ -74,7 +76,7 @@ def _finding(reading: Reading, average: Figure, total: Figure, divisor: int, wha
     shown = {
         lang: f"{fmt(value(total), lang)} / {divisor} = {fmt(computed, lang, 2)}" for lang in ("vi", "en")
     }
-    shown = {"vi": f"{shown['vi']} (mỗi {what})", "en": f"{shown['en']} (per {what})"}
+    per = phrase(m.PER, shown=Worded(shown), what=what)
     return verdict(
-        reading, fits(average, computed, slack, reading.lang), "average", average, computed, (total,), shown
+        reading, fits(average, computed, slack, reading.lang), "average", average, computed, (total,), per
     )

@@ -8,8 +8,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
+from django.utils import translation
+
+from caunoi.core.errors import Msg, Problem, Worded, phrase
+from caunoi.vntext import messages as m
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import CheckKind, Finding
 from caunoi.vntext.numbers import round_half_up
@@ -154,7 +158,8 @@ def unit_text(figure: Figure, lang: str) -> str:
     if figure.kind == "money":
         return "đồng" if figure.unit == "VND" and lang == "vi" else str(figure.unit)
     if figure.kind == "percent":
-        return "điểm phần trăm" if lang == "vi" else "percentage points"
+        with translation.override(lang):
+            return translation.gettext(m.POINT_UNIT)
     return str(figure.unit)
 
 
@@ -164,6 +169,12 @@ def places_of(figure: Figure, lang: TextLang) -> int:
     return len(match.group(1)) if match and match.group(1) else 0
 
 
+def worded(texts: dict[str, str] | Any) -> Any:
+    """A piece of a message written in each language ahead of time ({"vi": …, "en": …}: the arithmetic, in
+    each language's numbers) as a message parameter; a lazy phrase is given as it is."""
+    return Worded(texts) if isinstance(texts, dict) else texts
+
+
 def verdict(
     reading: Reading,
     ok: bool,
@@ -171,31 +182,26 @@ def verdict(
     stated: Figure,
     computed: Decimal,
     part_figures: tuple[Figure, ...],
-    shown: dict[str, str],
-    gap: dict[str, str] | None = None,
+    shown: dict[str, str] | Any,
+    gap: dict[str, str] | Any | None = None,
     *,
     quoted: str | None = None,
-    said_ok: dict[str, str] | None = None,
+    ok_msg: Msg = m.MATCHES,
 ) -> Finding:
     """The finding of a check of ``stated`` against ``computed`` (shown as ``shown``, the arithmetic in each
     language): ``kind``-ok, or ``kind``-mismatch naming the gap."""
     quoted = quoted or stated.text
-    said = said_ok or {"vi": f"khớp với “{quoted}”", "en": f"matching the stated “{quoted}”"}
     if ok:
-        message_vi, message_en = f"{shown['vi']}, {said['vi']}", f"{shown['en']}, {said['en']}"
+        text = Problem(ok_msg, {"shown": worded(shown), "quoted": quoted})
+    elif gap:
+        text = Problem(m.NOT_AS_STATED_BY, {"shown": worded(shown), "quoted": quoted, "gap": worded(gap)})
     else:
-        message_vi = f"{shown['vi']}, không phải “{quoted}” như đã ghi" + (
-            f" (chênh lệch {gap['vi']})" if gap else ""
-        )
-        message_en = f"{shown['en']}, not “{quoted}” as stated" + (
-            f" (difference {gap['en']})" if gap else ""
-        )
+        text = Problem(m.NOT_AS_STATED, {"shown": worded(shown), "quoted": quoted})
     return Finding(
         severity="ok" if ok else "error",
         code=f"{kind}-{'ok' if ok else 'mismatch'}",
         line=stated.line,
-        message_vi=message_vi,
-        message_en=message_en,
+        text=text,
         unit=stated.unit,
         stated=value(stated),
         computed=computed,
@@ -208,6 +214,7 @@ def verdict(
     )
 
 
-def points(gap: Decimal, shown: Callable[[Decimal, str], str]) -> dict[str, str]:
-    """A gap in percentage points in both languages, each number shown by ``shown``."""
-    return {"vi": f"{shown(gap, 'vi')} điểm phần trăm", "en": f"{shown(gap, 'en')} percentage points"}
+def points(gap: Decimal, shown: Callable[[Decimal, str], str]) -> Any:
+    """A gap in percentage points, in the language of the message that shows it; each number shown by
+    ``shown``."""
+    return phrase(m.POINTS, number=Worded({lang: shown(gap, lang) for lang in ("vi", "en")}))

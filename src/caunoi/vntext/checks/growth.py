@@ -14,6 +14,8 @@ from decimal import Decimal
 from itertools import chain
 from typing import Final
 
+from caunoi.core.errors import Worded, phrase
+from caunoi.vntext import messages as m
 from caunoi.vntext.checks.base import Reading, fmt, points, unit_text, value, verdict
 from caunoi.vntext.checks.rates import candidates, pairs, rate_text, relative_slack, settle
 from caunoi.vntext.figures import Figure
@@ -90,11 +92,15 @@ def check_multiples(reading: Reading) -> list[Finding]:
 def _times_finding(
     reading: Reading, times: Figure, first: Figure, second: Figure, computed: Decimal, ok: bool
 ) -> Finding:
-    shown = {
-        lang: f"{fmt(value(first), lang)} / {fmt(value(second), lang)} = {fmt(computed, lang, 2)} "
-        + ("lần" if lang == "vi" else "times")
-        for lang in ("vi", "en")
-    }
+    shown = phrase(
+        m.TIMES,
+        shown=Worded(
+            {
+                lang: f"{fmt(value(first), lang)} / {fmt(value(second), lang)} = {fmt(computed, lang, 2)}"
+                for lang in ("vi", "en")
+            }
+        ),
+    )
     finding = verdict(
         reading, ok, "growth", times, computed, (first, second), shown, quoted=f"gấp {times.text} lần"
     )
@@ -148,8 +154,6 @@ def _finding(
         gap = {
             lang: f"{fmt(abs(computed - value(rate)), lang)} {unit_text(rate, lang)}" for lang in ("vi", "en")
         }
-    said = {
-        "vi": f"khớp với mức tăng/giảm “{rate.text}”",
-        "en": f"matching the stated change “{rate.text}”",
-    }
-    return verdict(reading, ok, "growth", rate, computed, (first, second), shown, gap, said_ok=said)
+    return verdict(
+        reading, ok, "growth", rate, computed, (first, second), shown, gap, ok_msg=m.CHANGE_MATCHES
+    )

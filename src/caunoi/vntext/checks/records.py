@@ -19,12 +19,13 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Final
 
+from caunoi.core.errors import Problem, Worded
+from caunoi.vntext import messages as m
 from caunoi.vntext.checks.base import fmt as _fmt
 from caunoi.vntext.checks.base import unit_text as _unit_text
 from caunoi.vntext.checks.base import value as _value
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Expected, Finding
-from caunoi.vntext.numbers import format_number
 
 __all__ = ["record_finding"]
 
@@ -56,19 +57,14 @@ def record_finding(
     record = Decimal(expected.value)
     pool = list(totals) if expected.role == "total" else [f for f in figures if f.arithmetic]
     matching = [figure for figure in pool if _matches_unit(figure, expected.unit)]
-    role_vi = "tổng" if expected.role == "total" else "số liệu"
     if len(matching) < expected.occurrence or expected.occurrence < 1:
         return Finding(
             severity="warning",
             code="record-missing",
             line=0,
-            message_vi=(
-                f"[{label}] không tìm thấy {role_vi} thứ {expected.occurrence} có đơn vị "
-                f"“{expected.unit}” trong văn bản để so với hồ sơ ({format_number(record)})"
-            ),
-            message_en=(
-                f"[{label}] no {expected.role} no. {expected.occurrence} with unit “{expected.unit}” "
-                f"found in the text to compare with the records ({format_number(record, locale='en')})"
+            text=Problem(
+                m.RECORD_TOTAL_MISSING if expected.role == "total" else m.RECORD_FIGURE_MISSING,
+                {"label": label, "occurrence": expected.occurrence, "unit": expected.unit, "record": record},
             ),
             unit=expected.unit,
             computed=record,
@@ -81,8 +77,6 @@ def record_finding(
         severity="ok",
         code="",
         line=figure.line,
-        message_vi="",
-        message_en="",
         unit=figure.unit,
         stated=stated,
         computed=record,
@@ -91,42 +85,42 @@ def record_finding(
         figure=figure,
     )
     quoted = figure.text
-    unit_vi, unit_en = _unit_text(figure, "vi"), _unit_text(figure, "en")
+    unit = Worded({lang: _unit_text(figure, lang) for lang in ("vi", "en")})
+    shown = Worded({lang: _fmt(record, lang) for lang in ("vi", "en")})
     if figure.qualifier is not None:
         if _approximately_consistent(figure.qualifier, stated, record):
             return replace(
                 base,
                 severity="ok",
                 code="record-approximate-ok",
-                message_vi=f"[{label}] “{quoted}” phù hợp với hồ sơ ({format_number(record)})",
-                message_en=f"[{label}] “{quoted}” is consistent with the records ({_fmt(record, 'en')})",
+                text=Problem(m.RECORD_APPROXIMATE_OK, {"label": label, "quoted": quoted, "record": shown}),
             )
         return replace(
             base,
             severity="warning",
             code="record-approximate-mismatch",
-            message_vi=f"[{label}] “{quoted}” không phù hợp với hồ sơ ({format_number(record)})",
-            message_en=f"[{label}] “{quoted}” does not fit the records ({_fmt(record, 'en')})",
+            text=Problem(m.RECORD_APPROXIMATE_MISMATCH, {"label": label, "quoted": quoted, "record": shown}),
         )
     if difference == 0:
         return replace(
             base,
             severity="ok",
             code="record-ok",
-            message_vi=f"[{label}] “{quoted}” khớp với hồ sơ",
-            message_en=f"[{label}] “{quoted}” matches the records",
+            text=Problem(m.RECORD_OK, {"label": label, "quoted": quoted}),
         )
     return replace(
         base,
         severity="error",
         code="record-mismatch",
-        message_vi=(
-            f"[{label}] văn bản ghi “{quoted}” nhưng hồ sơ là {_fmt(record, 'vi')} {unit_vi} "
-            f"(chênh lệch {_fmt(abs(difference), 'vi')} {unit_vi})"
-        ),
-        message_en=(
-            f"[{label}] the text states “{quoted}” but the records say {_fmt(record, 'en')} {unit_en} "
-            f"(difference {_fmt(abs(difference), 'en')} {unit_en})"
+        text=Problem(
+            m.RECORD_MISMATCH,
+            {
+                "label": label,
+                "quoted": quoted,
+                "record": shown,
+                "unit": unit,
+                "difference": Worded({lang: _fmt(abs(difference), lang) for lang in ("vi", "en")}),
+            },
         ),
     )
 

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
+from caunoi.core.errors import Problem, Worded
+from caunoi.vntext import messages as m
 from caunoi.vntext.checks.base import Reading, fmt, value
 from caunoi.vntext.figures import Figure
 from caunoi.vntext.findings import Finding
@@ -17,6 +19,10 @@ from caunoi.vntext.reading import half_unit
 __all__ = ["check_loose_shares", "check_shares"]
 
 _WHOLE = Decimal(100)
+
+
+def _both(number: Decimal) -> Worded:
+    return Worded({lang: fmt(number, lang) for lang in ("vi", "en")})
 
 
 def check_shares(reading: Reading, shares: list[Figure], partial: bool) -> Finding:
@@ -44,30 +50,26 @@ def check_shares(reading: Reading, shares: list[Figure], partial: bool) -> Findi
             return Finding(
                 severity="ok",
                 code="shares-partial-ok",
-                message_vi=f"{sums['vi']}, không quá 100 % (liệt kê một phần)",
-                message_en=f"{sums['en']}, not over 100 % (a partial list)",
+                text=Problem(m.SHARES_PARTIAL_OK, {"sums": Worded(sums)}),
                 **base,  # type: ignore[arg-type]
             )
         return Finding(
             severity="error",
             code="shares-over",
-            message_vi=f"{sums['vi']}, vượt 100 % (thừa {fmt(gap, 'vi')} điểm phần trăm)",
-            message_en=f"{sums['en']}, over 100 % (by {fmt(gap, 'en')} percentage points)",
+            text=Problem(m.SHARES_OVER, {"sums": Worded(sums), "gap": _both(gap)}),
             **base,  # type: ignore[arg-type]
         )
     if gap <= slack:
         return Finding(
             severity="ok",
             code="shares-ok",
-            message_vi=f"{sums['vi']}, đủ 100 %" + ("" if gap == 0 else " (trong phạm vi làm tròn)"),
-            message_en=f"{sums['en']}, making 100 %" + ("" if gap == 0 else " (within rounding)"),
+            text=Problem(m.SHARES_OK if gap == 0 else m.SHARES_ROUNDED_OK, {"sums": Worded(sums)}),
             **base,  # type: ignore[arg-type]
         )
     return Finding(
         severity="error",
         code="shares-mismatch",
-        message_vi=f"{sums['vi']}, không phải 100 % (chênh lệch {fmt(gap, 'vi')} điểm phần trăm)",
-        message_en=f"{sums['en']}, not 100 % (difference {fmt(gap, 'en')} percentage points)",
+        text=Problem(m.SHARES_MISMATCH, {"sums": Worded(sums), "gap": _both(gap)}),
         **base,  # type: ignore[arg-type]
     )
 

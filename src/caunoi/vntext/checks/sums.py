@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Final
 
+from caunoi.core.errors import Problem, Worded
+from caunoi.vntext import messages as m
 from caunoi.vntext.checks.base import Paragraph, Reading, fits, fmt, unit_text, value
 from caunoi.vntext.checks.shares import check_shares
 from caunoi.vntext.figures import Figure
@@ -384,49 +386,44 @@ def _sum_finding(reading: Reading, total: Figure, members: list[Figure], partial
                 severity="ok",
                 code="partial-ok",
                 kind="partial-list",
-                message_vi=f"{sums['vi']}, không vượt “{quoted}” (liệt kê một phần)",
-                message_en=f"{sums['en']}, not over the stated “{quoted}” (a partial list)",
+                text=Problem(m.PARTIAL_OK, {"sums": Worded(sums), "quoted": quoted}),
                 **base,  # type: ignore[arg-type]
             )
         return Finding(
             severity="error",
             code="partial-over",
             kind="partial-list",
-            message_vi=f"{sums['vi']}, vượt tổng đã ghi “{quoted}” (thừa {gap['vi']})",
-            message_en=f"{sums['en']}, over the stated total “{quoted}” (by {gap['en']})",
+            text=Problem(m.PARTIAL_OVER, {"sums": Worded(sums), "quoted": quoted, "gap": Worded(gap)}),
             **base,  # type: ignore[arg-type]
         )
     kind = _kind(total, members)
     if fits(total, computed, slack, lang):
         if total.qualifier is not None:
-            said = {
-                "vi": f"phù hợp với số ước lượng “{quoted}”",
-                "en": f"consistent with the approximate “{quoted}”",
-            }
+            said = m.SUM_APPROXIMATE_OK
         elif difference == 0:
-            said = {"vi": f"khớp với số đã ghi “{quoted}”", "en": f"matching the stated “{quoted}”"}
+            said = m.SUM_OK
         else:
-            said = {
-                "vi": f"khớp với số đã ghi “{quoted}” (trong phạm vi làm tròn)",
-                "en": f"matching the stated “{quoted}” (within rounding)",
-            }
+            said = m.SUM_ROUNDED_OK
         return Finding(
             severity="ok",
             code="sum-ok",
             kind=kind,  # type: ignore[arg-type]
-            message_vi=f"{sums['vi']}, {said['vi']}",
-            message_en=f"{sums['en']}, {said['en']}",
+            text=Problem(said, {"sums": Worded(sums), "quoted": quoted}),
             **base,  # type: ignore[arg-type]
         )
     return Finding(
         severity="error",
         code="sum-mismatch",
         kind=kind,  # type: ignore[arg-type]
-        message_vi=f"{sums['vi']}, không phải {fmt(stated, 'vi')} như đã ghi (chênh lệch {gap['vi']})"
+        text=Problem(
+            m.SUM_MISMATCH,
+            {
+                "sums": Worded(sums),
+                "stated": Worded({lang: fmt(stated, lang) for lang in ("vi", "en")}),
+                "gap": Worded(gap),
+            },
+        )
         if total.qualifier is None
-        else f"{sums['vi']}, không khớp với “{quoted}” (chênh lệch {gap['vi']})",
-        message_en=f"{sums['en']}, not {fmt(stated, 'en')} as stated (difference {gap['en']})"
-        if total.qualifier is None
-        else f"{sums['en']}, does not fit the stated “{quoted}” (difference {gap['en']})",
+        else Problem(m.SUM_MISFIT, {"sums": Worded(sums), "quoted": quoted, "gap": Worded(gap)}),
         **base,  # type: ignore[arg-type]
     )

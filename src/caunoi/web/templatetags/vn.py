@@ -1,5 +1,5 @@
-"""Number and date formatting for templates: 1.404.175 USD in Vietnamese, 1,404,175 USD in English;
-dates stay dd/mm/yyyy, as Vietnamese documents write them."""
+"""Number and date formatting for templates, by the page's language (caunoi.core.shown): 1.404.175 USD in
+Vietnamese, 1,404,175 USD in English; dates in tables stay dd/mm/yyyy, as Vietnamese records write them."""
 
 from __future__ import annotations
 
@@ -8,15 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language
 
-from caunoi.vntext.numbers import format_money, format_number
+from caunoi.core import shown
 
 register = template.Library()
-
-
-def _english() -> bool:
-    return (get_language() or "vi").startswith("en")
 
 
 @register.filter
@@ -24,23 +19,19 @@ def vnnum(value: Any) -> str:
     if value is None or value == "":
         return ""
     number = Decimal(str(value)).normalize() if not isinstance(value, int) else value
-    return format_number(number, locale="en" if _english() else "vi")
+    return shown.number(number)
 
 
 @register.filter
 def money(value: Any, currency: str) -> str:
     if value is None:
         return ""
-    if _english():
-        amount = Decimal(str(value))
-        places = 0 if currency == "VND" or amount == amount.to_integral_value() else 2
-        return f"{format_number(amount, places, locale='en')} {currency}"
-    return format_money(Decimal(str(value)), currency)
+    return shown.money(Decimal(str(value)), currency)
 
 
 @register.filter
 def vndate(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return shown.table_day(value)
 
 
 @register.simple_tag(takes_context=True)

@@ -21,14 +21,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from caunoi.core import cells, marks
+from caunoi.core import cells, marks, shown
 from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
 from caunoi.core.permissions import visible_offices
 from caunoi.geography.models import Level
 from caunoi.reports.dashboard import Dashboard, Line, MapData, Split
 from caunoi.reports.dashboard import dashboard as compute
-from caunoi.vntext.numbers import format_number
 from caunoi.web.dashboard_map import map_svg
 from caunoi.web.kept_pages import kept_page
 
@@ -162,9 +161,11 @@ class Chart:
 
 def _shown(value: Any) -> str:
     if isinstance(value, Decimal):
-        return format_number(value, 0 if value == value.to_integral_value() else 2)
+        return shown.number(value, 0 if value == value.to_integral_value() else 2)
     if isinstance(value, int):
-        return format_number(value)
+        return shown.number(value)
+    if isinstance(value, float):  # a coordinate: four decimals, so "104.3470" never reads as a grouped figure
+        return shown.number(Decimal(repr(value)), 4)
     return "" if value is None else str(value)
 
 

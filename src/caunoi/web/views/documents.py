@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from caunoi.core import shown
 from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, authorize, can, visible_offices
@@ -34,7 +35,6 @@ from caunoi.documents.drafts import check_version, export_version, generate_draf
 from caunoi.documents.exporters import RenderedDocument, get_exporter
 from caunoi.documents.models import AnnualReportDraft, DraftVersion
 from caunoi.vntext.checktext import Finding
-from caunoi.vntext.numbers import format_money, format_number
 from caunoi.web.views.common import flash_rule_errors, get_visible, rule_errors_to_form
 
 ANNUAL = "annual"
@@ -215,8 +215,8 @@ def _amount(value: Decimal | None, unit: str | None) -> str:
     if value is None:
         return ""
     if unit and re.fullmatch(r"[A-Z]{3}", unit):
-        return format_money(value, unit)
-    number = format_number(Decimal(str(value)).normalize())
+        return shown.money(value, unit)
+    number = shown.number(Decimal(str(value)).normalize())
     if unit == "percent":
         return f"{number} %"
     return f"{number} {unit}" if unit else number

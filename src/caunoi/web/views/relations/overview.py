@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from caunoi.core import cells
+from caunoi.core import cells, shown
 from caunoi.core.permissions import visible_offices
 from caunoi.relations.completion import task_completion
 from caunoi.relations.dates import Precision
@@ -42,7 +42,6 @@ from caunoi.relations.reminders import (
     visible_records,
 )
 from caunoi.relations.status import AgreementStatus
-from caunoi.vntext.numbers import format_number
 from caunoi.web.links import url_of
 from caunoi.web.views.relations.agreements import status_q
 from caunoi.web.views.relations.common import SECTION, crumbs, editable_offices, today
@@ -387,7 +386,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _shown(value: Any) -> str:
-    return format_number(value) if isinstance(value, int) else str(value)
+    return shown.number(value) if isinstance(value, int) else str(value)
 
 
 @login_required
