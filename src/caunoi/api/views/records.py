@@ -8,8 +8,10 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.filters import OrderingFilter
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from caunoi.api import serializers_aid as sa
 from caunoi.api import serializers_records as sr
@@ -22,9 +24,15 @@ from caunoi.api.base import (
     param,
     year_param,
 )
+from caunoi.api.idempotency import PARAMETER as IDEMPOTENCY
+from caunoi.api.idempotency import idempotent
 from caunoi.api.pagination import Cursor
+from caunoi.api.serializers_writes import EventChange, EventInput, OrganisationChange, OrganisationInput
+from caunoi.api.views.aid import _office_by_code, _organisation, _valid
 from caunoi.core.permissions import visible_offices
+from caunoi.directory import services as directory
 from caunoi.directory.models import Organisation
+from caunoi.directory.services import ORG_FIELDS
 from caunoi.geography.models import AdminUnit, Era, Level, UnitSuccession
 from caunoi.money.models import ExchangeRate
 from caunoi.relations.models import (
@@ -37,6 +45,7 @@ from caunoi.relations.models import (
     Person,
     PlanTask,
 )
+from caunoi.relations.services import events as event_services
 
 P = OpenApiParameter
 OFFICE = P("office", str, description="Mã cơ quan / office code")
@@ -92,6 +101,36 @@ class OrganisationViewSet(RecordList):
         if (country := param(self.request, "country")) is not None:
             found = found.filter(country=country.upper())
         return found
+
+    def _answer(self, pk: int, code: int = 200) -> Response:
+        return Response(self.get_serializer(self.get_queryset().get(pk=pk)).data, status=code)
+
+    @extend_schema(
+        summary="Ghi tổ chức mới / create an organisation",
+        request=OrganisationInput,
+        responses={201: serializer_class},
+        parameters=[IDEMPOTENCY],
+        tags=["records"],
+    )
+    @idempotent
+    def create(self, request: Request) -> Response:
+        data = _valid(OrganisationInput, request)
+        office = _office_by_code(request, data.pop("office"))
+        found = directory.create_organisation(office, actor=request.user, **data)
+        return self._answer(found.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Sửa tổ chức / change an organisation",
+        request=OrganisationChange,
+        responses={200: serializer_class},
+        tags=["records"],
+    )
+    def partial_update(self, request: Request, pk: str) -> Response:
+        organisation = self.get_object()
+        changes = _valid(OrganisationChange, request)
+        fields = {name: getattr(organisation, name) for name in ORG_FIELDS} | changes
+        directory.update_organisation(organisation, actor=request.user, **fields)
+        return self._answer(organisation.pk)
 
 
 @extend_schema_view(
@@ -237,8 +276,7 @@ EVENT_FILTERS = (
 )
 
 
-@_doc("Hoạt động đối ngoại / events", *EVENT_FILTERS)
-class EventViewSet(RecordList):
+class EventRead(RecordList):
     serializer_class = sr.model_serializer(Event, "EventSerializer")
     related = ("office",)
     prefetched = ("organisers",)
@@ -255,8 +293,40 @@ class EventViewSet(RecordList):
         return found
 
 
+@_doc("Hoạt động đối ngoại / events", *EVENT_FILTERS)
+class EventViewSet(EventRead):
+    def _answer(self, pk: int, code: int = 200) -> Response:
+        return Response(self.get_serializer(self.get_queryset().get(pk=pk)).data, status=code)
+
+    @extend_schema(
+        summary="Ghi hoạt động mới / create an event",
+        request=EventInput,
+        responses={201: EventRead.serializer_class},
+        parameters=[IDEMPOTENCY],
+        tags=["records"],
+    )
+    @idempotent
+    def create(self, request: Request) -> Response:
+        data = _valid(EventInput, request)
+        office = _office_by_code(request, data.pop("office"))
+        organisers = [_organisation(request, pk, "organisers") for pk in data.pop("organisers", [])]
+        event = event_services.create_event(office, actor=request.user, organisers=organisers, **data)
+        return self._answer(event.pk, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Sửa hoạt động / change an event",
+        request=EventChange,
+        responses={200: EventRead.serializer_class},
+        tags=["records"],
+    )
+    def partial_update(self, request: Request, pk: str) -> Response:
+        event = self.get_object()
+        event_services.update_event(event, actor=request.user, **_valid(EventChange, request))
+        return self._answer(event.pk)
+
+
 @_doc("Đoàn ra, đoàn vào / delegations out and in", *EVENT_FILTERS)
-class DelegationViewSet(EventViewSet):
+class DelegationViewSet(EventRead):
     def base(self) -> QuerySet[Any]:
         return Event.objects.filter(kind__in=DELEGATIONS)
 
