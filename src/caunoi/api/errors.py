@@ -66,7 +66,9 @@ def handle(error: Exception, context: dict[str, Any]) -> Response | None:
     headers: dict[str, str] = {}
     if isinstance(error, RuleErrors):
         problems = [_entry(p) for p in error.problems]
-        code = status.HTTP_403_FORBIDDEN if any(p["code"] == DENIED for p in problems) else 400
+        codes = {p["code"] for p in problems}
+        # A record named in the request that the caller cannot read does not exist for them, as in the web.
+        code = 403 if DENIED in codes else 404 if m.NOT_FOUND.code in codes else status.HTTP_400_BAD_REQUEST
         return Response({"errors": problems}, status=code)
     if isinstance(error, (Http404, exceptions.NotFound)):
         return Response({"errors": [_said(m.NOT_FOUND)]}, status=404)
