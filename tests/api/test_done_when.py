@@ -46,7 +46,11 @@ def test_create_commit_in_eur_approve_and_read_the_report(api):
         {
             "to_status": "approved",
             "on": "2026-03-02",
-            "decision": {"number": "15/QĐ-UBND", "date": "2026-03-02", "authority": "Chủ tịch UBND tỉnh Lào Cai"},
+            "decision": {
+                "number": "15/QĐ-UBND",
+                "date": "2026-03-02",
+                "authority": "Chủ tịch UBND tỉnh Lào Cai",
+            },
         },
     )
     assert approved.status_code == 201, approved.content
@@ -69,6 +73,8 @@ def test_create_commit_in_eur_approve_and_read_the_report(api):
 
 def test_the_diplomacy_report_is_the_clis(api):
     out = io.StringIO()
-    call_command("diplomacy", "report", "--year", "2022", "--office", "yen-bai", "--format", "json", stdout=out)
+    call_command(
+        "diplomacy", "report", "--year", "2022", "--office", "yen-bai", "--format", "json", stdout=out
+    )
     body = api("xem").get("/api/v1/reports/diplomacy/", {"office": "yen-bai", "year": "2022"}).json()
     assert body == json.loads(out.getvalue())

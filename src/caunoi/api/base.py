@@ -33,6 +33,7 @@ class OfficeScoped(ConditionalGet, viewsets.GenericViewSet):  # type: ignore[typ
     """Records of the offices the caller may read; `office_field` names the path to the record's office."""
 
     office_field = "office"
+    lookup_value_regex = r"\d+"
 
     def scoped(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         return visible(queryset, self.request.user, self.office_field)

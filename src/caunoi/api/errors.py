@@ -34,7 +34,7 @@ def _entry(problem: Problem) -> dict[str, Any]:
     return {"code": problem.code, "field": problem.field, "vi": problem.vi, "en": problem.en}
 
 
-def _said(msg: Msg, field: str | None = None, **params: Any) -> dict[str, Any]:
+def said(msg: Msg, field: str | None = None, **params: Any) -> dict[str, Any]:
     return _entry(Problem(msg, params, field=field))
 
 
@@ -52,10 +52,10 @@ def _drf_entries(error: exceptions.APIException) -> list[dict[str, Any]]:
         else:
             code = getattr(detail, "code", None)
             if code in ALL_MESSAGES:
-                found.append(_said(ALL_MESSAGES[code], field))
+                found.append(said(ALL_MESSAGES[code], field))
             else:
                 found.append(
-                    _said(m.BAD_INPUT, None if field == "non_field_errors" else field, detail=str(detail))
+                    said(m.BAD_INPUT, None if field == "non_field_errors" else field, detail=str(detail))
                 )
 
     walk(error.detail, None)
@@ -71,13 +71,13 @@ def handle(error: Exception, context: dict[str, Any]) -> Response | None:
         code = 403 if DENIED in codes else 404 if m.NOT_FOUND.code in codes else status.HTTP_400_BAD_REQUEST
         return Response({"errors": problems}, status=code)
     if isinstance(error, (Http404, exceptions.NotFound)):
-        return Response({"errors": [_said(m.NOT_FOUND)]}, status=404)
+        return Response({"errors": [said(m.NOT_FOUND)]}, status=404)
     if isinstance(error, DjangoPermissionDenied):
         error = exceptions.PermissionDenied()
     if isinstance(error, exceptions.Throttled):
         seconds = int(error.wait or 1)
         headers["Retry-After"] = str(seconds)
-        return Response({"errors": [_said(m.THROTTLED, seconds=seconds)]}, status=429, headers=headers)
+        return Response({"errors": [said(m.THROTTLED, seconds=seconds)]}, status=429, headers=headers)
     if isinstance(error, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
         code = getattr(error.detail, "code", None)
         msg = ALL_MESSAGES.get(str(code), m.NOT_SIGNED_IN)
@@ -87,7 +87,7 @@ def handle(error: Exception, context: dict[str, Any]) -> Response | None:
             header = view.get_authenticate_header(request)
             if header:
                 headers["WWW-Authenticate"] = header
-        return Response({"errors": [_said(msg)]}, status=401, headers=headers)
+        return Response({"errors": [said(msg)]}, status=401, headers=headers)
     if isinstance(error, exceptions.APIException):
         if isinstance(error, exceptions.MethodNotAllowed):
             headers["Allow"] = ", ".join(getattr(context.get("view"), "allowed_methods", []))
@@ -95,4 +95,4 @@ def handle(error: Exception, context: dict[str, Any]) -> Response | None:
 
     # Anything else is a fault of caunoi, not of the request: logged with its traceback, answered without it.
     log.exception("API request failed", exc_info=error)
-    return Response({"errors": [_said(m.SERVER_ERROR)]}, status=500)
+    return Response({"errors": [said(m.SERVER_ERROR)]}, status=500)

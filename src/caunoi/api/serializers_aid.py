@@ -106,6 +106,9 @@ class ItemPlaceSerializer(serializers.ModelSerializer[ItemPlace]):
 
 
 class StatusChangeSerializer(serializers.ModelSerializer[StatusChange]):
+    # Empty on the first step (the item entered the ledger): a status, or "".
+    from_status = serializers.CharField(read_only=True, help_text="Trạng thái trước / status before")
+
     class Meta:
         model = StatusChange
         fields = [

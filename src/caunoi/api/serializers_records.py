@@ -32,6 +32,11 @@ def model_serializer(
     ]
     names = [n for n in names if n not in HIDDEN | set(exclude)]
     attrs: dict[str, Any] = dict(extra)
+    for field in model._meta.concrete_fields:
+        # A choice, an address or an e-mail that may be empty reads as text: its format refuses "".
+        formatted = field.choices or isinstance(field, (models.URLField, models.EmailField))
+        if field.name in names and formatted and field.blank:
+            attrs[field.name] = serializers.CharField(read_only=True)
     if "office" in names:
         attrs["office"] = serializers.CharField(source="office.code", read_only=True)
     meta = type("Meta", (), {"model": model, "fields": [*names, *extra], "read_only_fields": [*names]})

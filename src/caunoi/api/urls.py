@@ -1,6 +1,6 @@
 """/api/v1/: the records, the reports, the schema and its documentation pages."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from rest_framework.routers import DefaultRouter
 
 from caunoi.api.views import aid, docs, offices, records, reports
@@ -31,4 +31,6 @@ urlpatterns = [
     path("reports/aid/", reports.AidReport.as_view(), name="report-aid"),
     path("reports/diplomacy/", reports.DiplomacyReport.as_view(), name="report-diplomacy"),
     path("", include(router.urls)),
+    # Any other address under /api/v1/ answers in the API's shape, not with the web's HTML page.
+    re_path(r"^.*$", docs.not_found),
 ]

@@ -4,7 +4,9 @@ script, so that the site's Content-Security-Policy holds on these pages too."""
 from __future__ import annotations
 
 from csp.decorators import csp_update
+from django.http import HttpRequest, JsonResponse
 from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
@@ -28,3 +30,13 @@ class Swagger(SpectacularSwaggerSplitView):
 class Redoc(SpectacularRedocView):
     template_name = "api/redoc.html"
     url_name = "api:schema"
+
+
+@csrf_exempt
+def not_found(request: HttpRequest, *args: object, **kwargs: object) -> JsonResponse:
+    from caunoi.api import messages as m
+    from caunoi.api.errors import said
+
+    return JsonResponse(
+        {"errors": [said(m.NOT_FOUND)]}, status=404, json_dumps_params={"ensure_ascii": False}
+    )

@@ -39,6 +39,7 @@ class OfficeViewSet(
     ConditionalGet, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):  # type: ignore[type-arg]
     serializer_class = OfficeSerializer
+    lookup_value_regex = r"\d+"
     pagination_class = None
 
     def get_queryset(self) -> QuerySet[Any]:

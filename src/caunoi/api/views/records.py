@@ -152,6 +152,7 @@ class ExchangeRateViewSet(
     """Common rates (no office) are reference data every caller reads; an office's own rates only its readers."""
 
     serializer_class = sa.RateSerializer
+    lookup_value_regex = r"\d+"
     pagination_class = Cursor
     filter_backends = [OrderingFilter]
     ordering = ["id"]
@@ -209,6 +210,7 @@ class AdminUnitViewSet(
     """Shared reference data, the same for every caller."""
 
     serializer_class = UnitSerializer
+    lookup_value_regex = r"\d+"
     pagination_class = Cursor
     filter_backends = [OrderingFilter]
     ordering = ["id"]
