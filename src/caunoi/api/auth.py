@@ -31,7 +31,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
         return 'Bearer realm="caunoi"'
 
 
-class TokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+class TokenScheme(OpenApiAuthenticationExtension):
     target_class = "caunoi.api.auth.TokenAuthentication"
     name = "token"
 

@@ -29,7 +29,7 @@ class ConditionalGet:
         return response
 
 
-class OfficeScoped(ConditionalGet, viewsets.GenericViewSet):  # type: ignore[type-arg]
+class OfficeScoped(ConditionalGet, viewsets.GenericViewSet):
     """Records of the offices the caller may read; `office_field` names the path to the record's office."""
 
     office_field = "office"

@@ -14,7 +14,7 @@ WRITE_ERRORS = ("400", "401", "403", "404", "429")
 
 
 class CaunoiSchema(AutoSchema):
-    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         found = super()._get_response_bodies(direction)
         codes = READ_ERRORS if self.method in ("GET", "HEAD") else WRITE_ERRORS
         for code in (*codes, "400"):

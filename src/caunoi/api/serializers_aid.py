@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rest_framework import serializers
+from rest_framework.serializers import Serializer
 
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import (
@@ -19,8 +20,6 @@ from caunoi.aid.models import (
     TransactionKind,
 )
 from caunoi.money.models import ExchangeRate
-
-Serializer = serializers.Serializer
 
 
 class RateSerializer(serializers.ModelSerializer[ExchangeRate]):

@@ -21,8 +21,8 @@ def model_serializer(
     model: type[models.Model],
     name: str,
     *,
-    exclude: set[str] = frozenset(),
-    **extra: Any,  # type: ignore[assignment]
+    exclude: frozenset[str] = frozenset(),
+    **extra: Any,
 ) -> type[serializers.ModelSerializer[Any]]:
     """A read-only serializer of `model`'s concrete columns and many-to-many ids."""
     names = [
@@ -44,7 +44,7 @@ def model_serializer(
     return type(name, (serializers.ModelSerializer,), attrs)
 
 
-class AgreementStatusField(serializers.Field):  # type: ignore[type-arg]
+class AgreementStatusField(serializers.Field):
     """The agreement's status as of the day the request asks (`on`, default today): computed, never stored."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -64,7 +64,7 @@ AgreementSerializer = model_serializer(
 PERSONAL = ("email", "phone", "notes")
 
 
-_PersonBase = model_serializer(Person, "PersonBase", exclude=set(PERSONAL))
+_PersonBase = model_serializer(Person, "PersonBase", exclude=frozenset(PERSONAL))
 
 
 class PersonSerializer(_PersonBase):  # type: ignore[valid-type,misc]
@@ -76,7 +76,7 @@ class PersonSerializer(_PersonBase):  # type: ignore[valid-type,misc]
     notes = serializers.SerializerMethodField()
 
     class Meta(_PersonBase.Meta):  # type: ignore[name-defined]
-        fields = [*_PersonBase.Meta.fields, *PERSONAL]  # type: ignore[attr-defined]
+        fields = [*_PersonBase.Meta.fields, *PERSONAL]
 
     def _personal(self, person: Person, name: str) -> str | None:
         user = self.context["request"].user

@@ -37,7 +37,7 @@ class OfficeSerializer(serializers.ModelSerializer[Office]):
 )
 class OfficeViewSet(
     ConditionalGet, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):  # type: ignore[type-arg]
+):
     serializer_class = OfficeSerializer
     lookup_value_regex = r"\d+"
     pagination_class = None

@@ -148,7 +148,7 @@ class OrganisationViewSet(RecordList):
 )
 class ExchangeRateViewSet(
     ConditionalGet, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):  # type: ignore[type-arg]
+):
     """Common rates (no office) are reference data every caller reads; an office's own rates only its readers."""
 
     serializer_class = sa.RateSerializer
@@ -188,7 +188,7 @@ class UnitSerializer(_UnitBase):  # type: ignore[valid-type,misc]
     precessions = SuccessionSerializer(many=True, read_only=True, help_text="Từ đơn vị cũ / from older units")
 
     class Meta(_UnitBase.Meta):  # type: ignore[name-defined]
-        fields = [*_UnitBase.Meta.fields, "successions", "precessions"]  # type: ignore[attr-defined]
+        fields = [*_UnitBase.Meta.fields, "successions", "precessions"]
 
 
 @extend_schema_view(
@@ -206,7 +206,7 @@ class UnitSerializer(_UnitBase):  # type: ignore[valid-type,misc]
 )
 class AdminUnitViewSet(
     ConditionalGet, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):  # type: ignore[type-arg]
+):
     """Shared reference data, the same for every caller."""
 
     serializer_class = UnitSerializer
@@ -311,7 +311,11 @@ class EventViewSet(EventRead):
     def create(self, request: Request) -> Response:
         data = _valid(EventInput, request)
         office = _office_by_code(request, data.pop("office"))
-        organisers = [_organisation(request, pk, "organisers") for pk in data.pop("organisers", [])]
+        organisers = [
+            found
+            for pk in data.pop("organisers", [])
+            if (found := _organisation(request, pk, "organisers")) is not None
+        ]
         event = event_services.create_event(office, actor=request.user, organisers=organisers, **data)
         return self._answer(event.pk, status.HTTP_201_CREATED)
 

@@ -36,7 +36,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
         "web/account/tokens.html",
         {
             "title": _("Mã truy cập API"),
-            "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
+            "tokens": ApiToken.objects.filter(user_id=int(request.user.pk or 0)).order_by("-created_at"),
             "scopes": Scope.choices,
             "new_token": new_token,
         },
@@ -46,7 +46,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = ApiToken.objects.filter(user=request.user, pk=pk).first()
+    token = ApiToken.objects.filter(user_id=int(request.user.pk or 0), pk=pk).first()
     if token is None:
         raise Http404
     revoke_token(token, actor=request.user)
