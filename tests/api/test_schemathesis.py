@@ -41,10 +41,24 @@ def token(db):  # type: ignore[no-untyped-def]
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_every_operation_answers_as_documented(case, token, settings_api_rate):  # type: ignore[no-untyped-def]
+def test_every_operation_answers_as_documented(case, token, settings_api_rate, connection_kept):  # type: ignore[no-untyped-def]
     case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=CHECKS)
 
 
 @pytest.fixture
 def settings_api_rate(settings):  # type: ignore[no-untyped-def]
     settings.API_RATE = "100000/min"
+
+
+@pytest.fixture
+def connection_kept():  # type: ignore[no-untyped-def]
+    """schemathesis calls the WSGI application itself, whose request signals would close the database
+    connection inside the test's transaction (PostgreSQL): kept open, as Django's test client does."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
