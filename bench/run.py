@@ -29,6 +29,7 @@ BENCHMARKS = [
     ("bench_corpus_checktext", "check-text on the project's corpus: precision, recall, relations", False),
     ("bench_search", "Search over every kind of record at ¼× data", False),
     ("bench_extraction", "Reported figures read from narrative reports (annotated corpus)", False),
+    ("bench_api", "The API against its schema (schemathesis at length) and its read latency", False),
 ]
 
 

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include("caunoi.api.urls", namespace="api")),
     path("", include("caunoi.web.urls")),
 ]
 

@@ -7,6 +7,7 @@ from caunoi.web.views import (
     aid_edit,
     aid_import,
     aid_list,
+    api_tokens,
     corrections,
     dashboard,
     documents,
@@ -99,6 +100,8 @@ urlpatterns = [
     # users, offices, one's own account
     path("account/", accounts.account, name="account"),
     path("account/password/", accounts.password_change, name="password-change"),
+    path("account/api-tokens/", api_tokens.tokens, name="api-tokens"),
+    path("account/api-tokens/<int:pk>/revoke/", api_tokens.revoke, name="api-token-revoke"),
     path("users/", users.user_list, name="user-list"),
     path("users/new/", users.user_create, name="user-create"),
     path("users/<int:pk>/", users.user_detail, name="user-detail"),

@@ -1,0 +1,78 @@
+"""Creating and revoking personal API tokens. A token is shown once, when it is made; only its hash is kept."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from caunoi.api import messages as m
+from caunoi.api.models import ApiToken, Scope
+from caunoi.core import audit
+from caunoi.core.permissions import Actor, SystemActor
+from caunoi.core.text import nfc
+
+PREFIX = "cn_"
+
+
+def digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _check_owner(user: Any, actor: Actor) -> None:
+    """A token acts with its owner's rights: only the owner makes or revokes one (the operator may revoke)."""
+    if isinstance(actor, SystemActor):
+        return
+    if not getattr(actor, "is_authenticated", False) or actor.pk != user.pk:
+        raise m.TOKEN_NOT_YOURS()
+
+
+@transaction.atomic
+def create_token(user: Any, name: str, scope: str = Scope.READ, *, actor: Actor) -> tuple[ApiToken, str]:
+    """Make a token for `user`; returns the row and the token itself, which is never shown again."""
+    _check_owner(user, actor)
+    name = nfc(name or "").strip()
+    if not name:
+        raise m.TOKEN_NAME_REQUIRED(field="name")
+    if scope not in Scope.values:
+        raise m.TOKEN_SCOPE_UNKNOWN(field="scope", value=scope)
+    prefix = secrets.token_hex(4)
+    while ApiToken.objects.filter(prefix=prefix).exists():
+        prefix = secrets.token_hex(4)
+    raw = f"{PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+    token = ApiToken(user=user, name=name, scope=scope, prefix=prefix, key_hash=digest(raw))
+    audit.save(token, actor)
+    return token, raw
+
+
+@transaction.atomic
+def revoke_token(token: ApiToken, *, actor: Actor) -> None:
+    _check_owner(token.user, actor)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        audit.save(token, actor)
+
+
+def find_token(raw: str) -> ApiToken | None:
+    """The live token `raw` is, with its user; None for anything else (unknown, revoked, inactive user)."""
+    if not raw.startswith(PREFIX) or raw.count("_") < 2:
+        return None
+    prefix = raw[len(PREFIX) :].split("_", 1)[0]
+    token = ApiToken.objects.select_related("user").filter(prefix=prefix).first()
+    if token is None or not hmac.compare_digest(token.key_hash, digest(raw)):
+        return None
+    if token.revoked_at is not None or not token.user.is_active:
+        return None
+    return token
+
+
+def mark_used(token: ApiToken) -> None:
+    """Record the call's time, at most once a minute (one write per call would double an API read's cost)."""
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() >= 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
