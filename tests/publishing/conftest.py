@@ -107,3 +107,14 @@ def render(yen_bai):  # type: ignore[no-untyped-def]
         return render_document("annual", {"format": fmt, **parameters})
 
     return make
+
+
+@pytest.fixture
+def login(client):  # type: ignore[no-untyped-def]
+    from django.contrib.auth import get_user_model
+
+    def as_user(username: str):  # type: ignore[no-untyped-def]
+        client.force_login(get_user_model().objects.get(username=username))
+        return client
+
+    return as_user

@@ -28,27 +28,46 @@ def year_2022(published, yen_bai):  # type: ignore[no-untyped-def]
     return first, second
 
 
-def _body(yen_bai):  # type: ignore[no-untyped-def]
+def _body(yen_bai, year=2022):  # type: ignore[no-untyped-def]
     from caunoi.documents.body import generate_body
 
-    text = generate_body(yen_bai, 2022)
+    text = generate_body(yen_bai, year)
     section = text.split(". Công tác thông tin đối ngoại\n\n")[1]
     return section.split("\n\n###")[0]
 
 
-def test_the_section_counts_articles_per_channel_and_issues(year_2022, yen_bai):
+def test_the_demo_section(yen_bai):
+    """The demo's two articles of 2022, one also in Báo Yên Bái, and its bulletin issue."""
     assert _body(yen_bai).split("\n\n") == [
         "Năm 2022, Liên hiệp đã viết và đăng 02 tin bài về hoạt động đối ngoại nhân dân và vận động viện trợ "
         "phi chính phủ nước ngoài, đăng trên: Trang thông tin điện tử của Liên hiệp: 02 tin bài; "
         "Báo Yên Bái: 01 tin bài (danh mục tin bài tại Phụ lục).",
-        "Xuất bản 01 số Bản tin Hợp tác – Hữu nghị: số 4 ngày 20/12/2022 (02 tin bài).",
+        "Xuất bản 01 số Bản tin Hợp tác – Hữu nghị: số 12 ngày 20/12/2022 (02 tin bài).",
     ]
+
+
+def test_the_section_counts_articles_per_channel_and_issues(year_2022, yen_bai):
+    assert _body(yen_bai).split("\n\n") == [
+        "Năm 2022, Liên hiệp đã viết và đăng 04 tin bài về hoạt động đối ngoại nhân dân và vận động viện trợ "
+        "phi chính phủ nước ngoài, đăng trên: Trang thông tin điện tử của Liên hiệp: 04 tin bài; "
+        "Báo Yên Bái: 02 tin bài (danh mục tin bài tại Phụ lục).",
+        "Xuất bản 02 số Bản tin Hợp tác – Hữu nghị: số 12 ngày 20/12/2022 (02 tin bài), "
+        "số 4 ngày 20/12/2022 (02 tin bài).",
+    ]
+
+
+def test_the_section_passes_check_text(year_2022, yen_bai):
+    from caunoi.documents.body import generate_body
+    from caunoi.vntext.checktext import check_text
+
+    findings = check_text(generate_body(yen_bai, 2022))
+    assert [f.message_en for f in findings if f.severity == "error"] == []
 
 
 def test_without_records_the_section_says_so(yen_bai):
     from caunoi.documents.body import NO_PUBLICATIONS
 
-    assert _body(yen_bai) == NO_PUBLICATIONS
+    assert _body(yen_bai, 2021) == NO_PUBLICATIONS
 
 
 def test_the_other_sections_do_not_change(year_2022, yen_bai):
@@ -69,11 +88,23 @@ def test_the_annex_lists_the_titles(year_2022, render):
     assert [(r[0], r[1], r[3].date(), r[4]) for r in rows] == [
         (
             1,
+            "Yên Bái và Viêng Chăn tăng cường hợp tác hữu nghị",
+            D(2022, 6, 15),
+            "Trang thông tin điện tử của Liên hiệp; Báo Yên Bái (số 4321)",
+        ),
+        (
+            2,
+            "Giao lưu hữu nghị kỷ niệm 60 năm quan hệ ngoại giao Việt Nam - Lào",
+            D(2022, 9, 6),
+            "Trang thông tin điện tử của Liên hiệp",
+        ),
+        (
+            3,
             "Yên Bái - Viêng Chăn: hợp tác giáo dục",
             D(2022, 10, 3),
             "Trang thông tin điện tử của Liên hiệp; Báo Yên Bái (số 1234)",
         ),
-        (2, "Giao lưu kỷ niệm 60 năm quan hệ Việt Nam - Lào", D(2022, 10, 3), "Trang thông tin điện tử của Liên hiệp"),
+        (4, "Giao lưu kỷ niệm 60 năm quan hệ Việt Nam - Lào", D(2022, 10, 3), "Trang thông tin điện tử của Liên hiệp"),
     ]
 
 

@@ -75,7 +75,7 @@ def external_information(offices: list[Office], year: int) -> ExternalInformatio
     issues = (
         BulletinIssue.objects.filter(office__in=offices, archived_at__isnull=True, issued_on__year=year)
         .prefetch_related("entries")
-        .order_by("issued_on", "number")
+        .order_by("issued_on", "id")
     )
     return ExternalInformation(
         year=year,

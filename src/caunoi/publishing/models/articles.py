@@ -76,6 +76,7 @@ class Article(OfficeOwned):
     people = models.ManyToManyField(
         "relations.Person", verbose_name=_("cá nhân được nêu tên"), blank=True, related_name="articles"
     )
+    is_illustrative = models.BooleanField(_("dữ liệu minh họa"), default=False)
     history = HistoricalRecords(m2m_fields=[events, partnerships, agreements, associations, aid_items, people])
 
     class Meta:
