@@ -15,7 +15,9 @@ from caunoi.publishing.services import bulletin
 from caunoi.publishing.services.images import add_image
 
 pytestmark = pytest.mark.django_db
-needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm missing (poppler-utils)")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None, reason="pdftoppm missing (poppler-utils)"
+)
 
 
 @pytest.fixture

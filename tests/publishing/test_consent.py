@@ -16,7 +16,9 @@ D = dt.date
 
 @pytest.fixture
 def student(yen_bai):  # type: ignore[no-untyped-def]
-    return create_person(yen_bai, name="Phonsavanh Keomany", kind="foreign_student", nationality="LA", actor=SYSTEM)
+    return create_person(
+        yen_bai, name="Phonsavanh Keomany", kind="foreign_student", nationality="LA", actor=SYSTEM
+    )
 
 
 def test_tagging_a_person_without_consent_is_refused(make_article, student):

@@ -29,7 +29,9 @@ def test_the_whole_story_through_the_pages(login, yen_bai, talks, vientiane, med
     assert response.status_code == 302 and response["Location"] == f"/publishing/{article.pk}/"
     assert article.body == "<p>Nội dung hội đàm.</p>"
     page = f"/publishing/{article.pk}/"
-    assert editor.post(f"{page}tags/", {"events": [talks.pk], "partnerships": [vientiane.pk]}).status_code == 302
+    assert (
+        editor.post(f"{page}tags/", {"events": [talks.pk], "partnerships": [vientiane.pk]}).status_code == 302
+    )
     photo = SimpleUploadedFile("hoi-dam.jpg", photo_bytes())
     response = editor.post(
         f"{page}images/", {"file": photo, "caption": "Quang cảnh hội đàm", "alt_text": "Hai đoàn quanh bàn"}
@@ -92,7 +94,12 @@ def test_other_office_gets_404(client, stranger, yen_bai):
 
 def test_lists_render_in_both_languages(login):
     client = login("bientap")
-    for url in ("/publishing/", "/publishing/channels/", "/publishing/bulletin/", "/publishing/?status=draft"):
+    for url in (
+        "/publishing/",
+        "/publishing/channels/",
+        "/publishing/bulletin/",
+        "/publishing/?status=draft",
+    ):
         assert client.get(url).status_code == 200, url
 
 

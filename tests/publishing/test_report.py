@@ -22,7 +22,9 @@ def year_2022(published, yen_bai):  # type: ignore[no-untyped-def]
     with time_machine.travel(dt.datetime(2022, 10, 3, 9, 0, tzinfo=NOW.tzinfo), tick=False):
         first = published(title="Yên Bái - Viêng Chăn: hợp tác giáo dục")
         second = published(title="Giao lưu kỷ niệm 60 năm quan hệ Việt Nam - Lào")
-        add_placement(first, channel_named(yen_bai, "Báo Yên Bái"), D(2022, 10, 3), issue="1234", actor=SYSTEM)
+        add_placement(
+            first, channel_named(yen_bai, "Báo Yên Bái"), D(2022, 10, 3), issue="1234", actor=SYSTEM
+        )
     issue = bulletin.create_issue(yen_bai, "4", D(2022, 12, 20), actor=SYSTEM)
     bulletin.set_articles(issue, [second, first], actor=SYSTEM)
     return first, second
@@ -104,7 +106,12 @@ def test_the_annex_lists_the_titles(year_2022, render):
             D(2022, 10, 3),
             "Trang thông tin điện tử của Liên hiệp; Báo Yên Bái (số 1234)",
         ),
-        (4, "Giao lưu kỷ niệm 60 năm quan hệ Việt Nam - Lào", D(2022, 10, 3), "Trang thông tin điện tử của Liên hiệp"),
+        (
+            4,
+            "Giao lưu kỷ niệm 60 năm quan hệ Việt Nam - Lào",
+            D(2022, 10, 3),
+            "Trang thông tin điện tử của Liên hiệp",
+        ),
     ]
 
 
@@ -119,5 +126,10 @@ def test_placements_are_refused_for_unpublished_articles_and_future_dates(make_a
         add_placement(published(), channel, D(2026, 12, 1), actor=SYSTEM)
     assert refused.value.code == "publishing.date_in_future"
     with pytest.raises(RuleError) as refused:
-        add_placement(published(), channel_named(yen_bai, "Trang thông tin điện tử của Liên hiệp"), D(2026, 11, 27), actor=SYSTEM)
+        add_placement(
+            published(),
+            channel_named(yen_bai, "Trang thông tin điện tử của Liên hiệp"),
+            D(2026, 11, 27),
+            actor=SYSTEM,
+        )
     assert refused.value.code == "publishing.own_site_automatic"

@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from caunoi.core.permissions import SYSTEM
 from caunoi.publishing.sanitize import clean_html
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +19,13 @@ def test_script_event_handlers_and_javascript_urls_are_removed():
         "<style>p{}</style><iframe src='https://x'></iframe>"
     )
     assert clean_html(dirty) == (
-        "<p>Xin chào <b>bạn</b></p><a rel=\"noopener noreferrer\">bấm</a> "
+        '<p>Xin chào <b>bạn</b></p><a rel="noopener noreferrer">bấm</a> '
         '<a href="https://lhhn.example/tin" rel="noopener noreferrer">tin</a>'
     )
 
 
 def test_the_service_stores_the_cleaned_body(make_article):
-    article = make_article(body='<p>Nội dung</p><script>x()</script>', body_en="<p onmouseover=x>Text</p>")
+    article = make_article(body="<p>Nội dung</p><script>x()</script>", body_en="<p onmouseover=x>Text</p>")
     article.refresh_from_db()
     assert (article.body, article.body_en) == ("<p>Nội dung</p>", "<p>Text</p>")
 

@@ -70,7 +70,9 @@ def load_publishing_demo(office: Office) -> int:
         Placement.objects.filter(article=article).update(appeared_on=when.date())
         article.refresh_from_db()
         made.append(article)
-    add_placement(made[0], channel_named(office, "Báo Yên Bái"), dt.date(2022, 6, 17), issue="4321", actor=SYSTEM)
+    add_placement(
+        made[0], channel_named(office, "Báo Yên Bái"), dt.date(2022, 6, 17), issue="4321", actor=SYSTEM
+    )
     issue = bulletin.create_issue(
         office,
         "12",

@@ -53,13 +53,13 @@ def prepare(upload: File, field: str = "file") -> PreparedImage:
         raise m.IMAGE_INVALID(field=field, name=name) from None
     if kind not in FORMATS:
         raise m.IMAGE_INVALID(field=field, name=name)
-    image = ImageOps.exif_transpose(image) or image
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
+    upright: Image.Image = ImageOps.exif_transpose(image) or image
+    upright.thumbnail((MAX_SIDE, MAX_SIDE))
     # Transparency needs PNG; everything else becomes a JPEG. The pixels are copied into a new image, which
     # carries no metadata whatever the encoder would otherwise pass on (EXIF, XMP, ICC text, PNG chunks).
-    keep_alpha = kind == "PNG" and image.mode in ("RGBA", "LA", "P")
+    keep_alpha = kind == "PNG" and upright.mode in ("RGBA", "LA", "P")
     mode = "RGBA" if keep_alpha else "RGB"
-    pixels = image.convert(mode)
+    pixels = upright.convert(mode)
     bare = Image.frombytes(mode, pixels.size, pixels.tobytes())
     out = io.BytesIO()
     if keep_alpha:
@@ -69,4 +69,4 @@ def prepare(upload: File, field: str = "file") -> PreparedImage:
         bare.save(out, format="JPEG", quality=85, optimize=True)
         extension = "jpg"
     stem = PurePath(name).stem[:80] or "anh"
-    return PreparedImage(ContentFile(out.getvalue()), f"{stem}.{extension}", image.size[0], image.size[1])
+    return PreparedImage(ContentFile(out.getvalue()), f"{stem}.{extension}", bare.size[0], bare.size[1])

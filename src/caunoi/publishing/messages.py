@@ -17,15 +17,21 @@ PUBLISHED_LOCKED = Msg(
 REASON_REQUIRED = Msg("publishing.reason_required", _("Cần ghi lý do {step}."))
 NO_CONSENT_NAME = Msg(
     "publishing.no_consent_name",
-    _("“{name}” chưa đồng ý được nêu tên (không có sự đồng ý còn hiệu lực ngày {on}); không thể nêu tên hoặc gắn thẻ người này."),
+    _(
+        "“{name}” chưa đồng ý được nêu tên (không có sự đồng ý còn hiệu lực ngày {on}); không thể nêu tên hoặc gắn thẻ người này."
+    ),
 )
 NO_CONSENT_PHOTO = Msg(
     "publishing.no_consent_photo",
-    _("Chú thích ảnh nêu tên “{name}”, người chưa đồng ý cho dùng ảnh (ngày {on}); hãy ghi sự đồng ý trước hoặc bỏ tên khỏi chú thích."),
+    _(
+        "Chú thích ảnh nêu tên “{name}”, người chưa đồng ý cho dùng ảnh (ngày {on}); hãy ghi sự đồng ý trước hoặc bỏ tên khỏi chú thích."
+    ),
 )
 CAPTION_NOT_TAGGED = Msg(
     "publishing.caption_not_tagged",
-    _("Chú thích ảnh nêu tên “{name}” nhưng người này chưa được gắn thẻ trong tin bài; hãy gắn thẻ (cần sự đồng ý được nêu tên)."),
+    _(
+        "Chú thích ảnh nêu tên “{name}” nhưng người này chưa được gắn thẻ trong tin bài; hãy gắn thẻ (cần sự đồng ý được nêu tên)."
+    ),
 )
 IMAGE_INVALID = Msg(
     "publishing.image_invalid",
@@ -60,7 +66,9 @@ BULLETIN_EMPTY = Msg("publishing.bulletin_empty", _("Bản tin số {number} ch�
 BULLETIN_DUPLICATE = Msg(
     "publishing.bulletin_duplicate", _("Tin bài “{title}” được chọn hai lần trong cùng một số bản tin.")
 )
-BULLETIN_UNKNOWN = Msg("publishing.bulletin_unknown", _("Không có bản tin số {number} trong cơ quan {office}."))
+BULLETIN_UNKNOWN = Msg(
+    "publishing.bulletin_unknown", _("Không có bản tin số {number} trong cơ quan {office}.")
+)
 PDF_UNAVAILABLE = Msg(
     "publishing.pdf_unavailable",
     _("Không tạo được PDF: thư viện {library} chưa dùng được ({reason})."),

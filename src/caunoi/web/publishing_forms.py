@@ -28,7 +28,9 @@ class ArticleForm(forms.Form):
         label=_("Nội dung"),
         widget=BODY,
         required=False,
-        help_text=_("HTML đơn giản (đoạn, đậm, nghiêng, danh sách, liên kết); mã lệnh và thuộc tính lạ bị loại bỏ."),
+        help_text=_(
+            "HTML đơn giản (đoạn, đậm, nghiêng, danh sách, liên kết); mã lệnh và thuộc tính lạ bị loại bỏ."
+        ),
     )
     author = forms.CharField(label=_("Tác giả"), max_length=200)
     title_en = forms.CharField(label=_("Tiêu đề tiếng Anh"), max_length=500, required=False)
@@ -75,7 +77,9 @@ class TagsForm(forms.Form):
         )
         self.fields["agreements"] = _multi(_("Thỏa thuận"), Agreement.objects.filter(**live))
         self.fields["associations"] = _multi(_("Hội hữu nghị"), Association.objects.filter(**live))
-        self.fields["aid_items"] = _multi(_("Khoản viện trợ"), AidItem.objects.filter(**live).order_by("code"))
+        self.fields["aid_items"] = _multi(
+            _("Khoản viện trợ"), AidItem.objects.filter(**live).order_by("code")
+        )
         self.fields["people"] = _multi(
             _("Cá nhân được nêu tên (cần sự đồng ý)"), Person.objects.filter(**live).order_by("name")
         )
@@ -84,7 +88,9 @@ class TagsForm(forms.Form):
 
 
 class ImageForm(forms.Form):
-    file = forms.FileField(label=_("Ảnh"), help_text=_("JPEG, PNG hoặc WebP; tối đa 10 MB; được thu nhỏ và xóa dữ liệu EXIF."))
+    file = forms.FileField(
+        label=_("Ảnh"), help_text=_("JPEG, PNG hoặc WebP; tối đa 10 MB; được thu nhỏ và xóa dữ liệu EXIF.")
+    )
     caption = forms.CharField(label=_("Chú thích"), max_length=500)
     alt_text = forms.CharField(label=_("Mô tả ảnh cho người khiếm thị"), max_length=300)
     credit = forms.CharField(label=_("Nguồn ảnh"), max_length=200, required=False)
@@ -99,7 +105,9 @@ class PlacementForm(forms.Form):
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         channel_field: Any = self.fields["channel"]
-        channel_field.queryset = Channel.objects.filter(office=office, archived_at__isnull=True, is_own_site=False)
+        channel_field.queryset = Channel.objects.filter(
+            office=office, archived_at__isnull=True, is_own_site=False
+        )
 
 
 class ChannelForm(forms.Form):
@@ -119,7 +127,9 @@ class IssueForm(forms.Form):
     office = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Office.objects.none())
     number = forms.CharField(label=_("Số"), max_length=40)
     issued_on = forms.DateField(label=_("Ngày phát hành"), widget=DATE)
-    editorial_board = forms.CharField(label=_("Ban biên tập (mỗi dòng một người)"), widget=TEXT, required=False)
+    editorial_board = forms.CharField(
+        label=_("Ban biên tập (mỗi dòng một người)"), widget=TEXT, required=False
+    )
     contacts = forms.CharField(label=_("Thông tin liên hệ (trang bìa sau)"), widget=TEXT, required=False)
 
     def __init__(self, *args: Any, offices: QuerySet[Office], **kwargs: Any) -> None:

@@ -7,6 +7,8 @@ and when is kept on the article (the latest step) and in its history (every step
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +25,7 @@ class ArticleStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Đã gỡ")
 
 
-def _user(verbose: str) -> models.ForeignKey:  # type: ignore[type-arg]
+def _user(verbose: Any) -> models.ForeignKey[Any, Any]:
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=verbose,
@@ -77,7 +79,9 @@ class Article(OfficeOwned):
         "relations.Person", verbose_name=_("cá nhân được nêu tên"), blank=True, related_name="articles"
     )
     is_illustrative = models.BooleanField(_("dữ liệu minh họa"), default=False)
-    history = HistoricalRecords(m2m_fields=[events, partnerships, agreements, associations, aid_items, people])
+    history = HistoricalRecords(
+        m2m_fields=[events, partnerships, agreements, associations, aid_items, people]
+    )
 
     class Meta:
         verbose_name = _("tin bài")
@@ -114,7 +118,3 @@ class ArticleImage(models.Model):
 
     def __str__(self) -> str:
         return self.caption
-
-    @property
-    def office(self):  # type: ignore[no-untyped-def]
-        return self.article.office

@@ -33,7 +33,9 @@ class BulletinIssue(OfficeOwned):
 
 class BulletinEntry(models.Model):
     issue = models.ForeignKey(BulletinIssue, on_delete=models.CASCADE, related_name="entries")
-    article = models.ForeignKey("publishing.Article", on_delete=models.PROTECT, related_name="bulletin_entries")
+    article = models.ForeignKey(
+        "publishing.Article", on_delete=models.PROTECT, related_name="bulletin_entries"
+    )
     position = models.PositiveSmallIntegerField(_("thứ tự"))
     history = HistoricalRecords()
 

@@ -22,7 +22,9 @@ class Channel(OfficeOwned):
         verbose_name = _("kênh đăng tải")
         verbose_name_plural = _("kênh đăng tải")
         ordering = ["office", "position", "name"]
-        constraints = [models.UniqueConstraint(fields=["office", "name"], name="channel_name_once_per_office")]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "name"], name="channel_name_once_per_office")
+        ]
 
     def __str__(self) -> str:
         return self.name

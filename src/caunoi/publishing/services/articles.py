@@ -20,6 +20,7 @@ from caunoi.publishing.models import Article, ArticleStatus, Placement
 from caunoi.publishing.sanitize import clean_html
 from caunoi.publishing.services.channels import own_site
 from caunoi.publishing.services.common import not_archived, required_text, today
+from caunoi.relations.models import Person
 
 S = ArticleStatus
 TEXT_FIELDS = ("title", "summary", "body", "title_en", "summary_en", "body_en", "author")
@@ -41,7 +42,9 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
         "title_en": nfc(fields.get("title_en")),
         "summary_en": nfc(fields.get("summary_en")),
         "body_en": clean_html(nfc(fields.get("body_en"))),
-        "author": required_text(fields.get("author"), pgettext_lazy("in a rule message", "tác giả"), "author"),
+        "author": required_text(
+            fields.get("author"), pgettext_lazy("in a rule message", "tác giả"), "author"
+        ),
     }
 
 
@@ -71,7 +74,9 @@ def create_article(
         }
     )
     article = Article(office=office, **fields)
-    consent.check_named(consent.named_in(consent.article_text(article), consent.directory(office.pk)), today(), "body")
+    consent.check_named(
+        consent.named_in(consent.article_text(article), consent.directory(office.pk)), today(), "body"
+    )
     audit.save(article, actor)
     return article
 
@@ -128,7 +133,7 @@ def set_tags(article: Article, *, actor: Actor, **tags: Iterable[models.Model]) 
         current = set(getattr(article, name).values_list("pk", flat=True))
         _check_links(article, name, records, current)
     if "people" in chosen:
-        consent.check_named(chosen["people"], today())
+        consent.check_named([p for p in chosen["people"] if isinstance(p, Person)], today())
     for name, records in chosen.items():
         getattr(article, name).set(records)
     audit.save(article, actor, reason="tags")

@@ -32,7 +32,9 @@ from caunoi.web.views.publishing.common import attempt, crumbs, editable_offices
 from caunoi.web.views.relations.common import file_response
 
 TEXTS = ("title", "summary", "body", "author", "title_en", "summary_en", "body_en")
-DETAIL = Article.objects.select_related("office", "submitted_by", "approved_by", "published_by", "unpublished_by")
+DETAIL = Article.objects.select_related(
+    "office", "submitted_by", "approved_by", "published_by", "unpublished_by"
+)
 
 
 @login_required
@@ -109,7 +111,9 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "title": title,
             "cancel": reverse("web:pub-article-detail", args=[article.pk]),
-            "breadcrumbs": crumbs((article.title, reverse("web:pub-article-detail", args=[article.pk])), (title, None)),
+            "breadcrumbs": crumbs(
+                (article.title, reverse("web:pub-article-detail", args=[article.pk])), (title, None)
+            ),
         },
         status=400 if form.errors else 200,
     )
@@ -122,12 +126,15 @@ def article_detail(request: HttpRequest, pk: int, **forms: Any) -> HttpResponse:
     live = article.status != ArticleStatus.PUBLISHED and article.archived_at is None
     context: dict[str, Any] = {
         "article": article,
-        "body": mark_safe(article.body),  # noqa: S308  # sanitised by nh3 when saved
-        "body_en": mark_safe(article.body_en),  # noqa: S308
+        "body": mark_safe(article.body),  # sanitised by nh3 when saved
+        "body_en": mark_safe(article.body_en),
         "images": article.images.filter(archived_at__isnull=True),
         "placements": article.placements.filter(archived_at__isnull=True).select_related("channel"),
         "tags": [
-            (_("Hoạt động"), [(e.title, reverse("web:rel-event-detail", args=[e.pk])) for e in article.events.all()]),
+            (
+                _("Hoạt động"),
+                [(e.title, reverse("web:rel-event-detail", args=[e.pk])) for e in article.events.all()],
+            ),
             (
                 _("Đối tác"),
                 [
@@ -135,18 +142,35 @@ def article_detail(request: HttpRequest, pk: int, **forms: Any) -> HttpResponse:
                     for p in article.partnerships.select_related("organisation")
                 ],
             ),
-            (_("Thỏa thuận"), [(a.title, reverse("web:rel-agreement-detail", args=[a.pk])) for a in article.agreements.all()]),
+            (
+                _("Thỏa thuận"),
+                [
+                    (a.title, reverse("web:rel-agreement-detail", args=[a.pk]))
+                    for a in article.agreements.all()
+                ],
+            ),
             (
                 _("Hội hữu nghị"),
-                [(a.name, reverse("web:rel-association-detail", args=[a.pk])) for a in article.associations.all()],
+                [
+                    (a.name, reverse("web:rel-association-detail", args=[a.pk]))
+                    for a in article.associations.all()
+                ],
             ),
             (
                 _("Khoản viện trợ"),
-                [(f"{i.code} — {i.title}", reverse("web:aid-detail", args=[i.pk])) for i in article.aid_items.all()],
+                [
+                    (f"{i.code} — {i.title}", reverse("web:aid-detail", args=[i.pk]))
+                    for i in article.aid_items.all()
+                ],
             ),
-            (_("Cá nhân"), [(p.name, reverse("web:rel-person-detail", args=[p.pk])) for p in article.people.all()]),
+            (
+                _("Cá nhân"),
+                [(p.name, reverse("web:rel-person-detail", args=[p.pk])) for p in article.people.all()],
+            ),
         ],
-        "tags_form": TagsForm(article=article) if allowed["can_edit"] and article.archived_at is None else None,
+        "tags_form": TagsForm(article=article)
+        if allowed["can_edit"] and article.archived_at is None
+        else None,
         "image_form": ImageForm() if allowed["can_edit"] and live else None,
         "placement_form": (
             PlacementForm(office=article.office)
@@ -180,7 +204,10 @@ def article_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     reason = request.POST.get("reason", "")
     ok, _done = attempt(request, lambda: STEPS[step](article, request.user, reason))
     if ok:
-        messages.success(request, _("Đã chuyển tin bài sang trạng thái “%(status)s”.") % {"status": article.get_status_display()})
+        messages.success(
+            request,
+            _("Đã chuyển tin bài sang trạng thái “%(status)s”.") % {"status": article.get_status_display()},
+        )
     return redirect("web:pub-article-detail", pk=article.pk)
 
 
@@ -191,7 +218,9 @@ def article_tags(request: HttpRequest, pk: int) -> HttpResponse:
     form = TagsForm(request.POST, article=article)
     if form.is_valid():
         data = form.cleaned_data
-        ok, _done = attempt(request, lambda: services.set_tags(article, **data, actor=request.user), form=form)
+        ok, _done = attempt(
+            request, lambda: services.set_tags(article, **data, actor=request.user), form=form
+        )
         if ok:
             messages.success(request, _("Đã lưu các liên kết của tin bài."))
             return redirect("web:pub-article-detail", pk=article.pk)

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from caunoi.core.errors import RuleErrors
+from caunoi.core.models import Office
+from caunoi.core.models import Office
 from caunoi.core.permissions import visible_offices
 from caunoi.publishing.bulletin_pdf import file_name, render_bulletin_pdf
 from caunoi.publishing.models import Article, ArticleStatus, BulletinIssue, Channel
@@ -21,6 +23,20 @@ from caunoi.web.views.common import flash_rule_errors, get_visible
 from caunoi.web.views.publishing.common import attempt, crumbs, editable_offices, rights
 
 
+def _usual(request: HttpRequest, office: Office) -> None:
+    def call() -> list[Channel]:
+        return channel_services.ensure_channels(office, actor=request.user)
+
+    attempt(request, call)
+
+
+def _usual(request: HttpRequest, office: Office) -> None:
+    def call() -> list[Channel]:
+        return channel_services.ensure_channels(office, actor=request.user)
+
+    attempt(request, call)
+
+
 @login_required
 def channel_list(request: HttpRequest) -> HttpResponse:
     offices = editable_offices(request.user)
@@ -28,13 +44,15 @@ def channel_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and offices.exists():
         if "usual" in request.POST:
             for office in offices:
-                attempt(request, lambda office=office: channel_services.ensure_channels(office, actor=request.user))
+                _usual(request, office)
             return redirect("web:pub-channel-list")
         if form.is_valid():
             data = form.cleaned_data
             ok, _done = attempt(
                 request,
-                lambda: channel_services.create_channel(data["office"], data["name"], url=data["url"], actor=request.user),
+                lambda: channel_services.create_channel(
+                    data["office"], data["name"], url=data["url"], actor=request.user
+                ),
                 form=form,
             )
             if ok:
@@ -92,9 +110,9 @@ def issue_list(request: HttpRequest) -> HttpResponse:
 
 def _published(issue: BulletinIssue) -> list[Article]:
     return list(
-        Article.objects.filter(office=issue.office, status=ArticleStatus.PUBLISHED, archived_at__isnull=True).order_by(
-            "-published_at", "-id"
-        )
+        Article.objects.filter(
+            office=issue.office, status=ArticleStatus.PUBLISHED, archived_at__isnull=True
+        ).order_by("-published_at", "-id")
     )
 
 
@@ -105,7 +123,9 @@ def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = {e.article_id: e.position for e in issue.entries.all()}
     form = IssueArticlesForm(request.POST or None, articles=_published(issue), chosen=chosen)
     if request.method == "POST" and form.is_valid():
-        ok, _done = attempt(request, lambda: services.set_articles(issue, form.ordered(), actor=request.user), form=form)
+        ok, _done = attempt(
+            request, lambda: services.set_articles(issue, form.ordered(), actor=request.user), form=form
+        )
         if ok:
             messages.success(request, _("Đã lưu các bài của số bản tin."))
             return redirect("web:pub-issue-detail", pk=issue.pk)
@@ -118,7 +138,9 @@ def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "entries": issue.entries.select_related("article").order_by("position"),
             "form": form if allowed["can_edit"] else None,
             "title": title,
-            "breadcrumbs": crumbs((_("Bản tin Hợp tác – Hữu nghị"), reverse("web:pub-issue-list")), (title, None)),
+            "breadcrumbs": crumbs(
+                (_("Bản tin Hợp tác – Hữu nghị"), reverse("web:pub-issue-list")), (title, None)
+            ),
             **allowed,
         },
         status=400 if form.errors else 200,
