@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
-from caunoi.core.models import Office
 from caunoi.core.permissions import visible_offices
 from caunoi.publishing.bulletin_pdf import file_name, render_bulletin_pdf
 from caunoi.publishing.models import Article, ArticleStatus, BulletinIssue, Channel
@@ -21,13 +20,6 @@ from caunoi.publishing.services import channels as channel_services
 from caunoi.web.publishing_forms import ChannelForm, IssueArticlesForm, IssueForm
 from caunoi.web.views.common import flash_rule_errors, get_visible
 from caunoi.web.views.publishing.common import attempt, crumbs, editable_offices, rights
-
-
-def _usual(request: HttpRequest, office: Office) -> None:
-    def call() -> list[Channel]:
-        return channel_services.ensure_channels(office, actor=request.user)
-
-    attempt(request, call)
 
 
 def _usual(request: HttpRequest, office: Office) -> None:
