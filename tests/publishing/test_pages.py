@@ -110,3 +110,31 @@ def test_the_bulletin_button_downloads_the_pdf(login, yen_bai):
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="ban-tin-so-12-yen-bai.pdf"'
     assert response.content.startswith(b"%PDF-")
+
+
+def test_article_and_issue_pages_in_english(client, yen_bai):
+    from babel.messages.pofile import read_po
+    from django.contrib.auth import get_user_model
+    from django.utils import translation
+
+    from tests.test_i18n import PO, _entries, _key, _untranslated_labels
+
+    with PO.open("rb") as handle:
+        catalog = read_po(handle)
+    vietnamese = {
+        _key(m)[1]
+        for m in _entries(catalog)
+        if not m.pluralizable and m.string != m.id and len(_key(m)[1]) > 2
+    }
+    client.force_login(get_user_model().objects.get(username="lanhdao"))
+    client.post("/language/", {"language": "en", "next": "/publishing/"})
+    article = Article.objects.filter(office=yen_bai).first()
+    issue = BulletinIssue.objects.get(office=yen_bai, number="12")
+    try:
+        for url in (f"/publishing/{article.pk}/", f"/publishing/bulletin/{issue.pk}/"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert _untranslated_labels(response.content.decode(), vietnamese) == [], url
+        assert "Cooperation – Friendship bulletin" in client.get("/publishing/bulletin/").content.decode()
+    finally:
+        translation.deactivate()

@@ -121,7 +121,7 @@ def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, _("Đã lưu các bài của số bản tin."))
             return redirect("web:pub-issue-detail", pk=issue.pk)
-    title = f"{issue.title} số {issue.number}"
+    title = _("%(title)s, số %(number)s") % {"title": issue.title, "number": issue.number}
     return render(
         request,
         "web/publishing/issue_detail.html",
