@@ -105,7 +105,11 @@ def update_article(article: Article, *, actor: Actor, **changes: Any) -> Article
     changed = any(cleaned[name] != getattr(article, name) for name in TEXT_FIELDS)
     for name, value in cleaned.items():
         setattr(article, name, value)
-    consent.check_article(article, today())
+    # Only the words are checked here: an edit that takes a name out must stay possible when a consent was
+    # withdrawn; tags and captions are checked again on submission.
+    consent.check_named(
+        consent.named_in(consent.article_text(article), consent.directory(article.office_id)), today(), "body"
+    )
     if changed and article.status != S.DRAFT:
         _back_to_draft(article)
     audit.save(article, actor)
