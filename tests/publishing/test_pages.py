@@ -138,3 +138,18 @@ def test_article_and_issue_pages_in_english(client, yen_bai):
         assert "Cooperation – Friendship bulletin" in client.get("/publishing/bulletin/").content.decode()
     finally:
         translation.deactivate()
+
+
+def test_archive_from_the_page_keeps_the_article(login, make_article):
+    article = make_article(title="Bài viết nhầm")
+    viewer = login("xem")
+    viewer.post(f"/publishing/{article.pk}/archive/")
+    article.refresh_from_db()
+    assert article.archived_at is None
+    editor = login("bientap")
+    response = editor.post(f"/publishing/{article.pk}/archive/")
+    assert (response.status_code, response["Location"]) == (302, "/publishing/")
+    article.refresh_from_db()
+    assert article.archived_at is not None
+    assert "Bài viết nhầm" not in editor.get("/publishing/").content.decode()
+    assert editor.get(f"/publishing/{article.pk}/").status_code == 200  # still there, with its history

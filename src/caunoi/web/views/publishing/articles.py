@@ -19,6 +19,7 @@ from caunoi.publishing.models import Article, ArticleStatus
 from caunoi.publishing.services import articles as services
 from caunoi.publishing.services import channels as channel_services
 from caunoi.publishing.services import images as image_services
+from caunoi.publishing.services.common import archive
 from caunoi.web.publishing_forms import (
     ArticleForm,
     ImageForm,
@@ -286,3 +287,15 @@ def article_placement(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         flash_form_errors(request, form)
     return article_detail(request, pk, placement_form=form)
+
+
+@login_required
+@require_POST
+def article_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive, never delete: the article leaves the lists and the counts, and stays with its history."""
+    article = get_visible(DETAIL, request, pk)
+    ok, _done = attempt(request, lambda: archive(article, actor=request.user))
+    if ok:
+        messages.success(request, _("Đã lưu trữ tin bài."))
+        return redirect("web:pub-article-list")
+    return redirect("web:pub-article-detail", pk=article.pk)

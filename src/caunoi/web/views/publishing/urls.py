@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/images/", articles.article_image, name="pub-article-image"),
     path("<int:pk>/images/<int:image>/", articles.article_image_file, name="pub-article-image-file"),
     path("<int:pk>/placements/", articles.article_placement, name="pub-article-placement"),
+    path("<int:pk>/archive/", articles.article_archive, name="pub-article-archive"),
     path("channels/", bulletin.channel_list, name="pub-channel-list"),
     path("bulletin/", bulletin.issue_list, name="pub-issue-list"),
     path("bulletin/<int:pk>/", bulletin.issue_detail, name="pub-issue-detail"),
