@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "caunoi.reports",
     "caunoi.reported",
     "caunoi.documents",
+    "caunoi.publishing",
     "caunoi.search",
     "caunoi.notify",
     "caunoi.demo",

@@ -30,6 +30,7 @@ def test_one_workbook_with_every_annex(workbook):
         "Theo hình thức",
         "Giao dịch",
         "Mẫu 01 TT23",
+        "Tin bài",
     ]
 
 

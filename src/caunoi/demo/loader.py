@@ -23,6 +23,7 @@ from caunoi.geography.loader import load_geography
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
 from caunoi.money.models import ExchangeRate, RateSource
 from caunoi.money.services import record_rate
+from caunoi.publishing.demo import load_publishing_demo
 from caunoi.relations.demo import load_relations_demo
 
 DEMO_PASSWORD = "caunoi-demo-2026"
@@ -244,4 +245,5 @@ def load_demo(today: dt.date) -> DemoSummary:
     for spec in data.ITEMS:
         _load_item(yen_bai, spec, donors, line_agency, union, sectors, today)
     load_relations_demo(yen_bai, today)
+    load_publishing_demo(yen_bai)
     return DemoSummary(True, len(data.ITEMS), _users(yen_bai, lao_cai))

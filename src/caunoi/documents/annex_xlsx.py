@@ -168,6 +168,24 @@ def _cash(ws: Worksheet, office: Office, offices: list[Office], year: int, subti
     total_row(ws, HEADER_ROW + len(rows) + 1, FIRST, columns, TOTAL)
 
 
+def _articles(ws: Worksheet, offices: list[Office], year: int, subtitle: str) -> None:
+    """The list of titles of the external-information section (caunoi.publishing, when installed)."""
+    from caunoi.documents.body_publishing import figures_of
+
+    columns = [
+        column("STT", 6),
+        column("Tiêu đề tin bài", 60),
+        column("Tác giả", 24),
+        column("Ngày đăng", 13, DATE),
+        column("Nơi đăng", 50),
+    ]
+    titled_sheet(ws, f"DANH MỤC TIN BÀI THÔNG TIN ĐỐI NGOẠI NĂM {year}", subtitle, "Theo nơi đăng", columns)
+    figures = figures_of(offices, year)
+    for index, row in enumerate(figures.articles if figures else [], start=1):
+        values = [index, row.title, row.author, row.first_on, "; ".join(row.channels)]
+        data_row(ws, HEADER_ROW + index, values, columns)
+
+
 def build_workbook(office: Office, year: int, include_predecessors: bool = False) -> Workbook:
     summary: AidSummary = aid_summary(office, year, include_predecessors=include_predecessors)
     offices = summary.offices
@@ -198,6 +216,7 @@ def build_workbook(office: Office, year: int, include_predecessors: bool = False
     )
     _transactions(_sheet(wb, "Giao dịch"), offices, year, subtitle)
     _cash(_sheet(wb, "Mẫu 01 TT23"), office, offices, year, subtitle)
+    _articles(_sheet(wb, "Tin bài"), offices, year, subtitle)
     return wb
 
 

@@ -10,6 +10,7 @@ from caunoi.aid.years import items_of_year
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation, OrgKind
 from caunoi.documents.body_aid import aid_paragraphs
+from caunoi.documents.body_publishing import publications_markdown
 from caunoi.documents.body_relations import NOT_RECORDED, TOPICS, diplomacy_markdown, directions_markdown
 from caunoi.reports.aid import aid_summary
 from caunoi.vntext.numbers import format_count
@@ -102,7 +103,7 @@ def generate_body(office: Office, year: int, include_predecessors: bool = False)
         blocks += diplomacy
     blocks += [
         "### Công tác thông tin đối ngoại",
-        NO_PUBLICATIONS,
+        *(publications_markdown(summary.offices, year) or [NO_PUBLICATIONS]),
         "### Công tác tổ chức, xây dựng nội bộ",
         *_organisation_paragraphs(office, year),
         f"## II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}",

@@ -114,4 +114,6 @@ urlpatterns = [
     path("offices/<slug:code>/", offices.office_edit, name="office-edit"),
     # people's diplomacy
     path("relations/", include("caunoi.web.views.relations.urls")),
+    # external information: articles, channels, the bulletin
+    path("publishing/", include("caunoi.web.views.publishing.urls")),
 ]

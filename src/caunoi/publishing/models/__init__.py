@@ -1,0 +1,15 @@
+"""The external-information models, one module per area."""
+
+from caunoi.publishing.models.articles import Article, ArticleImage, ArticleStatus
+from caunoi.publishing.models.bulletin import BulletinEntry, BulletinIssue
+from caunoi.publishing.models.channels import Channel, Placement
+
+__all__ = [
+    "Article",
+    "ArticleImage",
+    "ArticleStatus",
+    "BulletinEntry",
+    "BulletinIssue",
+    "Channel",
+    "Placement",
+]
