@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "caunoi.notify",
     "caunoi.demo",
     "caunoi.web",
+    "caunoi.portal",
     "caunoi.backup",
 ]
 

@@ -3,6 +3,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The open aid portal: public, no sign-in (`caunoi.portal`).
+    path("cong-khai/", include("caunoi.portal.urls")),
     path("", include("caunoi.web.urls")),
 ]
 
