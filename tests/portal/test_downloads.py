@@ -79,11 +79,11 @@ def test_an_empty_view_downloads_an_empty_iati_file(client, yen_bai):
 
 
 def test_the_column_dictionary_lists_every_column_in_both_languages(client):
-    rows = _csv(client.get("/cong-khai/cot.csv"))
+    rows = _csv(client.get("/cong-khai/cot-du-lieu.csv"))
     assert rows[0] == ["column", "vi", "en"]
     assert [r[0] for r in rows[1:]] == [c.name for c in (*PUBLIC_FIELDS, *PLACE_FIELDS)]
     assert all(r[1] and r[2] for r in rows[1:])
-    page = client.get("/cong-khai/cot/").content.decode()
+    page = client.get("/cong-khai/cot-du-lieu.html").content.decode()
     assert all(f"<code>{c.name}</code>" in page for c in PUBLIC_FIELDS)
 
 

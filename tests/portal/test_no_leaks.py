@@ -27,7 +27,7 @@ def _text(response) -> str:  # type: ignore[no-untyped-def]
 
 def crawl(client) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """Every portal URL reachable from its front page, its sitemap and the filtered lists, with its text."""
-    todo = ["/cong-khai/", "/cong-khai/sitemap.xml", "/cong-khai/cot.csv"]
+    todo = ["/cong-khai/", "/cong-khai/sitemap.xml", "/cong-khai/cot-du-lieu.csv"]
     seen: dict[str, str] = {}
     while todo:
         url = todo.pop()

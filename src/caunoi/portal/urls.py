@@ -5,8 +5,8 @@ from caunoi.portal import views
 app_name = "portal"
 urlpatterns = [
     path("", views.national, name="national"),
-    path("cot/", views.columns, name="columns"),
-    path("cot.csv", views.columns_csv, name="columns-csv"),
+    path("cot-du-lieu.html", views.columns, name="columns"),
+    path("cot-du-lieu.csv", views.columns_csv, name="columns-csv"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("<slug:code>/", views.office_portal, name="office"),
     path("<slug:code>/khoan/<int:pk>/", views.item_page, name="item"),
