@@ -9,9 +9,20 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from caunoi.aid.models import AidItem, Modality, Sector, Transaction, TransactionKind
+from caunoi.aid.models import (
+    AidItem,
+    ItemPlace,
+    ItemSector,
+    Modality,
+    Participation,
+    Role,
+    Sector,
+    Transaction,
+    TransactionKind,
+)
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation
+from caunoi.geography.models import AdminUnit
 from caunoi.portal.public import Filters, public_items
 from caunoi.reports import figures
 from caunoi.reports.figures import Sums
@@ -101,12 +112,9 @@ def _ranked(shares: Any) -> list[Share]:
 
 def filter_choices(office: Office) -> dict[str, list[tuple[Any, str]]]:
     """What each filter offers: the values the office's public items have."""
-    from caunoi.aid.models import ItemPlace, ItemSector, Participation, Role
-    from caunoi.geography.models import AdminUnit
-
     items = public_items(office)
     ids = items.values("pk")
-    years = sorted({d.year for d in items.exclude(approved_on=None).values_list("approved_on", flat=True)})
+    years = sorted({d.year for d in items.values_list("approved_on", flat=True) if d is not None})
     sectors = Sector.objects.filter(pk__in=ItemSector.objects.filter(item__in=ids).values("sector"))
     donors = Organisation.objects.filter(
         pk__in=Participation.objects.filter(item__in=ids, role=Role.FUNDING).values("organisation")
