@@ -47,3 +47,10 @@ def test_the_sitemap_lists_the_public_pages(client, yen_bai, all_public):
     locs = re.findall(r"<loc>([^<]+)</loc>", text)
     assert "http://testserver/cong-khai/" in locs and "http://testserver/cong-khai/yen-bai/" in locs
     assert {f"http://testserver/cong-khai/yen-bai/khoan/{i.pk}/" for i in all_public} <= set(locs)
+
+
+def test_the_portal_roots_answer_an_anonymous_visitor(client, yen_bai):
+    from caunoi.portal.roots import portal_roots
+
+    for path in [*portal_roots(None), *portal_roots(yen_bai)]:
+        assert client.get(path).status_code == 200, path

@@ -148,7 +148,7 @@ class Filters:
 
         def number(name: str) -> int | None:
             value = query.get(name, "")
-            return int(value) if value.isdigit() and len(value) < 10 else None
+            return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
         modality = query.get("modality", "")
         return cls(
