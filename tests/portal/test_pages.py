@@ -54,3 +54,11 @@ def test_the_portal_roots_answer_an_anonymous_visitor(client, yen_bai):
 
     for path in [*portal_roots(None), *portal_roots(yen_bai)]:
         assert client.get(path).status_code == 200, path
+
+
+def test_the_language_switch_works_without_signing_in(client, yen_bai):
+    response = client.post("/language/", {"language": "en", "next": "/cong-khai/yen-bai/"})
+    assert (response.status_code, response["Location"]) == (302, "/cong-khai/yen-bai/")
+    page = client.get("/cong-khai/yen-bai/").content.decode()
+    assert '<html lang="en">' in page and "Open aid portal" in page
+    assert '<button name="language" value="vi" lang="vi">Tiếng Việt</button>' in page
