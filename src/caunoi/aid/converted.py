@@ -22,7 +22,8 @@ from caunoi.money.convert import PIVOTS, RateBook
 from caunoi.money.models import ExchangeRate
 
 BATCH = 1000
-ATTNAMES = [Transaction._meta.get_field(name).attname for name in CONVERTED_FIELDS]
+_ATTNAME = {f.name: f.attname for f in Transaction._meta.concrete_fields}
+ATTNAMES = [_ATTNAME[name] for name in CONVERTED_FIELDS]
 # What a transaction stores for one target currency: its value and its (first, cross) rate rows.
 Stored = tuple[Decimal | None, int | None, int | None]
 NOTHING: Stored = (None, None, None)

@@ -193,20 +193,20 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
             books[office_id] = RateBook(Office(pk=office_id))
         return books[office_id]
 
-    found = figures.breakdown(items, commitments)
+    breakdown = figures.breakdown(items, commitments)
     disbursed = figures.sums(disbursements).get(None) or Sums()
     unconverted = [
-        q for q, got in ((commitments, found.committed), (disbursements, disbursed)) if got.unconverted
+        q for q, got in ((commitments, breakdown.committed), (disbursements, disbursed)) if got.unconverted
     ]
     return AidSummary(
         offices=offices,
         year=year,
-        count=found.count,
-        committed=_money(found.committed),
+        count=breakdown.count,
+        committed=_money(breakdown.committed),
         disbursed=_money(disbursed),
-        by_sector=_by_sector(found, commitments),
-        by_modality=_by_modality(found),
-        by_donor=_by_donor(found),
+        by_sector=_by_sector(breakdown, commitments),
+        by_modality=_by_modality(breakdown),
+        by_donor=_by_donor(breakdown),
         by_place=_by_place(items, commitments),
         rates=[used[key] for key in sorted(used)],
         converted_by_rate=converted_by_rate,
