@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "caunoi.notify",
     "caunoi.demo",
     "caunoi.web",
+    "caunoi.portal",
     "caunoi.backup",
     "caunoi.staticsite",
     "caunoi.api",

@@ -4,6 +4,8 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("caunoi.api.urls", namespace="api")),
+    # The open aid portal: public, no sign-in (`caunoi.portal`).
+    path("cong-khai/", include("caunoi.portal.urls")),
     path("", include("caunoi.web.urls")),
 ]
 

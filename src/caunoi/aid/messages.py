@@ -194,3 +194,8 @@ ROW_LEFT_OUT = Msg(
     "aid.row_left_out",
     _("Khoản viện trợ {code} có lỗi ở dòng {row}: {reason}"),
 )
+# --- the open aid portal (issue 15) ---
+PUBLIC_NOT_APPROVED = Msg(
+    "aid.public_not_approved",
+    _("Khoản viện trợ {code} chưa được phê duyệt (đang là “{status}”) nên chưa thể công khai."),
+)

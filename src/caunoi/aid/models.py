@@ -106,6 +106,9 @@ class AidItem(OfficeOwned):
         default=False,
         help_text=_("Bản ghi minh họa, không phải số liệu thật của một tổ chức."),
     )
+    # Set only by `services.set_public`: the office publishes the item on its open aid portal
+    # (`caunoi.portal`), which shows it only while it is approved or later and not archived.
+    is_public = models.BooleanField(_("công khai"), default=False, editable=False)
     search_text = models.TextField(blank=True, editable=False)
     # History is read per record (id) and per user; its copies of foreign keys need no index of their own.
     history = HistoricalRecords(excluded_fields=["search_text"], no_db_index=["office", "primary_sector"])

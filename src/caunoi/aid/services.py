@@ -552,3 +552,19 @@ def purge_item(item: AidItem, *, actor: Actor) -> None:
         audit.delete(related, actor)
     item.status_changes.all().delete()
     audit.delete(item, actor)
+
+
+@transaction.atomic
+def set_public(item: AidItem, public: bool, *, actor: Actor) -> None:
+    """Publish an item on the office's open aid portal, or take it off. Only an approved item (or one
+    further along: implementing, completed, closed…) may be published, never an archived one; taking an
+    item off is always allowed. The portal itself shows only what is public *and* still approved."""
+    authorize(actor, Action.EDIT, item.office)
+    if public and item.archived_at:
+        raise m.ITEM_ARCHIVED(code=item.code)
+    if public and item.status not in APPROVED_STATUSES:
+        raise m.PUBLIC_NOT_APPROVED(code=item.code, status=status_label(item.status))
+    if item.is_public == public:
+        return
+    item.is_public = public
+    audit.save(item, actor)

@@ -97,8 +97,10 @@ class ExportResult:
     path: Path
 
 
-def items_for(office: Office, years: list[int] | None) -> Any:
-    qs = AidItem.objects.filter(office=office, archived_at__isnull=True).select_related("iati")
+def items_for(office: Office, years: list[int] | None, items: Any = None) -> Any:
+    """The office's items to write (of `items` when given: the open aid portal's public ones)."""
+    base = AidItem.objects.filter(office=office, archived_at__isnull=True) if items is None else items
+    qs = base.select_related("iati")
     if years:
         qs = qs.filter(
             Q(approved_on__year__in=years) | Q(approved_on__isnull=True, planned_start__year__in=years)
@@ -378,11 +380,14 @@ def export_office(
     years: list[int] | None = None,
     organisation_file: Path | None = None,
     generated: str | None = None,
+    items: Any = None,
+    builder: ActivityBuilder | None = None,
 ) -> ExportResult:
     """Write the office's items as an IATI 2.03 activity file (and, if asked, the union's organisation
-    file); nothing is written unless the whole document is valid."""
-    items = items_for(office, years)
-    builder = ActivityBuilder(office)
+    file); nothing is written unless the whole document is valid. `items` and `builder` narrow what is
+    written (the open aid portal: its public items, without the fields it keeps private)."""
+    items = items_for(office, years, items)
+    builder = builder or ActivityBuilder(office)
     stamp = _generated(generated)
     tmp = path.with_name(path.name + ".tmp")
     problems = []

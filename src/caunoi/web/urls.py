@@ -68,6 +68,7 @@ urlpatterns = [
     path("rates/import/", rates.rate_import, name="rate-import"),
     path("rates/<int:pk>/edit/", rates.rate_edit, name="rate-edit"),
     path("rates/<int:pk>/<str:action>/", rates.rate_archive, name="rate-archive"),
+    path("aid/<int:pk>/public/", aid_edit.aid_set_public, name="aid-public"),
     path("aid/<int:pk>/<str:action>/", aid_edit.aid_archive, name="aid-archive"),
     path("history/user/<int:user_id>/", history.user_history, name="user-history"),
     path("organisations/", organisations.organisation_list, name="organisation-list"),

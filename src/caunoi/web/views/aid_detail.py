@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from caunoi.aid.lifecycle import ACTION_LABELS, TRANSITIONS, Status
+from caunoi.aid.lifecycle import ACTION_LABELS, APPROVED_STATUSES, TRANSITIONS, Status
 from caunoi.aid.models import AidItem, ItemDocument, StatusChange, Transaction
 from caunoi.aid.services import DECISIONS
 from caunoi.core.permissions import Action, can
@@ -58,6 +58,8 @@ def item_context(request: HttpRequest, item: AidItem, **extra: Any) -> dict[str,
         "transactions": transactions,
         "steps": next_steps(request, item) if item.archived_at is None else [],
         "can_edit": editable,
+        # Publishing is offered only where `services.set_public` would allow it; taking off, always.
+        "can_publish": editable and (item.is_public or item.status in APPROVED_STATUSES),
         "can_archive": can(request.user, Action.ARCHIVE, item.office) and item.archived_at is None,
         "can_restore": can(request.user, Action.RESTORE, item.office) and item.archived_at is not None,
         "can_purge": can(request.user, Action.PURGE, item.office) and item.archived_at is not None,

@@ -291,3 +291,18 @@ def aid_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return redirect("web:aid-list")
     messages.success(request, _("Đã lưu trữ.") if action == "archive" else _("Đã khôi phục."))
     return redirect("web:aid-detail", pk=item.pk)
+
+
+@login_required
+@require_POST
+def aid_set_public(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish an item on the office's open aid portal, or take it off (`services.set_public` decides)."""
+    item = get_visible(AidItem.objects.select_related("office"), request, pk)
+    public = request.POST.get("public") == "1"
+    try:
+        services.set_public(item, public, actor=request.user)
+    except RuleErrors as error:
+        flash_rule_errors(request, error)
+        return redirect("web:aid-detail", pk=item.pk)
+    messages.success(request, _("Đã công khai trên cổng thông tin.") if public else _("Đã thôi công khai."))
+    return redirect("web:aid-detail", pk=item.pk)

@@ -1,0 +1,130 @@
+"""The portal's downloads of a view (its list with the filters applied): CSV, XLSX, GeoJSON and IATI 2.03
+XML, and the column dictionary. Every cell goes through `caunoi.core.cells`: a text that begins like a
+formula is written as text."""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.db.models import QuerySet
+from lxml import etree
+from openpyxl import Workbook
+
+from caunoi.aid.models import AidItem
+from caunoi.core import cells
+from caunoi.core.models import Office
+from caunoi.iati.exporter import ActivityBuilder, export_office
+from caunoi.portal.public import HIDDEN_ITEM_FIELDS, PLACE_FIELDS, PUBLIC_FIELDS, Column
+
+GENERATED = "caunoi"
+
+
+def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
+    handle = io.StringIO()
+    writer = cells.csv_writer(handle)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + handle.getvalue()).encode("utf-8")  # the BOM: Excel then reads UTF-8
+
+
+def items_csv(rows: Iterable[dict[str, Any]]) -> bytes:
+    return _csv([c.name for c in PUBLIC_FIELDS], ([row[c.name] for c in PUBLIC_FIELDS] for row in rows))
+
+
+def items_xlsx(rows: Iterable[dict[str, Any]], title: str) -> bytes:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31] or "items")
+    sheet.append(cells.write_only_row(sheet, [c.name for c in PUBLIC_FIELDS]))
+    for row in rows:
+        sheet.append(cells.write_only_row(sheet, [_xlsx(row[c.name]) for c in PUBLIC_FIELDS]))
+    columns = book.create_sheet("columns")
+    for line in dictionary_rows():
+        columns.append(cells.write_only_row(columns, line))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx(value: Any) -> Any:
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def items_geojson(items: list[AidItem], rows: list[dict[str, Any]]) -> bytes:
+    """One Point feature per item and place with coordinates (an item without any is left out: GeoJSON
+    has no feature without a place to be), with the item's fields and the place's."""
+    features = []
+    for item, row in zip(items, rows, strict=True):
+        for share in sorted(item.place_shares.all(), key=lambda s: s.unit.code):
+            unit = share.unit
+            if unit.latitude is None or unit.longitude is None:
+                continue
+            properties = {k: _json(v) for k, v in row.items()}
+            properties.update(place_code=unit.code, place_name=str(unit), place_share=float(share.share))
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {
+                        "type": "Point",
+                        "coordinates": [float(unit.longitude), float(unit.latitude)],
+                    },
+                    "properties": properties,
+                }
+            )
+    document = {"type": "FeatureCollection", "features": features}
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+class PublicActivityBuilder(ActivityBuilder):
+    """The IATI exporter's activity, without what the portal keeps private: the item's description and
+    objectives (the title stands in, as the exporter does for an item without one) and the transactions'
+    references and descriptions. Changed on the item in memory only, never saved."""
+
+    def build(self, item: AidItem) -> etree._Element:
+        for name in HIDDEN_ITEM_FIELDS:
+            setattr(item, name, "")
+        for tx in item.transactions.all():
+            tx.reference = ""
+            tx.description = ""
+        return super().build(item)
+
+
+def items_iati(office: Office, items: QuerySet[AidItem]) -> bytes:
+    """The items as an IATI 2.03 activity file, validated by the exporter; no items, an empty file."""
+    if not items.exists():
+        root = etree.Element("iati-activities", {"version": "2.03", "generated-datetime": _stamp()})
+        return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "activities.xml"
+        export_office(office, path, items=items, builder=PublicActivityBuilder(office), generated=_stamp())
+        return path.read_bytes()
+
+
+def _stamp() -> str:
+    from django.utils import timezone
+
+    return timezone.now().replace(microsecond=0).isoformat()
+
+
+def dictionary_rows() -> list[list[str]]:
+    """The column dictionary: each column of the downloads, in Vietnamese and English."""
+    columns: list[Column] = [*PUBLIC_FIELDS, *PLACE_FIELDS]
+    return [["column", "vi", "en"], *([c.name, c.vi, c.en] for c in columns)]
+
+
+def dictionary_csv() -> bytes:
+    header, *rows = dictionary_rows()
+    return _csv(header, rows)

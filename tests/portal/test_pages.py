@@ -1,0 +1,64 @@
+"""The portal's pages: bilingual, readable without JavaScript, with headings, labels, Open Graph and a sitemap."""
+
+import re
+
+import pytest
+
+from caunoi.aid.models import AidItem
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_report_cache")]
+
+
+def test_the_national_page_lists_every_office(client, yen_bai):
+    page = client.get("/cong-khai/").content.decode()
+    assert '<html lang="vi">' in page
+    assert '<a href="/cong-khai/yen-bai/">' in page
+    assert "<script" not in page
+
+
+def test_the_office_page_has_filters_totals_charts_and_a_map(client, yen_bai, all_public):
+    page = client.get("/cong-khai/yen-bai/", {"year": "2022"}).content.decode()
+    for name in ("year", "sector", "donor", "modality", "place"):
+        assert f'<label for="f-{name}">' in page and f'id="f-{name}" name="{name}"' in page
+    assert page.count("<h1>") == 1
+    assert '<option value="2022" selected>' in page
+    assert page.count('role="img"') >= 3  # the three bar charts (and the map)
+    assert "<svg" in page and "dữ liệu minh họa" in page
+    assert "<script" not in page
+
+
+def test_the_item_page_in_both_languages(client, yen_bai, all_public):
+    item = AidItem.objects.filter(office=yen_bai).exclude(title_en="").order_by("code").first()
+    url = f"/cong-khai/yen-bai/khoan/{item.pk}/"
+    page = client.get(url).content.decode()
+    assert f'<meta property="og:title" content="{item.title}">' in page
+    assert f'<meta property="og:url" content="http://testserver{url}">' in page
+    assert "Quyết định phê duyệt" in page and "/QĐ-UBND" in page
+    assert "dữ liệu minh họa" in page
+    client.cookies["django_language"] = "en"
+    page = client.get(url).content.decode()
+    assert '<html lang="en">' in page
+    assert f"<h1>{item.title_en}</h1>" in page
+    assert "Approval decision" in page and "illustrative data" in page
+
+
+def test_the_sitemap_lists_the_public_pages(client, yen_bai, all_public):
+    text = client.get("/cong-khai/sitemap.xml").content.decode()
+    locs = re.findall(r"<loc>([^<]+)</loc>", text)
+    assert "http://testserver/cong-khai/" in locs and "http://testserver/cong-khai/yen-bai/" in locs
+    assert {f"http://testserver/cong-khai/yen-bai/khoan/{i.pk}/" for i in all_public} <= set(locs)
+
+
+def test_the_portal_roots_answer_an_anonymous_visitor(client, yen_bai):
+    from caunoi.portal.roots import portal_roots
+
+    for path in [*portal_roots(None), *portal_roots(yen_bai)]:
+        assert client.get(path).status_code == 200, path
+
+
+def test_the_language_switch_works_without_signing_in(client, yen_bai):
+    response = client.post("/language/", {"language": "en", "next": "/cong-khai/yen-bai/"})
+    assert (response.status_code, response["Location"]) == (302, "/cong-khai/yen-bai/")
+    page = client.get("/cong-khai/yen-bai/").content.decode()
+    assert '<html lang="en">' in page and "Open aid portal" in page
+    assert '<button name="language" value="vi" lang="vi">Tiếng Việt</button>' in page
