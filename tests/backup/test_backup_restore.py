@@ -72,7 +72,8 @@ def sqlite_source(tmp_path_factory: pytest.TempPathFactory) -> Source:
 
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[Callable[[str], str]]:
-    """Creates an empty database caunoi_backup_<name> and gives its URL; drops them all at the end."""
+    """Creates an empty database caunoi_backup_<pid>_<name> and gives its URL; drops them all at the end (the
+    process id: two suites running at once must not drop each other's databases)."""
     try:
         server = psycopg.connect(f"{SERVER}/postgres", autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as error:
@@ -80,7 +81,7 @@ def postgres() -> Iterator[Callable[[str], str]]:
     made: list[str] = []
 
     def create(name: str) -> str:
-        database = f"caunoi_backup_{name}"
+        database = f"caunoi_backup_{os.getpid()}_{name}"
         server.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         server.execute(f'CREATE DATABASE "{database}"')
         made.append(database)
