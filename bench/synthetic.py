@@ -496,6 +496,7 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
                 "",
                 "",
                 True,
+                False,  # no synthetic item is on the public portal
                 " ".join(
                     [
                         f"{code.lower()} khoan vien tro tong hop {code.lower()} {fold(donor[1])}",
@@ -560,6 +561,7 @@ def generate_batch(base: Base, batch: int, writer: Writer, seed: int = SEED) -> 
             "counterpart_source",
             "iati_identifier",
             "is_illustrative",
+            "is_public",
             "search_text",
         ],
         items,
