@@ -46,7 +46,9 @@ def test_the_office_s_items_and_their_transactions(yen_bai: Office) -> None:
         (t.pk, t.amount, t.currency) for t in expected
     ]
     raw = archive.read("aid_aiditem.csv")
-    assert raw.split(b"\r\n", 1)[0].endswith(b",is_illustrative,is_public,search_text") and raw.endswith(b"\r\n")
+    assert raw.split(b"\r\n", 1)[0].endswith(b",is_illustrative,is_public,search_text") and raw.endswith(
+        b"\r\n"
+    )
 
 
 def test_every_file_is_described_and_nothing_of_another_office(yen_bai: Office) -> None:
