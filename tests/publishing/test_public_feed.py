@@ -20,7 +20,9 @@ def test_the_feed_is_atom_with_the_published_articles_only(client, published, ma
     assert feed.findtext(f"{ATOM}id")
     assert feed.findtext(f"{ATOM}updated")
     entries = feed.findall(f"{ATOM}entry")
-    expected = list(Article.objects.filter(office__code="yen-bai", status="published").order_by("-published_at"))
+    expected = list(
+        Article.objects.filter(office__code="yen-bai", status="published").order_by("-published_at")
+    )
     assert [e.findtext(f"{ATOM}title") for e in entries] == [a.title for a in expected]
     first = entries[0]
     assert first.findtext(f"{ATOM}title") == "Tin-trong-feed"

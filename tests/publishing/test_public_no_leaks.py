@@ -74,7 +74,7 @@ def test_a_crawl_of_every_public_page_finds_no_unpublished_article(client, plant
 
 
 def test_an_unpublished_article_page_and_its_photo_are_not_found(client, planted):
-    shown, hidden, secrets = planted
+    shown, hidden, _secrets = planted
     for article in hidden:
         assert client.get(f"/cong-khai/yen-bai/tin-tuc/{article.pk}/").status_code == 404
     photo = Article.objects.get(title="BAN-NHAP").images.get()

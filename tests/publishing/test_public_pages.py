@@ -39,7 +39,9 @@ def test_the_list_shows_the_article_newest_first_and_anonymous(client, story):
     assert "sessionid" not in response.cookies
     text = response.content.decode()
     assert TITLE in text
-    assert text.index(TITLE) < text.index("Yên Bái và Viêng Chăn tăng cường hợp tác hữu nghị")  # the demo, 2022
+    assert text.index(TITLE) < text.index(
+        "Yên Bái và Viêng Chăn tăng cường hợp tác hữu nghị"
+    )  # the demo, 2022
     assert 'rel="alternate" type="application/atom+xml" href="/cong-khai/yen-bai/tin-tuc/feed.xml"' in text
     assert f'href="/cong-khai/yen-bai/tin-tuc/{story.pk}/"' in text
 
@@ -86,8 +88,12 @@ def test_a_consenting_person_is_named_and_one_who_withdrew_is_not(client, make_a
     from caunoi.publishing.services.common import today
     from caunoi.relations.services.people import withdraw_consent
 
-    named = create_person(yen_bai, name="Người Đồng Ý", kind="foreign_student", nationality="LA", actor=SYSTEM)
-    gone = create_person(yen_bai, name="Người Rút Lại", kind="foreign_student", nationality="LA", actor=SYSTEM)
+    named = create_person(
+        yen_bai, name="Người Đồng Ý", kind="foreign_student", nationality="LA", actor=SYSTEM
+    )
+    gone = create_person(
+        yen_bai, name="Người Rút Lại", kind="foreign_student", nationality="LA", actor=SYSTEM
+    )
     for person in (named, gone):
         record_consent(person, "name_listing", dt.date(2026, 1, 5), actor=SYSTEM)
     article = make_article(title="Giao lưu lưu học sinh")

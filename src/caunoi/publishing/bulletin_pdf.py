@@ -119,7 +119,11 @@ def render_bulletin_pdf(issue: BulletinIssue, published_only: bool = False) -> b
     except (ImportError, OSError) as error:  # OSError: the pango libraries are missing
         raise m.PDF_UNAVAILABLE(library="weasyprint", reason=str(error)[:200]) from None
     fonts = FONTS_DIR.as_uri() + "/"
-    document = HTML(string=bulletin_html(issue, fonts_url=fonts, published_only=published_only), base_url=fonts, url_fetcher=_fetcher())
+    document = HTML(
+        string=bulletin_html(issue, fonts_url=fonts, published_only=published_only),
+        base_url=fonts,
+        url_fetcher=_fetcher(),
+    )
     pdf = document.write_pdf()
     assert pdf is not None  # write_pdf without a target returns the bytes
     return bytes(pdf)

@@ -19,10 +19,10 @@ from caunoi.publishing.models import Article
 LATEST = 20
 
 
-class NewsFeed(Feed):  # type: ignore[type-arg]  # Feed is generic only in the stubs
+class NewsFeed(Feed):
     feed_type = Atom1Feed
 
-    def get_object(self, request: HttpRequest, code: str) -> Office:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, code: str) -> Office:
         return get_object_or_404(Office, code=code)
 
     def title(self, obj: Office) -> str:

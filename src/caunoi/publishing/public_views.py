@@ -43,7 +43,9 @@ def news_list(request: HttpRequest, code: str) -> HttpResponse:
     context = _context(office, _("Tin tức"))
     context.update(
         page=page,
-        entries=[(public.shown(a), a.published_at, public.public_photos(a).first()) for a in page.object_list],
+        entries=[
+            (public.shown(a), a.published_at, public.public_photos(a).first()) for a in page.object_list
+        ],
     )
     return render(request, "publishing/public/list.html", context)
 

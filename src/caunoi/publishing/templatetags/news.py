@@ -36,4 +36,6 @@ def day(value: Any) -> str:
 
     if value is None:
         return "—"
-    return vn_date(timezone.localdate(value) if hasattr(value, "tzinfo") and hasattr(value, "hour") else value)
+    return vn_date(
+        timezone.localdate(value) if hasattr(value, "tzinfo") and hasattr(value, "hour") else value
+    )
