@@ -6,6 +6,8 @@ urlpatterns = [
     path("api/v1/", include("caunoi.api.urls", namespace="api")),
     # The open aid portal: public, no sign-in (`caunoi.portal`).
     path("cong-khai/", include("caunoi.portal.urls")),
+    # Its news pages (`caunoi.publishing`), in the same URL space: /cong-khai/<office>/tin-tuc/, /ban-tin/.
+    path("cong-khai/", include("caunoi.publishing.public_urls")),
     path("", include("caunoi.web.urls")),
 ]
 

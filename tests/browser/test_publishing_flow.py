@@ -1,7 +1,8 @@
 """External information in Debian's chromium against the production server (tests/browser/conftest.py): an
 editor writes an article about the 2022 talks with Viêng Chăn with a photo, tags the event and the partner,
 submits; the approver approves and publishes; the event's staff page lists it; a placement in Báo Yên Bái is
-recorded and the annual report of the year counts it."""
+recorded and the annual report of the year counts it. An anonymous visitor reads it on the public site in
+Vietnamese and English, and in the Atom feed."""
 
 from __future__ import annotations
 
@@ -83,6 +84,26 @@ def test_write_approve_publish_place_and_count(ui: UI, tmp_path: Path) -> None:
     assert boss.locator("#article-status").inner_text() == "Đã đăng"
     assert "Trang thông tin điện tử của Liên hiệp" in boss.locator("#placements").inner_text()
     ui.shot(boss, "published")
+
+    article_pk = ARTICLE_URL.match(article_url).group(1)  # type: ignore[union-attr]
+    visitor = ui.page()  # anonymous: the public site needs no sign-in
+    visitor.goto("/cong-khai/yen-bai/tin-tuc/")
+    visitor.get_by_role("link", name=TITLE).click()
+    visitor.wait_for_url(re.compile(rf".*/cong-khai/yen-bai/tin-tuc/{article_pk}/$"))
+    assert visitor.locator("h1").inner_text() == TITLE
+    assert visitor.locator("img[alt='Hai đoàn đại biểu ngồi quanh bàn họp']").count() == 1
+    assert visitor.locator(".body script").count() == 0
+    ui.shot(visitor, "public-vi")
+    with visitor.expect_navigation():
+        visitor.get_by_role("button", name="English").click()
+    assert visitor.locator("html").get_attribute("lang") == "en"
+    assert (
+        visitor.locator("h1 span[lang='vi']").inner_text() == TITLE
+    )  # no English version: marked Vietnamese
+    ui.shot(visitor, "public-en")
+    feed = visitor.request.get("/cong-khai/yen-bai/tin-tuc/feed.xml")
+    assert feed.ok
+    assert f"<title>{TITLE}</title>" in feed.text()
 
     boss.get_by_role("link", name=TALKS).click()
     boss.wait_for_url(re.compile(r".*/relations/events/\d+/$"))

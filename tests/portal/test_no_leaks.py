@@ -19,7 +19,14 @@ LINK = re.compile(r'(?:href|src)="([^"#]+)"')
 
 
 def _text(response) -> str:  # type: ignore[no-untyped-def]
-    if response["Content-Type"].startswith("application/vnd.openxmlformats"):
+    kind = response["Content-Type"]
+    if kind.startswith("image/"):
+        return ""  # the news photos linked from the office page: no text to leak
+    if kind.startswith("application/pdf"):  # the bulletin archive's issues
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    if kind.startswith("application/vnd.openxmlformats"):
         book = load_workbook(io.BytesIO(response.content))
         return "\n".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
     return response.content.decode("utf-8-sig")

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from caunoi.aid.models import AidItem
 from caunoi.core.models import Office
 from caunoi.geography.models import REFORM_2025
-from caunoi.portal import charts, downloads, rows, totals
+from caunoi.portal import charts, downloads, rows, sitemap_extras, totals
 from caunoi.portal.public import (
     PLACE_FIELDS,
     PUBLIC_FIELDS,
@@ -187,7 +187,8 @@ def columns_csv(request: HttpRequest) -> HttpResponse:
 
 
 def sitemap(request: HttpRequest) -> HttpResponse:
-    """Every portal page: the national page, the column dictionary, each office's list and item pages."""
+    """Every portal page: the national page, the column dictionary, each office's list and item pages, and
+    what other apps register (`sitemap_extras`: the news pages and feed)."""
     urls: list[tuple[str, dt.date | None]] = [
         (reverse("portal:national"), None),
         (reverse("portal:columns"), None),
@@ -196,5 +197,6 @@ def sitemap(request: HttpRequest) -> HttpResponse:
         urls.append((reverse("portal:office", args=[office.code]), None))
         for pk, updated in public_items(office).order_by("code").values_list("pk", "updated_at"):
             urls.append((reverse("portal:item", args=[office.code, pk]), timezone.localdate(updated)))
+        urls.extend(sitemap_extras.entries_for(office))
     entries = [(request.build_absolute_uri(url), day) for url, day in urls]
     return render(request, "portal/sitemap.xml", {"entries": entries}, content_type="application/xml")

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from caunoi.documents.letterhead import letterhead_for
 from caunoi.documents.render_pdf import FONTS_DIR
 from caunoi.publishing import messages as m
-from caunoi.publishing.models import ArticleImage, BulletinIssue
+from caunoi.publishing.models import ArticleImage, ArticleStatus, BulletinIssue
 from caunoi.relations.dates import vn_date
 
 
@@ -48,9 +48,12 @@ def _data_url(image: ArticleImage) -> str:
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def _entries(issue: BulletinIssue) -> list[Entry]:
+def _entries(issue: BulletinIssue, published_only: bool = False) -> list[Entry]:
+    chosen = issue.entries.select_related("article").order_by("position", "id")
+    if published_only:  # the public archive: an article taken down since the issue leaves its public PDF
+        chosen = chosen.filter(article__status=ArticleStatus.PUBLISHED, article__archived_at__isnull=True)
     entries = []
-    for entry in issue.entries.select_related("article").order_by("position", "id"):
+    for entry in chosen:
         article = entry.article
         photos = [
             Photo(_data_url(image), image.caption, image.credit, image.alt_text)
@@ -69,7 +72,7 @@ def _entries(issue: BulletinIssue) -> list[Entry]:
     return entries
 
 
-def bulletin_html(issue: BulletinIssue, fonts_url: str = "") -> str:
+def bulletin_html(issue: BulletinIssue, fonts_url: str = "", published_only: bool = False) -> str:
     head = letterhead_for(issue.office)
     return render_to_string(
         "publishing/bulletin.html",
@@ -79,7 +82,7 @@ def bulletin_html(issue: BulletinIssue, fonts_url: str = "") -> str:
             "parent_body": head.parent_body,
             "issuing_body": head.issuing_body,
             "issued_on": vn_date(issue.issued_on),
-            "entries": _entries(issue),
+            "entries": _entries(issue, published_only),
             "board": issue.editorial_board.splitlines(),
             "contacts": issue.contacts.splitlines(),
             "fonts_url": fonts_url,
@@ -106,8 +109,9 @@ def file_name(issue: BulletinIssue) -> str:
     return f"ban-tin-so-{number}-{issue.office.code}.pdf"
 
 
-def render_bulletin_pdf(issue: BulletinIssue) -> bytes:
-    """The issue's PDF; a RuleError when the issue has no article or WeasyPrint cannot run."""
+def render_bulletin_pdf(issue: BulletinIssue, published_only: bool = False) -> bytes:
+    """The issue's PDF; a RuleError when the issue has no article or WeasyPrint cannot run.
+    `published_only`: leave out the articles not published (now) and archived ones, as the public site must."""
     if not issue.entries.exists():
         raise m.BULLETIN_EMPTY(field="articles", number=issue.number)
     try:
@@ -115,7 +119,11 @@ def render_bulletin_pdf(issue: BulletinIssue) -> bytes:
     except (ImportError, OSError) as error:  # OSError: the pango libraries are missing
         raise m.PDF_UNAVAILABLE(library="weasyprint", reason=str(error)[:200]) from None
     fonts = FONTS_DIR.as_uri() + "/"
-    document = HTML(string=bulletin_html(issue, fonts_url=fonts), base_url=fonts, url_fetcher=_fetcher())
+    document = HTML(
+        string=bulletin_html(issue, fonts_url=fonts, published_only=published_only),
+        base_url=fonts,
+        url_fetcher=_fetcher(),
+    )
     pdf = document.write_pdf()
     assert pdf is not None  # write_pdf without a target returns the bytes
     return bytes(pdf)

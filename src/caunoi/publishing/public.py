@@ -1,0 +1,124 @@
+"""What the public website may show of external information: published, non-archived articles only, their live
+photos, and the records they are tagged with by name only where public. Every public view, the feed, the
+sitemap and the bulletin archive read through here, so that the rule lives in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from caunoi.core.models import Office
+from caunoi.publishing.models import Article, ArticleImage, ArticleStatus, BulletinEntry, BulletinIssue
+from caunoi.publishing.services.common import today
+from caunoi.relations.models import ConsentKind
+from caunoi.relations.services.people import consents
+
+
+def english() -> bool:
+    return (get_language() or "vi").startswith("en")
+
+
+def public_articles(office: Office) -> QuerySet[Article]:
+    """Published and not archived: never a draft, a submitted, an approved-not-yet-published or a taken-down one."""
+    return Article.objects.filter(
+        office=office, status=ArticleStatus.PUBLISHED, archived_at__isnull=True
+    ).order_by("-published_at", "-id")
+
+
+def public_photos(article: Article) -> QuerySet[ArticleImage]:
+    return article.images.filter(archived_at__isnull=True).order_by("position", "id")
+
+
+def photo_ext(image: ArticleImage) -> str:
+    return (image.file.name or "").rsplit(".", 1)[-1].lower() or "jpg"
+
+
+def photo_url(image: ArticleImage) -> str:
+    """The photo through the public site (never the media folder: a static copy must carry it)."""
+    from django.urls import reverse
+
+    return reverse("news:photo", args=[image.article.office.code, image.pk, photo_ext(image)])
+
+
+def public_issues(office: Office) -> QuerySet[BulletinIssue]:
+    """Issues with at least one public article (an issue whose articles were all taken down shows nothing)."""
+    shown = BulletinEntry.objects.filter(
+        issue=OuterRef("pk"), article__in=public_articles(office).values("pk")
+    )
+    return (
+        BulletinIssue.objects.filter(office=office, archived_at__isnull=True)
+        .filter(Exists(shown))
+        .order_by("-issued_on", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of an article in the reader's language, or in Vietnamese (then marked lang="vi")."""
+
+    text: str
+    lang: str  # "" when in the page's language, else "vi"
+
+
+@dataclass(frozen=True)
+class Shown:
+    article: Article
+    title: Text
+    summary: Text
+    body: Text  # body.text is sanitised HTML (see `body_html`)
+
+    @property
+    def body_html(self) -> SafeString:
+        # Safe only because Article.body/body_en are stored cleaned by caunoi.publishing.sanitize.clean_html
+        # (nh3 allow-list): every service that writes them passes through it.
+        return mark_safe(self.body.text)
+
+
+def _pick(vi: str, en: str) -> Text:
+    if english():
+        return Text(en, "") if en.strip() else Text(vi, "vi")
+    return Text(vi, "")
+
+
+def shown(article: Article) -> Shown:
+    return Shown(
+        article,
+        _pick(article.title, article.title_en),
+        _pick(article.summary, article.summary_en),
+        _pick(article.body, article.body_en),
+    )
+
+
+def public_tags(article: Article) -> list[tuple[str, list[str]]]:
+    """The tagged records a visitor may read, by name: events, partners and friendship associations, the aid
+    items the office made public, and people only with their standing consent to be named."""
+    from caunoi.portal.public import public_items
+
+    tags: list[tuple[str, list[str]]] = []
+    events = [e.title for e in article.events.filter(archived_at__isnull=True).order_by("title")]
+    partners = sorted(
+        {p.organisation.name for p in article.partnerships.select_related("organisation").all()}
+    )
+    associations = sorted({a.name for a in article.associations.all()})
+    items = [
+        (i.title_en if english() and i.title_en else i.title)
+        for i in public_items(article.office).filter(pk__in=article.aid_items.values("pk")).order_by("code")
+    ]
+    day = today()
+    people = [
+        p.name
+        for p in article.people.prefetch_related("consents").order_by("name")
+        if consents(p, ConsentKind.NAME_LISTING, day)
+    ]
+    for kind, names in (("events", events), ("partners", partners), ("associations", associations)):
+        if names:
+            tags.append((kind, names))
+    if items:
+        tags.append(("aid", items))
+    if people:
+        tags.append(("people", people))
+    return tags
