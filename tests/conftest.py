@@ -19,6 +19,18 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
 
 
 @pytest.fixture(autouse=True)
+def site_language():  # type: ignore[no-untyped-def]
+    """Each test starts in the site's language: a request in English (the test client runs the middleware in
+    this thread) must not leave English active for the tests after it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def frozen_clock():  # type: ignore[no-untyped-def]
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.test.utils import override_settings
+from django.utils import translation
 
 from caunoi.core.models import Office
 from caunoi.staticsite.crawl import Crawl, Crawler, Page, relinked
@@ -51,8 +52,12 @@ def publish(office: Office | None, folder: Path, host: str = "localhost") -> Pub
     allowed = tuple(sorted({_top(r) for r in roots}))
     found = Crawl()
     secure = bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
-    # Drawn in this process for `host`: a name the configuration need not list, since nothing is served.
-    with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host]):
+    # Drawn in this process for `host`: a name the configuration need not list, since nothing is served. The
+    # pages' middleware activates their language in this thread: the caller's is restored afterwards.
+    with (
+        override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host]),
+        translation.override(translation.get_language()),
+    ):
         for language, prefix in LANGUAGE_FOLDERS:
             one_language = Crawl()
             Crawler(language, prefix, host, secure, allowed).crawl(roots, one_language)
