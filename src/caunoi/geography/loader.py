@@ -362,7 +362,8 @@ def load_geography() -> LoadSummary:
         marks.touch_all()  # bulk writes send no signals: every computed report may name these units
         ids = _sync_units(units, summary)
         _sync_successions(succ, ids, summary)
-        store_current_units()
+        if summary.changed:  # the stored successors derive from units and rows only: unchanged, still right
+            store_current_units()
     for era in (Era.LEGACY.value, Era.REFORM_2025.value):
         for level in (Level.PROVINCE.value, Level.DISTRICT.value, Level.COMMUNE.value):
             count = sum(1 for u in units if u.era == era and u.level == level)
