@@ -215,3 +215,21 @@ def test_text_size_control_is_remembered_from_page_to_page(ui: UI) -> None:
     page.get_by_role("radio", name="100%").check()
     page.reload()
     assert _root_font_px(page) == pytest.approx(base)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_public_page_reflows_on_a_narrow_screen(ui: UI, kind: str, language: str) -> None:
+    """At 320 CSS pixels (WCAG 1.4.10) nothing makes the page scroll sideways: a wide table scrolls in its own
+    keyboard-reachable box."""
+    page = _open(ui, kind, language)
+    page.set_viewport_size({"width": 320, "height": 640})
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+          .filter(e => !e.closest('svg, .table-scroll') && e.getBoundingClientRect().right > 321)
+          .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                    + ' ' + (e.textContent || '').trim().slice(0, 40))"""
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, wide
+    blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING]
+    assert not blocking, describe(blocking)
