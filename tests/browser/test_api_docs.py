@@ -17,9 +17,12 @@ def _outside_requests(page: Any, base_url: str) -> list[str]:
     asked: list[str] = []
     page.on(
         "request",
-        lambda request: asked.append(request.url)
-        if urlsplit(request.url).netloc not in ("", host) and not request.url.startswith(("data:", "blob:"))
-        else None,
+        lambda request: (
+            asked.append(request.url)
+            if urlsplit(request.url).netloc not in ("", host)
+            and not request.url.startswith(("data:", "blob:"))
+            else None
+        ),
     )
     return asked
 
