@@ -8,7 +8,7 @@ import pytest
 
 from caunoi.core.permissions import SYSTEM
 from caunoi.publishing.models import Article
-from caunoi.publishing.services import articles, bulletin
+from caunoi.publishing.services import articles, bulletin, pages
 from caunoi.publishing.services.common import archive
 from caunoi.publishing.services.images import add_image
 from caunoi.relations.models.people import Person
@@ -33,7 +33,22 @@ def planted(make_article, published, yen_bai, upload, media):  # type: ignore[no
     archived = published(title="DA-LUU-TRU-BAI", title_en="ARCHIVED-EN")
     archive(archived, actor=SYSTEM)
     Person.objects.create(office=yen_bai, name="Nguyễn Không Đồng Ý", kind="other", email="kdy@example.vn")
+    pages.create_page(
+        yen_bai, title="TRANG-CHUA-CONG-KHAI", slug="trang-an", body="<p>THAN-TRANG-AN</p>", actor=SYSTEM
+    )
+    old_page = pages.create_page(yen_bai, title="TRANG-DA-GO", title_en="PAGE-TAKEN-DOWN", actor=SYSTEM)
+    pages.set_published(old_page, True, actor=SYSTEM)
+    pages.set_published(old_page, False, actor=SYSTEM)
+    archived_page = pages.create_page(yen_bai, title="TRANG-LUU-TRU", actor=SYSTEM)
+    pages.set_published(archived_page, True, actor=SYSTEM)
+    archive(archived_page, actor=SYSTEM)
     secrets = [
+        "TRANG-CHUA-CONG-KHAI",
+        "trang-an",
+        "THAN-TRANG-AN",
+        "TRANG-DA-GO",
+        "PAGE-TAKEN-DOWN",
+        "TRANG-LUU-TRU",
         "BAN-NHAP",
         "DRAFT-EN",
         "TOM-TAT-NHAP",
@@ -62,6 +77,7 @@ def test_a_crawl_of_every_public_page_finds_no_unpublished_article(client, plant
     assert "/cong-khai/yen-bai/tin-tuc/feed.xml" in pages
     assert "/cong-khai/yen-bai/ban-tin/30.pdf" in pages
     assert f"/cong-khai/yen-bai/tin-tuc/{shown.pk}/" in pages
+    assert "/cong-khai/yen-bai/trang/lanh-dao/" in pages  # the office's published pages are crawled too
     assert any(url.startswith("/cong-khai/yen-bai/tin-tuc/anh/") for url in pages) is False  # no photo shown
     title = "SHOWN-IN-ENGLISH" if language == "en" else "HIEN-CONG-KHAI"
     assert title in pages[f"/cong-khai/yen-bai/tin-tuc/{shown.pk}/"]

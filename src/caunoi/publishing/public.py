@@ -5,6 +5,7 @@ sitemap and the bulletin archive read through here, so that the rule lives in on
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -12,9 +13,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from caunoi.core.models import Office
-from caunoi.publishing.models import Article, ArticleImage, ArticleStatus, BulletinEntry, BulletinIssue
+from caunoi.publishing.models import Article, ArticleImage, ArticleStatus, BulletinEntry, BulletinIssue, Page
 from caunoi.publishing.services.common import today
-from caunoi.relations.models import ConsentKind
+from caunoi.relations.models import ConsentKind, Event
 from caunoi.relations.services.people import consents
 
 
@@ -22,11 +23,37 @@ def english() -> bool:
     return (get_language() or "vi").startswith("en")
 
 
-def public_articles(office: Office) -> QuerySet[Article]:
+def _public() -> QuerySet[Article]:
     """Published and not archived: never a draft, a submitted, an approved-not-yet-published or a taken-down one."""
-    return Article.objects.filter(
-        office=office, status=ArticleStatus.PUBLISHED, archived_at__isnull=True
-    ).order_by("-published_at", "-id")
+    return Article.objects.filter(status=ArticleStatus.PUBLISHED, archived_at__isnull=True).order_by(
+        "-published_at", "-id"
+    )
+
+
+def public_articles(office: Office) -> QuerySet[Article]:
+    return _public().filter(office=office)
+
+
+def latest_everywhere(count: int) -> list[Article]:
+    """The latest public articles of every office, for the national page."""
+    return list(_public().select_related("office")[:count])
+
+
+def public_pages(office: Office) -> QuerySet[Page]:
+    """The office's pages shown publicly: published and not archived, in the office's order."""
+    return Page.objects.filter(office=office, is_published=True, archived_at__isnull=True).order_by(
+        "position", "title", "id"
+    )
+
+
+def page_title(page: Page) -> Text:
+    return _pick(page.title, page.title_en)
+
+
+def page_body(page: Page) -> Text:
+    # Safe to mark: Page.body/body_en are stored cleaned by caunoi.publishing.sanitize.clean_html (nh3).
+    picked = _pick(page.body, page.body_en)
+    return Text(mark_safe(picked.text), picked.lang)
 
 
 def public_photos(article: Article) -> QuerySet[ArticleImage]:
@@ -91,6 +118,21 @@ def shown(article: Article) -> Shown:
         _pick(article.summary, article.summary_en),
         _pick(article.body, article.body_en),
     )
+
+
+COMING_DAYS = 90
+
+
+def coming_events(office: Office, on: dt.date, days: int = COMING_DAYS) -> QuerySet[Event]:
+    """Events of the next `days` days (from `on`, both included) that a public article of the office is about.
+
+    Events have no public mark of their own and a planned delegation or workshop is the office's internal
+    business until it says otherwise: an event shows only once the office has published an article about it."""
+    last = on + dt.timedelta(days=days)
+    about = Article.events.through.objects.filter(article__in=public_articles(office).values("pk"))
+    return Event.objects.filter(
+        archived_at__isnull=True, end_on__gte=on, start_on__lte=last, pk__in=about.values("event_id")
+    ).order_by("start_on", "title", "id")
 
 
 def public_tags(article: Article) -> list[tuple[str, list[str]]]:

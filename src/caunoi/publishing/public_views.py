@@ -63,6 +63,18 @@ def article_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return render(request, "publishing/public/article.html", context)
 
 
+def page(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    """A page the office edits (about the union, leadership, contacts), while it is published."""
+    office = _office(code)
+    found = public.public_pages(office).filter(slug=slug).first()
+    if found is None:
+        raise Http404
+    title = public.page_title(found)
+    context = _context(office, title.text)
+    context.update(page=found, page_title=title, body=public.page_body(found))
+    return render(request, "publishing/public/page.html", context)
+
+
 def photo(request: HttpRequest, code: str, pk: int, ext: str) -> FileResponse:
     """A photo of a public article (never one of an unpublished article, nor an archived photo)."""
     office = _office(code)
