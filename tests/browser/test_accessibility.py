@@ -183,3 +183,35 @@ def test_public_page_reads_the_same_without_javascript(ui: UI, kind: str, langua
     assert without.locator("main").inner_text() == with_js.locator("main").inner_text()
     assert without.locator("main").is_visible()
     ui.shot(without, f"{kind}-{language}-no-js")
+
+
+def _root_font_px(page: Any) -> float:
+    return float(page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)"))
+
+
+def test_text_size_control_works_without_javascript(ui: UI) -> None:
+    page = _open(ui, "office", "vi", javascript=False)
+    base = _root_font_px(page)
+    size = page.get_by_role("group", name="Cỡ chữ")
+    assert size.get_by_role("radio", name="100%").is_checked()
+    size.get_by_role("radio", name="130%").check()
+    assert _root_font_px(page) == pytest.approx(base * 1.3)
+    ui.shot(page, "130-no-js")
+    size.get_by_role("radio", name="90%").check()
+    assert _root_font_px(page) == pytest.approx(base * 0.9)
+
+
+def test_text_size_control_is_remembered_from_page_to_page(ui: UI) -> None:
+    page = _open(ui, "office", "en")
+    base = _root_font_px(page)
+    page.get_by_role("group", name="Text size").get_by_role("radio", name="115%").check()
+    assert _root_font_px(page) == pytest.approx(base * 1.15)
+    page.get_by_role("navigation", name="The office's pages").get_by_role("link", name="News").click()
+    page.wait_for_url("**/tin-tuc/")
+    assert page.get_by_role("radio", name="115%").is_checked()
+    assert _root_font_px(page) == pytest.approx(base * 1.15)
+    ui.shot(page, "115-next-page")
+    assert not [v for v in axe_violations(page) if v["impact"] in BLOCKING]
+    page.get_by_role("radio", name="100%").check()
+    page.reload()
+    assert _root_font_px(page) == pytest.approx(base)
