@@ -12,6 +12,8 @@ from caunoi.publishing.services import articles, bulletin, pages
 from caunoi.publishing.services.common import archive
 from caunoi.publishing.services.images import add_image
 from caunoi.relations.models.people import Person
+from caunoi.relations.services.people import create_person, record_consent, withdraw_consent
+from tests.conftest import TODAY
 from tests.portal.test_no_leaks import crawl
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_report_cache")]
@@ -42,7 +44,24 @@ def planted(make_article, published, yen_bai, upload, media):  # type: ignore[no
     archived_page = pages.create_page(yen_bai, title="TRANG-LUU-TRU", actor=SYSTEM)
     pages.set_published(archived_page, True, actor=SYSTEM)
     archive(archived_page, actor=SYSTEM)
+    # Consent withdrawn after publication: a name in the body, and one in a photo caption.
+    withdrawn = create_person(yen_bai, name="Lê Rút Lại", kind="other", actor=SYSTEM)
+    record_consent(withdrawn, "name_listing", dt.date(2026, 1, 5), actor=SYSTEM)
+    record_consent(withdrawn, "photo_use", dt.date(2026, 1, 5), actor=SYSTEM)
+    named = published(title="BAI-NEU-TEN-DA-RUT", body="<p>Ông Lê Rút Lại phát biểu.</p>")
+    captioned = make_article(title="BAI-ANH-DA-RUT")
+    articles.set_tags(captioned, people=[withdrawn], actor=SYSTEM)
+    add_image(captioned, upload(), caption="Lê Rút Lại tặng quà", alt_text="ALT-ANH-DA-RUT", actor=SYSTEM)
+    for step in (articles.submit, articles.approve, articles.publish):
+        step(captioned, actor=SYSTEM)
+    later_issue = bulletin.create_issue(yen_bai, "31", dt.date(2026, 11, 25), actor=SYSTEM)
+    bulletin.set_articles(later_issue, [shown, named], actor=SYSTEM)
+    withdraw_consent(withdrawn, "name_listing", TODAY, actor=SYSTEM)
     secrets = [
+        "BAI-NEU-TEN-DA-RUT",
+        "BAI-ANH-DA-RUT",
+        "ALT-ANH-DA-RUT",
+        "Lê Rút Lại",
         "TRANG-CHUA-CONG-KHAI",
         "trang-an",
         "THAN-TRANG-AN",
@@ -65,7 +84,7 @@ def planted(make_article, published, yen_bai, upload, media):  # type: ignore[no
         "Nguyễn Không Đồng Ý",
         "kdy@example.vn",
     ]
-    hidden = [draft, submitted, approved, taken_down, archived]
+    hidden = [draft, submitted, approved, taken_down, archived, named, captioned]
     return shown, hidden, secrets
 
 
@@ -83,6 +102,7 @@ def test_a_crawl_of_every_public_page_finds_no_unpublished_article(client, plant
     assert title in pages[f"/cong-khai/yen-bai/tin-tuc/{shown.pk}/"]
     assert title in pages["/cong-khai/yen-bai/tin-tuc/feed.xml"]
     assert "HIEN-CONG-KHAI" in pages["/cong-khai/yen-bai/ban-tin/30.pdf"]
+    assert "HIEN-CONG-KHAI" in pages["/cong-khai/yen-bai/ban-tin/31.pdf"]  # without the withheld article
     leaks = sorted((secret, url) for url, text in pages.items() for secret in secrets if secret in text)
     assert leaks == []
     for article in hidden:
