@@ -42,6 +42,19 @@ def test_the_item_page_in_both_languages(client, yen_bai, all_public):
     assert '<html lang="en">' in page
     assert f"<h1>{item.title_en}</h1>" in page
     assert "Approval decision" in page and "illustrative data" in page
+    assert re.search(r"/QĐ-UBND, [\d/]+ — <span lang=\"vi\">", page)  # the authority, recorded in Vietnamese
+
+
+def test_a_title_with_no_english_is_marked_vietnamese_on_english_pages(client, yen_bai, all_public):
+    item = AidItem.objects.filter(office=yen_bai).order_by("code").first()
+    AidItem.objects.filter(pk=item.pk).update(title_en="")
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/cong-khai/yen-bai/khoan/{item.pk}/").content.decode()
+    assert f'<h1 lang="vi">{item.title}</h1>' in page
+    listed = client.get("/cong-khai/yen-bai/").content.decode()
+    assert f'<a href="/cong-khai/yen-bai/khoan/{item.pk}/" lang="vi">{item.title}</a>' in listed
+    client.cookies["django_language"] = "vi"
+    assert f"<h1>{item.title}</h1>" in client.get(f"/cong-khai/yen-bai/khoan/{item.pk}/").content.decode()
 
 
 def test_the_sitemap_lists_the_public_pages(client, yen_bai, all_public):

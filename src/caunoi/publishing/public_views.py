@@ -57,7 +57,11 @@ def article_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         raise Http404
     shown = public.shown(article)
     photos = list(public.public_photos(article))
-    tags = [(str(TAG_LABELS[kind]), names) for kind, names in public.public_tags(article)]
+    # Event titles are recorded in Vietnamese only: marked so, for a screen reader on an English page.
+    tags = [
+        (str(TAG_LABELS[kind]), names, "vi" if kind == "events" else "")
+        for kind, names in public.public_tags(article)
+    ]
     context = _context(office, shown.title.text)
     context.update(shown=shown, article=article, photos=photos, tags=tags)
     return render(request, "publishing/public/article.html", context)
