@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel.core import get_global
 from django.db.models import Count, QuerySet
@@ -55,7 +56,7 @@ def _project(lon: float, lat: float) -> tuple[float, float]:
     return (lon + 180) * SCALE, (NORTH - lat) * SCALE
 
 
-def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:  # type: ignore[type-arg]
+def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     arcs = []
     for arc in topology["arcs"]:
