@@ -25,6 +25,7 @@ from caunoi.portal.public import (
     public_items,
     with_details,
 )
+from caunoi.reports import figures
 from caunoi.reports.dashboard import Split, dashboard_map
 from caunoi.web.dashboard_map import map_svg
 
@@ -86,7 +87,10 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
     listed = list(items)
     found = totals.totals(office, selected, filters)
     map_data = dashboard_map(
-        [office], totals.commitments_of(selected), max(timezone.localdate(), REFORM_2025), Split.EQUAL
+        [office],
+        *figures.recorded_places(totals.commitments_of(selected)),
+        max(timezone.localdate(), REFORM_2025),
+        Split.EQUAL,
     )
     query = filters.as_query()
     return render(
