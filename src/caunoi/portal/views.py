@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from caunoi.aid.models import AidItem
 from caunoi.core.models import Office
 from caunoi.geography.models import REFORM_2025
-from caunoi.portal import charts, downloads, rows, sitemap_extras, totals
+from caunoi.portal import charts, downloads, rows, sitemap_extras, totals, world
 from caunoi.portal.public import (
     PLACE_FIELDS,
     PUBLIC_FIELDS,
@@ -52,8 +52,13 @@ def _office(code: str) -> Office:
 def national(request: HttpRequest) -> HttpResponse:
     """Every office, with how many items it publishes."""
     offices = [(o, office_name(o), public_items(o).count()) for o in offices_with_portal()]
+    partners = world.shown(
+        Office.objects.all(), _("Bản đồ: số đối tác nước ngoài của các cơ quan theo quốc gia")
+    )
     return render(
-        request, "portal/national.html", {"title": _("Cổng thông tin viện trợ công khai"), "offices": offices}
+        request,
+        "portal/national.html",
+        {"title": _("Cổng thông tin viện trợ công khai"), "offices": offices, "world": partners},
     )
 
 
@@ -116,6 +121,7 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
             "map_svg": map_svg(map_data) if map_data.units else "",
             "map": map_data,
             "downloads": [(fmt, _download_url(office, fmt, query)) for fmt in FORMATS],
+            "world": world.shown(office.lineage(), _("Bản đồ: số đối tác nước ngoài theo quốc gia")),
         },
     )
 
