@@ -17,6 +17,7 @@ from caunoi.aid.models import AidItem
 from caunoi.core.models import Office
 from caunoi.geography.models import REFORM_2025
 from caunoi.portal import charts, downloads, rows, sitemap_extras, totals, world
+from caunoi.portal.kept import every_office, kept_public_page, no_office
 from caunoi.portal.public import (
     PLACE_FIELDS,
     PUBLIC_FIELDS,
@@ -49,6 +50,7 @@ def _office(code: str) -> Office:
     return get_object_or_404(Office, code=code)
 
 
+@kept_public_page("national", every_office)
 def national(request: HttpRequest) -> HttpResponse:
     """Every office, with how many items it publishes."""
     offices = [(o, office_name(o), public_items(o).count()) for o in offices_with_portal()]
@@ -80,6 +82,7 @@ def _rows(request: HttpRequest, office: Office, items: Any, filters: Filters) ->
     )
 
 
+@kept_public_page("office")
 def office_portal(request: HttpRequest, code: str) -> HttpResponse:
     office = _office(code)
     filters = Filters.from_query(request.GET.dict())
@@ -133,6 +136,7 @@ def _download_url(office: Office, fmt: str, query: dict[str, str]) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
+@kept_public_page("item")
 def item_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     office = _office(code)
     item = with_details(public_items(office).filter(pk=pk)).first()
@@ -182,6 +186,7 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     return response
 
 
+@kept_public_page("columns", no_office)
 def columns(request: HttpRequest) -> HttpResponse:
     return render(
         request,
