@@ -4,9 +4,11 @@ formula is written as text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import tempfile
+import zipfile
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -46,8 +48,27 @@ def items_xlsx(rows: Iterable[dict[str, Any]], title: str) -> bytes:
     columns = book.create_sheet("columns")
     for line in dictionary_rows():
         columns.append(cells.write_only_row(columns, line))
+    # The same rows give the same bytes (a re-published folder rewrites only what changed): fixed document
+    # dates, and the archive's entries stamped alike.
+    book.properties.created = book.properties.modified = XLSX_STAMP
     out = io.BytesIO()
     book.save(out)
+    return _stamped_alike(out.getvalue())
+
+
+XLSX_STAMP = dt.datetime(2000, 1, 1)
+
+
+def _stamped_alike(archive: bytes) -> bytes:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(archive)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy,
+    ):
+        for entry in source.infolist():
+            stamped = zipfile.ZipInfo(entry.filename, date_time=XLSX_STAMP.timetuple()[:6])
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            copy.writestr(stamped, source.read(entry))
     return out.getvalue()
 
 

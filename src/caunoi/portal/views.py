@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from caunoi.aid.models import AidItem
 from caunoi.core.models import Office
 from caunoi.geography.models import REFORM_2025
-from caunoi.portal import charts, downloads, rows, sitemap_extras, totals
+from caunoi.portal import charts, downloads, rows, sitemap_extras, totals, world
+from caunoi.portal.kept import every_office, kept_public_page, no_office
 from caunoi.portal.public import (
     PLACE_FIELDS,
     PUBLIC_FIELDS,
@@ -25,6 +26,7 @@ from caunoi.portal.public import (
     public_items,
     with_details,
 )
+from caunoi.reports import figures
 from caunoi.reports.dashboard import Split, dashboard_map
 from caunoi.web.dashboard_map import map_svg
 
@@ -48,11 +50,17 @@ def _office(code: str) -> Office:
     return get_object_or_404(Office, code=code)
 
 
+@kept_public_page("national", every_office)
 def national(request: HttpRequest) -> HttpResponse:
     """Every office, with how many items it publishes."""
     offices = [(o, office_name(o), public_items(o).count()) for o in offices_with_portal()]
+    partners = world.shown(
+        Office.objects.all(), _("Bản đồ: số đối tác nước ngoài của các cơ quan theo quốc gia")
+    )
     return render(
-        request, "portal/national.html", {"title": _("Cổng thông tin viện trợ công khai"), "offices": offices}
+        request,
+        "portal/national.html",
+        {"title": _("Cổng thông tin viện trợ công khai"), "offices": offices, "world": partners},
     )
 
 
@@ -74,6 +82,7 @@ def _rows(request: HttpRequest, office: Office, items: Any, filters: Filters) ->
     )
 
 
+@kept_public_page("office")
 def office_portal(request: HttpRequest, code: str) -> HttpResponse:
     office = _office(code)
     filters = Filters.from_query(request.GET.dict())
@@ -81,7 +90,10 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
     listed = list(items)
     found = totals.totals(office, selected, filters)
     map_data = dashboard_map(
-        [office], totals.commitments_of(selected), max(timezone.localdate(), REFORM_2025), Split.EQUAL
+        [office],
+        *figures.recorded_places(totals.commitments_of(selected)),
+        max(timezone.localdate(), REFORM_2025),
+        Split.EQUAL,
     )
     query = filters.as_query()
     return render(
@@ -112,6 +124,7 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
             "map_svg": map_svg(map_data) if map_data.units else "",
             "map": map_data,
             "downloads": [(fmt, _download_url(office, fmt, query)) for fmt in FORMATS],
+            "world": world.shown(office.lineage(), _("Bản đồ: số đối tác nước ngoài theo quốc gia")),
         },
     )
 
@@ -123,6 +136,7 @@ def _download_url(office: Office, fmt: str, query: dict[str, str]) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
+@kept_public_page("item")
 def item_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     office = _office(code)
     item = with_details(public_items(office).filter(pk=pk)).first()
@@ -172,6 +186,7 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     return response
 
 
+@kept_public_page("columns", no_office)
 def columns(request: HttpRequest) -> HttpResponse:
     return render(
         request,

@@ -13,15 +13,18 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 from django.conf import settings
 from django.test.utils import override_settings
+from django.urls import reverse
 from django.utils import translation
 
 from caunoi.core.models import Office
-from caunoi.staticsite.crawl import Crawl, Crawler, Page, relinked
+from caunoi.staticsite.crawl import Crawl, Crawler, Page, file_for, relinked
 from caunoi.staticsite.roots import roots_for
 
 MANIFEST = ".caunoi-publish.json"
@@ -49,7 +52,9 @@ def publish(office: Office | None, folder: Path, host: str = "localhost") -> Pub
     roots = roots_for(office)
     if not roots:
         raise NothingToPublish
-    allowed = tuple(sorted({_top(r) for r in roots}))
+    # Only the pages under the roots: an office's own pages (and the shared ones it names), never the other
+    # offices' that the national page links to; the national run's roots open the whole public part.
+    allowed = tuple(sorted({_top(r) for r in roots} if office is None else set(roots)))
     found = Crawl()
     secure = bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
     # Drawn in this process for `host`: a name the configuration need not list, since nothing is served. The
@@ -69,8 +74,9 @@ def publish(office: Office | None, folder: Path, host: str = "localhost") -> Pub
     folder.mkdir(parents=True, exist_ok=True)
     previous = _manifest(folder)
     files: dict[str, bytes] = {}
+    switch = _language_switch(found)
     for page in result.pages:
-        files[page.file] = relinked(page, _same_language(found, page))
+        files[page.file] = relinked(page, _same_language(found, page), switch)
     for name, content in files.items():
         if _write_if_changed(folder / name, content):
             result.written += 1
@@ -110,6 +116,27 @@ def _same_language(found: Crawl, page: Page) -> dict[str, Page]:
         if mine or other.url.startswith(settings.STATIC_URL):
             by_url[other.url] = other
     return by_url
+
+
+def _language_switch(found: Crawl) -> Callable[[str], str | None]:
+    """The public language switch (a link to /language/<code>/?next=<page>) leads, in the folder, to the same
+    page in the other language's folder, when it was published."""
+    prefixes = dict(LANGUAGE_FOLDERS)
+    switches = {reverse("web:language-link", args=[code]): code for code in prefixes}
+
+    def target(url: str) -> str | None:
+        parts = urlsplit(url)
+        language = switches.get(parts.path)
+        following = dict(parse_qsl(parts.query)).get("next", "")
+        if language is None or not following.startswith("/"):
+            return None
+        for content_type in ("text/html", ""):  # a page, else a download of the same address
+            file = file_for(following, content_type, prefixes[language])
+            if file in found.pages:
+                return file
+        return None
+
+    return target
 
 
 def _manifest(folder: Path) -> set[str]:
