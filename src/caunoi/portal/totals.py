@@ -71,10 +71,9 @@ def disbursements_of(office: Office, filters: Filters) -> QuerySet[Transaction]:
 def item_sums(item: AidItem) -> tuple[Sums | None, Sums | None]:
     """A public item's committed and disbursed sums: what `commitments_of` and `disbursements_of` (no filter)
     count for it, read for the item alone."""
-    counted = Transaction.objects.counted().filter(item=item)
-    committed = per_item(counted.filter(kind=TransactionKind.COMMITMENT)).get(item.pk)
-    disbursed = per_item(counted.filter(kind=TransactionKind.DISBURSEMENT)).get(item.pk)
-    return committed, disbursed
+    kinds = (TransactionKind.COMMITMENT, TransactionKind.DISBURSEMENT)
+    found = figures.sums(Transaction.objects.counted().filter(item=item, kind__in=kinds), "kind")
+    return found.get(TransactionKind.COMMITMENT), found.get(TransactionKind.DISBURSEMENT)
 
 
 def shown(found: Sums | None) -> dict[str, Any]:
