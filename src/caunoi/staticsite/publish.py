@@ -58,9 +58,10 @@ def publish(office: Office | None, folder: Path, host: str = "localhost") -> Pub
     found = Crawl()
     secure = bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
     # Drawn in this process for `host`: a name the configuration need not list, since nothing is served. The
-    # pages' middleware activates their language in this thread: the caller's is restored afterwards.
+    # pages' middleware activates their language in this thread: the caller's is restored afterwards. Nothing
+    # is kept (caunoi.portal.kept): pages drawn for `host` would only push the live site's out of the cache.
     with (
-        override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host]),
+        override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host], KEEP_PAGES=False),
         translation.override(translation.get_language()),
     ):
         for language, prefix in LANGUAGE_FOLDERS:
