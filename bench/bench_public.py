@@ -252,6 +252,10 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> DbRes
 def _load_page(p: web.Page, env: dict[str, str], data_dir: Path, cfg: dict[str, Any]) -> dict[str, Any]:
     cookies = [""]  # no session: an anonymous visitor
     with web.gunicorn(env, data_dir, cfg) as server:
+        # The first view draws the page and keeps it for every worker (the shared file cache): wait for it, so
+        # that the clients find it kept instead of all drawing it at once.
+        status, first_ms = web._get(server.port, p.path, timeout=web.HTTP_TIMEOUT_S)
+        c.note(f"  {p.label:<36} first view: HTTP {status} in {c.fmt_float(first_ms)} ms (drawn and kept)")
         web.load(
             server, p.path, cookies, min(web.WARM_UP_S, cfg["seconds"]), min(4, cfg["clients"]), cfg, data_dir
         )

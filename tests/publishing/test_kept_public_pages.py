@@ -171,3 +171,22 @@ def test_a_signed_in_reader_is_never_served_a_kept_public_page(kept_on, story, c
     client.get("/cong-khai/yen-bai/")
     client.get("/cong-khai/yen-bai/")
     assert kept_on == []
+
+
+def test_an_office_page_key_reads_the_same_tokens_in_one_query(kept_on, yen_bai, django_assert_num_queries):
+    from caunoi.portal.kept import _office_tokens
+
+    assert _office_tokens("khong-co") is None
+    expected = marks.tokens([yen_bai.pk])  # creates the office's mark if it has none yet
+    with django_assert_num_queries(1):
+        assert _office_tokens("yen-bai") == expected
+
+
+def test_publishing_keeps_no_page(settings, yen_bai, tmp_path, monkeypatch):
+    from caunoi.staticsite.publish import publish
+
+    settings.KEEP_PAGES = True
+    kept: list[str] = []
+    monkeypatch.setattr(marks, "keep", lambda key, value, store="reports": kept.append(store))
+    publish(yen_bai, tmp_path)
+    assert "pages" not in kept

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterable
@@ -14,11 +15,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from lxml import etree
 from openpyxl import Workbook
 
-from caunoi.aid.models import AidItem
+from caunoi.aid.models import AidItem, Transaction
 from caunoi.core import cells
 from caunoi.core.models import Office
 from caunoi.iati.exporter import ActivityBuilder, export_office
@@ -57,6 +58,7 @@ def items_xlsx(rows: Iterable[dict[str, Any]], title: str) -> bytes:
 
 
 XLSX_STAMP = dt.datetime(2000, 1, 1)
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def _stamped_alike(archive: bytes) -> bytes:
@@ -68,7 +70,10 @@ def _stamped_alike(archive: bytes) -> bytes:
         for entry in source.infolist():
             stamped = zipfile.ZipInfo(entry.filename, date_time=XLSX_STAMP.timetuple()[:6])
             stamped.compress_type = zipfile.ZIP_DEFLATED
-            copy.writestr(stamped, source.read(entry))
+            content = source.read(entry)
+            if entry.filename == "docProps/core.xml":  # openpyxl dates the file's last change when it saves
+                content = MODIFIED.sub(rb"\g<1>" + XLSX_STAMP.isoformat().encode() + rb"Z\2", content)
+            copy.writestr(stamped, content)
     return out.getvalue()
 
 
@@ -126,18 +131,24 @@ class PublicActivityBuilder(ActivityBuilder):
 def items_iati(office: Office, items: QuerySet[AidItem]) -> bytes:
     """The items as an IATI 2.03 activity file, validated by the exporter; no items, an empty file."""
     if not items.exists():
-        root = etree.Element("iati-activities", {"version": "2.03", "generated-datetime": _stamp()})
+        root = etree.Element("iati-activities", {"version": "2.03", "generated-datetime": _stamp(items)})
         return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "activities.xml"
-        export_office(office, path, items=items, builder=PublicActivityBuilder(office), generated=_stamp())
+        stamp = _stamp(items)
+        export_office(office, path, items=items, builder=PublicActivityBuilder(office), generated=stamp)
         return path.read_bytes()
 
 
-def _stamp() -> str:
-    from django.utils import timezone
-
-    return timezone.now().replace(microsecond=0).isoformat()
+def _stamp(items: QuerySet[AidItem]) -> str:
+    """The file's date: the last change to its items or their money, not the moment it was drawn, so that the
+    same records give the same bytes (a re-published folder rewrites only what changed)."""
+    changed = [
+        items.aggregate(last=Max("updated_at"))["last"],
+        Transaction.objects.filter(item__in=items.values("pk")).aggregate(last=Max("updated_at"))["last"],
+    ]
+    last = max((day for day in changed if day is not None), default=XLSX_STAMP.replace(tzinfo=dt.UTC))
+    return last.replace(microsecond=0).isoformat()
 
 
 def dictionary_rows() -> list[list[str]]:

@@ -69,17 +69,17 @@ def _listed(office: Office, filters: Filters) -> Any:
     return items, with_details(items).order_by("-approved_on", "code")
 
 
-def _rows(request: HttpRequest, office: Office, items: Any, filters: Filters) -> list[dict[str, Any]]:
+def _item_url(request: HttpRequest, office: Office, item: AidItem) -> str:
+    return request.build_absolute_uri(reverse("portal:item", args=[office.code, item.pk]))
+
+
+def _rows(
+    request: HttpRequest, office: Office, listed: list[AidItem], items: Any, filters: Filters
+) -> list[dict[str, Any]]:
+    """The rows of the items `listed` (read with their details), `items` being the same as a query."""
     committed = totals.per_item(totals.commitments_of(items))
     disbursed = totals.per_item(totals.disbursements_of(office, filters).filter(item__in=items.values("pk")))
-    return list(
-        rows.item_rows(
-            items,
-            committed,
-            disbursed,
-            lambda item: request.build_absolute_uri(reverse("portal:item", args=[office.code, item.pk])),
-        )
-    )
+    return list(rows.item_rows(listed, committed, disbursed, lambda item: _item_url(request, office, item)))
 
 
 @kept_public_page("office")
@@ -107,7 +107,7 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
             "choices": totals.filter_choices(office),
             "entries": [
                 (item, row, item.title_en if _english() and item.title_en else item.title)
-                for item, row in zip(listed, _rows(request, office, items, filters), strict=True)
+                for item, row in zip(listed, _rows(request, office, listed, items, filters), strict=True)
             ],
             "totals": found,
             "committed": totals.shown(found.committed),
@@ -142,8 +142,8 @@ def item_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     item = with_details(public_items(office).filter(pk=pk)).first()
     if item is None:
         raise Http404
-    only = AidItem.objects.filter(pk=item.pk)
-    row = _rows(request, office, only, Filters())[0]
+    committed, disbursed = totals.item_sums(item)
+    row = rows.item_row(item, committed, disbursed, _item_url(request, office, item))
     return render(
         request,
         "portal/item.html",
@@ -154,10 +154,8 @@ def item_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             "item": item,
             "row": row,
             "decision": rows.approval(item),
-            "committed": totals.shown(totals.per_item(totals.commitments_of(only)).get(item.pk)),
-            "disbursed": totals.shown(
-                totals.per_item(totals.disbursements_of(office, Filters()).filter(item=item)).get(item.pk)
-            ),
+            "committed": totals.shown(committed),
+            "disbursed": totals.shown(disbursed),
             "canonical": row["url"],
         },
     )
@@ -174,7 +172,7 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         content = downloads.items_iati(office, selected)
     else:
         listed = list(items)
-        found = _rows(request, office, items, filters)
+        found = _rows(request, office, listed, items, filters)
         if fmt == "csv":
             content = downloads.items_csv(found)
         elif fmt == "xlsx":

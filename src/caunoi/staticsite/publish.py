@@ -58,9 +58,10 @@ def publish(office: Office | None, folder: Path, host: str = "localhost") -> Pub
     found = Crawl()
     secure = bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
     # Drawn in this process for `host`: a name the configuration need not list, since nothing is served. The
-    # pages' middleware activates their language in this thread: the caller's is restored afterwards.
+    # pages' middleware activates their language in this thread: the caller's is restored afterwards. Nothing
+    # is kept (caunoi.portal.kept): pages drawn for `host` would only push the live site's out of the cache.
     with (
-        override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host]),
+        override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host], KEEP_PAGES=False),
         translation.override(translation.get_language()),
     ):
         for language, prefix in LANGUAGE_FOLDERS:
@@ -75,8 +76,9 @@ def publish(office: Office | None, folder: Path, host: str = "localhost") -> Pub
     previous = _manifest(folder)
     files: dict[str, bytes] = {}
     switch = _language_switch(found)
+    by_language = {english: _same_language(found, english) for english in (False, True)}
     for page in result.pages:
-        files[page.file] = relinked(page, _same_language(found, page), switch)
+        files[page.file] = relinked(page, by_language[page.file.startswith("en/")], switch)
     for name, content in files.items():
         if _write_if_changed(folder / name, content):
             result.written += 1
@@ -107,13 +109,11 @@ def _merge(into: Crawl, other: Crawl) -> None:
     into.truncated |= other.truncated
 
 
-def _same_language(found: Crawl, page: Page) -> dict[str, Page]:
-    """The pages a page may link to, by URL: those of its own language, and the static files."""
-    prefix = page.file.split("/", 1)[0] if page.file.startswith("en/") else ""
+def _same_language(found: Crawl, english: bool) -> dict[str, Page]:
+    """The pages a page of a language may link to, by URL: those of its language, and the static files."""
     by_url: dict[str, Page] = {}
     for other in found.pages.values():
-        mine = other.file.startswith("en/") == (prefix == "en")
-        if mine or other.url.startswith(settings.STATIC_URL):
+        if other.file.startswith("en/") == english or other.url.startswith(settings.STATIC_URL):
             by_url[other.url] = other
     return by_url
 
