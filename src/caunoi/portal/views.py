@@ -51,7 +51,7 @@ def _office(code: str) -> Office:
 
 def national(request: HttpRequest) -> HttpResponse:
     """Every office, with how many items it publishes."""
-    offices = [(o, office_name(o), public_items(o).count()) for o in offices_with_portal()]
+    offices = [(o, office_name(o), public_items(o, own=True).count()) for o in offices_with_portal()]
     partners = world.shown(
         Office.objects.all(), _("Bản đồ: số đối tác nước ngoài của các cơ quan theo quốc gia")
     )
@@ -75,7 +75,8 @@ def _rows(request: HttpRequest, office: Office, items: Any, filters: Filters) ->
             items,
             committed,
             disbursed,
-            lambda item: request.build_absolute_uri(reverse("portal:item", args=[office.code, item.pk])),
+            # Each item's own page, under its own office (a predecessor's item listed by its successor).
+            lambda item: request.build_absolute_uri(reverse("portal:item", args=[item.office.code, item.pk])),
         )
     )
 
@@ -122,6 +123,7 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
             "map": map_data,
             "downloads": [(fmt, _download_url(office, fmt, query)) for fmt in FORMATS],
             "world": world.shown(office.lineage(), _("Bản đồ: số đối tác nước ngoài theo quốc gia")),
+            "predecessors": [(o, office_name(o)) for o in office.lineage() if o.pk != office.pk],
         },
     )
 
@@ -205,7 +207,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
     ]
     for office in offices_with_portal():
         urls.append((reverse("portal:office", args=[office.code]), None))
-        for pk, updated in public_items(office).order_by("code").values_list("pk", "updated_at"):
+        for pk, updated in public_items(office, own=True).order_by("code").values_list("pk", "updated_at"):
             urls.append((reverse("portal:item", args=[office.code, pk]), timezone.localdate(updated)))
         urls.extend(sitemap_extras.entries_for(office))
     entries = [(request.build_absolute_uri(url), day) for url, day in urls]
