@@ -190,3 +190,29 @@ def test_publishing_keeps_no_page(settings, yen_bai, tmp_path, monkeypatch):
     monkeypatch.setattr(marks, "keep", lambda key, value, store="reports": kept.append(store))
     publish(yen_bai, tmp_path)
     assert "pages" not in kept
+
+
+def test_a_successor_page_key_reads_the_tokens_of_its_predecessors_too(
+    kept_on, yen_bai, django_assert_num_queries
+):
+    from caunoi.core.models import Office
+    from caunoi.portal.kept import _office_tokens, office_of_code
+
+    lao_cai = Office.objects.get(code="lao-cai")
+    assert sorted(office_of_code({"code": "lao-cai"})) == sorted([lao_cai.pk, yen_bai.pk])
+    expected = marks.tokens([lao_cai.pk, yen_bai.pk])
+    with django_assert_num_queries(1):
+        assert _office_tokens("lao-cai") == expected
+
+
+def test_a_predecessor_item_leaves_the_successor_kept_portal_at_once(kept_on, yen_bai):
+    item = AidItem.objects.filter(office=yen_bai).order_by("code").first()
+    aid_services.set_public(item, True, actor=SYSTEM)
+    client = Client()
+    assert item.code in client.get("/cong-khai/lao-cai/").content.decode()
+    assert item.code in client.get("/cong-khai/lao-cai/").content.decode()  # served kept
+    assert len(kept_on) == 1
+
+    aid_services.set_public(item, False, actor=SYSTEM)  # renews Yên Bái's mark, not Lào Cai's
+
+    assert item.code not in client.get("/cong-khai/lao-cai/").content.decode()

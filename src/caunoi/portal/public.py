@@ -165,7 +165,8 @@ class Filters:
         )
 
     def as_query(self) -> dict[str, str]:
-        return {name: str(getattr(self, name)) for name in FILTERS if getattr(self, name)}
+        # 0 is a value too (`year=0` keeps nothing, and its query says so again).
+        return {name: str(getattr(self, name)) for name in FILTERS if getattr(self, name) not in (None, "")}
 
     def apply(self, office: Office, items: QuerySet[AidItem], *, year: bool = True) -> QuerySet[AidItem]:
         """The items the filters keep, as a plain filter on ids (so the figures can group them); a year
