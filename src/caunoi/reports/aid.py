@@ -17,7 +17,7 @@ from caunoi.aid.models import Modality, Sector
 from caunoi.core import marks, shown
 from caunoi.core.errors import Problem
 from caunoi.core.models import Office
-from caunoi.geography.models import AdminUnit, Era, Level
+from caunoi.geography.models import Era, Level
 from caunoi.money.convert import RateUsed, not_converted
 from caunoi.reports import figures, kept
 from caunoi.reports.figures import Sums, modality_line
@@ -170,7 +170,7 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
     """The summary of `offices` (`office` and perhaps its predecessors): the sum of each office's figures of
     the year as kept (`reports.kept`), each transaction converted with its own office's rates when it was
     recorded or a rate changed (`caunoi.aid.converted`)."""
-    found = kept.summed([o.pk for o in offices], [year])
+    found = kept.summed([o.pk for o in offices], [year], with_map=False)
     converted_by_rate: dict[tuple[str, str, dt.date], dict[str, dict[str, Decimal]]] = {}
     used: dict[tuple[str, str, dt.date], RateUsed] = {}
     for what, rates in sorted(found.converted.items()):
@@ -189,8 +189,8 @@ def compute_aid_summary(office: Office, offices: list[Office], year: int) -> Aid
         disbursed=_money(found.disbursed),
         by_sector=_by_sector(breakdown, found.by_share),
         by_modality=_by_modality(breakdown),
-        by_donor=_by_donor(breakdown),
-        by_place=_by_place(found.placed, found.by_place),
+        by_donor=_by_donor(breakdown, found.organisations),
+        by_place=_by_place(found.placed, found.by_place, found.places),
         rates=[used[key] for key in sorted(used)],
         converted_by_rate=converted_by_rate,
         missing_rates=found.missing,
@@ -238,11 +238,10 @@ def _by_modality(found: figures.Breakdown) -> list[Line]:
     ]
 
 
-def _by_donor(found: figures.Breakdown) -> list[Line]:
+def _by_donor(found: figures.Breakdown, orgs: dict[int, figures.OrganisationName]) -> list[Line]:
     """Per funding organisation: the items it funds, and the commitments it made (by transaction provider)."""
     counts, money = found.items_by_donor, found.by_provider
     ids = set(counts) | {k for k in money if k is not None}
-    orgs = figures.organisation_names(ids)
     lines = [
         Line(
             str(pk),
@@ -259,16 +258,10 @@ def _by_donor(found: figures.Breakdown) -> list[Line]:
     return sorted(lines, key=lambda line: (-line.committed.usd, line.name))
 
 
-def _by_place(counts: dict[Any, int], money: dict[Any, Sums]) -> list[Line]:
+def _by_place(
+    counts: dict[Any, int], money: dict[Any, Sums], units: dict[int, tuple[Any, ...]]
+) -> list[Line]:
     """Per place as recorded: the items working there, and commitments split by the places' shares."""
-    # Read as values: a national report names thousands of places, and model instances cost most of it.
-    fields = ("pk", "era", "level", "code", "name", "province__name", "current__level", "current__name")
-    units = {
-        pk: rest
-        for pk, *rest in AdminUnit.objects.filter(pk__in=list(counts)).values_list(
-            *fields, "current__province__name"
-        )
-    }
     lines = []
     for pk, n in counts.items():
         era, level, code, name, province, current_level, current_name, current_province = units[pk]

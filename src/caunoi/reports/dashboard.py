@@ -241,7 +241,7 @@ def compute_dashboard(
         years=lines,
         sectors=_by_sector(found.breakdown),
         modalities=_by_modality(found.breakdown),
-        donors=_by_donor(found.breakdown),
+        donors=_by_donor(found.breakdown, found.organisations),
         statuses=[StatusLine(s.value, str(s.label), statuses[s.value]) for s in Status],
         map=dashboard_map(offices, found.map_usd, found.map_items, on, split),
         rates=[],
@@ -323,11 +323,10 @@ def _by_modality(found: figures.Breakdown) -> list[Line]:
     ]
 
 
-def _by_donor(found: figures.Breakdown) -> list[Line]:
+def _by_donor(found: figures.Breakdown, orgs: dict[int, figures.OrganisationName]) -> list[Line]:
     """Per funding organisation, the `TOP_DONORS` largest by commitment (by the commitment's provider), the
     items each funds; the rest summed in one line."""
     counts, money = found.items_by_donor, found.by_provider
-    orgs = figures.organisation_names({*counts, *(k for k in money if k is not None)})
     lines = [
         Line(
             str(pk),

@@ -63,6 +63,20 @@ class Sums:
     usd_any: Decimal = ZERO  # of every amount converted to USD
     not_usd: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))  # the others
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled compactly (kept figures hold thousands): plain dicts, no dataclass state or factories.
+        return (
+            _sums,
+            (
+                dict(self.by_currency),
+                self.usd,
+                self.vnd,
+                dict(self.unconverted),
+                self.usd_any,
+                dict(self.not_usd),
+            ),
+        )
+
     def add(self, other: Sums) -> None:
         self.usd += other.usd
         self.vnd += other.vnd
@@ -74,6 +88,24 @@ class Sums:
         ):
             for currency, amount in theirs.items():
                 mine[currency] += amount
+
+
+def _sums(
+    by_currency: dict[str, Decimal],
+    usd: Decimal,
+    vnd: Decimal,
+    unconverted: dict[str, Decimal],
+    usd_any: Decimal,
+    not_usd: dict[str, Decimal],
+) -> Sums:
+    return Sums(
+        defaultdict(Decimal, by_currency),
+        usd,
+        vnd,
+        defaultdict(Decimal, unconverted),
+        usd_any,
+        defaultdict(Decimal, not_usd),
+    )
 
 
 def rolled_up(found: dict[Any, Sums], position: int) -> dict[Any, Sums]:
@@ -184,6 +216,30 @@ def organisation_names(ids: Iterable[int]) -> dict[int, OrganisationName]:
     return {
         pk: OrganisationName(*rest)
         for pk, *rest in Organisation.objects.filter(pk__in=list(ids)).values_list(*fields)
+    }
+
+
+PLACE_COLUMNS = (
+    "pk",
+    "era",
+    "level",
+    "code",
+    "name",
+    "province__name",
+    "current__level",
+    "current__name",
+    "current__province__name",
+)
+
+
+def place_rows(ids: Iterable[int]) -> dict[int, tuple[Any, ...]]:
+    """What a breakdown prints of each place as recorded (`PLACE_COLUMNS` after the pk), read as values in
+    one query: a national report names thousands of places, and model instances cost most of it."""
+    from caunoi.geography.models import AdminUnit
+
+    return {
+        pk: tuple(rest)
+        for pk, *rest in AdminUnit.objects.filter(pk__in=list(ids)).values_list(*PLACE_COLUMNS)
     }
 
 

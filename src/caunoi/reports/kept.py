@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -58,6 +58,10 @@ class YearFigures:
     map_usd: dict[Any, Decimal]
     map_items: dict[Any, set[int]]
     statuses: dict[str, int]  # every item of the office by current status, whatever its year
+    # What the lines print of the donors and places named above: shared reference data, whose changes renew
+    # every office's mark (the stamp's "global" part), so they are kept with the sums.
+    organisations: dict[int, figures.OrganisationName] = field(default_factory=dict)
+    places: dict[int, tuple[Any, ...]] = field(default_factory=dict)
     years: set[int] = field(default_factory=set)
 
     def add(self, other: YearFigures) -> None:
@@ -83,7 +87,10 @@ class YearFigures:
             (self.by_place, other.by_place),
         ):
             for key, sums in theirs_sums.items():
-                mine_sums.setdefault(key, Sums()).add(sums)
+                held = mine_sums.get(key)
+                if held is None:
+                    mine_sums[key] = held = Sums()
+                held.add(sums)
         for what, rates in other.converted.items():
             for rate, amounts in rates.items():
                 got = self.converted.setdefault(what, {}).setdefault(rate, {})
@@ -96,6 +103,8 @@ class YearFigures:
             self.map_usd[unit] = self.map_usd.get(unit, ZERO) + amount
         for unit, items in other.map_items.items():
             self.map_items.setdefault(unit, set()).update(items)
+        self.organisations.update(other.organisations)
+        self.places.update(other.places)
         self.years |= other.years
 
 
@@ -161,6 +170,7 @@ def compute(office_id: int, year: int) -> YearFigures:
         for p in figures.missing_rates(found, book_of, usd_only=True)
     ]
     map_usd, map_items = figures.recorded_places(commitments)
+    placed = figures.count_placed(items)
     return YearFigures(
         breakdown=breakdown,
         disbursed=disbursed,
@@ -171,7 +181,7 @@ def compute(office_id: int, year: int) -> YearFigures:
                 "item__sector_shares__share",
             )
         ),
-        placed=figures.count_placed(items),
+        placed=placed,
         by_place=dict(
             figures.sums(
                 commitments.filter(item__place_shares__isnull=False),
@@ -186,6 +196,10 @@ def compute(office_id: int, year: int) -> YearFigures:
         map_usd=map_usd,
         map_items=map_items,
         statuses=figures.count_statuses([office_id]),
+        organisations=figures.organisation_names(
+            {*breakdown.items_by_donor, *(pk for pk in breakdown.by_provider if pk is not None)}
+        ),
+        places=figures.place_rows(placed),
         years={year},
     )
 
@@ -196,31 +210,44 @@ def stamp(tokens: str) -> str:
 
 
 def store(office_id: int, year: int, stamped: str, found: YearFigures) -> None:
+    """Keep an office-year's figures; the map's amounts and items apart, read only by the dashboard."""
     from caunoi.reports.models import YearFigures as Row
 
-    data = pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
+    without_map = replace(found, map_usd={}, map_items={})
+    data = pickle.dumps(without_map, pickle.HIGHEST_PROTOCOL)
+    map_data = pickle.dumps((found.map_usd, found.map_items), pickle.HIGHEST_PROTOCOL)
     try:
         with transaction.atomic():
             Row.objects.update_or_create(
-                office_id=office_id, year=year, defaults={"stamp": stamped, "data": data}
+                office_id=office_id,
+                year=year,
+                defaults={"stamp": stamped, "data": data, "map_data": map_data},
             )
     except IntegrityError:  # pragma: no cover - another worker stored the same office-year first
         pass
 
 
-def figures_of(office_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[int, int], YearFigures]:
+def figures_of(
+    office_ids: Iterable[int], years: Iterable[int], with_map: bool = True
+) -> dict[tuple[int, int], YearFigures]:
     """The figures of each office and year: the stored row when its stamp is the office's current mark,
-    else computed now (and stored)."""
+    else computed now (and stored). Without `with_map`, the map's amounts are left empty (the aid report
+    does not draw the map: not reading them saves most of a national report's unpickling)."""
     from caunoi.reports.models import YearFigures as Row
 
     office_ids, years = sorted(set(office_ids)), sorted(set(years))
     stamps = {pk: stamp(t) for pk, t in marks.office_tokens(office_ids).items()}
     found: dict[tuple[int, int], YearFigures] = {}
-    for office_id, year, stamped, data in Row.objects.filter(
+    columns = ("office_id", "year", "stamp", "data", *(["map_data"] if with_map else []))
+    for office_id, year, stamped, data, *map_data in Row.objects.filter(
         office__in=office_ids, year__in=years
-    ).values_list("office_id", "year", "stamp", "data"):
+    ).values_list(*columns):
         if stamped == stamps[office_id]:
-            found[(office_id, year)] = pickle.loads(data)  # written by `store` only, from caunoi's own sums
+            # Written by `store` only, from caunoi's own sums (as the report cache's pickles).
+            got: YearFigures = pickle.loads(data)
+            if with_map:
+                got.map_usd, got.map_items = pickle.loads(map_data[0])
+            found[(office_id, year)] = got
     for office_id in office_ids:
         for year in years:
             if (office_id, year) not in found:
@@ -230,10 +257,10 @@ def figures_of(office_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[in
     return found
 
 
-def summed(office_ids: Iterable[int], years: Iterable[int]) -> YearFigures:
+def summed(office_ids: Iterable[int], years: Iterable[int], with_map: bool = True) -> YearFigures:
     """The figures of the offices and years added up (a fresh object: stored rows are never changed)."""
     total = empty()
-    for got in figures_of(office_ids, years).values():
+    for got in figures_of(office_ids, years, with_map).values():
         total.add(got)
     return total
 

@@ -16,6 +16,7 @@ class YearFigures(models.Model):
     year = models.PositiveSmallIntegerField()
     stamp = models.CharField(max_length=64)
     data = models.BinaryField()
+    map_data = models.BinaryField()  # the dashboard's map amounts, apart: the aid report never reads them
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
