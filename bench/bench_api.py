@@ -6,7 +6,10 @@ and, when it answers, PostgreSQL, the synthetic dataset (bench/synthetic.py, ¼�
 queries counted once in the test client at a page of 1 and of 50 (flat: the same count), then gunicorn on
 loopback and 20 clients (wrk when installed) for BENCH_API_SECONDS (30) seconds on the aid item list (a page
 of 50), the transaction list (a page of 50) and the detail of the item with the most transactions, all with
-the same token (the throttle counts every request: its rate is set out of reach, its write is measured).
+the same token (the throttle counts every request: its rate is set out of reach, its write is measured),
+as served: answers kept under the ledger marks (caunoi.api.kept); BENCH_API_CACHES=on,off loads them computed
+afresh too. Before the load, each answer's CPU alone, computed and kept, and where its time goes (token,
+throttle, the kept answer's key, serialisation, JSON, ETag).
 Printed: requests/s, p50/p95/p99, errors (anything but 200), gunicorn's CPU per request and the machine's
 load, PASS/MISS against the issue's targets: lists p95 ≤ 50 ms, detail p95 ≤ 30 ms (never asserted).
 

@@ -32,7 +32,7 @@ class RateSerializer(serializers.ModelSerializer[ExchangeRate]):
 
     def to_representation(self, instance: ExchangeRate) -> Any:
         """A rate as read once per answer: the few rates a page of transactions used (up to 200 to show,
-        mostly the same rows) are written out once each and shared, a third of the page's time."""
+        mostly the same rows) are written out once each and shared."""
         shown: dict[int, Any] = self.root.__dict__.setdefault("_rates_shown", {})
         if instance.pk not in shown:
             shown[instance.pk] = super().to_representation(instance)
