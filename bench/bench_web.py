@@ -60,6 +60,8 @@ FRESH_CPU_TARGET_MS = {"list": 8.0, "item": 8.0, "dash-office": 10.0, "dash-nati
 CACHE_MODES = ("on", "off")
 USERNAME = "bench-national-viewer"
 SESSION_COOKIE = "sessionid"
+# What each request carries: a header, and the text before each client's credential (a session, a token).
+COOKIE_HEADER = ("Cookie", f"{SESSION_COOKIE}=")
 WARM_UP_S = 3
 HTTP_TIMEOUT_S = 60  # a request slower than this counts as an error (wrk's default, 2 s, would hide them)
 GUNICORN_TIMEOUT_S = 120
@@ -343,7 +345,7 @@ end
 
 function request()
   n = n + 1
-  return wrk.format("GET", path, {["Cookie"] = "%(cookie)s=" .. cookies[(n %% #cookies) + 1]})
+  return wrk.format("GET", path, {["%(header)s"] = "%(prefix)s" .. cookies[(n %% #cookies) + 1]})
 end
 
 function response(status, headers, body)
@@ -365,11 +367,23 @@ end
 
 
 def wrk_load(
-    port: int, path: str, cookies: Sequence[str], seconds: int, clients: int, work: Path
+    port: int,
+    path: str,
+    cookies: Sequence[str],
+    seconds: int,
+    clients: int,
+    work: Path,
+    header: tuple[str, str] = COOKIE_HEADER,
 ) -> dict[str, Any]:
     script = work / "bench_web.lua"
     script.write_text(
-        WRK_SCRIPT % {"path": path, "cookies": ", ".join(f'"{k}"' for k in cookies), "cookie": SESSION_COOKIE}
+        WRK_SCRIPT
+        % {
+            "path": path,
+            "cookies": ", ".join(f'"{k}"' for k in cookies),
+            "header": header[0],
+            "prefix": header[1],
+        }
     )
     threads = max(1, min(2, clients))
     cmd = ["wrk", f"-c{clients}", f"-t{threads}", f"-d{seconds}s", f"--timeout={HTTP_TIMEOUT_S}s"]
@@ -399,7 +413,14 @@ def _percentile(ordered: Sequence[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
 
 
-def python_load(port: int, path: str, cookies: Sequence[str], seconds: int, clients: int) -> dict[str, Any]:
+def python_load(
+    port: int,
+    path: str,
+    cookies: Sequence[str],
+    seconds: int,
+    clients: int,
+    header: tuple[str, str] = COOKIE_HEADER,
+) -> dict[str, Any]:
     """`clients` threads, each a keep-alive connection, requesting `path` back to back; every latency kept."""
     latencies: list[list[float]] = [[] for _ in range(clients)]
     errors: list[Counter[str]] = [Counter() for _ in range(clients)]
@@ -415,7 +436,7 @@ def python_load(port: int, path: str, cookies: Sequence[str], seconds: int, clie
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=HTTP_TIMEOUT_S)
             t0 = time.perf_counter()
             try:
-                conn.request("GET", path, headers={"Cookie": f"{SESSION_COOKIE}={cookies[n % len(cookies)]}"})
+                conn.request("GET", path, headers={header[0]: header[1] + cookies[n % len(cookies)]})
                 response = conn.getresponse()
                 response.read()
             except (OSError, http.client.HTTPException):
@@ -462,13 +483,16 @@ def load(
     clients: int,
     cfg: dict[str, Any],
     work: Path,
+    header: tuple[str, str] = COOKIE_HEADER,
 ) -> dict[str, Any]:
+    """`path` loaded by `clients` clients for `seconds`, each request with `header` and one of `cookies` (a
+    session each, or any other credential `header` names)."""
     before = _cpu_snapshot(server.proc.pid)
     load_before = os.getloadavg()[0]
     if cfg["loadgen"] == "wrk":
-        result = wrk_load(server.port, path, cookies, seconds, clients, work)
+        result = wrk_load(server.port, path, cookies, seconds, clients, work, header)
     else:
-        result = python_load(server.port, path, cookies, seconds, clients)
+        result = python_load(server.port, path, cookies, seconds, clients, header)
     after = _cpu_snapshot(server.proc.pid)
     wall = after["time"] - before["time"]
     cpu = {k: (after[k] - before[k]) / wall for k in ("busy", "server", "loadgen")}

@@ -30,6 +30,14 @@ class RateSerializer(serializers.ModelSerializer[ExchangeRate]):
         fields = ["id", "base", "quote", "rate", "valid_from", "valid_to", "source", "reference", "office"]
         fields += ["archived_at"]
 
+    def to_representation(self, instance: ExchangeRate) -> Any:
+        """A rate as read once per answer: the few rates a page of transactions used (up to 200 to show,
+        mostly the same rows) are written out once each and shared."""
+        shown: dict[int, Any] = self.root.__dict__.setdefault("_rates_shown", {})
+        if instance.pk not in shown:
+            shown[instance.pk] = super().to_representation(instance)
+        return shown[instance.pk]
+
 
 class TransactionSerializer(serializers.ModelSerializer[Transaction]):
     office = serializers.CharField(source="office.code", read_only=True)

@@ -28,7 +28,8 @@ from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from caunoi.core.models import LedgerMark
+from caunoi.core.models import NATIONAL_ROLES, LedgerMark
+from caunoi.core.permissions import grants, roles_by_office
 
 T = TypeVar("T")
 GLOBAL = "global"
@@ -97,6 +98,16 @@ def every_token() -> str:
     (an office whose records never changed has no mark yet; its first change creates one, which changes this
     string too)."""
     return ",".join(f"{s}={t}" for s, t in LedgerMark.objects.order_by("scope").values_list("scope", "token"))
+
+
+def reader_state(user: Any) -> tuple[str, list[tuple[int, str]]]:
+    """What anything kept per reader (a page, an API answer) is kept under besides its own parameters: the
+    tokens of the marks of every office the signed-in `user` may read (predecessors too; all of them for a
+    national reader) and of the shared data, and the user's roles by office (a new membership or role is a
+    new key, so nothing is served to a reader who could not have seen it)."""
+    roles = sorted((office_id, role) for office_id, found in roles_by_office(user).items() for role in found)
+    every_office = user.is_superuser or any(role in NATIONAL_ROLES for _, role in roles)
+    return (every_token() if every_office else tokens(grants(user))), roles
 
 
 @cache

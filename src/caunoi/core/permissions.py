@@ -203,13 +203,18 @@ def authorize(user: Any, action: Action, office: Office) -> None:
         )
 
 
-def visible_offices(user: Any) -> QuerySet[Office]:
+def reads_every_office(user: Any) -> bool:
+    """The system, a superuser or a national role: every office's records (what `visible_offices` gives)."""
     if _is_system(user) or getattr(user, "is_superuser", False):
+        return True
+    return bool(getattr(user, "is_authenticated", False)) and _national(user)
+
+
+def visible_offices(user: Any) -> QuerySet[Office]:
+    if reads_every_office(user):
         return Office.objects.all()
     if not getattr(user, "is_authenticated", False):
         return Office.objects.none()
-    if _national(user):
-        return Office.objects.all()
     return Office.objects.filter(pk__in=sorted(grants(user)))
 
 

@@ -31,8 +31,6 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 
 from caunoi.core import marks
-from caunoi.core.models import NATIONAL_ROLES
-from caunoi.core.permissions import grants, roles_by_office
 from caunoi.notify.services import unread_count
 
 PLACEHOLDER = b"caunoi-kept-csrf-token"
@@ -48,9 +46,7 @@ def page_key(request: HttpRequest, name: str) -> str | None:
         return None
     if len(get_messages(request)):  # a message waits to be shown once, on this page
         return None
-    roles = sorted((office_id, role) for office_id, found in roles_by_office(user).items() for role in found)
-    every_office = user.is_superuser or any(role in NATIONAL_ROLES for _, role in roles)
-    state = marks.every_token() if every_office else marks.tokens(grants(user))  # predecessors too
+    state, roles = marks.reader_state(user)
     # The header's bell shows the unread count: a new or read notification is a new page.
     reader = (user.pk, user.get_username(), user.is_superuser, roles, unread_count(user))
     text_size = getattr(request, "text_size", None)

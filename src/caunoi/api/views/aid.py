@@ -90,6 +90,7 @@ def _valid(serializer_class: type, request: Request, **kwargs: Any) -> dict[str,
     retrieve=extend_schema(summary="Một khoản viện trợ, đủ các phần / an aid item, whole", tags=["aid"]),
 )
 class AidItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OfficeScoped):
+    keep_answers = True
     pagination_class = Cursor
     filter_backends = [OrderingFilter]
     ordering_fields = ["id", "code", "approved_on", "updated_at"]
@@ -299,6 +300,7 @@ class AidItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OfficeSco
     retrieve=extend_schema(summary="Một giao dịch / a transaction", tags=["aid"]),
 )
 class TransactionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OfficeScoped):
+    keep_answers = True
     serializer_class = s.TransactionSerializer
     pagination_class = Cursor
     filter_backends = [OrderingFilter]

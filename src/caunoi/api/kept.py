@@ -1,0 +1,51 @@
+"""API answers kept whole per reader and state of the records, as the web keeps its pages
+(caunoi.web.kept_pages): reading an aid item or a page of a list again costs a lookup, not the queries and
+the serialisation.
+
+An answer is kept under its address with the query string, the language, the reader (id, superuser flag,
+every membership with its role), today's date and the ledger marks of every office the reader may read and
+of the shared data (`caunoi.core.marks.reader_state`). A change to any record it shows touches one of those
+marks, so a kept answer is never served after the records changed. Authentication, the permission check and
+the throttle run before the lookup, as for any request: a revoked token or a spent budget is refused, kept
+answer or not. Only GET answers of 200 are kept, with their ETag. Views opt in with `keep_answers`; each one
+is checked to read only marked tables (tests/api/test_kept_answers.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from rest_framework.request import Request
+
+from caunoi.core import marks
+
+STORE = "pages"
+
+
+def answer_key(request: Request, name: str) -> str | None:
+    """The key of the answer this request asks for, or None when it must be computed afresh."""
+    user = request.user
+    if not (settings.KEEP_PAGES and request.method == "GET" and user and user.is_authenticated):
+        return None
+    state, roles = marks.reader_state(user)
+    reader = (user.pk, user.is_superuser, roles)
+    return marks.key_for(
+        f"api-{name}", state, (request.get_full_path(), reader, timezone.localdate().isoformat())
+    )
+
+
+def recall(key: str) -> HttpResponse | None:
+    kept = marks.recall(key, STORE)
+    if kept is None:
+        return None
+    content_type, etag, body = kept
+    response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = etag
+    return response
+
+
+def keep(key: str, response: Any) -> None:
+    marks.keep(key, (response["Content-Type"], response["ETag"], response.content), STORE)
