@@ -42,25 +42,29 @@ def no_office(kwargs: dict[str, Any]) -> list[int] | None:
 
 
 def office_of_code(kwargs: dict[str, Any]) -> list[int] | None:
-    """The office named by the address (none for an unknown code: the page answers 404, never kept)."""
-    return list(Office.objects.filter(code=kwargs["code"]).values_list("pk", flat=True))
+    """The office named by the address and the offices it succeeded, whose public items its portal lists
+    (none for an unknown code: the page answers 404, never kept)."""
+    office = Office.objects.filter(code=kwargs["code"]).first()
+    return [] if office is None else [o.pk for o in office.lineage()]
 
 
 def _office_tokens(code: str) -> str | None:
-    """marks.tokens of the office named `code` in one plain query (a kept page is served on every visitor's
-    request: two ORM queries were most of its cost), or None when either mark is not there yet (then the
-    ORM path creates it)."""
-    scope = "'office:' || CAST(id AS VARCHAR(20))"
+    """marks.tokens of the office named `code` and of its predecessors (`Office.lineage`) in one plain query
+    (a kept page is served on every visitor's request: ORM queries were most of its cost), or None when a
+    mark is not there yet (then the ORM path creates it)."""
+    office, mark = Office._meta.db_table, LedgerMark._meta.db_table
     sql = (
-        f"SELECT scope, token FROM {LedgerMark._meta.db_table} WHERE scope = %s OR scope = "
-        f"(SELECT {scope} FROM {Office._meta.db_table} WHERE code = %s)"
+        f"WITH RECURSIVE lineage(id) AS (SELECT id FROM {office} WHERE code = %s "
+        f"UNION SELECT o.id FROM {office} o JOIN lineage l ON o.successor_id = l.id) "
+        f"SELECT scope, token, (SELECT COUNT(*) FROM lineage) FROM {mark} WHERE scope = %s OR scope IN "
+        f"(SELECT 'office:' || CAST(id AS VARCHAR(20)) FROM lineage)"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [marks.GLOBAL, code])
+        cursor.execute(sql, [code, marks.GLOBAL])
         found = sorted(cursor.fetchall())
-    if len(found) != 2:
+    if not found or len(found) != found[0][2] + 1:
         return None
-    return ",".join(f"{s}={t}" for s, t in found)
+    return ",".join(f"{s}={t}" for s, t, _ in found)
 
 
 def page_key(request: HttpRequest, name: str, scope: Scope, kwargs: dict[str, Any]) -> str | None:

@@ -105,10 +105,14 @@ FILTERS = ("year", "sector", "donor", "modality", "place")
 MODALITY_LABELS = {m.value: m.label for m in Modality}
 
 
-def public_items(office: Office) -> QuerySet[AidItem]:
-    """The office's items the portal shows."""
+def public_items(office: Office, *, own: bool = False) -> QuerySet[AidItem]:
+    """The items the office's portal shows: its own and, as a successor, its predecessors' (records never
+    change office, so after the 2025 merger Lào Cai's portal lists Yên Bái's items too, each under its own
+    office, as `caunoi.core.permissions` lets a successor read its predecessors' records). `own=True`: only
+    the office's own (the national count and the sitemap, which list every office)."""
+    offices = [office.pk] if own else [o.pk for o in office.lineage()]
     return AidItem.objects.filter(
-        office=office, is_public=True, archived_at__isnull=True, status__in=list(APPROVED_STATUSES)
+        office__in=offices, is_public=True, archived_at__isnull=True, status__in=list(APPROVED_STATUSES)
     )
 
 
@@ -168,7 +172,7 @@ class Filters:
         keeps the items approved that year, as the annual report counts them (`caunoi.aid.years`);
         `year=False` ignores the year."""
         if year and self.year is not None:
-            items = items.filter(pk__in=items_of_year([office], self.year).values("pk"))
+            items = items.filter(pk__in=items_of_year(office.lineage(), self.year).values("pk"))
         if self.sector is not None:
             items = items.filter(sector_shares__sector=self.sector)
         if self.donor is not None:

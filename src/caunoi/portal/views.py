@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from caunoi.aid.models import AidItem
 from caunoi.core.models import Office
 from caunoi.geography.models import REFORM_2025
-from caunoi.portal import charts, downloads, rows, sitemap_extras, totals
+from caunoi.portal import charts, downloads, rows, sitemap_extras, totals, world
 from caunoi.portal.kept import every_office, kept_public_page, no_office
 from caunoi.portal.public import (
     PLACE_FIELDS,
@@ -26,6 +26,7 @@ from caunoi.portal.public import (
     public_items,
     with_details,
 )
+from caunoi.reports import figures
 from caunoi.reports.dashboard import Split, dashboard_map
 from caunoi.web.dashboard_map import map_svg
 
@@ -52,9 +53,14 @@ def _office(code: str) -> Office:
 @kept_public_page("national", every_office)
 def national(request: HttpRequest) -> HttpResponse:
     """Every office, with how many items it publishes."""
-    offices = [(o, office_name(o), public_items(o).count()) for o in offices_with_portal()]
+    offices = [(o, office_name(o), public_items(o, own=True).count()) for o in offices_with_portal()]
+    partners = world.shown(
+        Office.objects.all(), _("Bản đồ: số đối tác nước ngoài của các cơ quan theo quốc gia")
+    )
     return render(
-        request, "portal/national.html", {"title": _("Cổng thông tin viện trợ công khai"), "offices": offices}
+        request,
+        "portal/national.html",
+        {"title": _("Cổng thông tin viện trợ công khai"), "offices": offices, "world": partners},
     )
 
 
@@ -63,8 +69,9 @@ def _listed(office: Office, filters: Filters) -> Any:
     return items, with_details(items).order_by("-approved_on", "code")
 
 
-def _item_url(request: HttpRequest, office: Office, item: AidItem) -> str:
-    return request.build_absolute_uri(reverse("portal:item", args=[office.code, item.pk]))
+def _item_url(request: HttpRequest, item: AidItem) -> str:
+    # Each item's own page, under its own office (a predecessor's item listed by its successor).
+    return request.build_absolute_uri(reverse("portal:item", args=[item.office.code, item.pk]))
 
 
 def _rows(
@@ -73,7 +80,7 @@ def _rows(
     """The rows of the items `listed` (read with their details), `items` being the same as a query."""
     committed = totals.per_item(totals.commitments_of(items))
     disbursed = totals.per_item(totals.disbursements_of(office, filters).filter(item__in=items.values("pk")))
-    return list(rows.item_rows(listed, committed, disbursed, lambda item: _item_url(request, office, item)))
+    return list(rows.item_rows(listed, committed, disbursed, lambda item: _item_url(request, item)))
 
 
 @kept_public_page("office")
@@ -84,7 +91,10 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
     listed = list(items)
     found = totals.totals(office, selected, filters)
     map_data = dashboard_map(
-        [office], totals.commitments_of(selected), max(timezone.localdate(), REFORM_2025), Split.EQUAL
+        [office],
+        *figures.recorded_places(totals.commitments_of(selected)),
+        max(timezone.localdate(), REFORM_2025),
+        Split.EQUAL,
     )
     query = filters.as_query()
     return render(
@@ -115,6 +125,8 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
             "map_svg": map_svg(map_data) if map_data.units else "",
             "map": map_data,
             "downloads": [(fmt, _download_url(office, fmt, query)) for fmt in FORMATS],
+            "world": world.shown(office.lineage(), _("Bản đồ: số đối tác nước ngoài theo quốc gia")),
+            "predecessors": [(o, office_name(o)) for o in office.lineage() if o.pk != office.pk],
         },
     )
 
@@ -133,7 +145,7 @@ def item_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     if item is None:
         raise Http404
     committed, disbursed = totals.item_sums(item)
-    row = rows.item_row(item, committed, disbursed, _item_url(request, office, item))
+    row = rows.item_row(item, committed, disbursed, _item_url(request, item))
     return render(
         request,
         "portal/item.html",
@@ -198,7 +210,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
     ]
     for office in offices_with_portal():
         urls.append((reverse("portal:office", args=[office.code]), None))
-        for pk, updated in public_items(office).order_by("code").values_list("pk", "updated_at"):
+        for pk, updated in public_items(office, own=True).order_by("code").values_list("pk", "updated_at"):
             urls.append((reverse("portal:item", args=[office.code, pk]), timezone.localdate(updated)))
         urls.extend(sitemap_extras.entries_for(office))
     entries = [(request.build_absolute_uri(url), day) for url, day in urls]

@@ -60,10 +60,26 @@ def article_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         raise Http404
     shown = public.shown(article)
     photos = list(public.public_photos(article))
-    tags = [(str(TAG_LABELS[kind]), names) for kind, names in public.public_tags(article)]
+    # Event titles are recorded in Vietnamese only: marked so, for a screen reader on an English page.
+    tags = [
+        (str(TAG_LABELS[kind]), names, "vi" if kind == "events" else "")
+        for kind, names in public.public_tags(article)
+    ]
     context = _context(office, shown.title.text)
     context.update(shown=shown, article=article, photos=photos, tags=tags)
     return render(request, "publishing/public/article.html", context)
+
+
+def page(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    """A page the office edits (about the union, leadership, contacts), while it is published."""
+    office = _office(code)
+    found = public.public_pages(office).filter(slug=slug).first()
+    if found is None:
+        raise Http404
+    title = public.page_title(found)
+    context = _context(office, title.text)
+    context.update(page=found, page_title=title, body=public.page_body(found))
+    return render(request, "publishing/public/page.html", context)
 
 
 def photo(request: HttpRequest, code: str, pk: int, ext: str) -> FileResponse:

@@ -222,6 +222,24 @@ def count_statuses(office_ids: list[int]) -> dict[str, int]:
     return {s.value: counts.get(s.value, 0) for s in Status}
 
 
+def recorded_places(
+    commitments: QuerySet[Transaction],
+) -> tuple[dict[Any, Decimal], dict[Any, set[int]]]:
+    """The commitments' USD values split by their items' place shares, per place as recorded (None: an item
+    without a place), and the items of each place: what the dashboard's map carries to the units in force."""
+    amounts: dict[Any, Decimal] = defaultdict(Decimal)
+    items: dict[Any, set[int]] = defaultdict(set)
+    for r in (
+        commitments.values("item", "item__place_shares__unit", "item__place_shares__share")
+        .annotate(usd=Sum("usd_value"))
+        .order_by()
+    ):
+        unit_id, share = r["item__place_shares__unit"], r["item__place_shares__share"]
+        amounts[unit_id] += (r["usd"] or ZERO) * (HUNDRED if share is None else share) / HUNDRED
+        items[unit_id].add(r["item"])
+    return dict(amounts), dict(items)
+
+
 RATE_COLUMNS = ("id", "base", "quote", "rate", "valid_from", "source", "reference")
 
 
