@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -163,6 +164,7 @@ PUBLISH_LINE = re.compile(
 
 def _publish(env: dict[str, str], office: str, folder: Path) -> dict[str, Any]:
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(
         [c.PYTHON, "-m", "caunoi", "publish", "--office", office, "-o", str(folder)],
         env=env,
@@ -172,6 +174,8 @@ def _publish(env: dict[str, str], office: str, folder: Path) -> dict[str, Any]:
         check=False,
     )
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if proc.returncode != 0:
         raise c.ChildFailed(f"caunoi publish exited with {proc.returncode}:\n{proc.stderr[-2000:]}")
     found = PUBLISH_LINE.search(proc.stdout)
@@ -180,6 +184,7 @@ def _publish(env: dict[str, str], office: str, folder: Path) -> dict[str, Any]:
     files, written, unchanged, removed, seconds, per_page, slowest_ms, slowest = found.groups()
     return {
         "wall_s": wall,
+        "cpu_s": cpu,
         "files": int(files),
         "written": int(written),
         "unchanged": int(unchanged),
@@ -245,7 +250,10 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> DbRes
             c.note(f"  publish ({run}): FAILED (see above)")
             break
         result.publish.append(r)
-        c.note(f"  publish ({run}): {c.fmt_float(r['wall_s'])} s in all — {r['output']}")
+        c.note(
+            f"  publish ({run}): {c.fmt_float(r['wall_s'])} s in all, {c.fmt_float(r['cpu_s'])} s of CPU (its own; "
+            f"on SQLite all of the work) — {r['output']}"
+        )
     return result
 
 
@@ -355,6 +363,7 @@ def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
                     r["unchanged"],
                     r["removed"],
                     c.fmt_float(r["wall_s"]),
+                    c.fmt_float(r["cpu_s"]),
                     c.fmt_float(r["per_page_ms"]),
                     f"{r['slowest_ms']} ({r['slowest']})",
                     verdict,
