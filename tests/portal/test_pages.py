@@ -74,14 +74,14 @@ def test_the_portal_roots_answer_an_anonymous_visitor(client, yen_bai):
 def test_the_language_switch_is_a_link_that_works_without_signing_in(client, yen_bai):
     page = client.get("/cong-khai/yen-bai/?year=2022").content.decode()
     link = "/language/en/?next=%2Fcong-khai%2Fyen-bai%2F%3Fyear%3D2022"
-    assert f'<a href="{link}" lang="en" hreflang="en">English</a>' in page
+    assert f'<a href="{link}" lang="en" hreflang="en" translate="no">English</a>' in page
     assert "csrfmiddlewaretoken" not in page and "csrftoken" not in client.cookies
     response = client.get(link)
     assert (response.status_code, response["Location"]) == (302, "/cong-khai/yen-bai/?year=2022")
     page = client.get("/cong-khai/yen-bai/").content.decode()
     assert '<html lang="en">' in page and "Open aid portal" in page
     link = "/language/vi/?next=%2Fcong-khai%2Fyen-bai%2F"
-    assert f'<a href="{link}" lang="vi" hreflang="vi">Tiếng Việt</a>' in page
+    assert f'<a href="{link}" lang="vi" hreflang="vi" translate="no">Tiếng Việt</a>' in page
 
 
 @pytest.mark.parametrize("target", ["https://example.org/", "//example.org/", "cong-khai/"])
