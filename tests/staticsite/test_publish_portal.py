@@ -53,9 +53,15 @@ def test_an_office_is_published_alone_and_a_second_run_with_no_change_rewrites_n
     assert "cong-khai/cot-du-lieu.csv" in names
     # The language switch leads to the same page in the other language's folder.
     home = (tmp_path / "cong-khai/yen-bai/index.html").read_text()
-    assert 'href="../../en/cong-khai/yen-bai/index.html" lang="en" hreflang="en" translate="no">English</a>' in home
+    assert (
+        'href="../../en/cong-khai/yen-bai/index.html" lang="en" hreflang="en" translate="no">English</a>'
+        in home
+    )
     english = (tmp_path / "en/cong-khai/yen-bai/index.html").read_text()
-    assert 'href="../../../cong-khai/yen-bai/index.html" lang="vi" hreflang="vi" translate="no">Tiếng Việt</a>' in english
+    assert (
+        'href="../../../cong-khai/yen-bai/index.html" lang="vi" hreflang="vi" translate="no">Tiếng Việt</a>'
+        in english
+    )
     assert b"csrfmiddlewaretoken" not in b"".join(p.read_bytes() for p in tmp_path.rglob("*.html"))
 
     again = publish(yen_bai, tmp_path)
