@@ -7,7 +7,7 @@ class PublishingConfig(marked_app.MarkedAppConfig):
     verbose_name = "Thông tin đối ngoại"
     # The public site's pages are kept under the office's mark (caunoi.portal.kept): what they read renews it
     # (caunoi.core.marking), the articles' tags (links) included.
-    office_marked = ("Article", "BulletinIssue")
+    office_marked = ("Article", "BulletinIssue", "Page")
     via_marked = (("ArticleImage", "article"), ("BulletinEntry", "issue"))
 
     def ready(self) -> None:

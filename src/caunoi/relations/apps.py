@@ -7,8 +7,8 @@ class RelationsConfig(marked_app.MarkedAppConfig):
     verbose_name = "Đối ngoại nhân dân"
     # The records an article's public page names (its tags) and the consents that let a person be named: the
     # public site's pages are kept under the office's mark (caunoi.portal.kept, caunoi.core.marking).
-    office_marked = ("Event", "Partnership", "Association", "Person")
-    via_marked = (("Consent", "person"),)
+    office_marked = ("Event", "Partnership", "Association", "Person", "Occasion")
+    via_marked = (("Consent", "person"), ("OccasionDate", "occasion"))
 
     def ready(self) -> None:
         super().ready()
