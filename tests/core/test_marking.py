@@ -24,10 +24,12 @@ def test_the_apps_declare_the_marked_models() -> None:
             "reported.ReportedFigures",
             "publishing.Article",
             "publishing.BulletinIssue",
+            "publishing.Page",
             "relations.Event",
             "relations.Partnership",
             "relations.Association",
             "relations.Person",
+            "relations.Occasion",
         },
         "item_marked": {
             "aid.StatusChange",
@@ -46,7 +48,12 @@ def test_the_apps_declare_the_marked_models() -> None:
             "core.Office",
             "reported.ReportedSector",
         },
-        "via_marked": {"publishing.ArticleImage", "publishing.BulletinEntry", "relations.Consent"},
+        "via_marked": {
+            "publishing.ArticleImage",
+            "publishing.BulletinEntry",
+            "relations.Consent",
+            "relations.OccasionDate",
+        },
         "links": {
             "publishing.Article_events",
             "publishing.Article_partnerships",
