@@ -28,16 +28,6 @@ class Api:
         return self.send("POST", path, body, **headers)
 
 
-@pytest.fixture(autouse=True)
-def fresh_throttle():  # type: ignore[no-untyped-def]
-    """Throttle counts live in the process's cache and the clock is frozen: each test starts with none."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def token_of(db):  # type: ignore[no-untyped-def]
     from caunoi.api.tokens import create_token

@@ -125,6 +125,6 @@ def test_a_kept_page_reading_an_unmarked_table_is_found(pages_on, settings):
     settings.ROOT_URLCONF = "tests.web.planted_kept_urls"
     assert "planted" in kept_views()
     assert problems(["planted"], {"planted": ["/planted/"]}, pages_on) == {
-        ("bientap", "planted", "/planted/"): ["relations_person"],
-        ("toanquoc", "planted", "/planted/"): ["relations_person"],
+        ("bientap", "planted", "/planted/"): ["relations_agreement"],
+        ("toanquoc", "planted", "/planted/"): ["relations_agreement"],
     }

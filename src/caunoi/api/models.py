@@ -59,3 +59,22 @@ class IdempotentAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.key}: {self.status}"
+
+
+class ThrottleCount(models.Model):
+    """How many requests one token (or one signed-in session) made in one fixed window of the rate. Kept in
+    the database so that every server process counts into the same row: with counts in each process's
+    memory, four workers would allow four times the rate."""
+
+    key = models.CharField(max_length=100)
+    # The window's start in seconds since the epoch (a multiple of the window's length).
+    window_start = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="one_count_per_key_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} @{self.window_start}: {self.count}"
