@@ -33,6 +33,7 @@ ADDRESSES = {
     "news-list": ["/cong-khai/yen-bai/tin-tuc/"],
     "article": ["/cong-khai/yen-bai/tin-tuc/ARTICLE/"],
     "bulletins": ["/cong-khai/yen-bai/ban-tin/"],
+    "page": ["/cong-khai/yen-bai/trang/gioi-thieu/"],
 }
 # Pages whose key names no office (only the shared data's mark): they must read no office's records.
 SHARED_ONLY = {"columns"}

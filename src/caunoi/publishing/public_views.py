@@ -70,6 +70,7 @@ def article_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return render(request, "publishing/public/article.html", context)
 
 
+@kept_public_page("page")
 def page(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """A page the office edits (about the union, leadership, contacts), while it is published."""
     office = _office(code)
