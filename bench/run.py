@@ -30,6 +30,11 @@ BENCHMARKS = [
     ("bench_search", "Search over every kind of record at ¼× data", False),
     ("bench_extraction", "Reported figures read from narrative reports (annotated corpus)", False),
     ("bench_api", "The API against its schema (schemathesis at length) and its read latency", False),
+    (
+        "bench_public",
+        "The public website under 50 anonymous clients, and caunoi publish of one office",
+        False,
+    ),
 ]
 
 

@@ -66,7 +66,9 @@ def reading() -> Iterator[Reads]:
 def marked_tables(*, with_offices: bool = True) -> set[str]:
     """The tables of the models that renew a mark: office and item marks count only for a value kept under
     at least one office's mark (`with_offices`); the shared mark is part of every key."""
-    kinds = {"shared_marked"} | ({"office_marked", "item_marked"} if with_offices else set())
+    kinds = {"shared_marked"} | (
+        {"office_marked", "item_marked", "via_marked", "links"} if with_offices else set()
+    )
     tables: set[str] = set()
     for config in apps.get_app_configs():
         for kind, models in marked_models(config).items():

@@ -1,8 +1,12 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Browsers and readers of the API docs ask for /favicon.ico whatever the page declares: answer with the icon.
+    path("favicon.ico", RedirectView.as_view(url=static("caunoi/favicon.svg"), permanent=True)),
     path("api/v1/", include("caunoi.api.urls", namespace="api")),
     # The open aid portal: public, no sign-in (`caunoi.portal`).
     path("cong-khai/", include("caunoi.portal.urls")),

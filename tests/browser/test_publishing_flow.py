@@ -95,7 +95,7 @@ def test_write_approve_publish_place_and_count(ui: UI, tmp_path: Path) -> None:
     assert visitor.locator(".body script").count() == 0
     ui.shot(visitor, "public-vi")
     with visitor.expect_navigation():
-        visitor.get_by_role("button", name="English").click()
+        visitor.get_by_role("link", name="English").click()
     assert visitor.locator("html").get_attribute("lang") == "en"
     assert (
         visitor.locator("h1 span[lang='vi']").inner_text() == TITLE

@@ -90,3 +90,16 @@ def test_the_column_dictionary_lists_every_column_in_both_languages(client):
 def test_an_unknown_format_or_office_is_not_found(client):
     assert client.get("/cong-khai/yen-bai/tai-ve.pdf").status_code == 404
     assert client.get("/cong-khai/khong-co/").status_code == 404
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xml", "csv", "geojson"])
+def test_the_same_records_download_as_the_same_bytes_at_any_time(client, all_public, fmt):
+    # A re-published static folder rewrites only what changed: no file carries the moment it was drawn.
+    import time_machine
+
+    url = f"/cong-khai/yen-bai/tai-ve.{fmt}"
+    with time_machine.travel("2026-11-27 08:00:00+07:00", tick=False):
+        first = client.get(url).content
+    with time_machine.travel("2026-11-28 17:31:07+07:00", tick=False):
+        again = client.get(url).content
+    assert first == again

@@ -63,7 +63,7 @@ def test_the_article_page_in_vietnamese(client, story, talks, vientiane):
     assert f'src="/cong-khai/yen-bai/tin-tuc/anh/{photo.pk}.jpg"' in text
 
 
-def test_the_article_page_in_english_falls_back_to_vietnamese_marked(client, story):
+def test_the_article_page_in_english_falls_back_to_vietnamese_marked(client, story, talks):
     client.cookies["django_language"] = "en"
     text = client.get(f"/cong-khai/yen-bai/tin-tuc/{story.pk}/").content.decode()
     assert "<h1>Public-story: education with Vientiane</h1>" in text
@@ -71,6 +71,9 @@ def test_the_article_page_in_english_falls_back_to_vietnamese_marked(client, sto
     assert "Nội-dung-công-khai" not in text
     assert '<span lang="vi">Tóm-tắt-công-khai</span>' in text  # no English summary
     assert '<html lang="en">' in text
+    # Text recorded in Vietnamese only is marked so (for a screen reader's voice): the author, the events.
+    assert f'<span lang="vi">{story.author}</span>' in text
+    assert f'<dd lang="vi">{talks.title}</dd>' in text
     listed = client.get("/cong-khai/yen-bai/tin-tuc/").content.decode()
     assert "Public-story: education with Vientiane" in listed
     assert "<h1>News — " in listed

@@ -35,3 +35,40 @@ def test_the_portal_of_an_office_is_published_and_a_withdrawn_item_leaves_the_fo
     assert withdrawn.code.encode() not in every_byte
     assert again.written + again.unchanged == len(again.pages)
     assert again.unchanged > 0  # the style sheets and the column dictionary did not change
+
+
+def test_an_office_is_published_alone_and_a_second_run_with_no_change_rewrites_nothing(
+    yen_bai, all_public_items, tmp_path
+):
+    first = publish(yen_bai, tmp_path)
+    names = {p.file for p in first.pages}
+    others = {n for n in names if n.startswith(("cong-khai/", "en/cong-khai/"))}
+    mine = (
+        "cong-khai/yen-bai/",
+        "en/cong-khai/yen-bai/",
+        "cong-khai/cot-du-lieu.",
+        "en/cong-khai/cot-du-lieu.",
+    )
+    assert {n for n in others if not n.startswith(mine)} == set()  # no other office, no national page
+    assert "cong-khai/cot-du-lieu.csv" in names
+    # The language switch leads to the same page in the other language's folder.
+    home = (tmp_path / "cong-khai/yen-bai/index.html").read_text()
+    assert (
+        'href="../../en/cong-khai/yen-bai/index.html" lang="en" hreflang="en" translate="no">English</a>'
+        in home
+    )
+    english = (tmp_path / "en/cong-khai/yen-bai/index.html").read_text()
+    assert (
+        'href="../../../cong-khai/yen-bai/index.html" lang="vi" hreflang="vi" translate="no">Tiếng Việt</a>'
+        in english
+    )
+    assert b"csrfmiddlewaretoken" not in b"".join(p.read_bytes() for p in tmp_path.rglob("*.html"))
+
+    again = publish(yen_bai, tmp_path)
+    assert (again.written, again.removed, again.unchanged) == (0, 0, len(first.pages))
+
+
+@pytest.fixture
+def all_public_items(yen_bai):  # type: ignore[no-untyped-def]
+    for item in AidItem.objects.filter(office=yen_bai):
+        services.set_public(item, True, actor=SYSTEM)

@@ -3,14 +3,14 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
-from caunoi.relations.models import Person
+from caunoi.relations.models import Agreement
 from caunoi.urls import urlpatterns
 from caunoi.web.kept_pages import kept_page
 
 
 @kept_page("planted")
 def planted(request: HttpRequest) -> HttpResponse:
-    people = Person.objects.count()  # relations records renew no mark
+    people = Agreement.objects.count()  # agreements renew no mark
     return HttpResponse(f"<p>{people}</p>", content_type="text/html; charset=utf-8")
 
 

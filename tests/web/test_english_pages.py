@@ -5,6 +5,7 @@ and numbers written the English way only; in Vietnamese, numbers are written the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -88,3 +89,21 @@ def test_the_checker_finds_what_it_looks_for(records):
         "Vietnamese-style numbers": ["1.404.175"],
     }
     assert findings.problems_in_vietnamese() == {"English-style numbers": ["1,600,000"]}
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [
+        ("en", "Yên Bái Union of Friendship Organizations", "Liên hiệp các tổ chức hữu nghị tỉnh Yên Bái"),
+        ("vi", "Liên hiệp các tổ chức hữu nghị tỉnh Yên Bái", "Yên Bái Union of Friendship Organizations"),
+    ],
+)
+def test_an_office_is_named_in_the_page_language(client, language, shown, not_shown):
+    html = _page(_signed_in(client, "bientap", language), "/aid/{item}/", language)
+    # The line under the item's title: status · modality · office (the union as a donor's organisation record
+    # keeps its typed name elsewhere on the page).
+    facts = re.search(r'<p><span class="status status-[a-z_]+">.*?</p>', html, re.S)
+
+    assert facts is not None
+    assert f" · {shown}" in facts.group(0)
+    assert not_shown not in facts.group(0)

@@ -11,6 +11,7 @@ class MarkedAppConfig(AppConfig):
     office_marked: tuple[str, ...] = ()
     item_marked: tuple[str, ...] = ()
     shared_marked: tuple[str, ...] = ()
+    via_marked: tuple[tuple[str, str], ...] = ()  # (model, its field naming the office-owned parent)
 
     def ready(self) -> None:
         from caunoi.core import marking

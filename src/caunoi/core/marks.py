@@ -80,6 +80,19 @@ def tokens(office_ids: Iterable[int]) -> str:
     return ",".join(f"{s}={found.get(s, '')}" for s in scopes)
 
 
+def office_tokens(office_ids: Iterable[int]) -> dict[int, str]:
+    """`tokens([pk])` of each office, read in one query (two when some mark is created first)."""
+    office_ids = sorted(set(office_ids))
+    scopes = [GLOBAL, *(_scope(pk) for pk in office_ids)]
+    found = dict(LedgerMark.objects.filter(scope__in=scopes).values_list("scope", "token"))
+    if any(s not in found for s in scopes):
+        tokens(office_ids)  # creates the missing marks
+        found = dict(LedgerMark.objects.filter(scope__in=scopes).values_list("scope", "token"))
+    shared = f"{GLOBAL}={found[GLOBAL]}"
+    # As `tokens` writes them: "global" sorts before "office:…".
+    return {pk: f"{shared},{_scope(pk)}={found[_scope(pk)]}" for pk in office_ids}
+
+
 def every_token() -> str:
     """The tokens of every mark there is: the state of all offices' records, for a reader of every office
     (an office whose records never changed has no mark yet; its first change creates one, which changes this

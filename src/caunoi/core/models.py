@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -51,6 +52,11 @@ class Office(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def shown_name(self) -> str:
+        """The name a page shows: the English one on an English page when the office has one."""
+        return self.name_en if self.name_en and get_language() == "en" else self.name
 
     def lineage(self) -> list[Office]:
         """This office and all offices it succeeded, directly or through others."""

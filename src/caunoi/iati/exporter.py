@@ -29,7 +29,7 @@ from django.utils import timezone
 from lxml import etree
 
 from caunoi.aid.lifecycle import Status
-from caunoi.aid.models import IATI_ROLE, AidItem, Participation, Role
+from caunoi.aid.models import IATI_ROLE, AidItem, Participation, Role, Transaction
 from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
 from caunoi.iati import messages as m
@@ -109,7 +109,8 @@ def items_for(office: Office, years: list[int] | None, items: Any = None) -> Any
         Prefetch("participations", queryset=Participation.objects.select_related("organisation")),
         "sector_shares__sector__dac_codes",
         "place_shares__unit__province",
-        "transactions",
+        # Each transaction names its provider and receiver: read with it, not one query apiece.
+        Prefetch("transactions", queryset=Transaction.objects.select_related("provider", "receiver")),
     )
 
 

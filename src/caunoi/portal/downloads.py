@@ -4,19 +4,22 @@ formula is written as text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+import re
 import tempfile
+import zipfile
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from lxml import etree
 from openpyxl import Workbook
 
-from caunoi.aid.models import AidItem
+from caunoi.aid.models import AidItem, Transaction
 from caunoi.core import cells
 from caunoi.core.models import Office
 from caunoi.iati.exporter import ActivityBuilder, export_office
@@ -46,8 +49,31 @@ def items_xlsx(rows: Iterable[dict[str, Any]], title: str) -> bytes:
     columns = book.create_sheet("columns")
     for line in dictionary_rows():
         columns.append(cells.write_only_row(columns, line))
+    # The same rows give the same bytes (a re-published folder rewrites only what changed): fixed document
+    # dates, and the archive's entries stamped alike.
+    book.properties.created = book.properties.modified = XLSX_STAMP
     out = io.BytesIO()
     book.save(out)
+    return _stamped_alike(out.getvalue())
+
+
+XLSX_STAMP = dt.datetime(2000, 1, 1)
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _stamped_alike(archive: bytes) -> bytes:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(archive)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy,
+    ):
+        for entry in source.infolist():
+            stamped = zipfile.ZipInfo(entry.filename, date_time=XLSX_STAMP.timetuple()[:6])
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(entry)
+            if entry.filename == "docProps/core.xml":  # openpyxl dates the file's last change when it saves
+                content = MODIFIED.sub(rb"\g<1>" + XLSX_STAMP.isoformat().encode() + rb"Z\2", content)
+            copy.writestr(stamped, content)
     return out.getvalue()
 
 
@@ -105,18 +131,24 @@ class PublicActivityBuilder(ActivityBuilder):
 def items_iati(office: Office, items: QuerySet[AidItem]) -> bytes:
     """The items as an IATI 2.03 activity file, validated by the exporter; no items, an empty file."""
     if not items.exists():
-        root = etree.Element("iati-activities", {"version": "2.03", "generated-datetime": _stamp()})
+        root = etree.Element("iati-activities", {"version": "2.03", "generated-datetime": _stamp(items)})
         return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "activities.xml"
-        export_office(office, path, items=items, builder=PublicActivityBuilder(office), generated=_stamp())
+        stamp = _stamp(items)
+        export_office(office, path, items=items, builder=PublicActivityBuilder(office), generated=stamp)
         return path.read_bytes()
 
 
-def _stamp() -> str:
-    from django.utils import timezone
-
-    return timezone.now().replace(microsecond=0).isoformat()
+def _stamp(items: QuerySet[AidItem]) -> str:
+    """The file's date: the last change to its items or their money, not the moment it was drawn, so that the
+    same records give the same bytes (a re-published folder rewrites only what changed)."""
+    changed = [
+        items.aggregate(last=Max("updated_at"))["last"],
+        Transaction.objects.filter(item__in=items.values("pk")).aggregate(last=Max("updated_at"))["last"],
+    ]
+    last = max((day for day in changed if day is not None), default=XLSX_STAMP.replace(tzinfo=dt.UTC))
+    return last.replace(microsecond=0).isoformat()
 
 
 def dictionary_rows() -> list[list[str]]:

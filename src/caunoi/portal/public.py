@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from caunoi.aid.lifecycle import APPROVED_STATUSES, Status
-from caunoi.aid.models import AidItem, Modality, Participation, Role, StatusChange
+from caunoi.aid.models import AidItem, ItemPlace, ItemSector, Modality, Participation, Role, StatusChange
 from caunoi.aid.years import items_of_year
 from caunoi.core.models import Office
 
@@ -105,10 +105,14 @@ FILTERS = ("year", "sector", "donor", "modality", "place")
 MODALITY_LABELS = {m.value: m.label for m in Modality}
 
 
-def public_items(office: Office) -> QuerySet[AidItem]:
-    """The office's items the portal shows."""
+def public_items(office: Office, *, own: bool = False) -> QuerySet[AidItem]:
+    """The items the office's portal shows: its own and, as a successor, its predecessors' (records never
+    change office, so after the 2025 merger Lào Cai's portal lists Yên Bái's items too, each under its own
+    office, as `caunoi.core.permissions` lets a successor read its predecessors' records). `own=True`: only
+    the office's own (the national count and the sitemap, which list every office)."""
+    offices = [office.pk] if own else [o.pk for o in office.lineage()]
     return AidItem.objects.filter(
-        office=office, is_public=True, archived_at__isnull=True, status__in=list(APPROVED_STATUSES)
+        office__in=offices, is_public=True, archived_at__isnull=True, status__in=list(APPROVED_STATUSES)
     )
 
 
@@ -124,8 +128,9 @@ def with_details(items: QuerySet[AidItem]) -> QuerySet[AidItem]:
             queryset=Participation.objects.filter(role=Role.FUNDING).select_related("organisation"),
             to_attr="funders",
         ),
-        "sector_shares__sector",
-        "place_shares__unit__province",
+        # Each share with what it names, in one query apiece.
+        Prefetch("sector_shares", queryset=ItemSector.objects.select_related("sector")),
+        Prefetch("place_shares", queryset=ItemPlace.objects.select_related("unit__province")),
         Prefetch(
             "status_changes",
             queryset=StatusChange.objects.filter(to_status=Status.APPROVED).order_by("-on", "-id"),
@@ -160,14 +165,15 @@ class Filters:
         )
 
     def as_query(self) -> dict[str, str]:
-        return {name: str(getattr(self, name)) for name in FILTERS if getattr(self, name)}
+        # 0 is a value too (`year=0` keeps nothing, and its query says so again).
+        return {name: str(getattr(self, name)) for name in FILTERS if getattr(self, name) not in (None, "")}
 
     def apply(self, office: Office, items: QuerySet[AidItem], *, year: bool = True) -> QuerySet[AidItem]:
         """The items the filters keep, as a plain filter on ids (so the figures can group them); a year
         keeps the items approved that year, as the annual report counts them (`caunoi.aid.years`);
         `year=False` ignores the year."""
         if year and self.year is not None:
-            items = items.filter(pk__in=items_of_year([office], self.year).values("pk"))
+            items = items.filter(pk__in=items_of_year(office.lineage(), self.year).values("pk"))
         if self.sector is not None:
             items = items.filter(sector_shares__sector=self.sector)
         if self.donor is not None:

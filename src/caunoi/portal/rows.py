@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
-
 from caunoi.aid.models import AidItem
 from caunoi.portal.public import PUBLIC_FIELDS
 from caunoi.reports.figures import Sums
@@ -69,7 +67,7 @@ def item_row(item: AidItem, committed: Sums | None, disbursed: Sums | None, url:
 
 
 def item_rows(
-    items: QuerySet[AidItem], committed: dict[int, Sums], disbursed: dict[int, Sums], url_of: Any
+    items: Iterable[AidItem], committed: dict[int, Sums], disbursed: dict[int, Sums], url_of: Any
 ) -> Iterable[dict[str, Any]]:
     for item in items:
         yield item_row(item, committed.get(item.pk), disbursed.get(item.pk), url_of(item))

@@ -68,6 +68,14 @@ def disbursements_of(office: Office, filters: Filters) -> QuerySet[Transaction]:
     return found
 
 
+def item_sums(item: AidItem) -> tuple[Sums | None, Sums | None]:
+    """A public item's committed and disbursed sums: what `commitments_of` and `disbursements_of` (no filter)
+    count for it, read for the item alone."""
+    kinds = (TransactionKind.COMMITMENT, TransactionKind.DISBURSEMENT)
+    found = figures.sums(Transaction.objects.counted().filter(item=item, kind__in=kinds), "kind")
+    return found.get(TransactionKind.COMMITMENT), found.get(TransactionKind.DISBURSEMENT)
+
+
 def shown(found: Sums | None) -> dict[str, Any]:
     """What a page prints of sums: plain values (a template would read a defaultdict's missing keys)."""
     found = found or Sums()
@@ -119,8 +127,10 @@ def filter_choices(office: Office) -> dict[str, list[tuple[Any, str]]]:
     donors = Organisation.objects.filter(
         pk__in=Participation.objects.filter(item__in=ids, role=Role.FUNDING).values("organisation")
     ).order_by("name")
-    places = AdminUnit.objects.filter(pk__in=ItemPlace.objects.filter(item__in=ids).values("unit")).order_by(
-        "name"
+    places = (
+        AdminUnit.objects.filter(pk__in=ItemPlace.objects.filter(item__in=ids).values("unit"))
+        .select_related("province")  # each is named with its province
+        .order_by("name")
     )
     return {
         "year": [(y, str(y)) for y in reversed(years)],

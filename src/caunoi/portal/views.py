@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from caunoi.aid.models import AidItem
 from caunoi.core.models import Office
 from caunoi.geography.models import REFORM_2025
-from caunoi.portal import charts, downloads, rows, sitemap_extras, totals
+from caunoi.portal import charts, downloads, rows, sitemap_extras, totals, world
+from caunoi.portal.kept import every_office, kept_public_page, no_office
 from caunoi.portal.public import (
     PLACE_FIELDS,
     PUBLIC_FIELDS,
@@ -25,6 +26,7 @@ from caunoi.portal.public import (
     public_items,
     with_details,
 )
+from caunoi.reports import figures
 from caunoi.reports.dashboard import Split, dashboard_map
 from caunoi.web.dashboard_map import map_svg
 
@@ -48,11 +50,17 @@ def _office(code: str) -> Office:
     return get_object_or_404(Office, code=code)
 
 
+@kept_public_page("national", every_office)
 def national(request: HttpRequest) -> HttpResponse:
     """Every office, with how many items it publishes."""
-    offices = [(o, office_name(o), public_items(o).count()) for o in offices_with_portal()]
+    offices = [(o, office_name(o), public_items(o, own=True).count()) for o in offices_with_portal()]
+    partners = world.shown(
+        Office.objects.all(), _("Bản đồ: số đối tác nước ngoài của các cơ quan theo quốc gia")
+    )
     return render(
-        request, "portal/national.html", {"title": _("Cổng thông tin viện trợ công khai"), "offices": offices}
+        request,
+        "portal/national.html",
+        {"title": _("Cổng thông tin viện trợ công khai"), "offices": offices, "world": partners},
     )
 
 
@@ -61,19 +69,21 @@ def _listed(office: Office, filters: Filters) -> Any:
     return items, with_details(items).order_by("-approved_on", "code")
 
 
-def _rows(request: HttpRequest, office: Office, items: Any, filters: Filters) -> list[dict[str, Any]]:
+def _item_url(request: HttpRequest, item: AidItem) -> str:
+    # Each item's own page, under its own office (a predecessor's item listed by its successor).
+    return request.build_absolute_uri(reverse("portal:item", args=[item.office.code, item.pk]))
+
+
+def _rows(
+    request: HttpRequest, office: Office, listed: list[AidItem], items: Any, filters: Filters
+) -> list[dict[str, Any]]:
+    """The rows of the items `listed` (read with their details), `items` being the same as a query."""
     committed = totals.per_item(totals.commitments_of(items))
     disbursed = totals.per_item(totals.disbursements_of(office, filters).filter(item__in=items.values("pk")))
-    return list(
-        rows.item_rows(
-            items,
-            committed,
-            disbursed,
-            lambda item: request.build_absolute_uri(reverse("portal:item", args=[office.code, item.pk])),
-        )
-    )
+    return list(rows.item_rows(listed, committed, disbursed, lambda item: _item_url(request, item)))
 
 
+@kept_public_page("office")
 def office_portal(request: HttpRequest, code: str) -> HttpResponse:
     office = _office(code)
     filters = Filters.from_query(request.GET.dict())
@@ -81,7 +91,10 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
     listed = list(items)
     found = totals.totals(office, selected, filters)
     map_data = dashboard_map(
-        [office], totals.commitments_of(selected), max(timezone.localdate(), REFORM_2025), Split.EQUAL
+        [office],
+        *figures.recorded_places(totals.commitments_of(selected)),
+        max(timezone.localdate(), REFORM_2025),
+        Split.EQUAL,
     )
     query = filters.as_query()
     return render(
@@ -95,7 +108,7 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
             "choices": totals.filter_choices(office),
             "entries": [
                 (item, row, item.title_en if _english() and item.title_en else item.title)
-                for item, row in zip(listed, _rows(request, office, items, filters), strict=True)
+                for item, row in zip(listed, _rows(request, office, listed, items, filters), strict=True)
             ],
             "totals": found,
             "committed": totals.shown(found.committed),
@@ -112,6 +125,8 @@ def office_portal(request: HttpRequest, code: str) -> HttpResponse:
             "map_svg": map_svg(map_data) if map_data.units else "",
             "map": map_data,
             "downloads": [(fmt, _download_url(office, fmt, query)) for fmt in FORMATS],
+            "world": world.shown(office.lineage(), _("Bản đồ: số đối tác nước ngoài theo quốc gia")),
+            "predecessors": [(o, office_name(o)) for o in office.lineage() if o.pk != office.pk],
         },
     )
 
@@ -123,13 +138,14 @@ def _download_url(office: Office, fmt: str, query: dict[str, str]) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
+@kept_public_page("item")
 def item_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     office = _office(code)
     item = with_details(public_items(office).filter(pk=pk)).first()
     if item is None:
         raise Http404
-    only = AidItem.objects.filter(pk=item.pk)
-    row = _rows(request, office, only, Filters())[0]
+    committed, disbursed = totals.item_sums(item)
+    row = rows.item_row(item, committed, disbursed, _item_url(request, item))
     return render(
         request,
         "portal/item.html",
@@ -140,10 +156,8 @@ def item_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             "item": item,
             "row": row,
             "decision": rows.approval(item),
-            "committed": totals.shown(totals.per_item(totals.commitments_of(only)).get(item.pk)),
-            "disbursed": totals.shown(
-                totals.per_item(totals.disbursements_of(office, Filters()).filter(item=item)).get(item.pk)
-            ),
+            "committed": totals.shown(committed),
+            "disbursed": totals.shown(disbursed),
             "canonical": row["url"],
         },
     )
@@ -160,7 +174,7 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         content = downloads.items_iati(office, selected)
     else:
         listed = list(items)
-        found = _rows(request, office, items, filters)
+        found = _rows(request, office, listed, items, filters)
         if fmt == "csv":
             content = downloads.items_csv(found)
         elif fmt == "xlsx":
@@ -172,6 +186,7 @@ def download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     return response
 
 
+@kept_public_page("columns", no_office)
 def columns(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -195,7 +210,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
     ]
     for office in offices_with_portal():
         urls.append((reverse("portal:office", args=[office.code]), None))
-        for pk, updated in public_items(office).order_by("code").values_list("pk", "updated_at"):
+        for pk, updated in public_items(office, own=True).order_by("code").values_list("pk", "updated_at"):
             urls.append((reverse("portal:item", args=[office.code, pk]), timezone.localdate(updated)))
         urls.extend(sitemap_extras.entries_for(office))
     entries = [(request.build_absolute_uri(url), day) for url, day in urls]

@@ -23,5 +23,5 @@ class ReadOnly(SimpleHistoryAdmin):
         return False  # staff archive, they do not destroy
 
 
-for model in (p.Article, p.ArticleImage, p.Channel, p.Placement, p.BulletinIssue, p.BulletinEntry):
+for model in (p.Article, p.ArticleImage, p.Channel, p.Placement, p.BulletinIssue, p.BulletinEntry, p.Page):
     admin.site.register(model, ReadOnly)

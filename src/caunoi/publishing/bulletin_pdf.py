@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from caunoi.documents.letterhead import letterhead_for
 from caunoi.documents.render_pdf import FONTS_DIR
 from caunoi.publishing import messages as m
-from caunoi.publishing.models import ArticleImage, ArticleStatus, BulletinIssue
+from caunoi.publishing.models import ArticleImage, BulletinIssue
 from caunoi.relations.dates import vn_date
 
 
@@ -50,8 +50,10 @@ def _data_url(image: ArticleImage) -> str:
 
 def _entries(issue: BulletinIssue, published_only: bool = False) -> list[Entry]:
     chosen = issue.entries.select_related("article").order_by("position", "id")
-    if published_only:  # the public archive: an article taken down since the issue leaves its public PDF
-        chosen = chosen.filter(article__status=ArticleStatus.PUBLISHED, article__archived_at__isnull=True)
+    if published_only:  # the public archive: an article taken down (or withheld) since leaves its public PDF
+        from caunoi.publishing.public import public_articles
+
+        chosen = chosen.filter(article__in=public_articles(issue.office).values("pk"))
     entries = []
     for entry in chosen:
         article = entry.article

@@ -77,3 +77,14 @@ OUTPUT_UNWRITABLE = Msg(
     "publishing.output_unwritable",
     _("Không ghi được tệp {path}: {reason}."),
 )
+PAGE_SLUG_TAKEN = Msg("publishing.page_slug_taken", _("Đã có trang với đường dẫn “{slug}”."))
+PAGE_SLUG_INVALID = Msg(
+    "publishing.page_slug_invalid",
+    _("Đường dẫn “{slug}” chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (tối đa 60 ký tự)."),
+)
+PAGE_PUBLISHED_NEEDS_DECIDE = Msg(
+    "publishing.page_published_needs_decide",
+    _(
+        "Trang “{title}” đang công khai: chỉ lãnh đạo (người có quyền duyệt) được sửa, đăng hoặc gỡ trang công khai."
+    ),
+)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from caunoi.core.errors import RuleError
 from caunoi.core.models import Office
+from caunoi.portal.kept import kept_public_page
 from caunoi.portal.views import office_name
 from caunoi.publishing import public
 from caunoi.publishing.bulletin_pdf import file_name, render_bulletin_pdf
@@ -37,6 +38,7 @@ def _context(office: Office, title: str) -> dict[str, object]:
     return {"office": office, "office_name": office_name(office), "title": title}
 
 
+@kept_public_page("news-list")
 def news_list(request: HttpRequest, code: str) -> HttpResponse:
     office = _office(code)
     page = Paginator(public.public_articles(office), PER_PAGE).get_page(request.GET.get("page"))
@@ -50,6 +52,7 @@ def news_list(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "publishing/public/list.html", context)
 
 
+@kept_public_page("article")
 def article_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     office = _office(code)
     article = public.public_articles(office).filter(pk=pk).first()
@@ -57,10 +60,26 @@ def article_page(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         raise Http404
     shown = public.shown(article)
     photos = list(public.public_photos(article))
-    tags = [(str(TAG_LABELS[kind]), names) for kind, names in public.public_tags(article)]
+    # Event titles are recorded in Vietnamese only: marked so, for a screen reader on an English page.
+    tags = [
+        (str(TAG_LABELS[kind]), names, "vi" if kind == "events" else "")
+        for kind, names in public.public_tags(article)
+    ]
     context = _context(office, shown.title.text)
     context.update(shown=shown, article=article, photos=photos, tags=tags)
     return render(request, "publishing/public/article.html", context)
+
+
+def page(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    """A page the office edits (about the union, leadership, contacts), while it is published."""
+    office = _office(code)
+    found = public.public_pages(office).filter(slug=slug).first()
+    if found is None:
+        raise Http404
+    title = public.page_title(found)
+    context = _context(office, title.text)
+    context.update(page=found, page_title=title, body=public.page_body(found))
+    return render(request, "publishing/public/page.html", context)
 
 
 def photo(request: HttpRequest, code: str, pk: int, ext: str) -> FileResponse:
@@ -75,6 +94,7 @@ def photo(request: HttpRequest, code: str, pk: int, ext: str) -> FileResponse:
     return FileResponse(image.file.open("rb"), content_type=kind)
 
 
+@kept_public_page("bulletins")
 def bulletins(request: HttpRequest, code: str) -> HttpResponse:
     office = _office(code)
     context = _context(office, _("Bản tin"))

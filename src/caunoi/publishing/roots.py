@@ -20,11 +20,19 @@ def news_roots(office: Office | None) -> list[str]:
         reverse("news:list", args=[office.code]),
         reverse("news:feed", args=[office.code]),
         reverse("news:bulletins", args=[office.code]),
+        *(
+            reverse("news:page", args=[office.code, slug])
+            for slug in public.public_pages(office).values_list("slug", flat=True)
+        ),
     ]
 
 
 def news_sitemap(office: Office) -> list[tuple[str, dt.date | None]]:
-    entries: list[tuple[str, dt.date | None]] = [(path, None) for path in news_roots(office)]
+    entries: list[tuple[str, dt.date | None]] = [
+        (path, None) for path in news_roots(office) if "/trang/" not in path
+    ]
+    for slug, updated in public.public_pages(office).values_list("slug", "updated_at"):
+        entries.append((reverse("news:page", args=[office.code, slug]), timezone.localdate(updated)))
     for pk, published in public.public_articles(office).values_list("pk", "published_at"):
         day = timezone.localdate(published) if published else None
         entries.append((reverse("news:article", args=[office.code, pk]), day))

@@ -13,17 +13,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db.models import QuerySet
-
-from caunoi.aid.models import AidItem, Modality, Sector, Transaction
-from caunoi.aid.models import TransactionKind as K
-from caunoi.aid.years import items_of_year
+from caunoi.aid.models import Modality, Sector
 from caunoi.core import marks, shown
 from caunoi.core.errors import Problem
 from caunoi.core.models import Office
-from caunoi.geography.models import AdminUnit, Era, Level
-from caunoi.money.convert import RateBook, RateUsed, not_converted
-from caunoi.reports import figures
+from caunoi.geography.models import Era, Level
+from caunoi.money.convert import RateUsed, not_converted
+from caunoi.reports import figures, kept
 from caunoi.reports.figures import Sums, modality_line
 
 ZERO = Decimal(0)
@@ -171,65 +167,39 @@ def aid_summary(office: Office, year: int, include_predecessors: bool = False) -
 
 
 def compute_aid_summary(office: Office, offices: list[Office], year: int) -> AidSummary:
-    """The summary of `offices` (`office` and perhaps its predecessors), each transaction converted with
-    its own office's rates when it was recorded or a rate changed (`caunoi.aid.converted`)."""
-    items = items_of_year(offices, year)
-    commitments = Transaction.objects.counted().filter(item__in=items.values("pk"), kind=K.COMMITMENT)
-    disbursements = Transaction.objects.counted().filter(
-        office__in=offices,
-        kind=K.DISBURSEMENT,
-        value_date__year=year,
-        item__archived_at__isnull=True,
-    )
+    """The summary of `offices` (`office` and perhaps its predecessors): the sum of each office's figures of
+    the year as kept (`reports.kept`), each transaction converted with its own office's rates when it was
+    recorded or a rate changed (`caunoi.aid.converted`)."""
+    found = kept.summed([o.pk for o in offices], [year], with_map=False)
     converted_by_rate: dict[tuple[str, str, dt.date], dict[str, dict[str, Decimal]]] = {}
     used: dict[tuple[str, str, dt.date], RateUsed] = {}
-    for what, found in (("committed", commitments), ("disbursed", disbursements)):
-        for rate, amounts in figures.rates_converted(found).items():
+    for what, rates in sorted(found.converted.items()):
+        for rate, amounts in rates.items():
             key = (rate.base, rate.quote, rate.valid_from)
             used[key] = rate
             got = converted_by_rate.setdefault(key, {}).setdefault(what, {})
             for currency, amount in amounts.items():
                 got[currency] = (got.get(currency, ZERO) + amount).quantize(CENT)
-    # Each transaction was converted with its own office's rates: a missing rate is named by that office's.
-    books: dict[int, RateBook] = {}
-
-    def book_of(office_id: int) -> RateBook:
-        if office_id not in books:
-            books[office_id] = RateBook(Office(pk=office_id))
-        return books[office_id]
-
-    breakdown = figures.breakdown(items, commitments)
-    disbursed = figures.sums(disbursements).get(None) or Sums()
-    unconverted = [
-        q for q, got in ((commitments, breakdown.committed), (disbursements, disbursed)) if got.unconverted
-    ]
+    breakdown = found.breakdown
     return AidSummary(
         offices=offices,
         year=year,
         count=breakdown.count,
         committed=_money(breakdown.committed),
-        disbursed=_money(disbursed),
-        by_sector=_by_sector(breakdown, commitments),
+        disbursed=_money(found.disbursed),
+        by_sector=_by_sector(breakdown, found.by_share),
         by_modality=_by_modality(breakdown),
-        by_donor=_by_donor(breakdown),
-        by_place=_by_place(items, commitments),
+        by_donor=_by_donor(breakdown, found.organisations),
+        by_place=_by_place(found.placed, found.by_place, found.places),
         rates=[used[key] for key in sorted(used)],
         converted_by_rate=converted_by_rate,
-        missing_rates=sorted(
-            {p.vi: p for q in unconverted for p in figures.missing_rates(q, book_of)}.values(),
-            key=lambda p: p.vi,
-        ),
+        missing_rates=found.missing,
     )
 
 
-def _by_sector(found: figures.Breakdown, commitments: QuerySet[Transaction]) -> list[Line]:
+def _by_sector(found: figures.Breakdown, by_share: dict[Any, Sums]) -> list[Line]:
     """Each item counted once, in its primary sector, with its whole commitment (as the report writes it);
     `committed_by_share` splits every item's commitment by its sector percentages instead."""
-    by_share = figures.sums(
-        commitments.filter(item__sector_shares__isnull=False),
-        "item__sector_shares__sector",
-        "item__sector_shares__share",
-    )
     counts = found.items_by_sector
     lines = []
     for sector in Sector.objects.all():
@@ -268,11 +238,10 @@ def _by_modality(found: figures.Breakdown) -> list[Line]:
     ]
 
 
-def _by_donor(found: figures.Breakdown) -> list[Line]:
+def _by_donor(found: figures.Breakdown, orgs: dict[int, figures.OrganisationName]) -> list[Line]:
     """Per funding organisation: the items it funds, and the commitments it made (by transaction provider)."""
     counts, money = found.items_by_donor, found.by_provider
     ids = set(counts) | {k for k in money if k is not None}
-    orgs = figures.organisation_names(ids)
     lines = [
         Line(
             str(pk),
@@ -289,22 +258,10 @@ def _by_donor(found: figures.Breakdown) -> list[Line]:
     return sorted(lines, key=lambda line: (-line.committed.usd, line.name))
 
 
-def _by_place(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> list[Line]:
+def _by_place(
+    counts: dict[Any, int], money: dict[Any, Sums], units: dict[int, tuple[Any, ...]]
+) -> list[Line]:
     """Per place as recorded: the items working there, and commitments split by the places' shares."""
-    counts = figures.count_placed(items)
-    money = figures.sums(
-        commitments.filter(item__place_shares__isnull=False),
-        "item__place_shares__unit",
-        "item__place_shares__share",
-    )
-    # Read as values: a national report names thousands of places, and model instances cost most of it.
-    fields = ("pk", "era", "level", "code", "name", "province__name", "current__level", "current__name")
-    units = {
-        pk: rest
-        for pk, *rest in AdminUnit.objects.filter(pk__in=list(counts)).values_list(
-            *fields, "current__province__name"
-        )
-    }
     lines = []
     for pk, n in counts.items():
         era, level, code, name, province, current_level, current_name, current_province = units[pk]

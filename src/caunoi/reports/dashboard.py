@@ -28,12 +28,10 @@ from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q
 
 from caunoi.aid.lifecycle import Status
-from caunoi.aid.models import Modality, Sector, Transaction
-from caunoi.aid.models import TransactionKind as K
-from caunoi.aid.years import items_of_years
+from caunoi.aid.models import Modality, Sector
 from caunoi.core import marks
 from caunoi.core.bulk import rows_by_pk
 from caunoi.core.errors import Problem, RuleErrors
@@ -44,7 +42,7 @@ from caunoi.geography.successions import Successions, load_successions, predeces
 from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.money.models import ExchangeRate
 from caunoi.reported.services import confirmed_for
-from caunoi.reports import figures
+from caunoi.reports import figures, kept
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -209,51 +207,50 @@ def compute_dashboard(
     on: dt.date,
     split: Split = Split.EQUAL,
 ) -> Dashboard:
+    """The dashboard from each office's figures of each year as kept (`reports.kept`), added up."""
     office_ids = [o.pk for o in offices]
-    items = items_of_years(offices, first, last)
-    commitments = Transaction.objects.counted().filter(item__in=items.values("pk"), kind=K.COMMITMENT)
-
-    # Per year: items, commitments (by approval year), disbursements (by value date).
-    counts = figures.count_items(items, "approved_on__year")
-    committed = figures.sums(commitments, "item__approved_on__year")
-    disbursements = Transaction.objects.counted().filter(
-        office__in=office_ids,
-        kind=K.DISBURSEMENT,
-        item__archived_at__isnull=True,
-        value_date__gte=dt.date(first, 1, 1),
-        value_date__lte=dt.date(last, 12, 31),
-    )
-    disbursed = figures.sums(disbursements, "value_date__year")
-    years = [
-        YearLine(y, counts.get(y, 0), _usd(committed.get(y)), _usd(disbursed.get(y)))
-        for y in range(first, last + 1)
+    years = range(first, last + 1)
+    per_year = kept.figures_of(office_ids, years)
+    by_year = {y: kept.empty() for y in years}
+    for (_office_id, year), got in per_year.items():
+        by_year[year].add(got)
+    found = kept.empty()
+    for got in by_year.values():
+        found.add(got)
+    statuses: dict[str, int] = defaultdict(int)
+    for office_id in office_ids:  # every year's row holds the office's statuses, as of its stamp
+        for status, n in per_year[(office_id, first)].statuses.items():
+            statuses[status] += n
+    lines = [
+        YearLine(
+            y,
+            by_year[y].breakdown.count,
+            _usd(by_year[y].breakdown.committed),
+            _usd(by_year[y].disbursed),
+        )
+        for y in years
     ]
     reported_usd = _ReportedUsd(offices)
-    found = figures.breakdown(items, commitments)
     result = Dashboard(
         offices=offices,
         first_year=first,
         last_year=last,
-        count=sum(counts.values()),
-        committed=_cent(sum((s.usd_any for s in committed.values()), ZERO)),
-        disbursed=_cent(sum((s.usd_any for s in disbursed.values()), ZERO)),
-        years=years,
-        sectors=_by_sector(found),
-        modalities=_by_modality(found),
-        donors=_by_donor(found),
-        statuses=_by_status(office_ids),
-        map=dashboard_map(offices, commitments, on, split),
+        count=sum(line.count for line in lines),
+        committed=_cent(sum((by_year[y].breakdown.committed.usd_any for y in years), ZERO)),
+        disbursed=_cent(sum((by_year[y].disbursed.usd_any for y in years), ZERO)),
+        years=lines,
+        sectors=_by_sector(found.breakdown),
+        modalities=_by_modality(found.breakdown),
+        donors=_by_donor(found.breakdown, found.organisations),
+        statuses=[StatusLine(s.value, str(s.label), statuses[s.value]) for s in Status],
+        map=dashboard_map(offices, found.map_usd, found.map_items, on, split),
         rates=[],
         reported=_reported(office_ids, first, last, reported_usd),
     )
     used = dict(reported_usd.used)
-    counted = Transaction.objects.filter(
-        Q(pk__in=commitments.values("pk")) | Q(pk__in=disbursements.values("pk"))
-    )
-    for rate in figures.rates_converted(counted, figures.USD_RATES):
+    for rate in found.rates_usd:
         used[(rate.base, rate.quote, rate.valid_from)] = rate
-    if any(found.not_usd for found in (*committed.values(), *disbursed.values())):
-        result.missing_rates = figures.missing_rates(counted, reported_usd.book, usd_only=True)
+    result.missing_rates = found.missing_usd
     result.rates = sorted(used.values(), key=lambda r: (r.base, r.quote, r.valid_from))
     return result
 
@@ -326,11 +323,10 @@ def _by_modality(found: figures.Breakdown) -> list[Line]:
     ]
 
 
-def _by_donor(found: figures.Breakdown) -> list[Line]:
+def _by_donor(found: figures.Breakdown, orgs: dict[int, figures.OrganisationName]) -> list[Line]:
     """Per funding organisation, the `TOP_DONORS` largest by commitment (by the commitment's provider), the
     items each funds; the rest summed in one line."""
     counts, money = found.items_by_donor, found.by_provider
-    orgs = figures.organisation_names({*counts, *(k for k in money if k is not None)})
     lines = [
         Line(
             str(pk),
@@ -359,11 +355,6 @@ def _by_donor(found: figures.Breakdown) -> list[Line]:
     return [*top, others]
 
 
-def _by_status(office_ids: list[int]) -> list[StatusLine]:
-    counts = figures.count_statuses(office_ids)
-    return [StatusLine(s.value, str(s.label), counts[s.value]) for s in Status]
-
-
 # --- The map ------------------------------------------------------------------------------------------------
 
 
@@ -379,7 +370,8 @@ def map_era(on: dt.date, by_province: bool = False) -> tuple[str, str]:
 
 def dashboard_map(
     offices: list[Office],
-    commitments: QuerySet[Transaction],
+    recorded: dict[Any, Decimal],
+    recorded_items: dict[Any, set[int]],
     on: dt.date,
     split: Split,
 ) -> MapData:
@@ -398,20 +390,10 @@ def dashboard_map(
     districts or communes, or for items without a place, cannot be drawn and are listed apart. The units'
     amounts are rounded to the cent so that they add up exactly to their total.
 
-    Four queries: the amounts, the recorded units and home provinces, their conversions, the units in force.
+    Three queries: the recorded units and home provinces, their conversions, the units in force (the amounts
+    per place as recorded are `figures.recorded_places`, kept per office and year by `reports.kept`).
     """
     era, level = map_era(on, by_province=len(offices) > 1)
-    rows = list(
-        commitments.values("item", "item__place_shares__unit", "item__place_shares__share")
-        .annotate(usd=Sum("usd_value"))
-        .order_by()
-    )
-    recorded: dict[Any, Decimal] = defaultdict(Decimal)
-    recorded_items: dict[Any, set[int]] = defaultdict(set)
-    for r in rows:
-        unit_id, share = r["item__place_shares__unit"], r["item__place_shares__share"]
-        recorded[unit_id] += (r["usd"] or ZERO) * (HUNDRED if share is None else share) / HUNDRED
-        recorded_items[unit_id].add(r["item"])
     home_ids = {o.home_province_id for o in offices if o.home_province_id is not None}
     units = rows_by_pk(AdminUnit.objects.select_related("province", "parent"), [*recorded, *home_ids])
     successions = load_successions(

@@ -63,6 +63,20 @@ class Sums:
     usd_any: Decimal = ZERO  # of every amount converted to USD
     not_usd: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))  # the others
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled compactly (kept figures hold thousands): plain dicts, no dataclass state or factories.
+        return (
+            _sums,
+            (
+                dict(self.by_currency),
+                self.usd,
+                self.vnd,
+                dict(self.unconverted),
+                self.usd_any,
+                dict(self.not_usd),
+            ),
+        )
+
     def add(self, other: Sums) -> None:
         self.usd += other.usd
         self.vnd += other.vnd
@@ -74,6 +88,24 @@ class Sums:
         ):
             for currency, amount in theirs.items():
                 mine[currency] += amount
+
+
+def _sums(
+    by_currency: dict[str, Decimal],
+    usd: Decimal,
+    vnd: Decimal,
+    unconverted: dict[str, Decimal],
+    usd_any: Decimal,
+    not_usd: dict[str, Decimal],
+) -> Sums:
+    return Sums(
+        defaultdict(Decimal, by_currency),
+        usd,
+        vnd,
+        defaultdict(Decimal, unconverted),
+        usd_any,
+        defaultdict(Decimal, not_usd),
+    )
 
 
 def rolled_up(found: dict[Any, Sums], position: int) -> dict[Any, Sums]:
@@ -187,6 +219,30 @@ def organisation_names(ids: Iterable[int]) -> dict[int, OrganisationName]:
     }
 
 
+PLACE_COLUMNS = (
+    "pk",
+    "era",
+    "level",
+    "code",
+    "name",
+    "province__name",
+    "current__level",
+    "current__name",
+    "current__province__name",
+)
+
+
+def place_rows(ids: Iterable[int]) -> dict[int, tuple[Any, ...]]:
+    """What a breakdown prints of each place as recorded (`PLACE_COLUMNS` after the pk), read as values in
+    one query: a national report names thousands of places, and model instances cost most of it."""
+    from caunoi.geography.models import AdminUnit
+
+    return {
+        pk: tuple(rest)
+        for pk, *rest in AdminUnit.objects.filter(pk__in=list(ids)).values_list(*PLACE_COLUMNS)
+    }
+
+
 def count_items(items: QuerySet[AidItem], key: str) -> dict[Any, int]:
     return dict(items.values_list(key).annotate(n=Count("pk")).order_by())
 
@@ -220,6 +276,24 @@ def count_statuses(office_ids: list[int]) -> dict[str, int]:
         .order_by()
     )
     return {s.value: counts.get(s.value, 0) for s in Status}
+
+
+def recorded_places(
+    commitments: QuerySet[Transaction],
+) -> tuple[dict[Any, Decimal], dict[Any, set[int]]]:
+    """The commitments' USD values split by their items' place shares, per place as recorded (None: an item
+    without a place), and the items of each place: what the dashboard's map carries to the units in force."""
+    amounts: dict[Any, Decimal] = defaultdict(Decimal)
+    items: dict[Any, set[int]] = defaultdict(set)
+    for r in (
+        commitments.values("item", "item__place_shares__unit", "item__place_shares__share")
+        .annotate(usd=Sum("usd_value"))
+        .order_by()
+    ):
+        unit_id, share = r["item__place_shares__unit"], r["item__place_shares__share"]
+        amounts[unit_id] += (r["usd"] or ZERO) * (HUNDRED if share is None else share) / HUNDRED
+        items[unit_id].add(r["item"])
+    return dict(amounts), dict(items)
 
 
 RATE_COLUMNS = ("id", "base", "quote", "rate", "valid_from", "source", "reference")

@@ -14,7 +14,7 @@ import posixpath
 import re
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
@@ -147,16 +147,24 @@ class Crawler:
                 queue.append(target)
 
 
-def relinked(page: Page, pages: dict[str, Page]) -> bytes:
-    """The page with each link to a kept page made relative to the page's own file (fragments kept)."""
+def relinked(page: Page, pages: dict[str, Page], switch: Callable[[str], str | None] | None = None) -> bytes:
+    """The page with each link to a kept page made relative to the page's own file (fragments kept);
+    `switch` gives the file a link leads to that is not a page's address (the language switch), or None."""
     here = posixpath.dirname(page.file)
 
     def relative(link: str) -> str:
         target = _internal(link, page.url)
-        if target is None or target not in pages:
+        if target is None:
             return link
         fragment = urlsplit(link).fragment
-        rel = posixpath.relpath(pages[target].file, here or ".")
+        if target in pages:
+            file = pages[target].file
+        else:
+            found = switch(target) if switch is not None else None
+            if found is None:
+                return link
+            file = found
+        rel = posixpath.relpath(file, here or ".")
         return rel + (f"#{fragment}" if fragment else "")
 
     if page.content_type.startswith(HTML):

@@ -13,15 +13,18 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 from django.conf import settings
 from django.test.utils import override_settings
+from django.urls import reverse
 from django.utils import translation
 
 from caunoi.core.models import Office
-from caunoi.staticsite.crawl import Crawl, Crawler, Page, relinked
+from caunoi.staticsite.crawl import Crawl, Crawler, Page, file_for, relinked
 from caunoi.staticsite.roots import roots_for
 
 MANIFEST = ".caunoi-publish.json"
@@ -49,13 +52,16 @@ def publish(office: Office | None, folder: Path, host: str = "localhost") -> Pub
     roots = roots_for(office)
     if not roots:
         raise NothingToPublish
-    allowed = tuple(sorted({_top(r) for r in roots}))
+    # Only the pages under the roots: an office's own pages (and the shared ones it names), never the other
+    # offices' that the national page links to; the national run's roots open the whole public part.
+    allowed = tuple(sorted({_top(r) for r in roots} if office is None else set(roots)))
     found = Crawl()
     secure = bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
     # Drawn in this process for `host`: a name the configuration need not list, since nothing is served. The
-    # pages' middleware activates their language in this thread: the caller's is restored afterwards.
+    # pages' middleware activates their language in this thread: the caller's is restored afterwards. Nothing
+    # is kept (caunoi.portal.kept): pages drawn for `host` would only push the live site's out of the cache.
     with (
-        override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host]),
+        override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, host], KEEP_PAGES=False),
         translation.override(translation.get_language()),
     ):
         for language, prefix in LANGUAGE_FOLDERS:
@@ -69,8 +75,10 @@ def publish(office: Office | None, folder: Path, host: str = "localhost") -> Pub
     folder.mkdir(parents=True, exist_ok=True)
     previous = _manifest(folder)
     files: dict[str, bytes] = {}
+    switch = _language_switch(found)
+    by_language = {english: _same_language(found, english) for english in (False, True)}
     for page in result.pages:
-        files[page.file] = relinked(page, _same_language(found, page))
+        files[page.file] = relinked(page, by_language[page.file.startswith("en/")], switch)
     for name, content in files.items():
         if _write_if_changed(folder / name, content):
             result.written += 1
@@ -101,15 +109,34 @@ def _merge(into: Crawl, other: Crawl) -> None:
     into.truncated |= other.truncated
 
 
-def _same_language(found: Crawl, page: Page) -> dict[str, Page]:
-    """The pages a page may link to, by URL: those of its own language, and the static files."""
-    prefix = page.file.split("/", 1)[0] if page.file.startswith("en/") else ""
+def _same_language(found: Crawl, english: bool) -> dict[str, Page]:
+    """The pages a page of a language may link to, by URL: those of its language, and the static files."""
     by_url: dict[str, Page] = {}
     for other in found.pages.values():
-        mine = other.file.startswith("en/") == (prefix == "en")
-        if mine or other.url.startswith(settings.STATIC_URL):
+        if other.file.startswith("en/") == english or other.url.startswith(settings.STATIC_URL):
             by_url[other.url] = other
     return by_url
+
+
+def _language_switch(found: Crawl) -> Callable[[str], str | None]:
+    """The public language switch (a link to /language/<code>/?next=<page>) leads, in the folder, to the same
+    page in the other language's folder, when it was published."""
+    prefixes = dict(LANGUAGE_FOLDERS)
+    switches = {reverse("web:language-link", args=[code]): code for code in prefixes}
+
+    def target(url: str) -> str | None:
+        parts = urlsplit(url)
+        language = switches.get(parts.path)
+        following = dict(parse_qsl(parts.query)).get("next", "")
+        if language is None or not following.startswith("/"):
+            return None
+        for content_type in ("text/html", ""):  # a page, else a download of the same address
+            file = file_for(following, content_type, prefixes[language])
+            if file in found.pages:
+                return file
+        return None
+
+    return target
 
 
 def _manifest(folder: Path) -> set[str]:

@@ -27,7 +27,7 @@ def _print_offices(request: HttpRequest) -> str:
     if not request.user.is_authenticated:
         return ""
     offices = Office.objects.filter(memberships__user=request.user).order_by("code").distinct()
-    return "; ".join(offices.values_list("name", flat=True))
+    return "; ".join(office.shown_name for office in offices.only("name", "name_en"))
 
 
 def layout(request: HttpRequest) -> dict[str, Any]:

@@ -158,3 +158,35 @@ class IssueArticlesForm(forms.Form):
             if self.cleaned_data.get(f"a{a.pk}")
         ]
         return [a for _position, _index, a in sorted(picked, key=lambda p: (p[0], p[1]))]
+
+
+class PageForm(forms.Form):
+    office = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Office.objects.none())
+    title = forms.CharField(label=_("Tiêu đề"), max_length=200)
+    slug = forms.CharField(
+        label=_("Đường dẫn"),
+        max_length=60,
+        required=False,
+        help_text=_("Chữ thường không dấu và dấu gạch ngang, ví dụ gioi-thieu; để trống: lấy theo tiêu đề."),
+    )
+    body = forms.CharField(
+        label=_("Nội dung"),
+        widget=BODY,
+        required=False,
+        help_text=_(
+            "HTML đơn giản (đoạn, đậm, nghiêng, danh sách, liên kết); mã lệnh và thuộc tính lạ bị loại bỏ."
+        ),
+    )
+    title_en = forms.CharField(label=_("Tiêu đề tiếng Anh"), max_length=200, required=False)
+    body_en = forms.CharField(label=_("Nội dung tiếng Anh"), widget=BODY, required=False)
+    position = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=32767, initial=0, required=False)
+
+    def __init__(self, *args: Any, offices: QuerySet[Office] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if offices is None:
+            del self.fields["office"]
+        else:
+            office_field: Any = self.fields["office"]
+            office_field.queryset = offices
+            if offices.count() == 1:
+                office_field.initial = offices.first()

@@ -32,6 +32,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", accounts.set_language, name="set-language"),
+    path("language/<str:language>/", accounts.language_link, name="language-link"),
     path("text-size/", accounts.set_text_size, name="set-text-size"),
     path("reminders/", home.reminders, name="reminders"),
     path("search/", search.search, name="search"),

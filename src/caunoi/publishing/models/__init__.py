@@ -3,6 +3,7 @@
 from caunoi.publishing.models.articles import Article, ArticleImage, ArticleStatus
 from caunoi.publishing.models.bulletin import BulletinEntry, BulletinIssue
 from caunoi.publishing.models.channels import Channel, Placement
+from caunoi.publishing.models.pages import Page
 
 __all__ = [
     "Article",
@@ -11,5 +12,6 @@ __all__ = [
     "BulletinEntry",
     "BulletinIssue",
     "Channel",
+    "Page",
     "Placement",
 ]

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from caunoi.core import accounts
 from caunoi.core.errors import RuleErrors
@@ -38,6 +38,25 @@ def set_language(request: HttpRequest) -> HttpResponse:
         accounts.set_language(request.user, language, actor=request.user)
     translation.activate(language)
     response = _back(request)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE
+    )
+    return response
+
+
+@require_GET
+def language_link(request: HttpRequest, language: str) -> HttpResponse:
+    """The public site's language switch: a plain link (`?next=` the page), so that its pages carry no CSRF
+    token and are the same for every visitor (caunoi.portal.kept). It sets the language cookie only: a
+    signed-in reader's saved language, which wins over the cookie, is changed by the form of the staff pages."""
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "")
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        target = "/"
+    response = redirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE
     )

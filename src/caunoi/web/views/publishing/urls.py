@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from caunoi.web.views.publishing import articles, bulletin
+from caunoi.web.views.publishing import articles, bulletin, pages
 
 urlpatterns = [
     path("", articles.article_list, name="pub-article-list"),
@@ -15,6 +15,10 @@ urlpatterns = [
     path("<int:pk>/images/<int:image>/", articles.article_image_file, name="pub-article-image-file"),
     path("<int:pk>/placements/", articles.article_placement, name="pub-article-placement"),
     path("<int:pk>/archive/", articles.article_archive, name="pub-article-archive"),
+    path("pages/", pages.page_list, name="pub-page-list"),
+    path("pages/new/", pages.page_create, name="pub-page-create"),
+    path("pages/<int:pk>/", pages.page_edit, name="pub-page-edit"),
+    path("pages/<int:pk>/publish/", pages.page_publish, name="pub-page-publish"),
     path("channels/", bulletin.channel_list, name="pub-channel-list"),
     path("bulletin/", bulletin.issue_list, name="pub-issue-list"),
     path("bulletin/<int:pk>/", bulletin.issue_detail, name="pub-issue-detail"),
