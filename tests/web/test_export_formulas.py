@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from caunoi.aid.models import AidItem
+from caunoi.core import marks
 from caunoi.directory.models import Organisation
 from caunoi.relations.models.events import Event
 
@@ -42,6 +43,7 @@ def test_the_aid_dashboard_csv_writes_a_formula_donor_as_text(login):
     query = "?year=2022&date=2022-06-30"
     donor = csv_of(client.get(f"/dashboard/csv/donors/{query}"))[1][0]
     Organisation.objects.filter(name=donor).update(name=DDE)
+    marks.touch_all()  # a raw update bypasses the services that renew the marks the kept figures are under
     rows = csv_of(client.get(f"/dashboard/csv/donors/{query}"))
     assert [r[0] for r in rows if DDE in r[0]] == ["'" + DDE]
 
