@@ -70,3 +70,16 @@ def test_national_counts_and_sitemap_keep_each_item_once(client, all_public):
     sitemap = client.get("/cong-khai/sitemap.xml").content.decode()
     assert all(f"/cong-khai/yen-bai/khoan/{i.pk}/<" in sitemap for i in all_public)
     assert "/cong-khai/lao-cai/khoan/" not in sitemap
+
+
+def test_the_successors_iati_file_reports_each_item_by_its_own_office(client, yen_bai, lao_cai, all_public):
+    from lxml import etree
+
+    from caunoi.iati.exporter import union_ref
+
+    root = etree.fromstring(client.get("/cong-khai/lao-cai/tai-ve.xml").content)
+    reporters = {a.find("reporting-org").get("ref") for a in root.findall("iati-activity")}
+
+    assert len(root.findall("iati-activity")) == len(all_public)
+    assert reporters == {union_ref(yen_bai)}
+    assert union_ref(yen_bai) != union_ref(lao_cai)

@@ -125,6 +125,9 @@ class PublicActivityBuilder(ActivityBuilder):
         for tx in item.transactions.all():
             tx.reference = ""
             tx.description = ""
+        if item.office_id != self.office.pk:
+            # A predecessor's item on its successor's portal is reported by its own office, as on its page.
+            return ActivityBuilder(item.office).build(item)
         return super().build(item)
 
 
