@@ -424,21 +424,9 @@ def main() -> None:
             f"{c.fmt_int(round(cfg['scale'] * synthetic.ITEMS_1X))} items; {cfg['clients']} clients × "
             f"{cfg['seconds']} s per answer (BENCH_API_SECONDS)."
         )
-        results = []
-        for db in web._databases(cfg):
-            c.note(f"\n{db}:")
-            try:
-                with c.bench_dir("bench-api") as data_dir:
-                    if db == "sqlite":
-                        results.append(
-                            _measure_db(db, c.sqlite_url(data_dir / "bench.sqlite3"), data_dir, cfg)
-                        )
-                    else:
-                        with c.scratch_postgres(f"caunoi_bench_api_{os.getpid()}") as url:
-                            results.append(_measure_db(db, url, data_dir, cfg))
-            except Exception:
-                traceback.print_exc()
-                c.note(f"  {db}: FAILED (see above); carrying on")
+        results = c.per_database(
+            "api", web._databases(cfg), lambda db, url, data_dir: _measure_db(db, url, data_dir, cfg)
+        )
         if results:
             _print_load(results, cfg)
     if "schema" in cfg["parts"] and cfg["examples"] > 0:

@@ -421,21 +421,9 @@ def main() -> None:
         f"clients × {cfg['seconds']} s per page (BENCH_PUBLIC_SECONDS); load generator {cfg['loadgen']}.\n"
         f"machine: {os.cpu_count()} CPUs, load average {' '.join(c.fmt_float(x, 2) for x in os.getloadavg())}"
     )
-    results: list[DbResult] = []
-    for db in _databases(cfg):
-        c.note(f"\n{db}:")
-        db_watch = c.Stopwatch()
-        try:
-            with c.bench_dir("bench-public") as data_dir:
-                if db == "sqlite":
-                    results.append(_measure_db(db, c.sqlite_url(data_dir / "bench.sqlite3"), data_dir, cfg))
-                else:
-                    with c.scratch_postgres(f"caunoi_bench_public_{os.getpid()}") as url:
-                        results.append(_measure_db(db, url, data_dir, cfg))
-        except Exception:
-            traceback.print_exc()
-            c.note(f"  {db}: FAILED (see above); carrying on")
-        c.note(f"  {db} done in {c.fmt_duration(db_watch.seconds)}")
+    results = c.per_database(
+        "public", _databases(cfg), lambda db, url, data_dir: _measure_db(db, url, data_dir, cfg)
+    )
     if results:
         _print_results(results, cfg)
     c.note(

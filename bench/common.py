@@ -16,10 +16,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+import traceback
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -194,6 +195,31 @@ class Stopwatch:
     @property
     def seconds(self) -> float:
         return time.perf_counter() - self.start
+
+
+T = TypeVar("T")
+
+
+def per_database(name: str, databases: Sequence[str], measure: Callable[[str, str, Path], T]) -> list[T]:
+    """`measure(db, database_url, data_dir)` on each database in turn — SQLite in a file of a scratch folder,
+    PostgreSQL in a scratch database — printing each one's time; a database that fails is reported and
+    skipped, so the others are still measured."""
+    results: list[T] = []
+    for db in databases:
+        note(f"\n{db}:")
+        watch = Stopwatch()
+        try:
+            with bench_dir(f"bench-{name}") as data_dir:
+                if db == "sqlite":
+                    results.append(measure(db, sqlite_url(data_dir / "bench.sqlite3"), data_dir))
+                else:
+                    with scratch_postgres(f"caunoi_bench_{name}_{os.getpid()}") as url:
+                        results.append(measure(db, url, data_dir))
+        except Exception:
+            traceback.print_exc()
+            note(f"  {db}: FAILED (see above); carrying on")
+        note(f"  {db} done in {fmt_duration(watch.seconds)}")
+    return results
 
 
 def median(values: Sequence[float]) -> float:
