@@ -83,3 +83,24 @@ def marked_tables(*, with_offices: bool = True) -> set[str]:
 def uncovered(read: set[str], covered: set[str], exempt: dict[str, str]) -> list[str]:
     """The tables read that neither renew a mark the value is kept under nor are exempt, sorted."""
     return sorted(read - covered - set(exempt))
+
+
+def keeping_served(settings: Any, monkeypatch: Any) -> list[str]:
+    """Turn keeping on, with figures computed afresh (so a draw reads every table its values read) and nothing
+    kept before found; returns the list the keys of the pages and answers served kept are appended to."""
+    from caunoi.core import marks
+
+    settings.REPORT_CACHE_ENABLED = False
+    settings.KEEP_PAGES = True
+    marks.touch_all()
+    served: list[str] = []
+    real = marks.recall
+
+    def recall(key: str, store: str = "reports") -> Any:
+        value = real(key, store)
+        if store == "pages" and value is not None:
+            served.append(key)
+        return value
+
+    monkeypatch.setattr(marks, "recall", recall)
+    return served

@@ -14,11 +14,10 @@ from django.test.utils import CaptureQueriesContext
 
 from caunoi.aid import services
 from caunoi.aid.models import AidItem, TransactionKind
-from caunoi.core import marks
 from caunoi.core.models import Membership
 from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation
-from tests.marks_reads import marked_tables, reading, uncovered
+from tests.marks_reads import keeping_served, marked_tables, reading, uncovered
 
 pytestmark = pytest.mark.django_db
 # Token, throttle count, memberships, which offices succeeded which, marks: what a kept answer costs.
@@ -172,19 +171,7 @@ def test_answers_can_be_turned_off(api, item, settings):
 @pytest.mark.parametrize("username", ["bientap", "toanquoc"])
 def test_every_table_a_kept_answer_reads_renews_its_marks(api, item, username, settings, monkeypatch):
     """Each answer computed with keeping on, its tables recorded, then served kept."""
-    settings.REPORT_CACHE_ENABLED = False
-    settings.KEEP_PAGES = True
-    marks.touch_all()  # nothing kept before is found
-    served: list[str] = []
-    real = marks.recall
-
-    def recall(key: str, store: str = "reports") -> Any:
-        value = real(key, store)
-        if store == "pages" and value is not None:
-            served.append(key)
-        return value
-
-    monkeypatch.setattr(marks, "recall", recall)
+    served = keeping_served(settings, monkeypatch)
     caller = api(username)
     covered = marked_tables(with_offices=True)
     found = {}

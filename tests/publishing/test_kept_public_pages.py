@@ -18,7 +18,7 @@ from caunoi.publishing.services import articles
 from caunoi.relations.models import ConsentKind, Person
 from caunoi.relations.services.people import record_consent, withdraw_consent
 from tests.conftest import TODAY
-from tests.marks_reads import marked_tables, reading, uncovered
+from tests.marks_reads import keeping_served, marked_tables, reading, uncovered
 
 pytestmark = pytest.mark.django_db
 EXEMPT = {
@@ -52,20 +52,7 @@ def kept_public_views(patterns: list[Any] | None = None) -> set[str]:
 @pytest.fixture
 def kept_on(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Pages kept, nothing kept before found; yields the keys of the pages served kept."""
-    settings.REPORT_CACHE_ENABLED = False  # figures computed afresh: a page's draw reads all its tables
-    settings.KEEP_PAGES = True
-    marks.touch_all()
-    served: list[str] = []
-    real = marks.recall
-
-    def recall(key: str, store: str = "reports") -> Any:
-        value = real(key, store)
-        if store == "pages" and value is not None:
-            served.append(key)
-        return value
-
-    monkeypatch.setattr(marks, "recall", recall)
-    yield served
+    yield keeping_served(settings, monkeypatch)
 
 
 @pytest.fixture

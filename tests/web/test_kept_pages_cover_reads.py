@@ -14,9 +14,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from caunoi.aid.models import AidItem
-from caunoi.core import marks
 from caunoi.core.permissions import grants
-from tests.marks_reads import marked_tables, reading, uncovered
+from tests.marks_reads import keeping_served, marked_tables, reading, uncovered
 
 pytestmark = pytest.mark.django_db
 # Read while a page is drawn but named by the page's key itself (caunoi.web.kept_pages.page_key).
@@ -64,20 +63,7 @@ def kept_views(patterns: list[Any] | None = None) -> dict[str, str]:
 def pages_on(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """Pages kept, nothing kept before found (the shared mark is in every key); yields the keys of the pages
     served kept. Reports are computed afresh, so that each page's draw reads every table its values read."""
-    settings.REPORT_CACHE_ENABLED = False
-    settings.KEEP_PAGES = True
-    marks.touch_all()
-    served: list[str] = []
-    real = marks.recall
-
-    def recall(key: str, store: str = "reports") -> Any:
-        value = real(key, store)
-        if store == "pages" and value is not None:
-            served.append(key)
-        return value
-
-    monkeypatch.setattr(marks, "recall", recall)
-    yield served
+    yield keeping_served(settings, monkeypatch)
 
 
 def drawn_reads(client: Client, url: str, served: list[str]) -> set[str]:
