@@ -20,6 +20,18 @@ BODY = forms.Textarea(attrs={"rows": 12})
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 
+def offer_offices(form: forms.Form, offices: QuerySet[Office] | None) -> None:
+    """The form's office choice: the offices the user may write in, the only one chosen beforehand; no
+    office field at all when `offices` is None (an edit: the record keeps its office)."""
+    if offices is None:
+        del form.fields["office"]
+        return
+    office_field: Any = form.fields["office"]
+    office_field.queryset = offices
+    if offices.count() == 1:
+        office_field.initial = offices.first()
+
+
 class ArticleForm(forms.Form):
     office = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Office.objects.none())
     title = forms.CharField(label=_("Tiêu đề"), max_length=500)
@@ -39,13 +51,7 @@ class ArticleForm(forms.Form):
 
     def __init__(self, *args: Any, offices: QuerySet[Office] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if offices is None:
-            del self.fields["office"]
-        else:
-            office_field: Any = self.fields["office"]
-            office_field.queryset = offices
-            if offices.count() == 1:
-                office_field.initial = offices.first()
+        offer_offices(self, offices)
 
 
 class StatusFilterForm(forms.Form):
@@ -117,10 +123,7 @@ class ChannelForm(forms.Form):
 
     def __init__(self, *args: Any, offices: QuerySet[Office], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        office_field: Any = self.fields["office"]
-        office_field.queryset = offices
-        if offices.count() == 1:
-            office_field.initial = offices.first()
+        offer_offices(self, offices)
 
 
 class IssueForm(forms.Form):
@@ -134,10 +137,7 @@ class IssueForm(forms.Form):
 
     def __init__(self, *args: Any, offices: QuerySet[Office], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        office_field: Any = self.fields["office"]
-        office_field.queryset = offices
-        if offices.count() == 1:
-            office_field.initial = offices.first()
+        offer_offices(self, offices)
 
 
 class IssueArticlesForm(forms.Form):
@@ -183,10 +183,4 @@ class PageForm(forms.Form):
 
     def __init__(self, *args: Any, offices: QuerySet[Office] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if offices is None:
-            del self.fields["office"]
-        else:
-            office_field: Any = self.fields["office"]
-            office_field.queryset = offices
-            if offices.count() == 1:
-                office_field.initial = offices.first()
+        offer_offices(self, offices)
