@@ -354,21 +354,11 @@ def _print_load(results: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
                     res["db"],
                     mode,
                     label,
-                    c.fmt_float(r["rps"]),
-                    _ms(r["p50"]),
-                    _ms(r["p95"]),
-                    _ms(r["p99"]),
-                    r["errors"],
-                    _ms(r["cpu_ms"]),
-                    c.fmt_float(r["server_cpu"], 2),
-                    c.fmt_float(r["loadgen_cpu"], 2),
-                    c.fmt_float(r["other_cpu"], 2),
-                    c.fmt_float(r["load_after"], 2),
+                    *web.load_cells(r),
                     _verdict(key, r),
                 ]
             )
-    headers = ["database", "kept", "answer", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "CPU ms/req"]
-    headers += ["srv CPU", "gen CPU", "other CPU", "load", "p95 target"]
+    headers = ["database", "kept", "answer", *web.LOAD_COLUMNS, "p95 target"]
     c.print_table(headers, rows, right=[False, False, False, *[True] * 10, False])
     c.note(
         "errors: socket errors, timeouts and answers other than 200. CPU ms/req: gunicorn's CPU time per request;\n"

@@ -635,6 +635,37 @@ def _ms(value: float | None) -> str:
     return "—" if value is None else c.fmt_float(value)
 
 
+# The columns of one load run, as bench_web, bench_public and bench_api print them.
+LOAD_COLUMNS = [
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "errors",
+    "CPU ms/req",
+    "srv CPU",
+    "gen CPU",
+    "other CPU",
+    "load",
+]
+
+
+def load_cells(r: dict[str, Any]) -> list[Any]:
+    """One load run's figures under LOAD_COLUMNS."""
+    return [
+        c.fmt_float(r["rps"]),
+        _ms(r["p50"]),
+        _ms(r["p95"]),
+        _ms(r["p99"]),
+        r["errors"],
+        _ms(r["cpu_ms"]),
+        c.fmt_float(r["server_cpu"], 2),
+        c.fmt_float(r["loadgen_cpu"], 2),
+        c.fmt_float(r["other_cpu"], 2),
+        c.fmt_float(r["load_after"], 2),
+    ]
+
+
 def _verdict(r: dict[str, Any], mode: str) -> str:
     target = TARGET_P95_MS[mode]
     return "PASS" if r["p95"] is not None and r["p95"] <= target and r["errors"] == 0 else "MISS"
@@ -660,16 +691,7 @@ def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
                     mode,
                     p.label,
                     p.path,
-                    c.fmt_float(r["rps"]),
-                    _ms(r["p50"]),
-                    _ms(r["p95"]),
-                    _ms(r["p99"]),
-                    r["errors"],
-                    _ms(r["cpu_ms"]),
-                    c.fmt_float(r["server_cpu"], 2),
-                    c.fmt_float(r["loadgen_cpu"], 2),
-                    c.fmt_float(r["other_cpu"], 2),
-                    c.fmt_float(r["load_after"], 2),
+                    *load_cells(r),
                     f"{_verdict(r, mode)} (≤{TARGET_P95_MS[mode]:.0f})",
                 ]
             )
@@ -679,16 +701,7 @@ def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
             "caches",
             "page",
             "URL",
-            "req/s",
-            "p50 ms",
-            "p95 ms",
-            "p99 ms",
-            "errors",
-            "CPU ms/req",
-            "srv CPU",
-            "gen CPU",
-            "other CPU",
-            "load",
+            *LOAD_COLUMNS,
             "p95 target",
         ],
         rows,
