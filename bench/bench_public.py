@@ -360,12 +360,13 @@ def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
             "unchanged",
             "removed",
             "s",
+            "CPU s",
             "ms/page",
             "slowest ms",
             "target",
         ],
         prow,
-        right=[False, False, True, True, True, True, True, True, False, False],
+        right=[False, False, True, True, True, True, True, True, True, False, False],
     )
     c.note(
         "s: the command's wall time, start-up included; ms/page: its mean time to draw a page or download."

@@ -1,12 +1,19 @@
-"""The production entry (gunicorn caunoi.wsgi): refuses to serve with the development secret."""
+"""The production entry (gunicorn caunoi.wsgi): refuses to serve with the development secret; kept public
+pages are answered in front of Django (caunoi.portal.front)."""
 
 import os
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "caunoi.settings")
-application = get_wsgi_application()
+application: Callable[..., Any] = get_wsgi_application()
 if settings.SECRET_KEY_IS_DEVELOPMENT and not settings.DEBUG:
     raise ImproperlyConfigured("CAUNOI_SECRET_KEY is not set: refusing to serve with the development key")
+if settings.KEEP_PAGES:
+    from caunoi.portal.front import KeptPublicFront
+
+    application = KeptPublicFront(application)

@@ -28,6 +28,9 @@ from caunoi.core import marks
 from caunoi.core.models import LedgerMark, Office
 
 View = Callable[..., HttpResponse]
+# Where a kept page leaves, in the WSGI environ, what caunoi.portal.front needs to keep the whole answer: the
+# page's name, scope and arguments, and the marks and day it was drawn under.
+FRONT_RECIPE = "caunoi.kept_public_page"
 # The offices a page shows, from the view's arguments: None for every office (the national pages).
 Scope = Callable[[dict[str, Any]], list[int] | None]
 
@@ -67,15 +70,22 @@ def _office_tokens(code: str) -> str | None:
     return ",".join(f"{s}={t}" for s, t, _ in found)
 
 
-def page_key(request: HttpRequest, name: str, scope: Scope, kwargs: dict[str, Any]) -> str | None:
-    if not (settings.KEEP_PAGES and request.method == "GET") or request.user.is_authenticated:
-        return None
+def page_state(scope: Scope, kwargs: dict[str, Any]) -> str:
+    """The marks a page of `scope` is kept under, as they are now (caunoi.portal.front reads it too)."""
     state = _office_tokens(kwargs["code"]) if scope is office_of_code else None
     if state is None:
         offices = scope(kwargs)
         state = marks.every_token() if offices is None else marks.tokens(offices)
-    page = (request.build_absolute_uri(), timezone.localdate().isoformat())
-    return marks.key_for(f"public-{name}", state, page)
+    return state
+
+
+def page_key(request: HttpRequest, name: str, scope: Scope, kwargs: dict[str, Any]) -> str | None:
+    if not (settings.KEEP_PAGES and request.method == "GET") or request.user.is_authenticated:
+        return None
+    state, day = page_state(scope, kwargs), timezone.localdate().isoformat()
+    # For the front (caunoi.portal.front), which keeps the whole answer once it is known to be keepable.
+    request.META[FRONT_RECIPE] = (name, scope, kwargs, state, day)
+    return marks.key_for(f"public-{name}", state, (request.build_absolute_uri(), day))
 
 
 def _keepable(response: HttpResponse) -> bool:
@@ -103,6 +113,8 @@ def kept_public_page(name: str, scope: Scope = office_of_code) -> Callable[[View
             response = view(request, *args, **kwargs)
             if _keepable(response):
                 marks.keep(key, (response["Content-Type"], response.content), "pages")
+            else:
+                request.META.pop(FRONT_RECIPE, None)
             return response
 
         wrapper.kept_public_page_name = name  # type: ignore[attr-defined]
