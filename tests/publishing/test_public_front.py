@@ -132,6 +132,8 @@ def test_a_visitor_with_a_session_or_another_method_always_reaches_django(front,
     get(app, "/cong-khai/yen-bai/", cookie="django_language=en; sessionid=abc")
     get(app, "/cong-khai/yen-bai/", method="HEAD")
     assert django.calls == 4
+    get(app, "/cong-khai/yen-bai/", cookie="sessionid=")  # an empty session cookie is no session
+    assert django.calls == 4
 
 
 def test_each_language_and_query_is_kept_apart(front, story):

@@ -43,7 +43,7 @@ def variant(environ: dict[str, Any]) -> Variant | None:
     if environ.get("REQUEST_METHOD") != "GET":
         return None
     cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
-    if settings.SESSION_COOKIE_NAME in cookies:
+    if cookies.get(settings.SESSION_COOKIE_NAME):  # an empty one is no session, for Django too
         return None
     return (
         str(environ.get("wsgi.url_scheme", "")),
