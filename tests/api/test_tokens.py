@@ -114,3 +114,27 @@ def test_each_token_is_throttled_with_retry_after(api, settings):
     assert refused.json()["errors"][0]["code"] == "api.throttled"
     assert "60" in refused.json()["errors"][0]["en"]
     assert second.get("/api/v1/offices/").status_code == 200  # another token, its own budget
+
+
+def test_a_process_leases_its_requests_and_all_processes_together_admit_no_more_than_the_rate(
+    api, settings, django_assert_num_queries
+):
+    from caunoi.api import access
+    from caunoi.api.models import ThrottleCount
+
+    settings.API_RATE = "250/min"  # leases of 2 (a hundredth)
+    key, window = "token:test", 1_000_020
+    with django_assert_num_queries(2):  # the upsert, and the first lease of a window removes past windows
+        assert access.admit(key, window, 250) is True
+    with django_assert_num_queries(0):  # the lease's second request
+        assert access.admit(key, window, 250) is True
+    admitted = 2
+    for n in range(400):
+        if n % 3 == 0:
+            access._leased.clear()  # another process: what this one leased is not its to use
+        admitted += access.admit(key, window, 250)
+    # 125 leases of 2 fill the budget; the 62 taken just before "another process" cleared them lost their second
+    # request: 250 - 62 admitted, none too many; each of the 214 refused requests still counted a lease.
+    assert admitted == 188
+    assert ThrottleCount.objects.get(key=key, window_start=window).count == 250 + 214 * 2
+    assert access.admit(key, window, 250) is False

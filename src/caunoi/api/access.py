@@ -4,6 +4,7 @@ write only with a read-and-write token; and how often (per token, per signed-in 
 from __future__ import annotations
 
 import math
+import threading
 import time
 from typing import Any
 
@@ -44,7 +45,7 @@ class PerToken(throttling.BaseThrottle):
         now = time.time()
         start = int(now // period) * period
         self.seconds_left = max(1, math.ceil(start + period - now))
-        return count_request(key, start) <= limit
+        return admit(key, start, limit)
 
     def wait(self) -> float:
         return float(self.seconds_left)
@@ -67,10 +68,39 @@ def rate(text: str) -> tuple[int, int]:
     return int(number), PERIODS[period.strip()[0]]
 
 
-def count_request(key: str, window_start: int) -> int:
-    """Add one request to `key`'s count in the window starting at `window_start` and return the new count,
+# A process takes requests from a window's budget in leases of at most a hundredth of it (and at most
+# LEASE_MAX): one write per lease instead of one per request, which on SQLite made every API read queue for
+# the database's one writer. What a process leased and did not use is lost to the others, so together the
+# processes may refuse up to (processes × lease) requests early, never admit one too many.
+LEASE_SHARE = 100
+LEASE_MAX = 50
+_leased: dict[tuple[str, int], int] = {}
+_leased_lock = threading.Lock()
+
+
+def admit(key: str, window_start: int, limit: int) -> bool:
+    """Whether one more request of `key` fits in the window's `limit`, counted for every process (above)."""
+    slot = (key, window_start)
+    with _leased_lock:
+        if _leased.get(slot, 0) > 0:
+            _leased[slot] -= 1
+            return True
+    lease = max(1, min(LEASE_MAX, limit // LEASE_SHARE))
+    total = count_request(key, window_start, lease)
+    granted = max(0, min(lease, limit - (total - lease)))
+    if granted == 0:
+        return False
+    with _leased_lock:
+        for past in [s for s in _leased if s[1] < window_start]:
+            del _leased[past]
+        _leased[slot] = _leased.get(slot, 0) + granted - 1
+    return True
+
+
+def count_request(key: str, window_start: int, requests: int = 1) -> int:
+    """Add `requests` to `key`'s count in the window starting at `window_start` and return the new count,
     in one statement (an upsert, atomic on SQLite and PostgreSQL alike: two processes never read the same
-    count). The first request of a window removes the counts of past windows."""
+    count). The first lease of a window removes the counts of past windows."""
     alias = router.db_for_write(ThrottleCount)
     connection = connections[alias]
     q = connection.ops.quote_name
@@ -82,12 +112,12 @@ def count_request(key: str, window_start: int) -> int:
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} ({key_c}, {start_c}, {count_c}) VALUES (%s, %s, 1) "
-            f"ON CONFLICT ({key_c}, {start_c}) DO UPDATE SET {count_c} = {table}.{count_c} + 1 "
+            f"INSERT INTO {table} ({key_c}, {start_c}, {count_c}) VALUES (%s, %s, %s) "
+            f"ON CONFLICT ({key_c}, {start_c}) DO UPDATE SET {count_c} = {table}.{count_c} + %s "
             f"RETURNING {count_c}",
-            [key, window_start],
+            [key, window_start, requests, requests],
         )
         (count,) = cursor.fetchone()
-    if count == 1:
+    if count == requests:
         ThrottleCount.objects.using(alias).filter(window_start__lt=window_start).delete()
     return int(count)
