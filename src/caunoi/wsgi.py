@@ -1,5 +1,5 @@
 """The production entry (gunicorn caunoi.wsgi): refuses to serve with the development secret; kept public
-pages are answered in front of Django (caunoi.portal.front)."""
+pages and API answers are answered in front of Django (caunoi.portal.front, caunoi.api.front)."""
 
 import os
 from collections.abc import Callable
@@ -14,6 +14,7 @@ application: Callable[..., Any] = get_wsgi_application()
 if settings.SECRET_KEY_IS_DEVELOPMENT and not settings.DEBUG:
     raise ImproperlyConfigured("CAUNOI_SECRET_KEY is not set: refusing to serve with the development key")
 if settings.KEEP_PAGES:
+    from caunoi.api.front import KeptApiFront
     from caunoi.portal.front import KeptPublicFront
 
-    application = KeptPublicFront(application)
+    application = KeptApiFront(KeptPublicFront(application))

@@ -23,6 +23,16 @@ from rest_framework.request import Request
 from caunoi.core import marks
 
 STORE = "pages"
+# Where a kept answer leaves, in the WSGI environ, the reader it was computed for (caunoi.api.front).
+FRONT_RECIPE = "caunoi.kept_api_answer"
+Reader = tuple[tuple[Any, ...], str, str]
+
+
+def reader_of(user: Any) -> Reader:
+    """Who reads, as far as a kept answer goes: id, superuser flag and roles by office; the marks of what they
+    may read; today's date."""
+    state, roles = marks.reader_state(user)
+    return (user.pk, user.is_superuser, tuple(roles)), state, timezone.localdate().isoformat()
 
 
 def answer_key(request: Request, name: str) -> str | None:
@@ -30,11 +40,9 @@ def answer_key(request: Request, name: str) -> str | None:
     user = request.user
     if not (settings.KEEP_PAGES and request.method == "GET" and user and user.is_authenticated):
         return None
-    state, roles = marks.reader_state(user)
-    reader = (user.pk, user.is_superuser, roles)
-    return marks.key_for(
-        f"api-{name}", state, (request.get_full_path(), reader, timezone.localdate().isoformat())
-    )
+    reader, state, day = found = reader_of(user)
+    request.META[FRONT_RECIPE] = found
+    return marks.key_for(f"api-{name}", state, (request.get_full_path(), reader, day))
 
 
 def recall(key: str) -> HttpResponse | None:

