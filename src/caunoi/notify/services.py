@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -147,8 +147,18 @@ def unread_count(user: Any) -> int:
         return 0
     count: int | None = getattr(user, "_caunoi_unread", None)
     if count is None:
-        count = user._caunoi_unread = unread(user).count()
-    return count
+        # `unread(user).count()` in plain SQL: every kept page's key asks, and the ORM's building of the
+        # query cost more than the rest of serving a kept page. (topic is never NULL: NOT IN is exact.)
+        notes, choices = Notification._meta.db_table, ReminderChoice._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {notes} WHERE user_id = %s AND read_at IS NULL AND topic NOT IN "
+                f"(SELECT topic FROM {choices} WHERE user_id = %s AND in_app = %s)",
+                [user.pk, user.pk, False],
+            )
+            (count,) = cursor.fetchone()
+        user._caunoi_unread = count
+    return int(count)
 
 
 def mark_read(notification: Notification, *, actor: Actor) -> None:
