@@ -52,8 +52,11 @@ def coming(office: Office) -> dict[str, Any]:
 
     on = timezone.localdate()
     events = [(e, _event_article(office, e)) for e in public.coming_events(office, on)]
+    # In the page's language; an occasion recorded with a Vietnamese title only is marked so.
     anniversaries = [
-        (a, anniversary_text(a)) for a in relation_anniversaries([office], on, public.COMING_DAYS)
+        (a, text, "vi" if public.english() and text == a.title else "")
+        for a in relation_anniversaries([office], on, public.COMING_DAYS)
+        for text in [anniversary_text(a)]
     ]
     return {"office": office, "events": events, "anniversaries": anniversaries, "english": public.english()}
 
