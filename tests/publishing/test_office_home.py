@@ -80,3 +80,69 @@ def test_an_office_with_nothing_coming_says_so(client, office):
     coming = _coming(client.get(f"/cong-khai/{office.code}/").content.decode())
     assert "Chưa có hoạt động nào được công bố." in coming
     assert "Không có ngày kỷ niệm nào trong 90 ngày tới." in coming
+
+
+@pytest.fixture
+def founded(yen_bai):  # type: ignore[no-untyped-def]
+    """Round foundings and occasions without an English title, all within 90 days of the clock."""
+    from caunoi.directory.models import Organisation
+    from caunoi.relations.services.associations import create_association
+    from caunoi.relations.services.calendar import create_occasion
+    from caunoi.relations.services.partners import create_partnership
+
+    champasak = Organisation.objects.create(
+        office=yen_bai, name="Tỉnh Chămpasắc", country="LA", kind="foreign_locality"
+    )
+    create_partnership(
+        yen_bai, champasak, level="province", kind="cooperation", since=dt.date(2016, 12, 15), actor=SYSTEM
+    )
+    create_association(
+        yen_bai,
+        name="Hội hữu nghị Việt Nam - Hàn Quốc tỉnh Yên Bái",
+        name_en="Yen Bai Vietnam–Korea Friendship Association",
+        counterpart_country="KR",
+        founded_on=dt.date(2001, 12, 20),
+        actor=SYSTEM,
+    )
+    for kind, title, month, day in (
+        ("new_year", "Tết Seollal của Hàn Quốc", 1, 29),
+        ("national_day", "Ngày Quốc khánh Ấn Độ", 1, 26),
+        ("other", "Ngày-hội-chỉ-có-tên-tiếng-Việt", 12, 24),
+    ):
+        create_occasion(
+            yen_bai,
+            kind=kind,
+            title=title,
+            country="KR" if kind == "new_year" else "IN",
+            recurrence="yearly",
+            month=month,
+            day=day,
+            actor=SYSTEM,
+        )
+
+
+def test_anniversaries_on_the_english_home_are_in_english(client, yen_bai, founded):
+    client.cookies["django_language"] = "en"
+    coming = _coming(client.get("/cong-khai/yen-bai/").content.decode())
+    listed = coming.split('<ul class="anniversaries">', 1)[1].split("</ul>", 1)[0]
+    assert listed.split("</li>")[:-1] == [
+        '<li><time datetime="2026-12-02">02/12/2026</time>: Lao National Day',
+        '<li><time datetime="2026-12-15">15/12/2026</time>: '
+        "10-year anniversary: 10 years of cooperation with Tỉnh Chămpasắc",
+        '<li><time datetime="2026-12-20">20/12/2026</time>: '
+        "25-year anniversary: 25 years since the founding of Yen Bai Vietnam–Korea Friendship Association",
+        '<li><time datetime="2026-12-24">24/12/2026</time>: '
+        '<span lang="vi">Ngày-hội-chỉ-có-tên-tiếng-Việt</span>',
+        '<li><time datetime="2027-01-26">26/01/2027</time>: National Day of India',
+        '<li><time datetime="2027-01-29">29/01/2027</time>: Traditional New Year of South Korea',
+        '<li><time datetime="2027-02-06">06/02/2027</time>: Chinese New Year (Spring Festival)',
+        '<li><time datetime="2027-02-11">11/02/2027</time>: Japan&#x27;s National Foundation Day',
+        '<li><time datetime="2027-02-23">23/02/2027</time>: The Emperor&#x27;s Birthday (Japan)',
+    ]
+    # The same anniversaries in Vietnamese, as the staff's reminders name them.
+    client.cookies["django_language"] = "vi"
+    vietnamese = _coming(client.get("/cong-khai/yen-bai/").content.decode())
+    assert "Kỷ niệm 10 năm: 10 năm quan hệ hợp tác với Tỉnh Chămpasắc</li>" in vietnamese
+    assert "Kỷ niệm 25 năm: 25 năm thành lập Hội hữu nghị Việt Nam - Hàn Quốc tỉnh Yên Bái</li>" in vietnamese
+    assert ": Quốc khánh nước CHDCND Lào</li>" in vietnamese
+    assert ": Ngày-hội-chỉ-có-tên-tiếng-Việt</li>" in vietnamese

@@ -52,7 +52,7 @@ def test_every_public_page_of_both_languages_is_written_with_relative_links(site
         'href="index__year-2022.html"',
         'href="data.csv"',
         'href="../static/caunoi/app.css"',
-        'href="/staff/"',  # not public: left as it was, never followed
+        "<a>x</a>",  # /staff/, not public: never followed, and in a folder it would lead nowhere
         'href="https://example.org/pub/"',
         'href="mailto:lhhn@example.vn"',
         'href="#top"',
@@ -63,8 +63,22 @@ def test_every_public_page_of_both_languages_is_written_with_relative_links(site
     assert 'href="../../static/caunoi/app.css"' in english
     assert 'href="a/index.html"' in english  # the English page links to English pages
     assert "<p>vi 2022</p>" in (tmp_path / "pub/index__year-2022.html").read_text()
-    assert 'href="../index.html"' in (tmp_path / "pub/a/index.html").read_text()
+    assert '<a href="../index.html">up</a><img alt="b">' in (tmp_path / "pub/a/index.html").read_text()
     assert (tmp_path / "pub/data.csv").read_bytes() == "mã,tên\n1,=SUM(A1)\n".encode()
+
+
+def test_a_public_page_the_copy_lacks_is_linked_on_the_live_site_when_named(site, yen_bai, tmp_path):
+    roots.register("test", lambda office: ["/pub/a/"])  # an office's copy: one page of the public part /pub/
+    publish(yen_bai, tmp_path / "dropped")
+    assert files(tmp_path / "dropped") == [MANIFEST, "en/pub/a/index.html", "pub/a/index.html"]
+    assert '<a>up</a><img alt="b">' in (tmp_path / "dropped/pub/a/index.html").read_text()
+
+    publish(yen_bai, tmp_path / "live", live="https://lhhn.example.vn/")
+    page = (tmp_path / "live/pub/a/index.html").read_text()
+    # The image, refused to the crawl, is not public on the live site either.
+    assert '<a href="https://lhhn.example.vn/pub/">up</a><img alt="b">' in page
+    english = (tmp_path / "live/en/pub/a/index.html").read_text()
+    assert '<a href="https://lhhn.example.vn/language/en/?next=%2Fpub%2F">up</a>' in english
 
 
 def test_a_second_run_rewrites_only_what_changed_and_removes_what_is_withdrawn(site, tmp_path):
@@ -74,13 +88,16 @@ def test_a_second_run_rewrites_only_what_changed_and_removes_what_is_withdrawn(s
     assert (again.written, again.unchanged, again.removed) == (0, 9, 0)
     site_urls.GONE.add("a")
     withdrawn = publish(None, tmp_path)
-    # The four home pages (two languages, with and without the year) change: their link to the page is no
-    # longer made relative. Both copies of the page go; the downloads and the style sheet stay as they were.
+    # The four home pages (two languages, with and without the year) change: their links to the page are
+    # dropped. Both copies of the page go; the downloads and the style sheet stay as they were.
     assert (withdrawn.written, withdrawn.unchanged, withdrawn.removed) == (4, 3, 2)
     assert not (tmp_path / "pub/a").exists()
     assert not (tmp_path / "en/pub/a").exists()
-    # The page that linked to it now keeps the link as it was: nothing points into the removed folder.
-    assert 'href="/pub/a/"' in (tmp_path / "pub/index.html").read_text()
+    # The page that linked to it no longer does: nothing points into the removed folder.
+    assert (
+        '<p>vi </p><a>x</a><a>x</a><a href="index__year-2022.html">'
+        in (tmp_path / "pub/index.html").read_text()
+    )
 
 
 def test_files_not_written_by_caunoi_are_left_alone_and_the_manifest_cannot_reach_outside(site, tmp_path):
@@ -117,6 +134,9 @@ def test_the_command_says_what_it_wrote_and_refuses_bad_arguments(site, tmp_path
     with pytest.raises(CommandError) as not_folder:
         call_command("publish", "--office", "yen-bai", "-o", str(a_file))
     assert str(not_folder.value) == f"{a_file} không phải thư mục / is not a folder"
+    with pytest.raises(CommandError) as not_address:
+        call_command("publish", "--office", "yen-bai", "-o", str(tmp_path / "out"), "--live", "lhhn.vn")
+    assert str(not_address.value) == "lhhn.vn: cần địa chỉ http(s)://… / an http(s)://… address is needed"
 
 
 @pytest.mark.parametrize(

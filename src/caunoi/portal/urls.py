@@ -9,6 +9,7 @@ urlpatterns = [
     path("cot-du-lieu.csv", views.columns_csv, name="columns-csv"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("<slug:code>/", views.office_portal, name="office"),
+    path("<slug:code>/sitemap.xml", views.office_sitemap, name="office-sitemap"),
     path("<slug:code>/khoan/<int:pk>/", views.item_page, name="item"),
     path("<slug:code>/tai-ve.<str:fmt>", views.download, name="download"),
 ]

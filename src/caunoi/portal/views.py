@@ -201,6 +201,20 @@ def columns_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _office_entries(office: Office) -> list[tuple[str, dt.date | None]]:
+    """The office's own pages: its portal, its items and what other apps register (`sitemap_extras`)."""
+    urls: list[tuple[str, dt.date | None]] = [(reverse("portal:office", args=[office.code]), None)]
+    for pk, updated in public_items(office, own=True).order_by("code").values_list("pk", "updated_at"):
+        urls.append((reverse("portal:item", args=[office.code, pk]), timezone.localdate(updated)))
+    urls.extend(sitemap_extras.entries_for(office))
+    return urls
+
+
+def _sitemap(request: HttpRequest, urls: list[tuple[str, dt.date | None]]) -> HttpResponse:
+    entries = [(request.build_absolute_uri(url), day) for url, day in urls]
+    return render(request, "portal/sitemap.xml", {"entries": entries}, content_type="application/xml")
+
+
 def sitemap(request: HttpRequest) -> HttpResponse:
     """Every portal page: the national page, the column dictionary, each office's list and item pages, and
     what other apps register (`sitemap_extras`: the news pages and feed)."""
@@ -209,9 +223,13 @@ def sitemap(request: HttpRequest) -> HttpResponse:
         (reverse("portal:columns"), None),
     ]
     for office in offices_with_portal():
-        urls.append((reverse("portal:office", args=[office.code]), None))
-        for pk, updated in public_items(office, own=True).order_by("code").values_list("pk", "updated_at"):
-            urls.append((reverse("portal:item", args=[office.code, pk]), timezone.localdate(updated)))
-        urls.extend(sitemap_extras.entries_for(office))
-    entries = [(request.build_absolute_uri(url), day) for url, day in urls]
-    return render(request, "portal/sitemap.xml", {"entries": entries}, content_type="application/xml")
+        urls.extend(_office_entries(office))
+    return _sitemap(request, urls)
+
+
+def office_sitemap(request: HttpRequest, code: str) -> HttpResponse:
+    """The pages of an office's own site, which its pages link to (and its static copy holds): its own and,
+    as a successor, its predecessors' pages, each under its own office, and the column dictionary."""
+    office = _office(code)
+    urls = [entry for o in office.lineage() for entry in _office_entries(o)]
+    return _sitemap(request, [*urls, (reverse("portal:columns"), None)])

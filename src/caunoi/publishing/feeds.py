@@ -35,7 +35,7 @@ class NewsFeed(Feed):
         return _("Tin bài về hoạt động đối ngoại nhân dân và viện trợ")
 
     def items(self, obj: Office) -> list[Article]:
-        return list(public.public_articles(obj)[:LATEST])
+        return list(public.listed_articles(obj)[:LATEST])
 
     def item_title(self, item: Article) -> str:
         return public.shown(item).title.text

@@ -81,7 +81,15 @@ def _public(office_ids: list[int] | None) -> QuerySet[Article]:
 
 
 def public_articles(office: Office) -> QuerySet[Article]:
+    """The office's own public articles (its article pages, photos, bulletins and sitemap entries)."""
     return _public([office.pk])
+
+
+def listed_articles(office: Office) -> QuerySet[Article]:
+    """The public articles an office's news lists (its home, news list and feed): its own and, as a
+    successor, its predecessors' (`Office.lineage`), as its portal lists their items — each linked under its
+    own office, where its page is."""
+    return _public([o.pk for o in office.lineage()]).select_related("office")
 
 
 def latest_everywhere(count: int) -> list[Article]:

@@ -41,7 +41,7 @@ def _context(office: Office, title: str) -> dict[str, object]:
 @kept_public_page("news-list")
 def news_list(request: HttpRequest, code: str) -> HttpResponse:
     office = _office(code)
-    page = Paginator(public.public_articles(office), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(public.listed_articles(office), PER_PAGE).get_page(request.GET.get("page"))
     context = _context(office, _("Tin tức"))
     context.update(
         page=page,

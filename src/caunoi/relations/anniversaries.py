@@ -39,6 +39,10 @@ class Anniversary:
     days_until: int
     source_url: str = ""
     record: str = ""  # occasion:12, partnership:3, association:4
+    # For the title in English (`caunoi.relations.reminders.anniversary_text`): an occasion's English title,
+    # the partner's or association's name (and an association's English name).
+    title_en: str = ""
+    name: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +108,7 @@ def _from_occasion(occasion: Occasion, on: dt.date, last: dt.date) -> list[Anniv
                 days_until=(day - on).days,
                 source_url=occasion.source_url,
                 record=f"occasion:{occasion.pk}",
+                title_en=occasion.title_en,
             )
         )
     return found
@@ -146,6 +151,7 @@ def upcoming_anniversaries(office: Office, on: dt.date, lead_days: int = 90) -> 
                     partnership.since_precision != Precision.DAY,
                     (day - on).days,
                     record=f"partnership:{partnership.pk}",
+                    name=partnership.organisation.name,
                 )
             )
     for association in Association.objects.filter(office__in=offices, archived_at__isnull=True):
@@ -166,6 +172,8 @@ def upcoming_anniversaries(office: Office, on: dt.date, lead_days: int = 90) -> 
                     precision != Precision.DAY,
                     (day - on).days,
                     record=f"association:{association.pk}",
+                    title_en=association.name_en,
+                    name=association.name,
                 )
             )
     return sorted(found, key=lambda a: (a.on, a.title))

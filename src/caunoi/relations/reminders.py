@@ -13,12 +13,14 @@ from collections.abc import Iterable
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from caunoi.core.models import Office
 from caunoi.core.records import RecordRef
 from caunoi.core.reminders import Reminder
 from caunoi.relations.alerts import Alert, agreement_alerts, workshop_alerts
 from caunoi.relations.anniversaries import Anniversary, upcoming_anniversaries
+from caunoi.relations.countries import country_name
 from caunoi.relations.models import Association, Partnership
 
 # Round anniversaries are shown a season ahead, so that a celebration can be planned; yearly occasions
@@ -53,18 +55,53 @@ def relation_anniversaries(
     return sorted(found, key=lambda a: (a.on, a.title))
 
 
+def _english() -> bool:
+    return (translation.get_language() or "vi").startswith("en")
+
+
 def alert_text(alert: Alert) -> str:
-    return alert.en if (translation.get_language() or "vi").startswith("en") else alert.vi
+    return alert.en if _english() else alert.vi
+
+
+# An occasion with no English title, named in English by its kind and country (in the page's language).
+OCCASION_TITLES = {
+    "national_day": gettext_lazy("Quốc khánh %(country)s"),
+    "diplomatic_relations": gettext_lazy("Ngày thiết lập quan hệ ngoại giao Việt Nam - %(country)s"),
+    "new_year": gettext_lazy("Tết cổ truyền của %(country)s"),
+}
+
+
+def anniversary_title(anniversary: Anniversary) -> str:
+    """The anniversary's title in the active language. In Vietnamese, its title; in English an occasion's
+    English title (else its kind and country, else its Vietnamese title), and the founding of a partnership
+    or an association in a sentence of the catalog around the recorded name (an association's English one)."""
+    if not _english():
+        return anniversary.title
+    if anniversary.kind == "partnership_founding":
+        return _("%(years)s năm quan hệ hợp tác với %(name)s") % {
+            "years": anniversary.years,
+            "name": anniversary.name,
+        }
+    if anniversary.kind == "association_founding":
+        return _("%(years)s năm thành lập %(name)s") % {
+            "years": anniversary.years,
+            "name": anniversary.title_en or anniversary.name,
+        }
+    if anniversary.title_en:
+        return anniversary.title_en
+    composed = OCCASION_TITLES.get(anniversary.kind)
+    if composed is None or not anniversary.country:
+        return anniversary.title
+    return str(composed) % {"country": country_name(anniversary.country)}
 
 
 def anniversary_text(anniversary: Anniversary) -> str:
+    """The anniversary as a reminder or the public home lists it, in the active language."""
+    title = anniversary_title(anniversary)
     if anniversary.years and anniversary.is_round:
-        text = _("Kỷ niệm %(years)s năm: %(title)s") % {
-            "years": anniversary.years,
-            "title": anniversary.title,
-        }
+        text = _("Kỷ niệm %(years)s năm: %(title)s") % {"years": anniversary.years, "title": title}
     else:
-        text = anniversary.title
+        text = title
     if anniversary.approximate:
         text += " " + _("(ngày gần đúng)")
     return text

@@ -147,12 +147,21 @@ class Crawler:
                 queue.append(target)
 
 
-def relinked(page: Page, pages: dict[str, Page], switch: Callable[[str], str | None] | None = None) -> bytes:
+def relinked(
+    page: Page,
+    pages: dict[str, Page],
+    switch: Callable[[str], str | None] | None = None,
+    elsewhere: Callable[[str], str | None] | None = None,
+) -> bytes:
     """The page with each link to a kept page made relative to the page's own file (fragments kept);
-    `switch` gives the file a link leads to that is not a page's address (the language switch), or None."""
+    `switch` gives the file a link leads to that is not a page's address (the language switch), or None.
+
+    A link of a page to this site that the copy does not hold (the national page of an office's copy, a page
+    not public) would lead nowhere from a folder: `elsewhere` gives the absolute address it leads to instead
+    (the live site's), else the link is dropped (an `<a>` without href, its text kept)."""
     here = posixpath.dirname(page.file)
 
-    def relative(link: str) -> str:
+    def relative(link: str) -> str | None:
         target = _internal(link, page.url)
         if target is None:
             return link
@@ -162,16 +171,38 @@ def relinked(page: Page, pages: dict[str, Page], switch: Callable[[str], str | N
         else:
             found = switch(target) if switch is not None else None
             if found is None:
-                return link
+                return elsewhere(target) if elsewhere is not None else None
             file = found
         rel = posixpath.relpath(file, here or ".")
         return rel + (f"#{fragment}" if fragment else "")
 
     if page.content_type.startswith(HTML):
         doc = _document(page.content)
-        doc.rewrite_links(relative, resolve_base_href=False)
+        _rewrite_links(doc, relative)
         return b"<!DOCTYPE html>\n" + etree.tostring(doc, encoding="utf-8", method="html")
     if page.content_type.startswith(CSS):
+        # Style sheets name only static files, all kept: a link they have that is not kept stays as it was.
         text = page.content.decode("utf-8")
-        return CSS_URL.sub(lambda m: f"url({m.group(1)}{relative(m.group(2))}{m.group(1)})", text).encode()
+        return CSS_URL.sub(
+            lambda m: f"url({m.group(1)}{relative(m.group(2)) or m.group(2)}{m.group(1)})", text
+        ).encode()
     return page.content
+
+
+def _rewrite_links(doc: lxml_html.HtmlElement, new_link: Callable[[str], str | None]) -> None:
+    """lxml's `rewrite_links`, except that a link `new_link` drops (None) loses its href or src attribute
+    only: lxml's would also empty a whole `<style>` or `style` for one of its `url()`s (left as they were)."""
+    for element, attribute, link, position in doc.iterlinks():
+        new = new_link(link.strip())
+        if new == link:
+            continue
+        if new is None:
+            if attribute in ("href", "src"):
+                del element.attrib[attribute]
+            continue
+        if attribute is None:  # a url() in a <style>: iterlinks gives them last first, positions hold
+            text = element.text or ""
+            element.text = text[:position] + new + text[position + len(link) :]
+        else:
+            current = element.get(attribute) or ""
+            element.set(attribute, current[:position] + new + current[position + len(link) :])

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
 from django.test.utils import override_settings
@@ -47,14 +47,21 @@ class Published:
     seconds: float = 0.0
 
 
-def publish(office: Office | None, folder: Path, host: str = "localhost") -> Published:
+def publish(office: Office | None, folder: Path, host: str = "localhost", live: str = "") -> Published:
+    """`live`: the address of the live public site (`https://host`), where a link to a public page that the
+    copy does not hold leads (an office's copy has no national page); without it such links are dropped."""
     started = time.perf_counter()
     roots = roots_for(office)
     if not roots:
         raise NothingToPublish
-    # Only the pages under the roots: an office's own pages (and the shared ones it names), never the other
-    # offices' that the national page links to; the national run's roots open the whole public part.
-    allowed = tuple(sorted({_top(r) for r in roots} if office is None else set(roots)))
+    # Only the pages under the roots: an office's own pages (and the shared ones it names), and as a
+    # successor its predecessors' (its pages list their items and news, each under its own office), never
+    # the other offices' that the national page links to; the national run's roots open the whole public part.
+    public_part = tuple(sorted({_top(r) for r in roots}))
+    if office is None:
+        allowed = public_part
+    else:
+        allowed = tuple(sorted({r for o in office.lineage() for r in roots_for(o)}))
     found = Crawl()
     secure = bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
     # Drawn in this process for `host`: a name the configuration need not list, since nothing is served. The
@@ -78,7 +85,9 @@ def publish(office: Office | None, folder: Path, host: str = "localhost") -> Pub
     switch = _language_switch(found)
     by_language = {english: _same_language(found, english) for english in (False, True)}
     for page in result.pages:
-        files[page.file] = relinked(page, by_language[page.file.startswith("en/")], switch)
+        english = page.file.startswith("en/")
+        elsewhere = _on_live_site(live, public_part, found.refused, "en" if english else "")
+        files[page.file] = relinked(page, by_language[english], switch, elsewhere)
     for name, content in files.items():
         if _write_if_changed(folder / name, content):
             result.written += 1
@@ -137,6 +146,24 @@ def _language_switch(found: Crawl) -> Callable[[str], str | None]:
         return None
 
     return target
+
+
+def _on_live_site(
+    live: str, public_part: tuple[str, ...], refused: dict[str, int], language: str
+) -> Callable[[str], str | None]:
+    """A link to a public page the copy does not hold, on the live site (an English page's through the live
+    site's language switch, so that it opens in English); None (dropped) without a live site, and for a
+    page that is not public (outside the public part, or refused to the crawl)."""
+    base = live.rstrip("/")
+
+    def address(url: str) -> str | None:
+        if not base or not url.startswith(public_part) or url in refused:
+            return None
+        if language:
+            return f"{base}{reverse('web:language-link', args=[language])}?{urlencode({'next': url})}"
+        return f"{base}{url}"
+
+    return address
 
 
 def _manifest(folder: Path) -> set[str]:

@@ -17,8 +17,9 @@ LATEST = 3
 
 @register.inclusion_tag("publishing/public/latest.html")
 def latest_news(office: Office) -> dict[str, Any]:
-    """The office's latest published news, with links to the news list and the bulletin archive."""
-    articles = list(public.public_articles(office)[:LATEST])
+    """The office's latest published news (and, as a successor, its predecessors'), with links to the news
+    list and the bulletin archive."""
+    articles = list(public.listed_articles(office)[:LATEST])
     return {
         "office": office,
         "entries": [(public.shown(a), a, public.public_photos(a).first()) for a in articles],
@@ -51,8 +52,11 @@ def coming(office: Office) -> dict[str, Any]:
 
     on = timezone.localdate()
     events = [(e, _event_article(office, e)) for e in public.coming_events(office, on)]
+    # In the page's language; an occasion recorded with a Vietnamese title only is marked so.
     anniversaries = [
-        (a, anniversary_text(a)) for a in relation_anniversaries([office], on, public.COMING_DAYS)
+        (a, text, "vi" if public.english() and text == a.title else "")
+        for a in relation_anniversaries([office], on, public.COMING_DAYS)
+        for text in [anniversary_text(a)]
     ]
     return {"office": office, "events": events, "anniversaries": anniversaries, "english": public.english()}
 
@@ -66,6 +70,14 @@ def _event_article(office: Office, event: Any) -> Any:
 def page_links(office: Office) -> dict[str, Any]:
     """The office's public pages, as items of its site's navigation."""
     return {"office": office, "pages": [(p, public.page_title(p)) for p in public.public_pages(office)]}
+
+
+@register.filter
+def shown_name(office: Office) -> str:
+    """The office's name in the page's language."""
+    from caunoi.portal.views import office_name
+
+    return office_name(office)
 
 
 @register.filter

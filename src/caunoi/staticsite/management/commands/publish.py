@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -25,6 +26,13 @@ class Command(BaseCommand):
             default="localhost",
             help="tên miền của trang (trong sitemap, feed) / the site's host name",
         )
+        parser.add_argument(
+            "--live",
+            default="",
+            help="địa chỉ trang công khai trực tuyến (https://…), nơi dẫn các liên kết tới trang không có "
+            "trong bản tĩnh (trang toàn quốc); bỏ trống: bỏ các liên kết đó / the live public site's address, "
+            "where links to pages the copy lacks lead; none: such links are dropped",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         folder: Path = options["output"]
@@ -32,7 +40,11 @@ class Command(BaseCommand):
             office = office_by_code(options["office"]) if options["office"] else None
             if folder.exists() and not folder.is_dir():
                 raise CommandError(f"{folder} không phải thư mục / is not a folder")
-            result = publish(office, folder, host=options["host"])
+            live = options["live"]
+            parts = urlsplit(live)
+            if live and (parts.scheme not in ("http", "https") or not parts.netloc):
+                raise CommandError(f"{live}: cần địa chỉ http(s)://… / an http(s)://… address is needed")
+            result = publish(office, folder, host=options["host"], live=live)
         except RuleErrors as error:
             raise CommandError(str(error)) from None
         except NothingToPublish:
