@@ -158,8 +158,13 @@ def _pages(info: dict[str, Any]) -> list[web.Page]:
 
 PUBLISH_LINE = re.compile(
     r"(\d+) tệp / files: (\d+) ghi mới / written, (\d+) không đổi / unchanged, (\d+) xóa / removed; "
-    r"([\d.]+) s \(([\d.]+) ms/trang / per page, chậm nhất / slowest (\d+) ms: (\S+)\)"
+    r"([\d.,]+) s \(([\d.,]+) ms/trang / per page, chậm nhất / slowest (\d+) ms: (\S+)\)"
 )
+
+
+def _vietnamese_float(text: str) -> float:
+    """A number as `caunoi publish` prints it: "1.234,5"."""
+    return float(text.replace(".", "").replace(",", "."))
 
 
 def _publish(env: dict[str, str], office: str, folder: Path) -> dict[str, Any]:
@@ -189,8 +194,8 @@ def _publish(env: dict[str, str], office: str, folder: Path) -> dict[str, Any]:
         "written": int(written),
         "unchanged": int(unchanged),
         "removed": int(removed),
-        "seconds": float(seconds),
-        "per_page_ms": float(per_page),
+        "seconds": _vietnamese_float(seconds),
+        "per_page_ms": _vietnamese_float(per_page),
         "slowest_ms": int(slowest_ms),
         "slowest": slowest,
         "output": proc.stdout.strip(),

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -126,6 +127,8 @@ def test_the_command_says_what_it_wrote_and_refuses_bad_arguments(site, tmp_path
     call_command("publish", "--office", "yen-bai", "-o", str(tmp_path / "out"))
     out = capsys.readouterr().out
     assert out.startswith("9 tệp / files: 9 ghi mới / written, 0 không đổi / unchanged, 0 xóa / removed; ")
+    # Times in the Vietnamese format, as every number caunoi prints: "0,4 s (41,3 ms/trang / per page, …".
+    assert re.search(r"; \d+,\d s \(\d+,\d ms/trang / per page, chậm nhất / slowest \d+ ms: ", out), out
     with pytest.raises(CommandError) as unknown:
         call_command("publish", "--office", "khong-co", "-o", str(tmp_path / "out"))
     assert "khong-co" in str(unknown.value)

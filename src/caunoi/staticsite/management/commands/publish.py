@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from caunoi.core.errors import RuleErrors
 from caunoi.core.offices import office_by_code
+from caunoi.core.shown import number
 from caunoi.staticsite.publish import NothingToPublish, publish
 
 
@@ -56,10 +58,11 @@ class Command(BaseCommand):
         pages = result.pages
         slowest = max(pages, key=lambda p: p.ms)
         mean = sum(p.ms for p in pages) / len(pages)
+        seconds, per_page = (number(Decimal(f"{v:.1f}"), 1, lang="vi") for v in (result.seconds, mean))
         self.stdout.write(
             f"{len(pages)} tệp / files: {result.written} ghi mới / written, {result.unchanged} không đổi / "
-            f"unchanged, {result.removed} xóa / removed; {result.seconds:.1f} s "
-            f"({mean:.1f} ms/trang / per page, chậm nhất / slowest {slowest.ms:.0f} ms: {slowest.url})"
+            f"unchanged, {result.removed} xóa / removed; {seconds} s "
+            f"({per_page} ms/trang / per page, chậm nhất / slowest {slowest.ms:.0f} ms: {slowest.url})"
         )
         if result.refused:
             self.stdout.write(
