@@ -19,7 +19,6 @@ from caunoi.api.front import KeptApiFront
 from caunoi.core.models import Membership
 from caunoi.core.permissions import SYSTEM
 from caunoi.directory.models import Organisation
-from tests.api.conftest import Api
 from tests.marks_reads import keeping_served, marked_tables, reading, uncovered
 from tests.wsgi_calls import Counted, WsgiClient, connections_kept
 
@@ -39,15 +38,12 @@ LISTS = ("/api/v1/aid-items/", "/api/v1/transactions/")
 
 
 @pytest.fixture(params=["django", "front"])
-def api(request, token_of):  # type: ignore[no-untyped-def]
-    """Each behaviour of kept answers holds through the test client (Django and DRF) and through the front of
-    the production server (caunoi.api.front), which serves kept answers without them."""
-
-    def token(username: str | None, scope: str) -> dict[str, str]:
-        return {"Authorization": f"Bearer {token_of(username, scope)}"} if username else {}
-
+def api(request, api):  # type: ignore[no-untyped-def]
+    """Each behaviour of kept answers holds through the test client (Django and DRF: tests/api/conftest.py's
+    callers) and through the front of the production server (caunoi.api.front), which serves kept answers
+    without them, to the same callers' tokens."""
     if request.param == "django":
-        return lambda username, scope="read_write": Api(token_of(username, scope) if username else None)
+        return api
     stack = ExitStack()
     stack.enter_context(connections_kept())
     request.addfinalizer(stack.close)
@@ -55,7 +51,7 @@ def api(request, token_of):  # type: ignore[no-untyped-def]
     front = KeptApiFront(django)
 
     def caller(username: str | None, scope: str = "read_write") -> WsgiClient:
-        return WsgiClient(front, token(username, scope))
+        return WsgiClient(front, api(username, scope).headers)
 
     caller.django = django  # type: ignore[attr-defined]
     return caller
@@ -160,13 +156,11 @@ def test_a_reader_who_lost_the_office_gets_404_not_the_kept_answer(api, item):
     assert caller.get(f"/api/v1/aid-items/{item.pk}/").status_code == 404
 
 
-def test_an_answer_kept_for_one_reader_is_never_served_to_another(api, item, stranger, token_of):
-    from tests.api.conftest import Api
-
+def test_an_answer_kept_for_one_reader_is_never_served_to_another(api, item, stranger):
     _read(api("bientap"), f"/api/v1/aid-items/{item.pk}/")
     listed, _ = _read(api("bientap"), "/api/v1/aid-items/?office=yen-bai")
     assert listed["results"]
-    other = Api(token_of("khac"))
+    other = api("khac")
     assert other.get(f"/api/v1/aid-items/{item.pk}/").status_code == 404
     assert _read(other, "/api/v1/aid-items/?office=yen-bai")[0]["results"] == []
 

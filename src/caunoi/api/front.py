@@ -14,12 +14,9 @@ with a session cookie or an `If-None-Match` goes to Django.
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, connection
 from django.http import parse_cookie
 
 from caunoi.api import access, kept
@@ -29,7 +26,6 @@ from caunoi.core import front
 from caunoi.portal.front import address
 
 PREFIX = "/api/"
-MAX_ADDRESSES = 20_000  # addresses known to be kept answers, per process
 Variant = tuple[str, ...]
 
 
@@ -63,30 +59,21 @@ class KeptApiFront:
 
     def __init__(self, app: front.WsgiApp) -> None:
         self.app = app
-        self.known: OrderedDict[Variant, None] = OrderedDict()
+        self.known = front.Addresses()  # the variants with a kept answer (for some reader)
         self.answers = front.AnswerStore()
-        self.lock = threading.Lock()
 
     def __call__(self, environ: dict[str, Any], start_response: front.StartResponse) -> Any:
         asked = request_of(environ)
         if asked is None:
             return self.app(environ, start_response)
         found, raw = asked
-        if found in self.known:
-            try:
-                answer = self._recall(found, raw, environ)
-            except DatabaseError:
-                connection.close()  # outside Django's request cycle: Django reconnects
-                answer = None
+        if self.known.get(found):
+            answer = front.read(lambda: self._recall(found, raw, environ))
             if answer is not None:
                 return front.serve(answer, start_response)
         result, reader, answer = front.draw(self.app, environ, start_response, kept.FRONT_RECIPE)
         if answer is not None:
-            with self.lock:
-                self.known[found] = None
-                self.known.move_to_end(found)
-                while len(self.known) > MAX_ADDRESSES:
-                    self.known.popitem(last=False)
+            self.known.put(found, True)
             self.answers.put(answer_key(found, reader), answer)
         return result
 

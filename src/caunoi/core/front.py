@@ -10,14 +10,47 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, TypeVar
 
+from django.db import DatabaseError, connection
+
+T = TypeVar("T")
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 Answer = tuple[str, tuple[tuple[str, str], ...], bytes]
 
 MAX_BYTES = 48 * 2**20  # kept answers per front and server process
+MAX_ADDRESSES = 20_000  # addresses known to have kept answers, per front and server process
+
+
+class Addresses:
+    """The addresses (request variants) whose answers Django kept, each with what the front needs to find it
+    again; the least recently kept dropped past `MAX_ADDRESSES`."""
+
+    def __init__(self) -> None:
+        self.known: OrderedDict[Hashable, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, address: Hashable) -> Any | None:
+        return self.known.get(address)
+
+    def put(self, address: Hashable, value: Any) -> None:
+        with self.lock:
+            self.known[address] = value
+            self.known.move_to_end(address)
+            while len(self.known) > MAX_ADDRESSES:
+                self.known.popitem(last=False)
+
+
+def read(query: Callable[[], T]) -> T | None:
+    """`query()`, run outside Django's request cycle; None when its connection broke (dropped: Django, which
+    answers the request instead, reconnects)."""
+    try:
+        return query()
+    except DatabaseError:
+        connection.close()
+        return None
 
 
 class AnswerStore:

@@ -17,12 +17,9 @@ if it is a 200 that sets no cookie. A request carrying a session cookie, or any 
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, connection
 from django.http import parse_cookie
 from django.utils import timezone
 
@@ -30,7 +27,6 @@ from caunoi.core import front
 from caunoi.portal import kept
 
 Variant = tuple[str, ...]
-MAX_RECIPES = 20_000  # addresses known to be kept pages, per process
 
 
 def variant(environ: dict[str, Any]) -> Variant | None:
@@ -66,9 +62,8 @@ class KeptPublicFront:
 
     def __init__(self, app: front.WsgiApp) -> None:
         self.app = app
-        self.recipes: OrderedDict[Variant, tuple[str, kept.Scope, dict[str, Any]]] = OrderedDict()
+        self.recipes = front.Addresses()  # a kept page's name, scope and arguments by variant
         self.answers = front.AnswerStore()
-        self.lock = threading.Lock()
 
     def __call__(self, environ: dict[str, Any], start_response: front.StartResponse) -> Any:
         found = variant(environ)
@@ -80,11 +75,7 @@ class KeptPublicFront:
         result, recipe, answer = front.draw(self.app, environ, start_response, kept.FRONT_RECIPE)
         if answer is not None:
             name, scope, kwargs, state, day = recipe
-            with self.lock:
-                self.recipes[found] = (name, scope, kwargs)
-                self.recipes.move_to_end(found)
-                while len(self.recipes) > MAX_RECIPES:
-                    self.recipes.popitem(last=False)
+            self.recipes.put(found, (name, scope, kwargs))
             self.answers.put(answer_key(found, name, state, day), answer)
         return result
 
@@ -93,10 +84,7 @@ class KeptPublicFront:
         if recipe is None:
             return None
         name, scope, kwargs = recipe
-        try:
-            state = kept.page_state(scope, kwargs)
-        except DatabaseError:
-            # A broken connection outside Django's request cycle: drop it and let Django answer (it reconnects).
-            connection.close()
+        state = front.read(lambda: kept.page_state(scope, kwargs))
+        if state is None:
             return None
         return self.answers.get(answer_key(found, name, state, timezone.localdate().isoformat()))
