@@ -3,14 +3,14 @@
 Load, as bench_web loads the web pages (its server, load generators and CPU accounting are reused): for SQLite
 and, when it answers, PostgreSQL, the synthetic dataset (bench/synthetic.py, ¼× by default: 50.000 items,
 250.000 transactions), bench_web's national viewer with one personal API token (read), each answer's SQL
-queries counted once in the test client at a page of 1 and of 50 (flat: the same count), then gunicorn on
+queries counted once in the test client at a page of 1 and of 50 (flat: the same count), then the server (granian) on
 loopback and 20 clients (wrk when installed) for BENCH_API_SECONDS (30) seconds on the aid item list (a page
 of 50), the transaction list (a page of 50) and the detail of the item with the most transactions, all with
 the same token (the throttle counts every request: its rate is set out of reach, its write is measured),
 as served: answers kept under the ledger marks (caunoi.api.kept); BENCH_API_CACHES=on,off loads them computed
 afresh too. Before the load, each answer's CPU alone, computed and kept, and where its time goes (token,
 throttle, the kept answer's key, serialisation, JSON, ETag).
-Printed: requests/s, p50/p95/p99, errors (anything but 200), gunicorn's CPU per request and the machine's
+Printed: requests/s, p50/p95/p99, errors (anything but 200), the server's CPU per request and the machine's
 load, PASS/MISS against the issue's targets: lists p95 ≤ 50 ms, detail p95 ≤ 30 ms (never asserted).
 
 Schema, on a fresh demo database (SQLite): schemathesis generates BENCH_API_EXAMPLES requests (default 100)
@@ -19,7 +19,8 @@ status, content type and body as documented); printed: operations × examples tr
 with its operation and check.
 
 Settings (environment): BENCH_API_SECONDS (30), BENCH_API_SCALE (0.25), BENCH_API_DATABASES
-("sqlite,postgresql"), BENCH_API_SERVER (gunicorn "class:workers:threads", default "gthread:2:4"),
+("sqlite,postgresql"), BENCH_API_SERVER ("granian:workers:threads", default
+"granian:2:4"; or gunicorn's "gthread:2:4"),
 BENCH_API_CLIENTS (20), BENCH_API_LOADGEN ("wrk" or "python"), BENCH_API_EXAMPLES (100; 0 skips the
 schema run), BENCH_API_PARTS ("load,schema"), BENCH_API_CACHES ("on"; "on,off" also loads every answer
 computed afresh, kept answers off).
@@ -49,7 +50,6 @@ BENCH_RATE = "1000000000/min"
 
 
 def _settings() -> dict[str, Any]:
-    server = os.environ.get("BENCH_API_SERVER", "gthread:2:4").split(":")
     loadgen = os.environ.get("BENCH_API_LOADGEN", "")
     return {
         "seconds": max(1, int(os.environ.get("BENCH_API_SECONDS", "30"))),
@@ -57,9 +57,7 @@ def _settings() -> dict[str, Any]:
         "databases": [
             d.strip() for d in os.environ.get("BENCH_API_DATABASES", "sqlite,postgresql").split(",")
         ],
-        "worker_class": server[0],
-        "workers": int(server[1]) if len(server) > 1 else 2,
-        "threads": int(server[2]) if len(server) > 2 else 1,
+        **web.server_settings("BENCH_API_SERVER"),
         "clients": int(os.environ.get("BENCH_API_CLIENTS", "20")),
         "loadgen": loadgen or ("wrk" if shutil.which("wrk") else "python"),
         "examples": int(os.environ.get("BENCH_API_EXAMPLES", "100")),
@@ -295,16 +293,13 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> dict[
                 f"({c.fmt_float(q['sql_ms'])} ms SQL), {c.fmt_float(q['wall_ms'])} ms alone, CPU "
                 f"{c.fmt_float(q['cpu_ms'])} ms, {c.fmt_int(q['bytes'])} bytes; ms in: {parts}"
             )
-    threads = f" × {cfg['threads']} threads" if cfg["threads"] > 1 else ""
-    c.note(
-        f"  load: gunicorn {cfg['worker_class']}, {cfg['workers']} workers{threads}, a fresh server per path"
-    )
+    c.note(f"  load: {web.server_name(cfg)} (workers:threads), a fresh server per path")
     loads = {}
     for mode, key in [(mode, key) for mode in cfg["caches"] for key in LOADED]:
         label, path = paths[key]
         mode_env = env if mode == "on" else dict(env, CAUNOI_KEEP_PAGES="0")
         try:
-            with web.gunicorn(mode_env, data_dir, cfg) as server:
+            with web.serve(mode_env, data_dir, cfg) as server:
                 tokens = [info["token"]]
                 web.load(
                     server, path, tokens, min(web.WARM_UP_S, cfg["seconds"]), 4, cfg, data_dir, TOKEN_HEADER
@@ -316,7 +311,7 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> dict[
                     line for line in server.tail(400).splitlines() if "Traceback" in line or "ERROR" in line
                 ]
                 if errors:
-                    c.note(f"  gunicorn log: {len(errors)} error lines, last:\n{server.tail()}")
+                    c.note(f"  server log: {len(errors)} error lines, last:\n{server.tail()}")
         except Exception:
             traceback.print_exc()
             c.note(f"  {label}: FAILED (see above); carrying on")
@@ -343,7 +338,7 @@ def _verdict(key: str, r: dict[str, Any]) -> str:
 def _print_load(results: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
     c.header(
         f"API under load — {cfg['clients']} clients, {cfg['seconds']} s each, one token, "
-        f"gunicorn {cfg['worker_class']}:{cfg['workers']}:{cfg['threads']}, load generator {cfg['loadgen']}"
+        f"{web.server_name(cfg)}, load generator {cfg['loadgen']}"
     )
     rows = []
     for res in results:
@@ -361,8 +356,8 @@ def _print_load(results: list[dict[str, Any]], cfg: dict[str, Any]) -> None:
     headers = ["database", "kept", "answer", *web.LOAD_COLUMNS, "p95 target"]
     c.print_table(headers, rows, right=[False, False, False, *[True] * 10, False])
     c.note(
-        "errors: socket errors, timeouts and answers other than 200. CPU ms/req: gunicorn's CPU time per request;\n"
-        "srv/gen/other CPU: cores used on average by gunicorn, the load generator and every other process\n"
+        "errors: socket errors, timeouts and answers other than 200. CPU ms/req: the server's CPU time per request;\n"
+        "srv/gen/other CPU: cores used on average by the server, the load generator and every other process\n"
         f"({os.cpu_count()} CPUs); load: 1-minute load average at the end of the run. Closed loop: mean latency ≈\n"
         f"{cfg['clients']} / (req/s), so p95 ≤ 50 ms needs well over {cfg['clients'] / 50 * 1000:.0f} req/s.\n"
         "kept on: answers kept under the ledger marks (caunoi.api.kept), as served; off: CAUNOI_KEEP_PAGES=0,\n"

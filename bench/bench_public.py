@@ -5,7 +5,7 @@ items, 250.000 transactions) and what the public site shows (bench/synthetic_pub
 items marked public, 40 published articles and 5 drafts per office), then
 1. count each page's SQL queries in the test client as an anonymous visitor, drawn and then kept
    (caunoi.portal.kept: public pages are kept whole, the same for every visitor, under the ledger marks);
-2. start gunicorn on loopback and load each page with BENCH_PUBLIC_CLIENTS (50) anonymous clients for
+2. start the server (granian) on loopback and load each page with BENCH_PUBLIC_CLIENTS (50) anonymous clients for
    BENCH_PUBLIC_SECONDS (30) seconds with wrk (bench_web's load generators and server): the office's public home
    (/cong-khai/<office>/: its aid portal with the latest news), the news list, an article, the portal list
    filtered by a year and an item page. PASS when p95 ≤ 50 ms with no error;
@@ -15,7 +15,7 @@ Targets are printed, never asserted; the bench exits 0.
 
 Settings (environment): BENCH_PUBLIC_SECONDS (30), BENCH_PUBLIC_SCALE (0.25), BENCH_PUBLIC_DATABASES
 ("sqlite,postgresql"), BENCH_PUBLIC_OFFICE (lhhn-lao-cai), BENCH_PUBLIC_CLIENTS (50), BENCH_PUBLIC_SERVER
-(gunicorn "class:workers:threads", default "gthread:2:4"), BENCH_PUBLIC_LOADGEN ("wrk" or "python"),
+("granian:workers:threads", default "granian:2:4"; or gunicorn's "gthread:2:4"), BENCH_PUBLIC_LOADGEN ("wrk" or "python"),
 BENCH_PUBLIC_PAGES (which pages: "home,news,article,portal,item"), CAUNOI_BENCH_PG (the PostgreSQL server).
 """
 
@@ -47,7 +47,6 @@ PORTAL_YEAR = 2024
 
 
 def _settings() -> dict[str, Any]:
-    server = os.environ.get("BENCH_PUBLIC_SERVER", "gthread:2:4").split(":")
     loadgen = os.environ.get("BENCH_PUBLIC_LOADGEN", "")
     return {
         "seconds": max(1, int(os.environ.get("BENCH_PUBLIC_SECONDS", "30"))),
@@ -56,9 +55,7 @@ def _settings() -> dict[str, Any]:
             d.strip() for d in os.environ.get("BENCH_PUBLIC_DATABASES", "sqlite,postgresql").split(",")
         ],
         "office": os.environ.get("BENCH_PUBLIC_OFFICE", "lhhn-lao-cai"),
-        "worker_class": server[0],
-        "workers": int(server[1]) if len(server) > 1 else 2,
-        "threads": int(server[2]) if len(server) > 2 else 1,
+        **web.server_settings("BENCH_PUBLIC_SERVER"),
         "clients": int(os.environ.get("BENCH_PUBLIC_CLIENTS", "50")),
         "loadgen": loadgen or ("wrk" if shutil.which("wrk") else "python"),
         "pages": os.environ.get("BENCH_PUBLIC_PAGES", ",".join(PAGE_KEYS)).split(","),
@@ -233,9 +230,8 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> DbRes
             f"{c.fmt_float(q['wall_ms'])} ms; kept: {q['kept_queries']} queries, {c.fmt_float(q['kept_ms'])} ms; "
             f"same bytes again: {'yes' if q['same'] else 'NO'}; CSRF token: {'YES' if q['csrf'] else 'none'}"
         )
-    threads = f" × {cfg['threads']} threads" if cfg["threads"] > 1 else ""
     c.note(
-        f"  load: gunicorn {cfg['worker_class']}, {cfg['workers']} workers{threads}, a fresh server per page, "
+        f"  load: {web.server_name(cfg)} (workers:threads), a fresh server per page, "
         f"{cfg['clients']} anonymous clients"
     )
     for p in result.pages:
@@ -264,7 +260,7 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> DbRes
 
 def _load_page(p: web.Page, env: dict[str, str], data_dir: Path, cfg: dict[str, Any]) -> dict[str, Any]:
     cookies = [""]  # no session: an anonymous visitor
-    with web.gunicorn(env, data_dir, cfg) as server:
+    with web.serve(env, data_dir, cfg) as server:
         # The first view draws the page and keeps it for every worker (the shared file cache): wait for it, so
         # that the clients find it kept instead of all drawing it at once.
         status, first_ms = web._get(server.port, p.path, timeout=web.HTTP_TIMEOUT_S)
@@ -274,10 +270,10 @@ def _load_page(p: web.Page, env: dict[str, str], data_dir: Path, cfg: dict[str, 
         )
         r = web.load(server, p.path, cookies, cfg["seconds"], cfg["clients"], cfg, data_dir)
         if server.proc.poll() is not None:
-            c.note(f"  gunicorn died during the load:\n{server.tail()}")
+            c.note(f"  the server died during the load:\n{server.tail()}")
         errors = [line for line in server.tail(400).splitlines() if "Traceback" in line or "ERROR" in line]
         if errors:
-            c.note(f"  gunicorn log: {len(errors)} error lines, last:\n{server.tail()}")
+            c.note(f"  server log: {len(errors)} error lines, last:\n{server.tail()}")
     c.note(
         f"  {p.label:<36} {c.fmt_float(r['rps'])} req/s, p50 {web._ms(r['p50'])} ms, p95 {web._ms(r['p95'])} ms, "
         f"p99 {web._ms(r['p99'])} ms, {r['requests']} requests, errors {r['errors']} ({r['error_detail']}); "
@@ -295,8 +291,8 @@ def _verdict(r: dict[str, Any]) -> str:
 
 def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
     c.header(
-        f"Public pages under load — {cfg['clients']} anonymous clients, {cfg['seconds']} s each, gunicorn "
-        f"{cfg['worker_class']}:{cfg['workers']}:{cfg['threads']}, load generator {cfg['loadgen']}"
+        f"Public pages under load — {cfg['clients']} anonymous clients, {cfg['seconds']} s each, "
+        f"{web.server_name(cfg)}, load generator {cfg['loadgen']}"
     )
     rows = []
     for res in results:
@@ -325,8 +321,8 @@ def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
         right=[False, False, False, True, True, True, True, True, True, True, True, True, True, False],
     )
     c.note(
-        "As bench_web: errors are socket errors, timeouts and answers other than 200; CPU ms/req is gunicorn's CPU\n"
-        "per finished request; srv/gen/other CPU the cores used by gunicorn, the load generator and every other\n"
+        "As bench_web: errors are socket errors, timeouts and answers other than 200; CPU ms/req is the server's CPU\n"
+        "per finished request; srv/gen/other CPU the cores used by the server, the load generator and every other\n"
         f"process of the machine ({os.cpu_count()} CPUs); load the 1-minute load average at the end of the run.\n"
         f"Closed loop: mean latency ≈ {cfg['clients']} / (req/s), so p95 ≤ 50 ms needs well over "
         f"{cfg['clients'] / TARGET_P95_MS * 1000:.0f} req/s."

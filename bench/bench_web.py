@@ -1,10 +1,10 @@
-"""Load test of the web pages under the production server (gunicorn caunoi.wsgi) on a synthetic national dataset.
+"""Load test of the web pages under the production server (granian, caunoi.wsgi) on a synthetic national dataset.
 
 For SQLite and, when it answers, PostgreSQL: generate the dataset (bench/synthetic.py, ¼× by default: 50.000
 items, 250.000 transactions), create a national viewer (core.Membership role national_viewer, no superuser)
 and one session per client directly with Django's SessionStore (no POST /login/, so django-axes never sees a
 login), count each page's SQL queries once with the test client (CaptureQueriesContext) at several numbers of
-rows shown, drawn (CAUNOI_KEEP_PAGES off) and then kept (caunoi.web.kept_pages), then start gunicorn on loopback and load each page with 20 concurrent clients (20 sessions, used
+rows shown, drawn (CAUNOI_KEEP_PAGES off) and then kept (caunoi.web.kept_pages), then start the server on loopback and load each page with 20 concurrent clients (20 sessions, used
 in turn) for BENCH_WEB_SECONDS (30) seconds: wrk when it is installed (`apt-get install wrk`), else a Python
 load generator (threads, http.client keep-alive). Printed: requests/s, p50/p95/p99 (ms), errors (socket
 errors, timeouts and any answer other than 200 — a redirect to the login page included), the CPU the server,
@@ -20,8 +20,8 @@ dashboard of one office for BENCH_WEB_YEARS (2022–2026: the default five years
 
 Settings (environment): BENCH_WEB_SECONDS (30), BENCH_WEB_SCALE (0.25; 1 = 200.000 items, 1.000.000
 transactions; multiples of 0.25), BENCH_WEB_DATABASES ("sqlite,postgresql"), BENCH_WEB_OFFICE
-(lhhn-lao-cai), BENCH_WEB_YEARS ("2022-2026"), BENCH_WEB_SERVER (gunicorn as "class:workers:threads",
-default "gthread:2:4", e.g. "sync:4:1"), BENCH_WEB_CLIENTS (20), BENCH_WEB_LOADGEN ("wrk" or "python";
+(lhhn-lao-cai), BENCH_WEB_YEARS ("2022-2026"), BENCH_WEB_SERVER ("granian:workers:threads",
+default "granian:2:4"; gunicorn's "class:workers:threads" for comparison, e.g. "gthread:2:4"), BENCH_WEB_CLIENTS (20), BENCH_WEB_LOADGEN ("wrk" or "python";
 default wrk when on PATH), BENCH_WEB_PAGES (the pages loaded: "list,item,dash-office,dash-national"),
 CAUNOI_BENCH_PG (the PostgreSQL server).
 """
@@ -70,7 +70,6 @@ PAGE_KEYS = ("list", "item", "dash-office", "dash-national")
 
 def _settings() -> dict[str, Any]:
     years = os.environ.get("BENCH_WEB_YEARS", "2022-2026").split("-")
-    server = os.environ.get("BENCH_WEB_SERVER", "gthread:2:4").split(":")
     loadgen = os.environ.get("BENCH_WEB_LOADGEN", "")
     return {
         "seconds": max(1, int(os.environ.get("BENCH_WEB_SECONDS", "30"))),
@@ -81,9 +80,7 @@ def _settings() -> dict[str, Any]:
         "office": os.environ.get("BENCH_WEB_OFFICE", "lhhn-lao-cai"),
         "year_from": int(years[0]),
         "year_to": int(years[-1]),
-        "worker_class": server[0],
-        "workers": int(server[1]) if len(server) > 1 else 2,
-        "threads": int(server[2]) if len(server) > 2 else 1,
+        **server_settings("BENCH_WEB_SERVER"),
         "clients": int(os.environ.get("BENCH_WEB_CLIENTS", "20")),
         "loadgen": loadgen or ("wrk" if shutil.which("wrk") else "python"),
         "pages": os.environ.get("BENCH_WEB_PAGES", ",".join(PAGE_KEYS)).split(","),
@@ -232,12 +229,44 @@ class Server:
             return ""
 
 
-@contextmanager
-def gunicorn(env: dict[str, str], data_dir: Path, cfg: dict[str, Any]) -> Iterator[Server]:
-    """gunicorn caunoi.wsgi:application on a free loopback port, in its own process group; killed afterwards."""
-    port = _free_port()
-    log = data_dir / "gunicorn.log"
-    cmd = [
+def server_settings(variable: str) -> dict[str, Any]:
+    """The production server a bench runs, from `variable`: "granian:workers:threads" (the default, as the
+    README deploys) or gunicorn's "class:workers:threads" ("gthread:2:4", for comparison)."""
+    spec = os.environ.get(variable, "granian:2:4").split(":")
+    return {
+        "worker_class": spec[0],
+        "workers": int(spec[1]) if len(spec) > 1 else 2,
+        "threads": int(spec[2]) if len(spec) > 2 else 1,
+    }
+
+
+def server_name(cfg: dict[str, Any]) -> str:
+    kind = "granian" if cfg["worker_class"] == "granian" else f"gunicorn {cfg['worker_class']}"
+    return f"{kind}:{cfg['workers']}:{cfg['threads']}"
+
+
+def _server_command(port: int, cfg: dict[str, Any]) -> list[str]:
+    if cfg["worker_class"] == "granian":
+        return [
+            c.PYTHON,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "caunoi.wsgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(cfg["workers"]),
+            "--blocking-threads",
+            str(cfg["threads"]),
+            "--respawn-failed-workers",
+            "--log-level",
+            "warning",
+        ]
+    return [
         c.PYTHON,
         "-m",
         "gunicorn",
@@ -257,6 +286,15 @@ def gunicorn(env: dict[str, str], data_dir: Path, cfg: dict[str, Any]) -> Iterat
         "--log-level",
         "warning",
     ]
+
+
+@contextmanager
+def serve(env: dict[str, str], data_dir: Path, cfg: dict[str, Any]) -> Iterator[Server]:
+    """The production server (`server_settings`) with caunoi.wsgi:application on a free loopback port, in its
+    own process group; killed afterwards."""
+    port = _free_port()
+    log = data_dir / "server.log"
+    cmd = _server_command(port, cfg)
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             cmd, env=env, cwd=c.REPO_ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
@@ -266,14 +304,14 @@ def gunicorn(env: dict[str, str], data_dir: Path, cfg: dict[str, Any]) -> Iterat
         deadline = time.monotonic() + 60
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited with {proc.returncode}:\n{server.tail()}")
+                raise RuntimeError(f"the server exited with {proc.returncode}:\n{server.tail()}")
             try:
                 if _get(port, "/login/", timeout=5)[0] == 200:
                     break
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not answer within 60 s:\n{server.tail()}")
+                raise RuntimeError(f"the server did not answer within 60 s:\n{server.tail()}")
             time.sleep(0.3)
         yield server
     finally:
@@ -585,10 +623,7 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> DbRes
             f"kept: {q['kept_queries']} queries, {c.fmt_float(q['kept_ms'])} ms"
         )
     cookies = info["sessions"]
-    threads = f" × {cfg['threads']} threads" if cfg["threads"] > 1 else ""
-    c.note(
-        f"  load: gunicorn {cfg['worker_class']}, {cfg['workers']} workers{threads}, a fresh server per page"
-    )
+    c.note(f"  load: {server_name(cfg)} (workers:threads), a fresh server per page")
     for mode in CACHE_MODES:
         c.note(f"  caches {mode}:")
         mode_env = env if mode == "on" else dict(env, CAUNOI_REPORT_CACHE="off")
@@ -615,7 +650,7 @@ def _load_page(
 ) -> dict[str, Any]:
     """One page under load on a fresh server: requests still queued when a slow page's run ends die with
     that server instead of slowing the next page down."""
-    with gunicorn(env, data_dir, cfg) as server:
+    with serve(env, data_dir, cfg) as server:
         # Warm-up (imports, templates, connections) with a few clients, only for pages fast enough that no
         # warm-up request is still running when the measurement starts.
         if alone["kept_ms"] < 500:
@@ -624,10 +659,10 @@ def _load_page(
             )
         r = load(server, p.path, cookies, cfg["seconds"], cfg["clients"], cfg, data_dir)
         if server.proc.poll() is not None:
-            c.note(f"  gunicorn died during the load:\n{server.tail()}")
+            c.note(f"  the server died during the load:\n{server.tail()}")
         errors = [line for line in server.tail(400).splitlines() if "Traceback" in line or "ERROR" in line]
         if errors:
-            c.note(f"  gunicorn log: {len(errors)} error lines, last:\n{server.tail()}")
+            c.note(f"  server log: {len(errors)} error lines, last:\n{server.tail()}")
     c.note(
         f"  {p.label:<34} {c.fmt_float(r['rps'])} req/s, p50 {_ms(r['p50'])} ms, p95 {_ms(r['p95'])} ms, "
         f"p99 {_ms(r['p99'])} ms, {r['requests']} requests, errors {r['errors']} ({r['error_detail']}); "
@@ -686,7 +721,7 @@ def _short(sql: str, width: int = 160) -> str:
 def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
     c.header(
         f"Web pages under load — {cfg['clients']} clients, {cfg['seconds']} s each, "
-        f"gunicorn {cfg['worker_class']}:{cfg['workers']}:{cfg['threads']}, load generator {cfg['loadgen']}"
+        f"{server_name(cfg)}, load generator {cfg['loadgen']}"
     )
     rows = []
     for res in results:
@@ -716,8 +751,8 @@ def _print_results(results: list[DbResult], cfg: dict[str, Any]) -> None:
     )
     c.note(
         "errors: socket errors, timeouts (> 60 s) and answers other than 200; requests still running when the run\n"
-        "ends are not counted (— : none finished). CPU ms/req: gunicorn's CPU time per finished request. srv/gen/\n"
-        "other CPU: cores used on average during the run by gunicorn (all workers), by the load generator and by\n"
+        "ends are not counted (— : none finished). CPU ms/req: the server's CPU time per finished request. srv/gen/\n"
+        "other CPU: cores used on average during the run by the server (all workers), by the load generator and by\n"
         f"every other process of the machine ({os.cpu_count()} CPUs); load: 1-minute load average at the end of\n"
         "the run. PASS needs no errors too. The clients wait for each answer and send the next request at once\n"
         f"(closed loop), so mean latency ≈ {cfg['clients']} / (req/s): p95 ≤ 50 ms needs well over "

@@ -1,5 +1,6 @@
-"""The production entry (gunicorn caunoi.wsgi): refuses to serve with the development secret; kept public
-pages and API answers are answered in front of Django (caunoi.portal.front, caunoi.api.front)."""
+"""The production entry (`granian --interface wsgi caunoi.wsgi:application`, or any WSGI server): refuses to
+serve with the development secret; kept public pages and API answers are answered in front of Django
+(caunoi.portal.front, caunoi.api.front)."""
 
 import os
 from collections.abc import Callable

@@ -3,7 +3,7 @@
 The rest of the suite keeps geography and the demo union in pytest-django's test database for the whole
 session, so these tests must not flush it (no live_server, no transactional_db). Instead one session builds its
 own database — a temporary SQLite file, or, when DATABASE_URL points at PostgreSQL, a scratch database created
-and dropped here — fills it with `caunoi demo` and serves it with the production server (gunicorn, two
+and dropped here — fills it with `caunoi demo` and serves it with the production server (granian, two
 workers, DEBUG off). Chromium is Debian's (/usr/bin/chromium), driven headless by Playwright.
 
 Screenshots of every page go to test-artifacts/screenshots/<test>-<step>.png (git-ignored).
@@ -28,6 +28,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from tests import production_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -115,7 +117,7 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path, timeout
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped (exit {server.returncode}):\n{log.read_text()[-3000:]}")
+            raise RuntimeError(f"the server stopped (exit {server.returncode}):\n{log.read_text()[-3000:]}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -123,7 +125,7 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path, timeout
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer {url} within {timeout} s:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(f"the server did not answer {url} within {timeout} s:\n{log.read_text()[-3000:]}")
 
 
 # The environment the server runs in (its database), for a test that reads that database in a subprocess.
@@ -151,7 +153,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         PYTHONUNBUFFERED="1",
     )
     server = None
-    log = data_dir / "gunicorn.log"
+    log = data_dir / "server.log"
     try:
         subprocess.run(
             [str(BIN / "caunoi"), "demo"], env=env, cwd=data_dir, check=True, capture_output=True, timeout=300
@@ -159,16 +161,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         port = _free_port()
         with log.open("wb") as out:
             server = subprocess.Popen(
-                [
-                    str(BIN / "gunicorn"),
-                    "caunoi.wsgi:application",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    "2",
-                    "--timeout",
-                    "60",
-                ],
+                production_server.command(port),
                 env=env,
                 cwd=data_dir,
                 stdout=out,

@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from tests import production_server
+
 from .conftest import BIN, CHROMIUM, UI, _free_port, _ScratchPostgres, _wait_until_up
 
 pytestmark = pytest.mark.browser
@@ -47,7 +49,7 @@ def setup_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         PYTHONUNBUFFERED="1",
     )
     server = None
-    log = data_dir / "gunicorn.log"
+    log = data_dir / "server.log"
     try:
         started = time.perf_counter()
         subprocess.run(
@@ -73,14 +75,7 @@ def setup_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         port = _free_port()
         with log.open("wb") as out:
             server = subprocess.Popen(
-                [
-                    str(BIN / "gunicorn"),
-                    "caunoi.wsgi:application",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    "2",
-                ],
+                production_server.command(port),
                 env=env,
                 cwd=data_dir,
                 stdout=out,

@@ -1,4 +1,4 @@
-"""Sign-in lockout behind a reverse proxy, through a real gunicorn: failures count per user name and client
+"""Sign-in lockout behind a reverse proxy, through the real production server (granian): failures count per user name and client
 address, the address read from X-Forwarded-For only when the request comes from CAUNOI_TRUSTED_PROXIES."""
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests import production_server
 
 BIN = Path(sys.executable).parent
 PASSWORD = "mat-khau-dung-2026"
@@ -78,7 +80,7 @@ def _serve(env: dict[str, str], log: Path) -> Iterator[str]:
     port = _free_port()
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [BIN / "gunicorn", "caunoi.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            production_server.command(port, workers=1),
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -105,14 +107,14 @@ def behind_trusted_proxy(
     environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     env = environment | {"CAUNOI_TRUSTED_PROXIES": "127.0.0.1"}
-    yield from _serve(env, tmp_path_factory.mktemp("trusted") / "gunicorn.log")
+    yield from _serve(env, tmp_path_factory.mktemp("trusted") / "server.log")
 
 
 @pytest.fixture(scope="module")
 def without_trusted_proxy(
     environment: dict[str, str], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    yield from _serve(environment, tmp_path_factory.mktemp("untrusted") / "gunicorn.log")
+    yield from _serve(environment, tmp_path_factory.mktemp("untrusted") / "server.log")
 
 
 def test_a_stranger_locks_out_only_their_own_address(behind_trusted_proxy: str) -> None:

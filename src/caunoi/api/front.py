@@ -1,4 +1,4 @@
-"""Kept API answers served in front of Django and DRF (gunicorn caunoi.wsgi), to callers with a token.
+"""Kept API answers served in front of Django and DRF (the production server, caunoi.wsgi), to callers with a token.
 
 A kept answer (caunoi.api.kept) still crossed the middleware, the URL resolver and DRF's request handling —
 most of an API read's cost once its answer is kept. The front serves the whole answer (status, headers,

@@ -1,4 +1,4 @@
-"""The public site's kept pages answered in front of Django (gunicorn caunoi.wsgi), for anonymous visitors.
+"""The public site's kept pages answered in front of Django (the production server, caunoi.wsgi), for anonymous visitors.
 
 A kept public page (caunoi.portal.kept) still crossed Django's whole request handling to be served: the
 middleware, the URL resolver, the view's wrapper — about 1,5 ms of CPU per request, most of what the public

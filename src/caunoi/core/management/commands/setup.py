@@ -136,7 +136,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Đã tạo / created: {office.name} ({office.code})."))
         self.stdout.write(
             f"Quản trị viên / administrator: {values['admin_username']}. "
-            "Chạy / run: caunoi runserver (hoặc / or gunicorn caunoi.wsgi:application)."
+            "Chạy / run: caunoi runserver (hoặc / or granian --interface wsgi caunoi.wsgi:application)."
         )
 
     def _given(self, options: dict[str, Any]) -> dict[str, Any]:
