@@ -31,7 +31,18 @@ Reader = tuple[tuple[Any, ...], str, str]
 def reader_of(user: Any) -> Reader:
     """Who reads, as far as a kept answer goes: id, superuser flag and roles by office; the marks of what they
     may read; today's date."""
-    state, roles = marks.reader_state(user)
+    return _reader(user, marks.reader_state(user))
+
+
+def reader_in(user: Any, every_mark: dict[str, str]) -> Reader | None:
+    """`reader_of(user)` from every mark as the caller read it (caunoi.api.front); None when a mark is
+    missing."""
+    found = marks.reader_state_in(user, every_mark)
+    return None if found is None else _reader(user, found)
+
+
+def _reader(user: Any, found: tuple[str, list[tuple[int, str]]]) -> Reader:
+    state, roles = found
     return (user.pk, user.is_superuser, tuple(roles)), state, timezone.localdate().isoformat()
 
 

@@ -60,10 +60,19 @@ def revoke_token(token: ApiToken, *, actor: Actor) -> None:
 
 def find_token(raw: str) -> ApiToken | None:
     """The live token `raw` is, with its user; None for anything else (unknown, revoked, inactive user)."""
+    prefix = prefix_of(raw)
+    return None if prefix is None else live(_with_owner(prefix), raw)
+
+
+def prefix_of(raw: str) -> str | None:
+    """The prefix by which `raw` is looked up; None when it cannot be a token."""
     if not raw.startswith(PREFIX) or raw.count("_") < 2:
         return None
-    prefix = raw[len(PREFIX) :].split("_", 1)[0]
-    token = _with_owner(prefix)
+    return raw[len(PREFIX) :].split("_", 1)[0]
+
+
+def live(token: ApiToken | None, raw: str) -> ApiToken | None:
+    """`token` (found by `raw`'s prefix) if `raw` is it, it is not revoked and its owner is active."""
     if token is None or not hmac.compare_digest(token.key_hash, digest(raw)):
         return None
     if token.revoked_at is not None or not token.user.is_active:
@@ -84,16 +93,18 @@ def _with_owner(prefix: str) -> ApiToken | None:
     )
     for token in ApiToken.objects.raw(sql, [prefix]):
         row = vars(token)  # the owner's columns, named in the query
-        read = {
-            "id": row["owner_id"],
-            "is_active": bool(row["owner_active"]),
-            "is_superuser": bool(row["owner_superuser"]),
-        }
-        # from_db takes the values in the model's field order; the fields not given are loaded when read.
-        names = [f.attname for f in user_model._meta.concrete_fields if f.attname in read]
-        token.user = user_model.from_db(token._state.db, names, [read[n] for n in names])
+        token.user = owner(token._state.db, row["owner_id"], row["owner_active"], row["owner_superuser"])
         return token
     return None
+
+
+def owner(db: str | None, pk: int, is_active: Any, is_superuser: Any) -> Any:
+    """A token's owner with only what a request's checks read (the fields not given load when read)."""
+    user_model = get_user_model()
+    read = {"id": pk, "is_active": bool(is_active), "is_superuser": bool(is_superuser)}
+    # from_db takes the values in the model's field order.
+    names = [f.attname for f in user_model._meta.concrete_fields if f.attname in read]
+    return user_model.from_db(db, names, [read[n] for n in names])
 
 
 def mark_used(token: ApiToken) -> None:

@@ -25,9 +25,10 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from caunoi.core import front
 from caunoi.core.models import NATIONAL_ROLES, LedgerMark
 from caunoi.core.permissions import grants, roles_by_office
 
@@ -63,9 +64,17 @@ def touch_all() -> None:
     touch([None])
 
 
+def _scopes(office_ids: Iterable[int]) -> list[str]:
+    return sorted({GLOBAL, *(_scope(pk) for pk in office_ids)})
+
+
+def _joined(pairs: Iterable[tuple[str, str]]) -> str:
+    return ",".join(f"{scope}={token}" for scope, token in pairs)
+
+
 def tokens(office_ids: Iterable[int]) -> str:
     """The current tokens of the offices and of the shared data, as one string (created on first use)."""
-    scopes = sorted({GLOBAL, *(_scope(pk) for pk in office_ids)})
+    scopes = _scopes(office_ids)
     found = dict(LedgerMark.objects.filter(scope__in=scopes).values_list("scope", "token"))
     missing = [s for s in scopes if s not in found]
     if missing:
@@ -77,7 +86,7 @@ def tokens(office_ids: Iterable[int]) -> str:
         except IntegrityError:  # pragma: no cover - another worker created them first
             pass
         found = dict(LedgerMark.objects.filter(scope__in=scopes).values_list("scope", "token"))
-    return ",".join(f"{s}={found.get(s, '')}" for s in scopes)
+    return _joined((s, found.get(s, "")) for s in scopes)
 
 
 def office_tokens(office_ids: Iterable[int]) -> dict[int, str]:
@@ -98,9 +107,8 @@ def every_token() -> str:
     (an office whose records never changed has no mark yet; its first change creates one, which changes this
     string too). Plain SQL: every kept API answer of a national reader reads it, and the ORM's building of the
     query cost ten times its running."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT scope, token FROM {LedgerMark._meta.db_table} ORDER BY scope")
-        return ",".join(f"{s}={t}" for s, t in cursor.fetchall())
+    # Sorted here, as `reader_state_in` sorts: no database collation decides the order.
+    return _joined(sorted(front.fetch(f"SELECT scope, token FROM {LedgerMark._meta.db_table}", [])))
 
 
 def reader_state(user: Any) -> tuple[str, list[tuple[int, str]]]:
@@ -108,9 +116,27 @@ def reader_state(user: Any) -> tuple[str, list[tuple[int, str]]]:
     tokens of the marks of every office the signed-in `user` may read (predecessors too; all of them for a
     national reader) and of the shared data, and the user's roles by office (a new membership or role is a
     new key, so nothing is served to a reader who could not have seen it)."""
+    roles, offices = _reader(user)
+    return (every_token() if offices is None else tokens(offices)), roles
+
+
+def reader_state_in(user: Any, every_mark: dict[str, str]) -> tuple[str, list[tuple[int, str]]] | None:
+    """`reader_state(user)` from every mark as the caller read it (scope → token); None when a mark the
+    reader needs does not exist yet (`reader_state` creates it)."""
+    roles, offices = _reader(user)
+    if offices is None:
+        return _joined(sorted(every_mark.items())), roles
+    scopes = _scopes(offices)
+    if any(scope not in every_mark for scope in scopes):
+        return None
+    return _joined((scope, every_mark[scope]) for scope in scopes), roles
+
+
+def _reader(user: Any) -> tuple[list[tuple[int, str]], Iterable[int] | None]:
+    """The user's roles by office, and the offices they may read (None: every office)."""
     roles = sorted((office_id, role) for office_id, found in roles_by_office(user).items() for role in found)
     every_office = user.is_superuser or any(role in NATIONAL_ROLES for _, role in roles)
-    return (every_token() if every_office else tokens(grants(user))), roles
+    return roles, None if every_office else grants(user)
 
 
 @cache

@@ -15,6 +15,7 @@ Succession (an office P with `successor` S and `succeeded_on` D; "today" is the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
@@ -138,15 +139,36 @@ def roles_in(user: Any, office: Office) -> set[str]:
     return roles
 
 
-def _succession() -> tuple[dict[int, list[tuple[int, dt.date | None]]], dict[int, dt.date | None]]:
+Succession = tuple[dict[int, list[tuple[int, dt.date | None]]], dict[int, dt.date | None]]
+
+
+def _succession() -> Succession:
     """Each office's direct predecessors (with their succession dates), and each office's own date."""
+    return succession_of(Office.objects.values_list("pk", "successor_id", "succeeded_on"))
+
+
+def succession_of(rows: Iterable[tuple[int, int | None, dt.date | None]]) -> Succession:
+    """`_succession` from rows of (office, successor, succeeded on)."""
     predecessors: dict[int, list[tuple[int, dt.date | None]]] = {}
     dates: dict[int, dt.date | None] = {}
-    for pk, successor_id, succeeded_on in Office.objects.values_list("pk", "successor_id", "succeeded_on"):
+    for pk, successor_id, succeeded_on in rows:
         dates[pk] = succeeded_on
         if successor_id is not None:
             predecessors.setdefault(successor_id, []).append((pk, succeeded_on))
     return predecessors, dates
+
+
+def remember(
+    user: Any, roles: Iterable[tuple[int, str]], offices: Iterable[tuple[int, int | None, dt.date | None]]
+) -> None:
+    """Give `user` (a request's user object) its memberships and the offices' successions as read by the
+    caller with its own query (caunoi.api.front reads them with the token, in one statement), so that
+    `roles_by_office` and `grants` do not read them again."""
+    found: dict[int, set[str]] = {}
+    for office_id, role in roles:
+        found.setdefault(office_id, set()).add(role)
+    user._caunoi_roles = found
+    user._caunoi_succession = succession_of(offices)
 
 
 def grants(user: Any) -> dict[int, frozenset[Action]]:
@@ -157,7 +179,8 @@ def grants(user: Any) -> dict[int, frozenset[Action]]:
         return cache
     today = timezone.localdate()
     roles = roles_by_office(user)
-    predecessors, dates = _succession() if roles else ({}, {})
+    known: Succession | None = getattr(user, "_caunoi_succession", None)
+    predecessors, dates = (known or _succession()) if roles else ({}, {})
     found: dict[int, set[Action]] = {}
     for office_id, office_roles in roles.items():
         own: frozenset[Action] = frozenset().union(*(ROLE_ACTIONS[r] for r in office_roles))

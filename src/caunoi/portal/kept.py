@@ -20,11 +20,10 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from caunoi.core import marks
+from caunoi.core import front, marks
 from caunoi.core.models import LedgerMark, Office
 
 View = Callable[..., HttpResponse]
@@ -62,9 +61,7 @@ def _office_tokens(code: str) -> str | None:
         f"SELECT scope, token, (SELECT COUNT(*) FROM lineage) FROM {mark} WHERE scope = %s OR scope IN "
         f"(SELECT 'office:' || CAST(id AS VARCHAR(20)) FROM lineage)"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [code, marks.GLOBAL])
-        found = sorted(cursor.fetchall())
+    found = sorted(front.fetch(sql, [code, marks.GLOBAL]))
     if not found or len(found) != found[0][2] + 1:
         return None
     return ",".join(f"{s}={t}" for s, t, _ in found)
