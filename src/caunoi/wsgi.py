@@ -2,6 +2,7 @@
 serve with the development secret; kept public pages and API answers are answered in front of Django
 (caunoi.portal.front, caunoi.api.front)."""
 
+import gc
 import os
 from collections.abc import Callable
 from typing import Any
@@ -19,3 +20,9 @@ if settings.KEEP_PAGES:
     from caunoi.portal.front import KeptPublicFront
 
     application = KeptApiFront(KeptPublicFront(application))
+
+# What is loaded by now (Django, the apps, their modules and tables) lives as long as the process: taken out
+# of the cyclic collector's reach, so that its full collections no longer walk it — each one stopped every
+# thread of a worker for about 55 ms (measured on the ¼× bench data), the slowest answers under load.
+gc.collect()
+gc.freeze()
