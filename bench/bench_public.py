@@ -259,16 +259,15 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> DbRes
 
 
 def _load_page(p: web.Page, env: dict[str, str], data_dir: Path, cfg: dict[str, Any]) -> dict[str, Any]:
-    cookies = [""]  # no session: an anonymous visitor
+    cookies = [""]  # no session, no cookie: an anonymous visitor (web.ANONYMOUS)
     with web.serve(env, data_dir, cfg) as server:
         # The first view draws the page and keeps it for every worker (the shared file cache): wait for it, so
         # that the clients find it kept instead of all drawing it at once.
         status, first_ms = web._get(server.port, p.path, timeout=web.HTTP_TIMEOUT_S)
         c.note(f"  {p.label:<36} first view: HTTP {status} in {c.fmt_float(first_ms)} ms (drawn and kept)")
-        web.load(
-            server, p.path, cookies, min(web.WARM_UP_S, cfg["seconds"]), min(4, cfg["clients"]), cfg, data_dir
-        )
-        r = web.load(server, p.path, cookies, cfg["seconds"], cfg["clients"], cfg, data_dir)
+        warm_up = min(web.WARM_UP_S, cfg["seconds"])
+        web.load(server, p.path, cookies, warm_up, min(4, cfg["clients"]), cfg, data_dir, web.ANONYMOUS)
+        r = web.load(server, p.path, cookies, cfg["seconds"], cfg["clients"], cfg, data_dir, web.ANONYMOUS)
         if server.proc.poll() is not None:
             c.note(f"  the server died during the load:\n{server.tail()}")
         errors = [line for line in server.tail(400).splitlines() if "Traceback" in line or "ERROR" in line]

@@ -62,6 +62,9 @@ USERNAME = "bench-national-viewer"
 SESSION_COOKIE = "sessionid"
 # What each request carries: a header, and the text before each client's credential (a session, a token).
 COOKIE_HEADER = ("Cookie", f"{SESSION_COOKIE}=")
+# No credential header at all, as a visitor's browser sends: an empty session cookie would make Django delete
+# it (a Set-Cookie on every answer), and an answer that sets a cookie is never kept by the public front.
+ANONYMOUS = ("", "")
 WARM_UP_S = 3
 HTTP_TIMEOUT_S = 60  # a request slower than this counts as an error (wrk's default, 2 s, would hide them)
 GUNICORN_TIMEOUT_S = 120
@@ -382,6 +385,9 @@ end
 
 function request()
   n = n + 1
+  if "%(header)s" == "" then
+    return wrk.format("GET", path)
+  end
   return wrk.format("GET", path, {["%(header)s"] = "%(prefix)s" .. cookies[(n %% #cookies) + 1]})
 end
 
@@ -444,7 +450,7 @@ def wrk_load(
 def _status(port: int, path: str, header: tuple[str, str], credential: str) -> int:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=HTTP_TIMEOUT_S)
     try:
-        conn.request("GET", path, headers={header[0]: f"{header[1]}{credential}"})
+        conn.request("GET", path, headers={header[0]: f"{header[1]}{credential}"} if header[0] else {})
         response = conn.getresponse()
         response.read()
         return response.status
@@ -481,7 +487,8 @@ def python_load(
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=HTTP_TIMEOUT_S)
             t0 = time.perf_counter()
             try:
-                conn.request("GET", path, headers={header[0]: header[1] + cookies[n % len(cookies)]})
+                headers = {header[0]: header[1] + cookies[n % len(cookies)]} if header[0] else {}
+                conn.request("GET", path, headers=headers)
                 response = conn.getresponse()
                 response.read()
             except (OSError, http.client.HTTPException):
