@@ -49,6 +49,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The repository's root, for tests.production_server: the server as the README deploys it.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests import production_server
 
 import common as c
 import synthetic
@@ -250,25 +254,7 @@ def server_name(cfg: dict[str, Any]) -> str:
 
 def _server_command(port: int, cfg: dict[str, Any]) -> list[str]:
     if cfg["worker_class"] == "granian":
-        return [
-            c.PYTHON,
-            "-m",
-            "granian",
-            "--interface",
-            "wsgi",
-            "caunoi.wsgi:application",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(cfg["workers"]),
-            "--blocking-threads",
-            str(cfg["threads"]),
-            "--respawn-failed-workers",
-            "--log-level",
-            "warning",
-        ]
+        return production_server.command(port, cfg["workers"], cfg["threads"])
     return [
         c.PYTHON,
         "-m",

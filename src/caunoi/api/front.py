@@ -30,7 +30,7 @@ from django.utils.dateparse import parse_datetime
 from caunoi.api import access, kept
 from caunoi.api.auth import KEYWORDS
 from caunoi.api.models import ApiToken
-from caunoi.api.tokens import live, mark_used, owner, prefix_of
+from caunoi.api.tokens import live, mark_used, owner, partial, prefix_of
 from caunoi.core import front, permissions
 from caunoi.core.models import LedgerMark, Membership, Office
 from caunoi.portal.front import address
@@ -141,8 +141,7 @@ def read_reader(prefix: str) -> tuple[ApiToken, dict[str, str]] | None:
                 "last_used_at": _moment(d),
                 "revoked_at": _moment(e),
             }
-            names = [field.attname for field in ApiToken._meta.concrete_fields if field.attname in read]
-            token = ApiToken.from_db(connection.alias, names, [read[n] for n in names])
+            token = partial(ApiToken, connection.alias, read)
             token.user = owner(connection.alias, int(b), f[0] == "1", f[1] == "1")
         elif kind == "role":
             roles.append((int(a), b))

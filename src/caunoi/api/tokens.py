@@ -99,12 +99,16 @@ def _with_owner(prefix: str) -> ApiToken | None:
 
 
 def owner(db: str | None, pk: int, is_active: Any, is_superuser: Any) -> Any:
-    """A token's owner with only what a request's checks read (the fields not given load when read)."""
-    user_model = get_user_model()
+    """A token's owner with only what a request's checks read."""
     read = {"id": pk, "is_active": bool(is_active), "is_superuser": bool(is_superuser)}
+    return partial(get_user_model(), db, read)
+
+
+def partial(model: Any, db: str | None, read: dict[str, Any]) -> Any:
+    """An instance of `model` from the fields `read` (by attname); the fields not given load when read."""
     # from_db takes the values in the model's field order.
-    names = [f.attname for f in user_model._meta.concrete_fields if f.attname in read]
-    return user_model.from_db(db, names, [read[n] for n in names])
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in read]
+    return model.from_db(db, names, [read[n] for n in names])
 
 
 def mark_used(token: ApiToken) -> None:

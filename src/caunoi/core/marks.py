@@ -68,7 +68,8 @@ def _scopes(office_ids: Iterable[int]) -> list[str]:
     return sorted({GLOBAL, *(_scope(pk) for pk in office_ids)})
 
 
-def _joined(pairs: Iterable[tuple[str, str]]) -> str:
+def joined(pairs: Iterable[tuple[str, str]]) -> str:
+    """Marks (scope, token) as the one string kept values are keyed by."""
     return ",".join(f"{scope}={token}" for scope, token in pairs)
 
 
@@ -86,7 +87,7 @@ def tokens(office_ids: Iterable[int]) -> str:
         except IntegrityError:  # pragma: no cover - another worker created them first
             pass
         found = dict(LedgerMark.objects.filter(scope__in=scopes).values_list("scope", "token"))
-    return _joined((s, found.get(s, "")) for s in scopes)
+    return joined((s, found.get(s, "")) for s in scopes)
 
 
 def office_tokens(office_ids: Iterable[int]) -> dict[int, str]:
@@ -108,7 +109,7 @@ def every_token() -> str:
     string too). Plain SQL: every kept API answer of a national reader reads it, and the ORM's building of the
     query cost ten times its running."""
     # Sorted here, as `reader_state_in` sorts: no database collation decides the order.
-    return _joined(sorted(front.fetch(f"SELECT scope, token FROM {LedgerMark._meta.db_table}", [])))
+    return joined(sorted(front.fetch(f"SELECT scope, token FROM {LedgerMark._meta.db_table}", [])))
 
 
 def reader_state(user: Any) -> tuple[str, list[tuple[int, str]]]:
@@ -125,11 +126,11 @@ def reader_state_in(user: Any, every_mark: dict[str, str]) -> tuple[str, list[tu
     reader needs does not exist yet (`reader_state` creates it)."""
     roles, offices = _reader(user)
     if offices is None:
-        return _joined(sorted(every_mark.items())), roles
+        return joined(sorted(every_mark.items())), roles
     scopes = _scopes(offices)
     if any(scope not in every_mark for scope in scopes):
         return None
-    return _joined((scope, every_mark[scope]) for scope in scopes), roles
+    return joined((scope, every_mark[scope]) for scope in scopes), roles
 
 
 def _reader(user: Any) -> tuple[list[tuple[int, str]], Iterable[int] | None]:

@@ -115,17 +115,21 @@ def roles_by_office(user: Any) -> dict[int, set[str]]:
     """A signed-in user's roles in each office they are a member of, read once per user object (request)."""
     cache: dict[int, set[str]] | None = getattr(user, "_caunoi_roles", None)
     if cache is None:
-        cache = {}
         # Plain SQL: an API call's kept answer is keyed by these roles, and the ORM's building of this query
         # cost more than serving the answer.
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT office_id, role FROM {Membership._meta.db_table} WHERE user_id = %s", [user.pk]
             )
-            for office_id, role in cursor.fetchall():
-                cache.setdefault(office_id, set()).add(role)
-        user._caunoi_roles = cache
+            cache = user._caunoi_roles = _by_office(cursor.fetchall())
     return cache
+
+
+def _by_office(memberships: Iterable[tuple[int, str]]) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for office_id, role in memberships:
+        found.setdefault(office_id, set()).add(role)
+    return found
 
 
 def roles_in(user: Any, office: Office) -> set[str]:
@@ -164,10 +168,7 @@ def remember(
     """Give `user` (a request's user object) its memberships and the offices' successions as read by the
     caller with its own query (caunoi.api.front reads them with the token, in one statement), so that
     `roles_by_office` and `grants` do not read them again."""
-    found: dict[int, set[str]] = {}
-    for office_id, role in roles:
-        found.setdefault(office_id, set()).add(role)
-    user._caunoi_roles = found
+    user._caunoi_roles = _by_office(roles)
     user._caunoi_succession = succession_of(offices)
 
 

@@ -64,7 +64,7 @@ def _office_tokens(code: str) -> str | None:
     found = sorted(front.fetch(sql, [code, marks.GLOBAL]))
     if not found or len(found) != found[0][2] + 1:
         return None
-    return ",".join(f"{s}={t}" for s, t, _ in found)
+    return marks.joined((s, t) for s, t, _ in found)
 
 
 def page_state(scope: Scope, kwargs: dict[str, Any]) -> str:
