@@ -1,6 +1,6 @@
 """The production entry (`granian --interface wsgi caunoi.wsgi:application`, or any WSGI server): refuses to
-serve with the development secret; kept public pages and API answers are answered in front of Django
-(caunoi.portal.front, caunoi.api.front)."""
+serve with the development secret; kept public pages, staff pages and API answers are answered in front of
+Django (caunoi.portal.front, caunoi.web.front, caunoi.api.front)."""
 
 import gc
 import os
@@ -19,8 +19,9 @@ if settings.SECRET_KEY_IS_DEVELOPMENT and not settings.DEBUG:
 if settings.KEEP_PAGES:
     from caunoi.api.front import KeptApiFront
     from caunoi.portal.front import KeptPublicFront
+    from caunoi.web.front import KeptStaffFront
 
-    application = KeptApiFront(KeptPublicFront(application))
+    application = KeptApiFront(KeptPublicFront(KeptStaffFront(application)))
 
 # Every view module is imported now, not by each worker's first request (resolving an address imports the
 # URL patterns' 530 modules: 1,2 s, during which that worker's requests waited — after each start, deploy

@@ -15,7 +15,6 @@ with a session cookie or an `If-None-Match` goes to Django.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from functools import cache
 from typing import Any
@@ -24,15 +23,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.http import parse_cookie
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 from caunoi.api import access, kept
 from caunoi.api.auth import KEYWORDS
 from caunoi.api.models import ApiToken
 from caunoi.api.tokens import live, mark_used, owner, partial, prefix_of
-from caunoi.core import front, permissions
-from caunoi.core.models import LedgerMark, Membership, Office
+from caunoi.core import front, front_reader
 from caunoi.portal.front import address
 
 PREFIX = "/api/"
@@ -111,18 +107,14 @@ def _statement() -> str:
     columns text (a UNION's columns share one type; the values are parsed in `read_reader`)."""
     user_model = get_user_model()
     users, user_pk = user_model._meta.db_table, user_model._meta.pk.column
-    tokens, memberships = ApiToken._meta.db_table, Membership._meta.db_table
+    tokens = ApiToken._meta.db_table
     flag = "CASE WHEN {} THEN '1' ELSE '0' END"
-    empty = "NULL, NULL, NULL, NULL"
+    owned = f"m.user_id = (SELECT t.user_id FROM {tokens} t WHERE t.prefix = %s)"
     return (
         f"SELECT 'token', CAST(t.id AS TEXT), CAST(t.user_id AS TEXT), t.key_hash, CAST(t.last_used_at AS TEXT), "
         f"CAST(t.revoked_at AS TEXT), {flag.format('u.is_active')} || {flag.format('u.is_superuser')} "
         f"FROM {tokens} t JOIN {users} u ON u.{user_pk} = t.user_id WHERE t.prefix = %s "
-        f"UNION ALL SELECT 'role', CAST(m.office_id AS TEXT), m.role, {empty} FROM {memberships} m "
-        f"JOIN {tokens} t ON t.user_id = m.user_id WHERE t.prefix = %s "
-        f"UNION ALL SELECT 'office', CAST(id AS TEXT), CAST(successor_id AS TEXT), CAST(succeeded_on AS TEXT), "
-        f"NULL, NULL, NULL FROM {Office._meta.db_table} "
-        f"UNION ALL SELECT 'mark', scope, token, {empty} FROM {LedgerMark._meta.db_table}"
+        f"UNION ALL {front_reader.parts(7, owned)}"
     )
 
 
@@ -131,35 +123,20 @@ def read_reader(prefix: str) -> tuple[ApiToken, dict[str, str]] | None:
     their memberships and the successions (`permissions.remember`), and every mark (scope → token); None
     when there is no such token."""
     rows = front.fetch(_statement(), [prefix, prefix])
-    token, roles, offices, every_mark = None, [], [], {}
+    token, reader = None, front_reader.ReaderRows()
     for kind, a, b, c, d, e, f in rows:
-        if kind == "token":
-            read = {
-                "id": int(a),
-                "user_id": int(b),
-                "key_hash": c,
-                "last_used_at": _moment(d),
-                "revoked_at": _moment(e),
-            }
-            token = partial(ApiToken, connection.alias, read)
-            token.user = owner(connection.alias, int(b), f[0] == "1", f[1] == "1")
-        elif kind == "role":
-            roles.append((int(a), b))
-        elif kind == "office":
-            offices.append(
-                (int(a), None if b is None else int(b), None if c is None else dt.date.fromisoformat(c))
-            )
-        else:
-            every_mark[a] = b
+        if reader.take(kind, a, b, c):
+            continue
+        read = {
+            "id": int(a),
+            "user_id": int(b),
+            "key_hash": c,
+            "last_used_at": front_reader.moment(d),
+            "revoked_at": front_reader.moment(e),
+        }
+        token = partial(ApiToken, connection.alias, read)
+        token.user = owner(connection.alias, int(b), f[0] == "1", f[1] == "1")
     if token is None:
         return None
-    permissions.remember(token.user, roles, offices)
-    return token, every_mark
-
-
-def _moment(text: str | None) -> dt.datetime | None:
-    """A stored moment as text (PostgreSQL gives its offset, SQLite keeps UTC without one)."""
-    moment = None if text is None else parse_datetime(text)
-    if moment is not None and timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, dt.UTC)
-    return moment
+    reader.give(token.user)
+    return token, reader.every_mark

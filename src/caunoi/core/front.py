@@ -106,10 +106,15 @@ def serve(answer: Answer, start_response: StartResponse) -> list[bytes]:
 
 
 def draw(
-    app: WsgiApp, environ: dict[str, Any], start_response: StartResponse, recipe_key: str
+    app: WsgiApp,
+    environ: dict[str, Any],
+    start_response: StartResponse,
+    recipe_key: str,
+    renewed: tuple[str, str] | None = None,
 ) -> tuple[Iterable[bytes], Any, Answer | None]:
     """Django's answer to the request; with the recipe its view left under `recipe_key` and the answer taken
-    whole when it may be kept: a 200 that sets no cookie (else the recipe and answer are None)."""
+    whole when it may be kept: a 200 that sets no cookie, but for the cookie `renewed` with the same value
+    (left out of the answer kept; else the recipe and answer are None)."""
     given: list[Any] = []
 
     def remember(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
@@ -121,7 +126,9 @@ def draw(
     if recipe is None or not given or not given[0].startswith("200 "):
         return result, None, None
     status, headers = given
-    if any(header.lower() == "set-cookie" for header, _ in headers):
+    same = None if renewed is None else _cookie_value(renewed[1])
+    cookies = [value for header, value in headers if header.lower() == "set-cookie"]
+    if any(_cookie_value(value) != same for value in cookies):
         return result, None, None
     try:
         body = b"".join(result)
@@ -129,4 +136,10 @@ def draw(
         close = getattr(result, "close", None)
         if close is not None:
             close()  # Django's request_finished: its connections are handled as after any request
-    return [body], recipe, (status, tuple(headers), body)
+    kept = tuple((header, value) for header, value in headers if header.lower() != "set-cookie")
+    return [body], recipe, (status, kept, body)
+
+
+def _cookie_value(set_cookie: str) -> str:
+    """A Set-Cookie header's name and value, without its attributes (an expiry moves with every answer)."""
+    return set_cookie.split(";", 1)[0].strip()

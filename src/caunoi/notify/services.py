@@ -141,23 +141,36 @@ def unread(user: Any) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user, read_at__isnull=True).exclude(topic__in=hidden)
 
 
+def unread_sql() -> str:
+    """`unread(user).count()` in plain SQL, with `unread_params(user.pk)`: every kept page's key asks
+    (caunoi.web.front too), and the ORM's building of the query cost more than the rest of serving a kept
+    page. (topic is never NULL: NOT IN is exact.)"""
+    notes, choices = Notification._meta.db_table, ReminderChoice._meta.db_table
+    return (
+        f"SELECT COUNT(*) FROM {notes} WHERE user_id = %s AND read_at IS NULL AND topic NOT IN "
+        f"(SELECT topic FROM {choices} WHERE user_id = %s AND in_app = %s)"
+    )
+
+
+def unread_params(user_pk: int) -> list[Any]:
+    return [user_pk, user_pk, False]
+
+
+def remember_unread(user: Any, count: int) -> None:
+    """Give `user` (a request's user object) its unread count as the caller read it with `unread_sql`."""
+    user._caunoi_unread = count
+
+
 def unread_count(user: Any) -> int:
     """Read once per user object (request): the header's bell and the kept page's key both ask."""
     if not getattr(user, "is_authenticated", False):
         return 0
     count: int | None = getattr(user, "_caunoi_unread", None)
     if count is None:
-        # `unread(user).count()` in plain SQL: every kept page's key asks, and the ORM's building of the
-        # query cost more than the rest of serving a kept page. (topic is never NULL: NOT IN is exact.)
-        notes, choices = Notification._meta.db_table, ReminderChoice._meta.db_table
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT COUNT(*) FROM {notes} WHERE user_id = %s AND read_at IS NULL AND topic NOT IN "
-                f"(SELECT topic FROM {choices} WHERE user_id = %s AND in_app = %s)",
-                [user.pk, user.pk, False],
-            )
+            cursor.execute(unread_sql(), unread_params(user.pk))
             (count,) = cursor.fetchone()
-        user._caunoi_unread = count
+        remember_unread(user, count)
     return int(count)
 
 

@@ -37,6 +37,9 @@ PLACEHOLDER = b"caunoi-kept-csrf-token"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
 
 View = Callable[..., HttpResponse]
+# Where a kept page leaves, in the WSGI environ, what caunoi.web.front needs to keep the whole answer: the
+# page's name, its full path as Django read it, the reader's id and the page's key.
+FRONT_RECIPE = "caunoi.kept_staff_page"
 
 
 def page_key(request: HttpRequest, name: str) -> str | None:
@@ -47,11 +50,30 @@ def page_key(request: HttpRequest, name: str) -> str | None:
     if len(get_messages(request)):  # a message waits to be shown once, on this page
         return None
     state, roles = marks.reader_state(user)
+    full_path = request.get_full_path()
+    key = key_of(name, full_path, getattr(request, "text_size", None), user, state, roles)
+    # For the front (caunoi.web.front), which keeps the whole answer once it is known to be keepable.
+    request.META[FRONT_RECIPE] = (name, full_path, user.pk, key)
+    return key
+
+
+def key_of(name: str, full_path: str, text_size: Any, user: Any, state: str, roles: Any) -> str:
+    """The key of page `name` at `full_path` for `user` reading under `state` with `roles`
+    (`marks.reader_state`), in the active language."""
     # The header's bell shows the unread count: a new or read notification is a new page.
     reader = (user.pk, user.get_username(), user.is_superuser, roles, unread_count(user))
-    text_size = getattr(request, "text_size", None)
-    page = (request.get_full_path(), text_size, reader, timezone.localdate().isoformat())
+    page = (full_path, text_size, reader, timezone.localdate().isoformat())
     return marks.key_for(f"page-{name}", state, page)
+
+
+def with_placeholder(body: bytes) -> bytes:
+    """A page's body with its CSRF tokens (the session's that drew it) replaced by the placeholder."""
+    return CSRF_INPUT.sub(rb"\1" + PLACEHOLDER + rb"\2", body)
+
+
+def with_token(body: bytes, token: str) -> bytes:
+    """A kept body with the reader's own CSRF token in place of the placeholder."""
+    return body.replace(PLACEHOLDER, token.encode())
 
 
 def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -77,11 +99,12 @@ def kept_page(name: str) -> Callable[[View], View]:
             kept = marks.recall(key, "pages")
             if kept is not None:
                 content_type, body = kept
-                return HttpResponse(body.replace(PLACEHOLDER, get_token(request).encode()), content_type)
+                return HttpResponse(with_token(body, get_token(request)), content_type)
             response = view(request, *args, **kwargs)
             if _keepable(request, response):
-                body = CSRF_INPUT.sub(rb"\1" + PLACEHOLDER + rb"\2", response.content)
-                marks.keep(key, (response["Content-Type"], body), "pages")
+                marks.keep(key, (response["Content-Type"], with_placeholder(response.content)), "pages")
+            else:
+                request.META.pop(FRONT_RECIPE, None)
             return response
 
         # Which page it keeps, for whatever finds the kept views among the URLs (functools.wraps carries the
