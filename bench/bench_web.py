@@ -3,7 +3,7 @@
 For SQLite and, when it answers, PostgreSQL: generate the dataset (bench/synthetic.py, ¼× by default: 50.000
 items, 250.000 transactions), create a national viewer (core.Membership role national_viewer, no superuser)
 and one session per client directly with Django's SessionStore (no POST /login/, so django-axes never sees a
-login), count each page's SQL queries once with the test client (CaptureQueriesContext) at several numbers of
+login) with a CSRF cookie beside it, as a browser holds after its first page, count each page's SQL queries once with the test client (CaptureQueriesContext) at several numbers of
 rows shown, drawn (CAUNOI_KEEP_PAGES off) and then kept (caunoi.web.kept_pages), then start the server on loopback and load each page with 20 concurrent clients (20 sessions, used
 in turn) for BENCH_WEB_SECONDS (30) seconds: wrk when it is installed (`apt-get install wrk`), else a Python
 load generator (threads, http.client keep-alive). Printed: requests/s, p50/p95/p99 (ms), errors (socket
@@ -64,6 +64,7 @@ FRESH_CPU_TARGET_MS = {"list": 8.0, "item": 8.0, "dash-office": 10.0, "dash-nati
 CACHE_MODES = ("on", "off")
 USERNAME = "bench-national-viewer"
 SESSION_COOKIE = "sessionid"
+CSRF_COOKIE = "csrftoken"
 # What each request carries: a header, and the text before each client's credential (a session, a token).
 COOKIE_HEADER = ("Cookie", f"{SESSION_COOKIE}=")
 # No credential header at all, as a visitor's browser sends: an empty session cookie would make Django delete
@@ -103,6 +104,7 @@ def setup_child(sessions: int) -> dict[str, Any]:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
     from django.db.models import Count
+    from django.middleware.csrf import _get_new_csrf_string  # type: ignore[attr-defined]
 
     from caunoi.aid.models import AidItem, Transaction
     from caunoi.core.models import Membership, Office, Role
@@ -126,6 +128,7 @@ def setup_child(sessions: int) -> dict[str, Any]:
     assert busiest is not None and quietest is not None
     return {
         "sessions": keys,
+        "csrf": [_get_new_csrf_string() for _ in keys],
         "busiest": {"id": busiest["item"], "transactions": busiest["n"]},
         "quietest": {"id": quietest["item"], "transactions": quietest["n"]},
         "quietest_code": AidItem.objects.get(pk=quietest["item"]).code,
@@ -133,6 +136,15 @@ def setup_child(sessions: int) -> dict[str, Any]:
         "transactions": Transaction.objects.count(),
         "offices": Office.objects.filter(successor=national).count(),
     }
+
+
+def browser_cookies(info: dict[str, Any]) -> list[str]:
+    """Each client's cookie after its first page, as a browser holds it: its session and its CSRF secret
+    (every staff page with a form sets one; without it each answer would set a new one)."""
+    return [
+        f"{session}; {CSRF_COOKIE}={secret}"
+        for session, secret in zip(info["sessions"], info["csrf"], strict=True)
+    ]
 
 
 def _shape(sql: str) -> str:
@@ -615,7 +627,7 @@ def _measure_db(db: str, url: str, data_dir: Path, cfg: dict[str, Any]) -> DbRes
             f"{c.fmt_float(q['wall_ms'])} ms alone in the test client, {c.fmt_int(q['bytes'])} bytes; "
             f"kept: {q['kept_queries']} queries, {c.fmt_float(q['kept_ms'])} ms"
         )
-    cookies = info["sessions"]
+    cookies = browser_cookies(info)
     c.note(f"  load: {server_name(cfg)} (workers:threads), a fresh server per page")
     for mode in CACHE_MODES:
         c.note(f"  caches {mode}:")

@@ -123,6 +123,9 @@ class AidItem(OfficeOwned):
             models.Index(fields=["office", "status"]),
             models.Index(fields=["office", "iati_identifier"]),
             models.Index(fields=["approved_on", "id"]),  # the national list, newest approvals first
+            # The list as shown by default (archived left out): counted and paged from this index alone
+            # (SQLite counted 50.000 items by reading the table: 8–38 ms of every list drawn afresh).
+            models.Index(fields=["archived_at", "approved_on", "id"]),
         ]
 
     def __str__(self) -> str:

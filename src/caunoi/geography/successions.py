@@ -5,26 +5,72 @@ thousands of units; one lookup per unit took minutes nationally)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Q, QuerySet
 
+from caunoi.core.bulk import rows_by_pk
 from caunoi.geography.mapping import named_like
 from caunoi.geography.models import AdminUnit, Era, Level, UnitSuccession
+
+
+class Conversion(NamedTuple):
+    """One conversion row (`UnitSuccession`) with its two units as loaded once (`units_by_pk`)."""
+
+    old: AdminUnit
+    new: AdminUnit
+    is_default: bool
+
+    @property
+    def old_id(self) -> int:
+        return int(self.old.pk)
+
+    @property
+    def new_id(self) -> int:
+        return int(self.new.pk)
 
 
 @dataclass
 class Successions:
     """The conversion rows the map needs, loaded in one query, indexed like `geography.mapping` reads them."""
 
-    by_old: dict[int, list[UnitSuccession]] = field(default_factory=lambda: defaultdict(list))
-    by_old_parent: dict[int, list[UnitSuccession]] = field(default_factory=lambda: defaultdict(list))
-    by_new: dict[int, list[UnitSuccession]] = field(default_factory=lambda: defaultdict(list))
+    by_old: dict[int, list[Conversion]] = field(default_factory=lambda: defaultdict(list))
+    by_old_parent: dict[int, list[Conversion]] = field(default_factory=lambda: defaultdict(list))
+    by_new: dict[int, list[Conversion]] = field(default_factory=lambda: defaultdict(list))
 
 
-def load_successions(units: list[AdminUnit], era: str, homes: list[AdminUnit] | None = None) -> Successions:
+def units_by_pk(ids: Iterable[int | None], known: dict[int, AdminUnit] | None = None) -> dict[int, AdminUnit]:
+    """The units `ids` (and those already `known`) with their parents and provinces attached, each unit one
+    instance however many rows name it: a national map names thousands of units, and select_related built a
+    district and a province for every commune (three fat instances per unit, most of the map's time)."""
+    found = dict(known or {})
+    wanted = {i for i in ids if i is not None} - found.keys()
+    while wanted:  # the units, then their districts and provinces not loaded yet
+        added = rows_by_pk(AdminUnit.objects.all(), wanted)
+        found.update(added)
+        wanted = {i for u in added.values() for i in (u.parent_id, u.province_id) if i is not None}
+        wanted -= found.keys()
+    parent, province = AdminUnit._meta.get_field("parent"), AdminUnit._meta.get_field("province")
+    for unit in found.values():
+        # As select_related would attach them (the fields' own cache), but shared.
+        if unit.parent_id is not None:
+            parent.set_cached_value(unit, found.get(unit.parent_id))
+        if unit.province_id is not None:
+            province.set_cached_value(unit, found.get(unit.province_id))
+    return found
+
+
+def load_successions(
+    units: list[AdminUnit],
+    era: str,
+    homes: list[AdminUnit] | None = None,
+    known: dict[int, AdminUnit] | None = None,
+) -> Successions:
     """The rows that carry `units` of the other era into `era`, and those of the home provinces (both ways,
-    so that the query is the same whatever the offices chosen)."""
+    so that the query is the same whatever the offices chosen); the units already `known` (by pk, with their
+    parents and provinces) are not read again."""
     found = Successions()
     other = [u for u in units if u.era != era]
     where = Q(old__in=homes) | Q(new__in=homes) if homes else Q()
@@ -36,16 +82,25 @@ def load_successions(units: list[AdminUnit], era: str, homes: list[AdminUnit] | 
         where |= Q(new__in=other)
     if not where:
         return found
-    return _indexed(UnitSuccession.objects.filter(where), found)
+    return _indexed(UnitSuccession.objects.filter(where), found, known)
 
 
-def _indexed(rows: QuerySet[UnitSuccession], found: Successions) -> Successions:
-    rows = rows.select_related("new__province", "old__parent__province", "old__province")
-    for s in rows.order_by("new__code", "old__code"):
-        found.by_old[s.old_id].append(s)
+def _indexed(
+    rows: QuerySet[UnitSuccession], found: Successions, known: dict[int, AdminUnit] | None = None
+) -> Successions:
+    # The rows name the units' districts and provinces too, so that all are read in one query.
+    read = list(
+        rows.order_by("new__code", "old__code").values_list(
+            "old_id", "new_id", "is_default", "old__parent_id", "old__province_id", "new__parent_id"
+        )
+    )
+    units = units_by_pk((pk for row in read for pk in (*row[:2], *row[3:])), known)
+    for old_id, new_id, is_default, *_ in read:
+        s = Conversion(units[old_id], units[new_id], is_default)
+        found.by_old[old_id].append(s)
         if s.old.parent_id is not None:
             found.by_old_parent[s.old.parent_id].append(s)
-        found.by_new[s.new_id].append(s)
+        found.by_new[new_id].append(s)
     return found
 
 

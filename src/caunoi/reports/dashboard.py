@@ -33,12 +33,11 @@ from django.db.models import Q
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import Modality, Sector
 from caunoi.core import marks
-from caunoi.core.bulk import rows_by_pk
 from caunoi.core.errors import Problem, RuleErrors
 from caunoi.core.models import Office
 from caunoi.geography.mapping import named_like, units_in_force
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
-from caunoi.geography.successions import Successions, load_successions, predecessors, successors
+from caunoi.geography.successions import Successions, load_successions, predecessors, successors, units_by_pk
 from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.money.models import ExchangeRate
 from caunoi.reported.services import confirmed_for
@@ -395,9 +394,9 @@ def dashboard_map(
     """
     era, level = map_era(on, by_province=len(offices) > 1)
     home_ids = {o.home_province_id for o in offices if o.home_province_id is not None}
-    units = rows_by_pk(AdminUnit.objects.select_related("province", "parent"), [*recorded, *home_ids])
+    units = units_by_pk([*recorded, *home_ids])
     successions = load_successions(
-        [units[pk] for pk in recorded if pk is not None], era, [units[pk] for pk in home_ids]
+        [units[pk] for pk in recorded if pk is not None], era, [units[pk] for pk in home_ids], units
     )
 
     # Where each recorded amount goes: [(unit, weight)], or unplaced.
