@@ -145,9 +145,8 @@ ROOT_URLCONF = "caunoi.urls"
 CSRF_FAILURE_VIEW = "caunoi.web.views.errors.csrf_failure"
 WSGI_APPLICATION = "caunoi.wsgi.application"
 
-# Form widgets are drawn with Django's own Jinja2 widget templates: the same HTML (but for blank lines) at a
-# fraction of the cost — a filter form's selects were a fifth of drawing the aid list.
-FORM_RENDERER = "django.forms.renderers.Jinja2"
+# Django's widget templates drawn by Jinja2, the rest (the admin's) by Django's engine: caunoi.web.renderer.
+FORM_RENDERER = "caunoi.web.renderer.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -2,7 +2,7 @@
 
 A kept page (caunoi.web.kept_pages) still crossed Django's whole request handling to be served: the session
 and the user read with the ORM, the preferences, memberships, marks and unread count each in its own query,
-eleven middleware and the URL resolver — about 2 ms of CPU per request, most of what a staff page costs under
+fourteen middleware and the URL resolver — about 2 ms of CPU per request, most of what a staff page costs under
 load once it is kept. The front keeps the whole answer (status, headers, body with the CSRF token taken out)
 Django gave for a kept page, and serves it again for a request it can check exactly as Django would, with
 Django's own functions on rows read in one statement (`read_reader`):
