@@ -38,6 +38,18 @@ def connections_kept() -> Iterator[None]:
         request_finished.connect(close_old_connections)
 
 
+@contextmanager
+def served_by(front: Any, settings: Any, monkeypatch: Any) -> Iterator[tuple[Any, Counted]]:
+    """A front (caunoi.web.front, caunoi.portal.front…) around Django's application counting the requests
+    that reach it, with pages kept and figures computed afresh (`keeping_served`)."""
+    from tests.marks_reads import keeping_served
+
+    keeping_served(settings, monkeypatch)
+    with connections_kept():
+        django = Counted()
+        yield front(django), django
+
+
 def call(
     app: Any,
     path: str,

@@ -17,18 +17,15 @@ from caunoi.publishing.services import articles
 from caunoi.relations.models import ConsentKind
 from caunoi.relations.services.people import create_person, record_consent, withdraw_consent
 from tests.conftest import TODAY
-from tests.marks_reads import keeping_served
-from tests.wsgi_calls import Counted, call, connections_kept
+from tests.wsgi_calls import Counted, call, served_by
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def front(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[KeptPublicFront, Counted]]:
-    keeping_served(settings, monkeypatch)
-    with connections_kept():
-        django = Counted()
-        yield KeptPublicFront(django), django
+    with served_by(KeptPublicFront, settings, monkeypatch) as served:
+        yield served
 
 
 @pytest.fixture

@@ -26,8 +26,7 @@ from caunoi.notify.models import TOPICS, Notification
 from caunoi.web import front as front_module
 from caunoi.web.front import KeptStaffFront, read_reader
 from caunoi.web.middleware import MUST_CHANGE_PASSWORD
-from tests.marks_reads import keeping_served
-from tests.wsgi_calls import Counted, call, connections_kept
+from tests.wsgi_calls import Counted, call, served_by
 
 pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
@@ -36,10 +35,8 @@ READERS = ["bientap", "xem", "toanquoc", "yenbai", "admin"]
 
 @pytest.fixture
 def front(settings: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[KeptStaffFront, Counted]]:
-    keeping_served(settings, monkeypatch)
-    with connections_kept():
-        django = Counted()
-        yield KeptStaffFront(django), django
+    with served_by(KeptStaffFront, settings, monkeypatch) as served:
+        yield served
 
 
 def signed_in(username: str) -> tuple[str, str]:
