@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from caunoi.aid.models import Modality, Sector
-from caunoi.core import marks, shown
+from caunoi.core import collector, marks, shown
 from caunoi.core.errors import Problem
 from caunoi.core.models import Office
 from caunoi.geography.models import Era, Level
@@ -166,6 +166,7 @@ def aid_summary(office: Office, year: int, include_predecessors: bool = False) -
     )
 
 
+@collector.held_back()
 def compute_aid_summary(office: Office, offices: list[Office], year: int) -> AidSummary:
     """The summary of `offices` (`office` and perhaps its predecessors): the sum of each office's figures of
     the year as kept (`reports.kept`), each transaction converted with its own office's rates when it was

@@ -32,7 +32,7 @@ from django.db.models import Q
 
 from caunoi.aid.lifecycle import Status
 from caunoi.aid.models import Modality, Sector
-from caunoi.core import marks
+from caunoi.core import collector, marks
 from caunoi.core.errors import Problem, RuleErrors
 from caunoi.core.models import Office
 from caunoi.geography.mapping import named_like, units_in_force
@@ -199,6 +199,21 @@ def dashboard(
     )
 
 
+@dataclass
+class _YearSums:
+    """What a year's line shows: its items and its commitments and disbursements, all offices added up."""
+
+    count: int = 0
+    committed: figures.Sums = field(default_factory=figures.Sums)
+    disbursed: figures.Sums = field(default_factory=figures.Sums)
+
+    def add(self, got: kept.YearFigures) -> None:
+        self.count += got.breakdown.count
+        self.committed.add(got.breakdown.committed)
+        self.disbursed.add(got.disbursed)
+
+
+@collector.held_back()
 def compute_dashboard(
     offices: list[Office],
     first: int,
@@ -210,24 +225,18 @@ def compute_dashboard(
     office_ids = [o.pk for o in offices]
     years = range(first, last + 1)
     per_year = kept.figures_of(office_ids, years)
-    by_year = {y: kept.empty() for y in years}
-    for (_office_id, year), got in per_year.items():
-        by_year[year].add(got)
+    # Each office-year is added once into the whole; the years' lines need only their counts and sums.
     found = kept.empty()
-    for got in by_year.values():
+    by_year = {y: _YearSums() for y in years}
+    for (_office_id, year), got in per_year.items():
         found.add(got)
+        by_year[year].add(got)
     statuses: dict[str, int] = defaultdict(int)
     for office_id in office_ids:  # every year's row holds the office's statuses, as of its stamp
         for status, n in per_year[(office_id, first)].statuses.items():
             statuses[status] += n
     lines = [
-        YearLine(
-            y,
-            by_year[y].breakdown.count,
-            _usd(by_year[y].breakdown.committed),
-            _usd(by_year[y].disbursed),
-        )
-        for y in years
+        YearLine(y, by_year[y].count, _usd(by_year[y].committed), _usd(by_year[y].disbursed)) for y in years
     ]
     reported_usd = _ReportedUsd(offices)
     result = Dashboard(
@@ -235,8 +244,8 @@ def compute_dashboard(
         first_year=first,
         last_year=last,
         count=sum(line.count for line in lines),
-        committed=_cent(sum((by_year[y].breakdown.committed.usd_any for y in years), ZERO)),
-        disbursed=_cent(sum((by_year[y].disbursed.usd_any for y in years), ZERO)),
+        committed=_cent(found.breakdown.committed.usd_any),
+        disbursed=_cent(found.disbursed.usd_any),
         years=lines,
         sectors=_by_sector(found.breakdown),
         modalities=_by_modality(found.breakdown),
