@@ -25,7 +25,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
-from enum import StrEnum
 from typing import Any
 
 from django.db.models import Q
@@ -35,31 +34,19 @@ from caunoi.aid.models import Modality, Sector
 from caunoi.core import collector, marks
 from caunoi.core.errors import Problem, RuleErrors
 from caunoi.core.models import Office
-from caunoi.geography.mapping import named_like, units_in_force
+from caunoi.geography.mapping import units_in_force
 from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
-from caunoi.geography.successions import Successions, load_successions, predecessors, successors, units_by_pk
+from caunoi.geography.successions import Successions, load_successions, units_by_pk
 from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.money.models import ExchangeRate
 from caunoi.reported.services import confirmed_for
 from caunoi.reports import figures, kept
+from caunoi.reports.map_carry import Carried, Split, carry, in_era, province_key
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 TOP_DONORS = 10
-
-
-class Split(StrEnum):
-    """How an amount recorded for a unit of the other era is carried to the units in force.
-
-    EQUAL: in equal parts to every unit its territory went to (a legacy district → all the 2025 communes
-    that received any of its communes; a 2025 commune → every legacy district it took communes from).
-    PRINCIPAL: wholly to the one unit `geography.mapping.principal_current_unit` names (the commune bearing
-    the district's name, else the one that received most of its communes).
-    """
-
-    EQUAL = "equal"
-    PRINCIPAL = "principal"
 
 
 @dataclass
@@ -224,7 +211,9 @@ def compute_dashboard(
     """The dashboard from each office's figures of each year as kept (`reports.kept`), added up."""
     office_ids = [o.pk for o in offices]
     years = range(first, last + 1)
-    per_year = kept.figures_of(office_ids, years)
+    # A map of several offices adds their office-years' landings on the provinces (`provinces_map`); only
+    # one office's map reads its recorded places.
+    per_year = kept.figures_of(office_ids, years, with_map=len(offices) == 1)
     # Each office-year is added once into the whole; the years' lines need only their counts and sums.
     found = kept.empty()
     by_year = {y: _YearSums() for y in years}
@@ -251,7 +240,9 @@ def compute_dashboard(
         modalities=_by_modality(found.breakdown),
         donors=_by_donor(found.breakdown, found.organisations),
         statuses=[StatusLine(s.value, str(s.label), statuses[s.value]) for s in Status],
-        map=dashboard_map(offices, found.map_usd, found.map_items, on, split),
+        map=dashboard_map(offices, found.map_usd, found.map_items, on, split)
+        if len(offices) == 1
+        else provinces_map(offices, found.provinces, on, split),
         rates=[],
         reported=_reported(office_ids, first, last, reported_usd),
     )
@@ -383,66 +374,57 @@ def dashboard_map(
     on: dt.date,
     split: Split,
 ) -> MapData:
-    """Commitments by place, on the units in force on `on` of the offices' provinces (and of any province
-    an amount lands in); for more than one office, on those provinces themselves (thousands of communes
-    can be neither read nor served on one page).
+    """Commitments by place (`recorded`: by unit as recorded, with their items), on the units in force on
+    `on` of the offices' provinces (and of any province an amount lands in); for more than one office, on
+    those provinces themselves (thousands of communes can be neither read nor served on one page). How each
+    amount is carried across the reform: `reports.map_carry`. The units' amounts are rounded to the cent so
+    that they add up exactly to their total.
 
-    An item's commitment is split by its place shares, onto the units as recorded. A recorded unit of the
-    map's era is drawn as itself (a legacy commune: its district); one of the other era is carried through
-    the official conversion table (`UnitSuccession`) as `geography.mapping` reads it — a legacy district to
-    the 2025 communes that received its communes, a 2025 commune back to the legacy districts its communes
-    came from — equally or wholly to the principal unit (`Split`). On a map of provinces, each amount is
-    carried the same way, then added to the province of the unit it reached; an amount for a whole province
-    goes to that province (across the reform: to the new province, or back to the legacy provinces it was
-    made of, equally or wholly to the one bearing its name). Amounts for a whole province on a map of
-    districts or communes, or for items without a place, cannot be drawn and are listed apart. The units'
-    amounts are rounded to the cent so that they add up exactly to their total.
-
-    Three queries: the recorded units and home provinces, their conversions, the units in force (the amounts
-    per place as recorded are `figures.recorded_places`, kept per office and year by `reports.kept`).
+    Three queries: the recorded units and home provinces, their conversions, the units in force.
     """
     era, level = map_era(on, by_province=len(offices) > 1)
-    home_ids = {o.home_province_id for o in offices if o.home_province_id is not None}
-    units = units_by_pk([*recorded, *home_ids])
+    homes = _homes(offices)
+    units = units_by_pk([*recorded, *homes])
     successions = load_successions(
-        [units[pk] for pk in recorded if pk is not None], era, [units[pk] for pk in home_ids], units
+        [units[pk] for pk in recorded if pk is not None], era, [units[pk] for pk in homes], units
     )
+    carried, targets = carry(recorded, recorded_items, era, level, split, units, successions)
+    return _drawn(carried, targets, [units[pk] for pk in homes], successions, era, level, on, split)
 
-    # Where each recorded amount goes: [(unit, weight)], or unplaced.
-    targets: dict[int, _Target] = {}
-    unplaced: list[Line] = []
-    placed_total = ZERO
-    carried = False
-    for unit_id, amount in recorded.items():
-        unit = units.get(unit_id) if unit_id is not None else None
-        if unit is None:
-            destinations = []
-        elif level == Level.PROVINCE:
-            destinations = _carry_to_province(unit, era, split, successions)
-        else:
-            destinations = _carry(unit, era, split, successions)
-        if not destinations:
-            name = str(unit) if unit is not None else "Chưa ghi địa bàn"
-            name_en = str(unit) if unit is not None else "No place recorded"
-            unplaced.append(
-                Line(str(unit_id or ""), name, name_en, len(recorded_items[unit_id]), _cent(amount))
-            )
-            continue
-        assert unit is not None
-        carried = carried or unit.era != era
-        placed_total += amount
-        named = level != Level.PROVINCE or unit.level == Level.PROVINCE
-        for target, weight in destinations:
-            got = targets.setdefault(target.pk, _Target(target))
-            got.amount += amount * weight
-            got.items.update(recorded_items[unit_id])
-            if named:
-                got.sources.append(f"{unit}" + ("" if weight == 1 else f" ({_fraction(weight)})"))
 
-    provinces = {pk: units[pk] for pk in home_ids}
-    provinces = {p.pk: p for p in _in_era(list(provinces.values()), era, successions)}
-    for got in targets.values():
-        province = got.unit if level == Level.PROVINCE else got.unit.province
+def provinces_map(
+    offices: list[Office], kept_on_provinces: dict[str, Carried], on: dt.date, split: Split
+) -> MapData:
+    """`dashboard_map` of several offices from what their office-years brought to the provinces, as kept
+    (`map_carry.on_provinces`): the same map, without carrying thousands of recorded communes again. Three
+    queries: the provinces reached and the home provinces, their conversions, the provinces in force."""
+    era, level = map_era(on, by_province=True)
+    carried = kept_on_provinces.get(province_key(era, split)) or Carried()
+    homes = _homes(offices)
+    units = units_by_pk([*carried.targets, *homes])
+    successions = load_successions([], era, [units[pk] for pk in homes], units)
+    targets = {pk: units[pk] for pk in carried.targets}
+    return _drawn(carried, targets, [units[pk] for pk in homes], successions, era, level, on, split)
+
+
+def _homes(offices: list[Office]) -> list[int]:
+    return sorted({o.home_province_id for o in offices if o.home_province_id is not None})
+
+
+def _drawn(
+    carried: Carried,
+    targets: dict[int, AdminUnit],
+    homes: list[AdminUnit],
+    successions: Successions,
+    era: str,
+    level: str,
+    on: dt.date,
+    split: Split,
+) -> MapData:
+    """The map: the units in force of the home provinces (in `era`) and of every province reached."""
+    provinces = {p.pk: p for p in in_era(homes, era, successions)}
+    for unit in targets.values():
+        province = unit if level == Level.PROVINCE else unit.province
         if province is not None:
             provinces.setdefault(province.pk, province)
     if not provinces:
@@ -452,16 +434,21 @@ def dashboard_map(
     else:
         in_force = list(units_in_force(on, level).filter(province__in=list(provinces)))
     known = {u.pk for u in in_force}
-    in_force += [got.unit for got in targets.values() if got.unit.pk not in known]
+    in_force += [unit for pk, unit in targets.items() if pk not in known]
 
-    rounded = _round_to_total({pk: got.amount for pk, got in targets.items()}, _cent(placed_total))
+    landed = carried.targets
+    rounded = _round_to_total({pk: got.amount for pk, got in landed.items()}, _cent(carried.placed))
     map_units = [
-        MapUnit(u, rounded.get(u.pk, ZERO), len(targets[u.pk].items), targets[u.pk].sources)
-        if u.pk in targets
+        MapUnit(u, rounded.get(u.pk, ZERO), landed[u.pk].items, sorted(landed[u.pk].sources))
+        if u.pk in landed
         else MapUnit(u, ZERO, 0, [])
         for u in in_force
     ]
     map_units.sort(key=lambda m: (-m.committed, m.unit.name, m.unit.code))
+    unplaced = [
+        Line(str(unit_id or ""), got.name, got.name_en, got.items, _cent(got.amount))
+        for unit_id, got in carried.unplaced.items()
+    ]
     return MapData(
         on=on,
         era=era,
@@ -471,92 +458,8 @@ def dashboard_map(
         units=map_units,
         unplaced=sorted(unplaced, key=lambda line: (-line.committed, line.name)),
         total=sum(rounded.values(), ZERO),
-        carried=carried,
+        carried=carried.carried,
     )
-
-
-@dataclass
-class _Target:
-    """What the recorded amounts bring to one unit of the map, unrounded."""
-
-    unit: AdminUnit
-    amount: Decimal = ZERO
-    items: set[int] = field(default_factory=set)
-    sources: list[str] = field(default_factory=list)
-
-
-def _fraction(weight: Decimal) -> str:
-    n = round(1 / weight)
-    return f"1/{n}"
-
-
-def _weighted(ranked: list[AdminUnit], split: Split) -> list[tuple[AdminUnit, Decimal]]:
-    """`ranked` (the principal unit first) with the part of an amount each gets."""
-    if not ranked:
-        return []
-    if split == Split.PRINCIPAL:
-        return [(ranked[0], Decimal(1))]
-    weight = Decimal(1) / len(ranked)
-    return [(u, weight) for u in ranked]
-
-
-def _carry(unit: AdminUnit, era: str, split: Split, found: Successions) -> list[tuple[AdminUnit, Decimal]]:
-    if unit.level == Level.PROVINCE:
-        return []
-    if unit.era == era:
-        if unit.level == Level.COMMUNE and era == Era.LEGACY:
-            return [(unit.parent, Decimal(1))] if unit.parent is not None else []
-        return [(unit, Decimal(1))]
-    ranked = successors(unit, found) if era == Era.REFORM_2025 else predecessors(unit, found)
-    return _weighted(ranked, split)
-
-
-def _carry_to_province(
-    unit: AdminUnit, era: str, split: Split, found: Successions
-) -> list[tuple[AdminUnit, Decimal]]:
-    """The provinces of `era` an amount recorded for `unit` goes to, with the part each gets: the provinces
-    of the units `_carry` names, their parts added up; a whole province as itself, or across the reform
-    to the new province it went into, or back to the legacy provinces the new one was made of."""
-    if unit.level == Level.PROVINCE:
-        return _weighted(_provinces_of_era(unit, era, found), split)
-    if unit.era == era:  # the unit itself or its district, in the unit's own province
-        return [(unit.province, Decimal(1))] if unit.province is not None else []
-    by_province: dict[int, tuple[AdminUnit, Decimal]] = {}
-    for target, weight in _carry(unit, era, split, found):
-        if target.province is None:
-            continue
-        _, got = by_province.get(target.province.pk, (target.province, ZERO))
-        by_province[target.province.pk] = (target.province, got + weight)
-    return list(by_province.values())
-
-
-def _provinces_of_era(province: AdminUnit, era: str, found: Successions) -> list[AdminUnit]:
-    """The provinces of `era` that cover `province`, the principal first: itself; after the reform the new
-    provinces its territory went to (the default one first: Tỉnh Yên Bái → Tỉnh Lào Cai); before it the
-    legacy provinces the new one was made of (the one bearing its name first: the new Lào Cai → the legacy
-    Lào Cai, Yên Bái)."""
-    if province.era == era:
-        return [province]
-    if era == Era.REFORM_2025:
-        rows = sorted(found.by_old[province.pk], key=lambda s: (not s.is_default, s.new.code))
-        return [s.new for s in rows]
-    olds = sorted(
-        (s.old for s in found.by_new[province.pk] if s.old.level == Level.PROVINCE), key=lambda p: p.code
-    )
-    principal = named_like(province, olds)
-    if principal is not None:
-        olds = [principal, *(p for p in olds if p.pk != principal.pk)]
-    return olds
-
-
-def _in_era(provinces: list[AdminUnit], era: str, found: Successions) -> list[AdminUnit]:
-    """The provinces of `era` that cover `provinces`: after the reform the principal new province of each,
-    before it every legacy province a new one was made of."""
-    out: list[AdminUnit] = []
-    for p in provinces:
-        covering = _provinces_of_era(p, era, found)
-        out += covering[:1] if era == Era.REFORM_2025 else covering
-    return out
 
 
 def _round_to_total(amounts: dict[int, Decimal], total: Decimal) -> dict[int, Decimal]:

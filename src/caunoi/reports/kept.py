@@ -33,11 +33,12 @@ from caunoi.core.models import Office
 from caunoi.money.convert import RateBook, RateUsed
 from caunoi.reports import figures
 from caunoi.reports.figures import Breakdown, Sums
+from caunoi.reports.map_carry import Carried, on_provinces
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # Part of every stamp: rows computed by another version of this module (another shape) are never used.
-FORMAT = "1"
+FORMAT = "2"
 
 
 @dataclass
@@ -63,6 +64,9 @@ class YearFigures:
     organisations: dict[int, figures.OrganisationName] = field(default_factory=dict)
     places: dict[int, tuple[Any, ...]] = field(default_factory=dict)
     years: set[int] = field(default_factory=set)
+    # What the map's amounts bring to the provinces of each era, carried each way: a map of several offices
+    # adds these up instead of carrying their recorded places (`reports.map_carry`).
+    provinces: dict[str, Carried] = field(default_factory=dict)
 
     def add(self, other: YearFigures) -> None:
         b, o = self.breakdown, other.breakdown
@@ -106,6 +110,8 @@ class YearFigures:
         self.organisations.update(other.organisations)
         self.places.update(other.places)
         self.years |= other.years
+        for key, carried in other.provinces.items():
+            self.provinces.setdefault(key, Carried()).add(carried)
 
 
 def _problems(found: Iterable[Problem]) -> list[Problem]:
@@ -201,6 +207,7 @@ def compute(office_id: int, year: int) -> YearFigures:
         ),
         places=figures.place_rows(placed),
         years={year},
+        provinces=on_provinces(map_usd, map_items),
     )
 
 
