@@ -163,3 +163,18 @@ def test_the_rebuild_command_computes_every_office_year_again(yen_bai):
     assert (found.breakdown.count, found.breakdown.committed.usd) == (21, Decimal(1404175))
     call_command("figures", "rebuild", stdout=out)
     assert YearFigures.objects.filter(office=yen_bai).count() == len(kept.years_with_records([yen_bai.pk]))
+
+
+@pytest.mark.parametrize("with_map", [True, False])
+@pytest.mark.parametrize("with_report", [True, False])
+def test_a_read_gives_the_parts_asked_for_and_leaves_the_others_empty(yen_bai, with_map, with_report):
+    computed = kept.compute(yen_bai.pk, 2022)
+    kept.figures_of([yen_bai.pk], [2022])  # stored
+    found = kept.figures_of([yen_bai.pk], [2022], with_map=with_map, with_report=with_report)
+    read = found[(yen_bai.pk, 2022)]
+    left_out = {*(() if with_map else kept.MAP_FIELDS), *(() if with_report else kept.REPORT_FIELDS)}
+    for name in kept.YearFigures.__dataclass_fields__:
+        value = getattr(computed, name)
+        assert getattr(read, name) == (type(value)() if name in left_out else value), name
+    # Every part holds something to lose (the seed's rates are all entered: nothing missing).
+    assert [n for n in (*kept.MAP_FIELDS, *kept.REPORT_FIELDS) if not getattr(computed, n)] == ["missing"]

@@ -213,7 +213,7 @@ def compute_dashboard(
     years = range(first, last + 1)
     # A map of several offices adds their office-years' landings on the provinces (`provinces_map`); only
     # one office's map reads its recorded places.
-    per_year = kept.figures_of(office_ids, years, with_map=len(offices) == 1)
+    per_year = kept.figures_of(office_ids, years, with_map=len(offices) == 1, with_report=False)
     # Each office-year is added once into the whole; the years' lines need only their counts and sums.
     found = kept.empty()
     by_year = {y: _YearSums() for y in years}

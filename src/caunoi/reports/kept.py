@@ -38,7 +38,12 @@ from caunoi.reports.map_carry import Carried, on_provinces
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # Part of every stamp: rows computed by another version of this module (another shape) are never used.
-FORMAT = "2"
+FORMAT = "3"
+# A row's figures are kept in three columns, each read only by the reports that need it: the map of one
+# office's places (the dashboard of one office), the aid report's place and sector shares and rates, and the
+# rest (both). Not unpickling what a report does not show is most of what a national report saves.
+MAP_FIELDS = ("map_usd", "map_items")
+REPORT_FIELDS = ("by_share", "placed", "by_place", "converted", "missing", "places")
 
 
 @dataclass
@@ -217,43 +222,59 @@ def stamp(tokens: str) -> str:
 
 
 def store(office_id: int, year: int, stamped: str, found: YearFigures) -> None:
-    """Keep an office-year's figures; the map's amounts and items apart, read only by the dashboard."""
+    """Keep an office-year's figures, in their three columns (`MAP_FIELDS`, `REPORT_FIELDS`)."""
     from caunoi.reports.models import YearFigures as Row
 
-    without_map = replace(found, map_usd={}, map_items={})
-    data = pickle.dumps(without_map, pickle.HIGHEST_PROTOCOL)
-    map_data = pickle.dumps((found.map_usd, found.map_items), pickle.HIGHEST_PROTOCOL)
+    rest = replace(found, **{name: type(getattr(found, name))() for name in (*MAP_FIELDS, *REPORT_FIELDS)})
+    columns = {
+        "data": rest,
+        "map_data": tuple(getattr(found, name) for name in MAP_FIELDS),
+        "report_data": tuple(getattr(found, name) for name in REPORT_FIELDS),
+    }
     try:
         with transaction.atomic():
             Row.objects.update_or_create(
                 office_id=office_id,
                 year=year,
-                defaults={"stamp": stamped, "data": data, "map_data": map_data},
+                defaults={
+                    "stamp": stamped,
+                    **{name: pickle.dumps(value, pickle.HIGHEST_PROTOCOL) for name, value in columns.items()},
+                },
             )
     except IntegrityError:  # pragma: no cover - another worker stored the same office-year first
         pass
 
 
 def figures_of(
-    office_ids: Iterable[int], years: Iterable[int], with_map: bool = True
+    office_ids: Iterable[int], years: Iterable[int], with_map: bool = True, with_report: bool = True
 ) -> dict[tuple[int, int], YearFigures]:
     """The figures of each office and year: the stored row when its stamp is the office's current mark,
-    else computed now (and stored). Without `with_map`, the map's amounts are left empty (the aid report
-    does not draw the map: not reading them saves most of a national report's unpickling)."""
+    else computed now (and stored). Without `with_map`, the map of recorded places is left empty (only one
+    office's dashboard draws it); without `with_report`, the aid report's shares and rates (`REPORT_FIELDS`;
+    the dashboard shows none of them)."""
     from caunoi.reports.models import YearFigures as Row
 
     office_ids, years = sorted(set(office_ids)), sorted(set(years))
     stamps = {pk: stamp(t) for pk, t in marks.office_tokens(office_ids).items()}
     found: dict[tuple[int, int], YearFigures] = {}
-    columns = ("office_id", "year", "stamp", "data", *(["map_data"] if with_map else []))
-    for office_id, year, stamped, data, *map_data in Row.objects.filter(
+    parts = [
+        (column, names)
+        for column, names, wanted in (
+            ("map_data", MAP_FIELDS, with_map),
+            ("report_data", REPORT_FIELDS, with_report),
+        )
+        if wanted
+    ]
+    columns = ("office_id", "year", "stamp", "data", *(column for column, _ in parts))
+    for office_id, year, stamped, data, *more in Row.objects.filter(
         office__in=office_ids, year__in=years
     ).values_list(*columns):
         if stamped == stamps[office_id]:
             # Written by `store` only, from caunoi's own sums (as the report cache's pickles).
             got: YearFigures = pickle.loads(data)
-            if with_map:
-                got.map_usd, got.map_items = pickle.loads(map_data[0])
+            for (_, names), pickled in zip(parts, more, strict=True):
+                for name, value in zip(names, pickle.loads(pickled), strict=True):
+                    setattr(got, name, value)
             found[(office_id, year)] = got
     for office_id in office_ids:
         for year in years:

@@ -16,7 +16,10 @@ class YearFigures(models.Model):
     year = models.PositiveSmallIntegerField()
     stamp = models.CharField(max_length=64)
     data = models.BinaryField()
-    map_data = models.BinaryField()  # the dashboard's map amounts, apart: the aid report never reads them
+    # Apart, so that a report reads only what it shows (`caunoi.reports.kept.figures_of`): the map of one
+    # office's recorded places, and the aid report's shares and rates.
+    map_data = models.BinaryField()
+    report_data = models.BinaryField(default=b"")
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
