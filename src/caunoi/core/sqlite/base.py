@@ -6,11 +6,15 @@ column is read as 10^16, which Django's converter refuses with InvalidOperation,
 row (and its history rows, which outlive it) failed. The services no longer accept such values
 (caunoi.core.limits, money.currencies.MAX_AMOUNT); this backend reads those already stored as the number
 SQLite holds instead of failing.
+
+It also keeps SQLite's planner statistics, which only ANALYZE writes and Django never runs (`close`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import decimal
+import sqlite3
 from typing import Any
 
 from django.db.backends.sqlite3 import base, operations
@@ -32,3 +36,17 @@ class DatabaseOperations(operations.DatabaseOperations):
 
 class DatabaseWrapper(base.DatabaseWrapper):
     ops_class = DatabaseOperations
+
+    def close(self) -> None:
+        # Without statistics SQLite took the default aid list's index (archived, approved) for one office's
+        # items of a year — every office's items of the year read — over the office's own index: 22 ms
+        # instead of 0,4 ms at a quarter of the national data. SQLite's advice: PRAGMA optimize before a
+        # connection closes; it analyzes only the tables this connection's queries would have planned better
+        # with statistics (never analyzed, or grown many times since), each on a bounded sample. A busy
+        # database is left for the next connection to close: no wait, no error.
+        if self.connection is not None and not self.is_in_memory_db():
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.execute("PRAGMA busy_timeout = 0")
+                self.connection.execute("PRAGMA analysis_limit = 1000")
+                self.connection.execute("PRAGMA optimize")
+        super().close()
