@@ -1,7 +1,7 @@
-"""A map of several offices drawn from their office-years' landings on the provinces, as kept
-(`reports.dashboard.provinces_map`), equals the same map carried from their recorded places
-(`dashboard_map`): every unit's amount, items and sources, the unplaced lines, the total, in both eras and
-both ways of carrying."""
+"""A map drawn from the office-years' landings as kept (`reports.dashboard.kept_map`) equals the same map
+carried from the recorded places (`dashboard_map`): every unit's amount, items and sources, the unplaced
+lines, the total — for one office (districts, communes) and for several (provinces), in both eras and both
+ways of carrying."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ import pytest
 
 from caunoi.aid import services
 from caunoi.aid.lifecycle import Status
+from caunoi.aid.models import Transaction, TransactionKind
+from caunoi.aid.years import items_of_years
 from caunoi.core.permissions import SYSTEM
 from caunoi.geography.models import AdminUnit, Era, Level
-from caunoi.reports import kept
-from caunoi.reports.dashboard import Split, dashboard, dashboard_map, provinces_map
+from caunoi.reports import figures, kept
+from caunoi.reports.dashboard import Split, dashboard, dashboard_map, kept_map
 from caunoi.reports.map_carry import Carried, Landing
 
 pytestmark = pytest.mark.django_db
@@ -42,18 +44,23 @@ def test_kept_landings_draw_the_map_the_recorded_places_draw(make_item, office, 
         services.record_transaction(item, "2", amount, "USD", dt.date(year, 3, 1), actor=SYSTEM)
         if places:
             services.set_places(item, places, actor=SYSTEM)
-    offices = [office, yen_bai]
-    found = kept.summed([o.pk for o in offices], [2022, 2023])
     drawn = 0
-    for on in DAYS:
-        for split in Split:
-            recorded = dashboard_map(offices, found.map_usd, found.map_items, on, split)
-            from_kept = provinces_map(offices, found.provinces, on, split)
-            assert from_kept == recorded
-            assert dashboard(offices, 2022, 2023, on, split).map == recorded
-            drawn += sum(u.committed for u in recorded.units)
-            assert any(u.sources for u in recorded.units)
-            assert len(recorded.unplaced) == 1 and recorded.unplaced[0].count == 2  # no place: 2 items
+    for offices in ([office, yen_bai], [office], [yen_bai]):
+        commitments = Transaction.objects.counted().filter(
+            item__in=items_of_years(offices, 2022, 2023).values("pk"), kind=TransactionKind.COMMITMENT
+        )
+        recorded_places = figures.recorded_places(commitments)
+        found = kept.summed([o.pk for o in offices], [2022, 2023])
+        for on in DAYS:
+            for split in Split:
+                recorded = dashboard_map(offices, *recorded_places, on, split)
+                assert kept_map(offices, found.landed, on, split) == recorded
+                assert dashboard(offices, 2022, 2023, on, split).map == recorded
+                drawn += sum(u.committed for u in recorded.units)
+                if office in offices:
+                    assert any(u.sources for u in recorded.units)
+                    no_place = {line.key: line.count for line in recorded.unplaced}[""]
+                    assert no_place == 2  # items without a place, one of each year
     assert drawn > 0
 
 

@@ -35,13 +35,13 @@ from caunoi.core import collector, marks
 from caunoi.core.errors import Problem, RuleErrors
 from caunoi.core.models import Office
 from caunoi.geography.mapping import units_in_force
-from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
+from caunoi.geography.models import AdminUnit, Level
 from caunoi.geography.successions import Successions, load_successions, units_by_pk
 from caunoi.money.convert import RateBook, RateUsed, not_converted
 from caunoi.money.models import ExchangeRate
 from caunoi.reported.services import confirmed_for
 from caunoi.reports import figures, kept
-from caunoi.reports.map_carry import Carried, Split, carry, in_era, province_key
+from caunoi.reports.map_carry import Carried, Landings, Split, carry, in_era, map_era
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -211,8 +211,8 @@ def compute_dashboard(
     """The dashboard from each office's figures of each year as kept (`reports.kept`), added up."""
     office_ids = [o.pk for o in offices]
     years = range(first, last + 1)
-    # A map of several offices adds their office-years' landings on the provinces (`provinces_map`); only
-    # one office's map reads its recorded places.
+    # One office's map reads its office-years' landings on districts or communes; a map of several offices
+    # needs only their landings on the provinces, kept with the rest (`kept_map`).
     per_year = kept.figures_of(office_ids, years, with_map=len(offices) == 1, with_report=False)
     # Each office-year is added once into the whole; the years' lines need only their counts and sums.
     found = kept.empty()
@@ -240,9 +240,7 @@ def compute_dashboard(
         modalities=_by_modality(found.breakdown),
         donors=_by_donor(found.breakdown, found.organisations),
         statuses=[StatusLine(s.value, str(s.label), statuses[s.value]) for s in Status],
-        map=dashboard_map(offices, found.map_usd, found.map_items, on, split)
-        if len(offices) == 1
-        else provinces_map(offices, found.provinces, on, split),
+        map=kept_map(offices, found.landed, on, split),
         rates=[],
         reported=_reported(office_ids, first, last, reported_usd),
     )
@@ -357,16 +355,6 @@ def _by_donor(found: figures.Breakdown, orgs: dict[int, figures.OrganisationName
 # --- The map ------------------------------------------------------------------------------------------------
 
 
-def map_era(on: dt.date, by_province: bool = False) -> tuple[str, str]:
-    """The era and the level the map draws on `on`: the legacy districts before 1 July 2025 (the legacy
-    communes are too many to read), the 2025 communes from then (there are no districts any more); with
-    `by_province`, the provinces of that era (63 before, 34 from then)."""
-    era = Era.LEGACY if on < REFORM_2025 else Era.REFORM_2025
-    if by_province:
-        return era, Level.PROVINCE
-    return era, Level.DISTRICT if era == Era.LEGACY else Level.COMMUNE
-
-
 def dashboard_map(
     offices: list[Office],
     recorded: dict[Any, Decimal],
@@ -392,14 +380,13 @@ def dashboard_map(
     return _drawn(carried, targets, [units[pk] for pk in homes], successions, era, level, on, split)
 
 
-def provinces_map(
-    offices: list[Office], kept_on_provinces: dict[str, Carried], on: dt.date, split: Split
-) -> MapData:
-    """`dashboard_map` of several offices from what their office-years brought to the provinces, as kept
-    (`map_carry.on_provinces`): the same map, without carrying thousands of recorded communes again. Three
-    queries: the provinces reached and the home provinces, their conversions, the provinces in force."""
-    era, level = map_era(on, by_province=True)
-    carried = kept_on_provinces.get(province_key(era, split)) or Carried()
+def kept_map(offices: list[Office], landed: Landings, on: dt.date, split: Split) -> MapData:
+    """`dashboard_map` of the offices from what their office-years' recorded places brought to the map's
+    units, as kept (`map_carry.landings`): the same map without carrying the recorded places again (a
+    national map: thousands of communes). Three queries: the units reached and the home provinces, their
+    conversions, the units in force."""
+    era, level = map_era(on, by_province=len(offices) > 1)
+    carried = landed.on(on, split, by_province=len(offices) > 1)
     homes = _homes(offices)
     units = units_by_pk([*carried.targets, *homes])
     successions = load_successions([], era, [units[pk] for pk in homes], units)

@@ -33,16 +33,16 @@ from caunoi.core.models import Office
 from caunoi.money.convert import RateBook, RateUsed
 from caunoi.reports import figures
 from caunoi.reports.figures import Breakdown, Sums
-from caunoi.reports.map_carry import Carried, on_provinces
+from caunoi.reports.map_carry import Carried, Landings, added, landings
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # Part of every stamp: rows computed by another version of this module (another shape) are never used.
-FORMAT = "3"
+FORMAT = "4"
 # A row's figures are kept in three columns, each read only by the reports that need it: the map of one
 # office's places (the dashboard of one office), the aid report's place and sector shares and rates, and the
 # rest (both). Not unpickling what a report does not show is most of what a national report saves.
-MAP_FIELDS = ("map_usd", "map_items")
+MAP_FIELDS = ("on_units",)
 REPORT_FIELDS = ("by_share", "placed", "by_place", "converted", "missing", "places")
 
 
@@ -60,18 +60,21 @@ class YearFigures:
     rates_usd: set[RateUsed]  # the rates that converted the counted transactions to USD
     missing: list[Problem]  # rates still to enter, for USD and VND
     missing_usd: list[Problem]  # for USD alone
-    # The dashboard's map: commitments in USD by place as recorded (None: no place), and the items there.
-    map_usd: dict[Any, Decimal]
-    map_items: dict[Any, set[int]]
     statuses: dict[str, int]  # every item of the office by current status, whatever its year
     # What the lines print of the donors and places named above: shared reference data, whose changes renew
     # every office's mark (the stamp's "global" part), so they are kept with the sums.
     organisations: dict[int, figures.OrganisationName] = field(default_factory=dict)
     places: dict[int, tuple[Any, ...]] = field(default_factory=dict)
     years: set[int] = field(default_factory=set)
-    # What the map's amounts bring to the provinces of each era, carried each way: a map of several offices
-    # adds these up instead of carrying their recorded places (`reports.map_carry`).
-    provinces: dict[str, Carried] = field(default_factory=dict)
+    # What the commitments split by place bring to the maps of each era, carried each way
+    # (`reports.map_carry.landings`): the provinces (a map of several offices) and one office's districts or
+    # communes. A map adds these up instead of carrying the recorded places again.
+    on_provinces: dict[str, Carried] = field(default_factory=dict)
+    on_units: dict[str, Carried] = field(default_factory=dict)
+
+    @property
+    def landed(self) -> Landings:
+        return Landings(self.on_provinces, self.on_units)
 
     def add(self, other: YearFigures) -> None:
         b, o = self.breakdown, other.breakdown
@@ -108,15 +111,11 @@ class YearFigures:
         self.rates_usd |= other.rates_usd
         self.missing = _problems([*self.missing, *other.missing])
         self.missing_usd = _problems([*self.missing_usd, *other.missing_usd])
-        for unit, amount in other.map_usd.items():
-            self.map_usd[unit] = self.map_usd.get(unit, ZERO) + amount
-        for unit, items in other.map_items.items():
-            self.map_items.setdefault(unit, set()).update(items)
         self.organisations.update(other.organisations)
         self.places.update(other.places)
         self.years |= other.years
-        for key, carried in other.provinces.items():
-            self.provinces.setdefault(key, Carried()).add(carried)
+        added(self.on_provinces, other.on_provinces)
+        added(self.on_units, other.on_units)
 
 
 def _problems(found: Iterable[Problem]) -> list[Problem]:
@@ -138,8 +137,6 @@ def empty() -> YearFigures:
         rates_usd=set(),
         missing=[],
         missing_usd=[],
-        map_usd={},
-        map_items={},
         statuses={},
     )
 
@@ -180,7 +177,7 @@ def compute(office_id: int, year: int) -> YearFigures:
         if got.not_usd
         for p in figures.missing_rates(found, book_of, usd_only=True)
     ]
-    map_usd, map_items = figures.recorded_places(commitments)
+    landed = landings(*figures.recorded_places(commitments))
     placed = figures.count_placed(items)
     return YearFigures(
         breakdown=breakdown,
@@ -204,15 +201,14 @@ def compute(office_id: int, year: int) -> YearFigures:
         rates_usd=rates_usd,
         missing=_problems(missing),
         missing_usd=_problems(missing_usd),
-        map_usd=map_usd,
-        map_items=map_items,
         statuses=figures.count_statuses([office_id]),
         organisations=figures.organisation_names(
             {*breakdown.items_by_donor, *(pk for pk in breakdown.by_provider if pk is not None)}
         ),
         places=figures.place_rows(placed),
         years={year},
-        provinces=on_provinces(map_usd, map_items),
+        on_provinces=landed.provinces,
+        on_units=landed.units,
     )
 
 

@@ -17,6 +17,7 @@ carrying thousands of recorded communes again. Item counts add up because an off
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,7 +25,7 @@ from enum import StrEnum
 from typing import Any
 
 from caunoi.geography.mapping import named_like
-from caunoi.geography.models import AdminUnit, Era, Level
+from caunoi.geography.models import REFORM_2025, AdminUnit, Era, Level
 from caunoi.geography.successions import Successions, load_successions, predecessors, successors, units_by_pk
 
 ZERO = Decimal(0)
@@ -125,24 +126,56 @@ def carry(
     return got, targets
 
 
-def on_provinces(recorded: dict[Any, Decimal], recorded_items: dict[Any, set[int]]) -> dict[str, Carried]:
-    """What the `recorded` amounts bring to the provinces of each era, carried each way (`Split`): the key
-    is "era split". Three to five queries: the units with their districts and provinces, the conversion rows
-    of each era."""
+def map_era(on: dt.date, by_province: bool = False) -> tuple[str, str]:
+    """The era and the level the map draws on `on`: the legacy districts before 1 July 2025 (the legacy
+    communes are too many to read), the 2025 communes from then (there are no districts any more); with
+    `by_province`, the provinces of that era (63 before, 34 from then)."""
+    era = Era.LEGACY if on < REFORM_2025 else Era.REFORM_2025
+    return era, Level.PROVINCE if by_province else units_level(era)
+
+
+def units_level(era: str) -> str:
+    """The level of one office's map in `era`."""
+    return Level.DISTRICT if era == Era.LEGACY else Level.COMMUNE
+
+
+@dataclass
+class Landings:
+    """What recorded amounts bring to each map they can be drawn on, by `key`: the provinces (a map of
+    several offices) and the districts or communes (one office's map), of each era, carried each way."""
+
+    provinces: dict[str, Carried] = field(default_factory=dict)
+    units: dict[str, Carried] = field(default_factory=dict)
+
+    @staticmethod
+    def key(era: str, split: Split) -> str:
+        return f"{era} {split.value}"
+
+    def on(self, day: dt.date, split: Split, by_province: bool) -> Carried:
+        era, _ = map_era(day, by_province)
+        return (self.provinces if by_province else self.units).get(self.key(era, split)) or Carried()
+
+
+def added(mine: dict[str, Carried], theirs: dict[str, Carried]) -> None:
+    """Add `theirs` into `mine`, key by key (`mine`'s own Carried only are changed)."""
+    for key, carried in theirs.items():
+        mine.setdefault(key, Carried()).add(carried)
+
+
+def landings(recorded: dict[Any, Decimal], recorded_items: dict[Any, set[int]]) -> Landings:
+    """What the `recorded` amounts (by unit as recorded, with their items) bring to every map. Three to five
+    queries: the units with their districts and provinces, the conversion rows of each era."""
     units = units_by_pk(recorded)
     shown = [units[pk] for pk in recorded if pk is not None]
-    out: dict[str, Carried] = {}
+    out = Landings()
     for era in (Era.LEGACY, Era.REFORM_2025):
         found = load_successions(shown, era, known=units)
+        level = units_level(era)
         for split in Split:
-            out[province_key(era, split)] = carry(
-                recorded, recorded_items, era, Level.PROVINCE, split, units, found
-            )[0]
+            key = Landings.key(era, split)
+            out.provinces[key] = carry(recorded, recorded_items, era, Level.PROVINCE, split, units, found)[0]
+            out.units[key] = carry(recorded, recorded_items, era, level, split, units, found)[0]
     return out
-
-
-def province_key(era: str, split: Split) -> str:
-    return f"{era} {split.value}"
 
 
 def provinces_of_era(province: AdminUnit, era: str, found: Successions) -> list[AdminUnit]:
