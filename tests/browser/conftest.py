@@ -279,7 +279,9 @@ class UI:
         page.wait_for_load_state("load")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{self.test_name}-{self.steps:02d}-{step}.png"
-        page.screenshot(path=str(path), full_page=True)
+        # A full page is drawn whole first: the API reference is tens of screens long, and on a loaded
+        # machine (both suites at once on two cores) that took longer than the actions' 10 s.
+        page.screenshot(path=str(path), full_page=True, timeout=60_000)
         self.assert_clean(page, f"{step} ({page.url})")
         return path
 
