@@ -385,8 +385,9 @@ def kept_map(offices: list[Office], landed: Landings, on: dt.date, split: Split)
     units, as kept (`map_carry.landings`): the same map without carrying the recorded places again (a
     national map: thousands of communes). Three queries: the units reached and the home provinces, their
     conversions, the units in force."""
-    era, level = map_era(on, by_province=len(offices) > 1)
-    carried = landed.on(on, split, by_province=len(offices) > 1)
+    by_province = len(offices) > 1
+    era, level = map_era(on, by_province)
+    carried = landed.on(era, split, by_province)
     homes = _homes(offices)
     units = units_by_pk([*carried.targets, *homes])
     successions = load_successions([], era, [units[pk] for pk in homes], units)

@@ -39,9 +39,9 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # Part of every stamp: rows computed by another version of this module (another shape) are never used.
 FORMAT = "4"
-# A row's figures are kept in three columns, each read only by the reports that need it: the map of one
-# office's places (the dashboard of one office), the aid report's place and sector shares and rates, and the
-# rest (both). Not unpickling what a report does not show is most of what a national report saves.
+# A row's figures are kept in three columns, each read only by the reports that need it: the landings on one
+# office's districts or communes (the dashboard of one office), the aid report's place and sector shares and
+# rates, and the rest (both). Not unpickling what a report does not show is most of what a national report saves.
 MAP_FIELDS = ("on_units",)
 REPORT_FIELDS = ("by_share", "placed", "by_place", "converted", "missing", "places")
 
@@ -245,8 +245,8 @@ def figures_of(
     office_ids: Iterable[int], years: Iterable[int], with_map: bool = True, with_report: bool = True
 ) -> dict[tuple[int, int], YearFigures]:
     """The figures of each office and year: the stored row when its stamp is the office's current mark,
-    else computed now (and stored). Without `with_map`, the map of recorded places is left empty (only one
-    office's dashboard draws it); without `with_report`, the aid report's shares and rates (`REPORT_FIELDS`;
+    else computed now (and stored). Without `with_map`, the landings on districts or communes are left empty
+    (only one office's dashboard draws them); without `with_report`, the aid report's shares and rates (`REPORT_FIELDS`;
     the dashboard shows none of them)."""
     from caunoi.reports.models import YearFigures as Row
 

@@ -9,10 +9,11 @@ then added to the province of the unit it reached; an amount for a whole provinc
 (across the reform: to the new province, or back to the legacy provinces it was made of). Amounts for a whole
 province on a map of districts or communes, or for items without a place, cannot be drawn and stay apart.
 
-What lands is additive (`Carried.add`): each office-year's landing on the provinces of each era is kept with
-its figures (`reports.kept`), so a map of many offices adds a few dozen provinces per office-year instead of
-carrying thousands of recorded communes again. Item counts add up because an office-year's items are its own
-(an item counts in its office and approval year only).
+What lands is additive (`Carried.add`): each office-year's landings (`landings`: on the provinces and on one
+office's districts or communes, of each era, carried each way) are kept with its figures (`reports.kept`), so
+a map adds a few units per office-year instead of carrying the recorded places again (thousands of communes
+for a national map). Item counts add up because an office-year's items are its own (an item counts in its
+office and approval year only).
 """
 
 from __future__ import annotations
@@ -151,8 +152,7 @@ class Landings:
     def key(era: str, split: Split) -> str:
         return f"{era} {split.value}"
 
-    def on(self, day: dt.date, split: Split, by_province: bool) -> Carried:
-        era, _ = map_era(day, by_province)
+    def on(self, era: str, split: Split, by_province: bool) -> Carried:
         return (self.provinces if by_province else self.units).get(self.key(era, split)) or Carried()
 
 
