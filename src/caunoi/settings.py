@@ -160,7 +160,14 @@ TEMPLATES = [
                 "caunoi.web.context.layout",
             ]
         },
-    }
+    },
+    {  # parts drawn hundreds of elements at a time (caunoi.web.jinja), from the apps' jinja2/ folders
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "caunoi.web.jinja.environment"},
+    },
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

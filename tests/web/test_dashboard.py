@@ -726,7 +726,7 @@ def test_the_map_template_escapes_every_name_and_draws_valid_svg():
     )
     svg = map_svg(m)
     assert "<script>" not in svg
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Đà Nẵng&quot;: 1.404.175 USD · 21 khoản" in svg
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Đà Nẵng&#34;: 1.404.175 USD · 21 khoản" in svg
     root = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
     assert [c.get("class") for c in root.iter(f"{ns}circle")][:2] == ["amt", None]

@@ -1,5 +1,6 @@
 """The dashboard's map of commitments: where each unit's circle, label and the legend go. The geometry is
-computed here; the SVG is written by the template `web/dashboard_map.svg`, which escapes every text."""
+computed here; the SVG is written by the Jinja2 template `web/dashboard_map.svg` (caunoi.web.jinja), which
+escapes every text."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from django.template import engines
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from caunoi.core import shown
@@ -120,7 +121,9 @@ class Layout:
 def map_svg(m: MapData) -> SafeString:
     """The map as a standalone SVG document's root element: one circle per unit in force, coloured by class
     and sized by amount (area), labels where they fit, a legend and a distance scale."""
-    return render_to_string("web/dashboard_map.svg", {"map": layout(m), "font": FONT, "zero": ZERO_FILL})
+    template = engines["jinja2"].get_template("web/dashboard_map.svg")
+    # Safe: the template escapes every value it writes (Django's Jinja2 engine returns a plain str).
+    return mark_safe(template.render({"map": layout(m), "font": FONT}))
 
 
 def layout(m: MapData) -> Layout:
@@ -194,10 +197,14 @@ def _labels(
 ) -> list[Label]:
     """The units with amounts, largest first, beside their circle where they overlap no other label or circle
     (right, left, above, below); at district level the units without amounts too."""
-    discs = [(cx, cy, r, u.unit.pk) for u, cx, cy, r in placed if u.committed > 0]
-    taken: list[Box] = []
+    # Boxes are looked up in a grid of cells: a commune map has hundreds of circles, and trying each label's
+    # four places against every circle and label was most of drawing the map.
+    grid = _Grid()
+    for index, (u, cx, cy, r) in enumerate(placed):
+        if u.committed > 0:
+            grid.add((cx - r, cy - r, 2 * r, 2 * r), index)
     labels: list[Label] = []
-    for u, cx, cy, r in placed:
+    for index, (u, cx, cy, r) in enumerate(placed):
         if u.committed <= 0 and dense:
             continue
         text = u.unit.short_name or u.unit.name
@@ -211,17 +218,41 @@ def _labels(
             left = {"start": lx, "end": lx - w, "middle": lx - w / 2}[anchor]
             box = (left, ly - size + 1, w, h)
             inside = left >= 2 and left + w <= MAP_WIDTH - 2 and box[1] >= 2 and box[1] + h <= map_height - 2
-            clear = not any(_overlap(box, other) for other in taken) and not any(
-                _overlap(box, (dx - dr, dy - dr, 2 * dr, 2 * dr))
-                for dx, dy, dr, pk in discs
-                if pk != u.unit.pk
-            )
-            if inside and clear:
-                taken.append(box)
+            if inside and not grid.overlaps(box, but=index):
+                grid.add(box, _LABEL)
                 fill = "#1d2433" if u.committed > 0 else "#5b6475"
                 labels.append(Label(lx, ly, size, anchor, fill, text))
                 break
     return labels
+
+
+_LABEL = -1  # a label's owner in the grid: it overlaps every later box, its own circle's included
+_CELL = 40.0  # pixels: about the size of a label
+
+
+class _Grid:
+    """Boxes (x, y, width, height) filed under every cell of the grid they touch, each with its owner."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[Box, int]]] = {}
+
+    @staticmethod
+    def _keys(box: Box) -> list[tuple[int, int]]:
+        x0, y0 = math.floor(box[0] / _CELL), math.floor(box[1] / _CELL)
+        x1, y1 = math.floor((box[0] + box[2]) / _CELL), math.floor((box[1] + box[3]) / _CELL)
+        return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+    def add(self, box: Box, owner: int) -> None:
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append((box, owner))
+
+    def overlaps(self, box: Box, but: int) -> bool:
+        """Whether `box` overlaps a box filed here, other than the circle of `but`."""
+        return any(
+            owner != but and _overlap(box, other)
+            for key in self._keys(box)
+            for other, owner in self.cells.get(key, ())
+        )
 
 
 def _keys(bounds: list[Decimal], palette: tuple[str, ...]) -> list[Key]:
