@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.utils.html import json_script
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment, StrictUndefined
 
@@ -19,8 +20,11 @@ TENTH = Decimal("0.1")
 def environment(**options: Any) -> Environment:
     options["undefined"] = StrictUndefined  # a misspelt name fails its test instead of drawing nothing
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    # Old style: `_("…")` is Django's gettext as it is, and a text with values is formatted after it
+    # (`_("… %(n)s …")|format(n=…)`), which Django's `makemessages` reads like any template's `_("…")`.
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
     env.filters["tenth"] = tenth
+    env.filters["json_script"] = json_script
     return env
 
 

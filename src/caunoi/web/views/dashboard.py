@@ -17,9 +17,12 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import engines
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from caunoi.core import cells, marks, shown
 from caunoi.core.errors import RuleErrors
@@ -371,6 +374,26 @@ class _Parts:
     @property
     def map_svg_url(self) -> str:
         return reverse("web:dashboard-map") + (f"?{self.query}" if self.query else "")
+
+    @property
+    def map_units_note(self) -> str:
+        n = len(self.data.map.units)
+        if self.data.map.level == Level.PROVINCE:
+            return _("Tỉnh, thành phố trên bản đồ: %(n)s; bảng có một dòng cho mỗi tỉnh, thành phố.") % {
+                "n": shown.number(n)
+            }
+        return ngettext(
+            "%(n)s đơn vị trên bản đồ; bảng liệt kê các đơn vị có số liệu.",
+            "%(n)s đơn vị trên bản đồ; bảng liệt kê các đơn vị có số liệu.",
+            n,
+        ) % {"n": shown.number(n)}
+
+    @cached_property
+    def body(self) -> SafeString:
+        """The charts, their tables, the map and the rates: hundreds of cells, drawn by Jinja2."""
+        template = engines["jinja2"].get_template("web/dashboard_body.html")
+        # Safe: the template escapes every value it writes (Django's Jinja2 engine returns a plain str).
+        return mark_safe(template.render({"parts": self, "data": self.data, "choice": self.choice}))
 
 
 def _body_key(choice: Choice, query: str) -> str:
