@@ -66,13 +66,13 @@ def test_on_again_only_when_the_last_thread_is_done() -> None:
 def test_reports_add_up_with_the_collector_held_back(monkeypatch: pytest.MonkeyPatch) -> None:
     office = Office.objects.create(code="held-back", name="Liên hiệp thử")
     states: list[bool] = []
-    real = kept.figures_of
+    real = kept.each_figures
 
     def watched(*args: object, **kwargs: object) -> object:
         states.append(gc.isenabled())
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(kept, "figures_of", watched)
+    monkeypatch.setattr(kept, "each_figures", watched)
     dashboard.compute_dashboard([office], 2022, 2023, dt.date(2024, 1, 1))
     aid.compute_aid_summary(office, [office], 2022)
     assert states == [False, False]

@@ -213,3 +213,19 @@ def test_the_code_version_follows_a_changed_file(tmp_path, monkeypatch):
     marks.code_version.cache_clear()
     assert len(before) == 16
     assert after != before
+
+
+@pytest.mark.parametrize("name", ["page.html", "map.svg", "mail.txt", "django.mo"])
+def test_the_code_version_follows_every_kind_of_template(tmp_path, monkeypatch, name):
+    """The dashboard's map is a Jinja2 template (.svg): a page kept with the old one is never served."""
+    (tmp_path / "jinja2").mkdir()
+    template = tmp_path / "jinja2" / name
+    template.write_text("<p>a</p>")
+    monkeypatch.setattr(marks, "PACKAGE", tmp_path)
+    marks.code_version.cache_clear()
+    before = marks.code_version()
+    template.write_text("<p>ab</p>")
+    marks.code_version.cache_clear()
+    after = marks.code_version()
+    marks.code_version.cache_clear()
+    assert after != before

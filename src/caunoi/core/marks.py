@@ -144,7 +144,7 @@ def _reader(user: Any) -> tuple[list[tuple[int, str]], Iterable[int] | None]:
 def code_version() -> str:
     """This installation of caunoi's code and templates (names, sizes, modification times): kept values
     and pages drawn by another version, still in the shared cache after an upgrade, are never found."""
-    files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in {".py", ".html", ".mo"})
+    files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in {".py", ".html", ".txt", ".svg", ".mo"})
     listing = "\n".join(f"{p.relative_to(PACKAGE)}|{p.stat().st_size}|{p.stat().st_mtime_ns}" for p in files)
     return hashlib.sha256(listing.encode()).hexdigest()[:16]
 

@@ -27,7 +27,7 @@ HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
 
-@dataclass
+@dataclass(slots=True)
 class Money:
     """Amounts per currency, and their sum in USD and VND."""
 
@@ -48,7 +48,7 @@ class Money:
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     key: str
     name: str

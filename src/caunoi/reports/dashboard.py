@@ -213,17 +213,19 @@ def compute_dashboard(
     years = range(first, last + 1)
     # One office's map reads its office-years' landings on districts or communes; a map of several offices
     # needs only their landings on the provinces, kept with the rest (`kept_map`).
-    per_year = kept.figures_of(office_ids, years, with_map=len(offices) == 1, with_report=False)
-    # Each office-year is added once into the whole; the years' lines need only their counts and sums.
+    # Each office-year is added once into the whole, as it is read; the years' lines need only their counts
+    # and sums.
     found = kept.empty()
     by_year = {y: _YearSums() for y in years}
-    for (_office_id, year), got in per_year.items():
+    statuses: dict[str, int] = defaultdict(int)
+    for (_office_id, year), got in kept.each_figures(
+        office_ids, years, with_map=len(offices) == 1, with_report=False
+    ):
         found.add(got)
         by_year[year].add(got)
-    statuses: dict[str, int] = defaultdict(int)
-    for office_id in office_ids:  # every year's row holds the office's statuses, as of its stamp
-        for status, n in per_year[(office_id, first)].statuses.items():
-            statuses[status] += n
+        if year == first:  # every year's row holds the office's statuses, as of its stamp
+            for status, n in got.statuses.items():
+                statuses[status] += n
     lines = [
         YearLine(y, by_year[y].count, _usd(by_year[y].committed), _usd(by_year[y].disbursed)) for y in years
     ]

@@ -52,7 +52,7 @@ def modality_line(modality: Modality) -> tuple[str, str]:
         return vi, str(MODALITY_LINES[modality])
 
 
-@dataclass
+@dataclass(slots=True)
 class Sums:
     """What a group of transactions adds up to, unrounded (a share multiplies each group first)."""
 
@@ -202,7 +202,7 @@ def breakdown(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> B
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrganisationName:
     name: str
     name_original: str

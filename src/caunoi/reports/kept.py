@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -38,7 +38,7 @@ from caunoi.reports.map_carry import Carried, Landings, added, landings
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # Part of every stamp: rows computed by another version of this module (another shape) are never used.
-FORMAT = "4"
+FORMAT = "5"
 # A row's figures are kept in three columns, each read only by the reports that need it: the landings on one
 # office's districts or communes (the dashboard of one office), the aid report's place and sector shares and
 # rates, and the rest (both). Not unpickling what a report does not show is most of what a national report saves.
@@ -248,11 +248,18 @@ def figures_of(
     else computed now (and stored). Without `with_map`, the landings on districts or communes are left empty
     (only one office's dashboard draws them); without `with_report`, the aid report's shares and rates (`REPORT_FIELDS`;
     the dashboard shows none of them)."""
+    return dict(each_figures(office_ids, years, with_map, with_report))
+
+
+def each_figures(
+    office_ids: Iterable[int], years: Iterable[int], with_map: bool = True, with_report: bool = True
+) -> Iterator[tuple[tuple[int, int], YearFigures]]:
+    """The same, one office-year at a time: a report that adds them up holds one unpickled row besides its
+    sums, not every row at once (the national report's memory would grow with the offices and the data)."""
     from caunoi.reports.models import YearFigures as Row
 
     office_ids, years = sorted(set(office_ids)), sorted(set(years))
     stamps = {pk: stamp(t) for pk, t in marks.office_tokens(office_ids).items()}
-    found: dict[tuple[int, int], YearFigures] = {}
     parts = [
         (column, names)
         for column, names, wanted in (
@@ -262,29 +269,29 @@ def figures_of(
         if wanted
     ]
     columns = ("office_id", "year", "stamp", "data", *(column for column, _ in parts))
-    for office_id, year, stamped, data, *more in Row.objects.filter(
-        office__in=office_ids, year__in=years
-    ).values_list(*columns):
+    seen: set[tuple[int, int]] = set()
+    rows = Row.objects.filter(office__in=office_ids, year__in=years).values_list(*columns)
+    for office_id, year, stamped, data, *more in rows.iterator(chunk_size=4):
         if stamped == stamps[office_id]:
             # Written by `store` only, from caunoi's own sums (as the report cache's pickles).
             got: YearFigures = pickle.loads(data)
             for (_, names), pickled in zip(parts, more, strict=True):
                 for name, value in zip(names, pickle.loads(pickled), strict=True):
                     setattr(got, name, value)
-            found[(office_id, year)] = got
+            seen.add((office_id, year))
+            yield (office_id, year), got
     for office_id in office_ids:
         for year in years:
-            if (office_id, year) not in found:
+            if (office_id, year) not in seen:
                 computed = compute(office_id, year)
                 store(office_id, year, stamps[office_id], computed)
-                found[(office_id, year)] = computed
-    return found
+                yield (office_id, year), computed
 
 
 def summed(office_ids: Iterable[int], years: Iterable[int], with_map: bool = True) -> YearFigures:
     """The figures of the offices and years added up (a fresh object: stored rows are never changed)."""
     total = empty()
-    for got in figures_of(office_ids, years, with_map).values():
+    for _key, got in each_figures(office_ids, years, with_map):
         total.add(got)
     return total
 
