@@ -240,7 +240,9 @@ def _by_modality(found: figures.Breakdown) -> list[Line]:
 
 
 def _by_donor(found: figures.Breakdown, orgs: dict[int, figures.OrganisationName]) -> list[Line]:
-    """Per funding organisation: the items it funds, and the commitments it made (by transaction provider)."""
+    """Per funding organisation: the items it funds, and the commitments it made (by transaction provider).
+    Each donor's sums are taken out of `found` as its line is made: the national report's peak memory is its
+    sums or its lines, not both."""
     counts, money = found.items_by_donor, found.by_provider
     ids = set(counts) | {k for k in money if k is not None}
     lines = [
@@ -249,7 +251,7 @@ def _by_donor(found: figures.Breakdown, orgs: dict[int, figures.OrganisationName
             orgs[pk].name,
             orgs[pk].name_original or orgs[pk].name,
             counts.get(pk, 0),
-            _money(money.get(pk)),
+            _money(money.pop(pk, None)),
             extra={"country": orgs[pk].country, "illustrative": orgs[pk].is_illustrative},
         )
         for pk in ids
@@ -262,10 +264,11 @@ def _by_donor(found: figures.Breakdown, orgs: dict[int, figures.OrganisationName
 def _by_place(
     counts: dict[Any, int], money: dict[Any, Sums], units: dict[int, tuple[Any, ...]]
 ) -> list[Line]:
-    """Per place as recorded: the items working there, and commitments split by the places' shares."""
+    """Per place as recorded: the items working there, and commitments split by the places' shares (taken
+    out of `money` and `units` as each line is made, as `_by_donor` does)."""
     lines = []
     for pk, n in counts.items():
-        era, level, code, name, province, current_level, current_name, current_province = units[pk]
+        era, level, code, name, province, current_level, current_name, current_province = units.pop(pk)
         shown = _unit_name(level, name, province)
         if era == Era.LEGACY and current_name is not None:  # the principal successor stored by the loader
             current = _unit_name(current_level, current_name, current_province)
@@ -278,7 +281,7 @@ def _by_place(
                 shown,
                 shown,
                 n,
-                _money(money.get(pk)),
+                _money(money.pop(pk, None)),
                 extra={
                     "era": era,
                     "level": level,
