@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -127,6 +130,20 @@ class OfficeOwned(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field: models.Field) -> Any:  # noqa: N802 - Django's name
+        """`get_status_display()` and the like, from each field's labels gathered once: Django's own builds
+        the dict of every choice again at each call, a tenth of drawing a list of 25 items."""
+        value = getattr(self, field.attname)
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = dict(make_hashable(field.flatchoices))
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
+
+
+# A field's choices are fixed when its model is defined (no model here takes them from a callable); the labels
+# are lazy, so the dict serves every language.
+_CHOICE_LABELS: dict[models.Field, dict[Any, Any]] = {}
 
 
 class Preference(models.Model):
