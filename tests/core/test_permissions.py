@@ -230,3 +230,29 @@ def test_records_of_a_predecessor_keep_their_office(office, predecessor, django_
         _item(predecessor, Status.APPROVED), "3", "10", "USD", D(2026, 1, 5), actor=editor
     )
     assert (tx.office, tx.item.office) == (predecessor, predecessor)
+
+
+@pytest.mark.parametrize("succeeded_on", [D(2025, 7, 1), D(2027, 1, 1)])
+def test_can_somewhere_is_can_over_the_visible_offices(office, predecessor, django_user_model, succeeded_on):
+    """`can_somewhere` (the menu's and lists' "new" buttons) answers as `can` asked of every visible office,
+    for every role held in the successor or in the predecessor, before and after the succession."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from caunoi.core.permissions import Action, can, can_somewhere
+
+    predecessor.succeeded_on = succeeded_on
+    predecessor.save()
+    users = [_member(django_user_model, where, role) for where in (office, predecessor) for role in Role]
+    users += [
+        django_user_model.objects.create(username="no-role"),
+        django_user_model.objects.create(username="root", is_superuser=True),
+        AnonymousUser(),
+        SYSTEM,
+    ]
+    answers = set()
+    for user in users:
+        for action in Action:
+            expected = any(can(user, action, o) for o in visible_offices(user))
+            assert can_somewhere(user, action) is expected, (getattr(user, "username", user), action)
+            answers.add(expected)
+    assert answers == {True, False}

@@ -131,7 +131,7 @@ class OfficeOwned(models.Model):
     class Meta:
         abstract = True
 
-    def _get_FIELD_display(self, field: models.Field) -> Any:  # noqa: N802 - Django's name
+    def _get_FIELD_display(self, field: models.Field) -> Any:  # Django's name
         """`get_status_display()` and the like, from each field's labels gathered once: Django's own builds
         the dict of every choice again at each call, a tenth of drawing a list of 25 items."""
         value = getattr(self, field.attname)
