@@ -9,7 +9,9 @@ from django.utils import translation
 from caunoi.aid.models import AidItem, Transaction
 
 
-@pytest.mark.parametrize(("model", "name"), [(AidItem, "status"), (AidItem, "modality"), (Transaction, "kind")])
+@pytest.mark.parametrize(
+    ("model", "name"), [(AidItem, "status"), (AidItem, "modality"), (Transaction, "kind")]
+)
 def test_every_choice_shows_its_label_in_the_reader_language(model, name):
     field = model._meta.get_field(name)
     shown = {}

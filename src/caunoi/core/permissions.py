@@ -228,8 +228,10 @@ def can(user: Any, action: Action, office: Office) -> bool:
 def can_somewhere(user: Any, action: Action) -> bool:
     """Whether `user` may do `action` in at least one office they read: `can` over `visible_offices`, without
     loading every office (a national role reads all of them)."""
-    if _is_system(user) or getattr(user, "is_superuser", False) or (
-        getattr(user, "is_authenticated", False) and action in _national_actions(user)
+    if (
+        _is_system(user)
+        or getattr(user, "is_superuser", False)
+        or (getattr(user, "is_authenticated", False) and action in _national_actions(user))
     ):
         return Office.objects.exists()
     if not getattr(user, "is_authenticated", False):
