@@ -202,7 +202,7 @@ def breakdown(items: QuerySet[AidItem], commitments: QuerySet[Transaction]) -> B
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class OrganisationName:
     name: str
     name_original: str

@@ -38,7 +38,7 @@ from caunoi.reports.map_carry import Carried, Landings, added, landings
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # Part of every stamp: rows computed by another version of this module (another shape) are never used.
-FORMAT = "5"
+FORMAT = "6"
 # A row's figures are kept in three columns, each read only by the reports that need it: the landings on one
 # office's districts or communes (the dashboard of one office), the aid report's place and sector shares and
 # rates, and the rest (both). Not unpickling what a report does not show is most of what a national report saves.
@@ -149,11 +149,14 @@ def compute(office_id: int, year: int) -> YearFigures:
     disbursements = Transaction.objects.counted().filter(
         office=office_id, kind=K.DISBURSEMENT, value_date__year=year, item__archived_at__isnull=True
     )
-    book = RateBook(office)
+    books: dict[int, RateBook] = {}
 
     def book_of(pk: int) -> RateBook:
-        # Each transaction was converted with its own office's rates; a transaction's office is the office.
-        return book if pk == office_id else RateBook(Office(pk=pk))
+        # Each transaction was converted with its own office's rates. Read only when some money is left
+        # unconverted (to say which rate to enter): loading every rate was a tenth of an office-year.
+        if pk not in books:
+            books[pk] = RateBook(Office(pk=pk))
+        return books[pk]
 
     breakdown = figures.breakdown(items, commitments)
     disbursed = figures.sums(disbursements).get(None) or Sums()
