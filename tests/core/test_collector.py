@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import pickle
 import threading
 from collections.abc import Iterator
 
@@ -76,4 +77,26 @@ def test_reports_add_up_with_the_collector_held_back(monkeypatch: pytest.MonkeyP
     dashboard.compute_dashboard([office], 2022, 2023, dt.date(2024, 1, 1))
     aid.compute_aid_summary(office, [office], 2022)
     assert states == [False, False]
+    assert gc.isenabled() is True
+
+
+def test_a_kept_report_is_read_with_the_collector_held_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report read back from the shared cache (another worker kept it) is unpickled without the collector's
+    passes over its thousands of objects."""
+    from django.core.cache import caches
+
+    from caunoi.core import marks
+
+    states: list[bool] = []
+    real = pickle.loads
+
+    def watched(data: bytes) -> object:
+        states.append(gc.isenabled())
+        return real(data)
+
+    caches["reports"].set("kept-for-test", pickle.dumps({"lines": [1, 2]}))
+    marks._local.pop("kept-for-test", None)
+    monkeypatch.setattr(marks.pickle, "loads", watched)
+    assert marks.recall("kept-for-test") == {"lines": [1, 2]}
+    assert states[-1] is False  # the last: the cache backend unpickles its own envelope first
     assert gc.isenabled() is True

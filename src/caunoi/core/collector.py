@@ -5,7 +5,8 @@ kept office-years). Each batch of new objects starts a collection, and the older
 everything built so far: measured at ¼× data, more than half the national dashboard's CPU (1,8 s with the
 collector, 0,83 s without). The figures are plain dicts, tuples and decimals with no reference cycles, so
 reference counting frees them when the page is done; what cyclic garbage other threads make meanwhile is
-collected once the last report is done.
+collected once the last report is done. A report read back from the shared cache (`marks.recall`) is
+unpickled the same way: 115 → 45 ms for the national aid report at ¼×.
 
 The collector is one per process and threads share it: it is switched off by the first report to start and
 on again by the last to finish, and only if it was on before (a caller that switched it off keeps it off).

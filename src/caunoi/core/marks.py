@@ -28,7 +28,7 @@ from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from caunoi.core import front
+from caunoi.core import collector, front
 from caunoi.core.models import NATIONAL_ROLES, LedgerMark
 from caunoi.core.permissions import grants, roles_by_office
 
@@ -171,7 +171,10 @@ def recall(key: str, store: str = "reports") -> Any | None:
     payload = caches[store].get(key)
     if payload is None:
         return None
-    value = pickle.loads(payload)  # written by `keep` only, in caunoi's own cache
+    # Written by `keep` only, in caunoi's own cache. A kept report is thousands of small objects: the cyclic
+    # collector's passes over them more than doubled the time to read one (caunoi.core.collector).
+    with collector.held_back():
+        value = pickle.loads(payload)
     _remember(key, value, len(payload))
     return value
 
