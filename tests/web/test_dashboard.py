@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from caunoi.core.models import Office
 from caunoi.core.permissions import SYSTEM
@@ -731,6 +732,10 @@ def test_the_map_template_escapes_every_name_and_draws_valid_svg():
     ns = "{http://www.w3.org/2000/svg}"
     assert [c.get("class") for c in root.iter(f"{ns}circle")][:2] == ["amt", None]
     assert [t.text for t in root.iter(f"{ns}text")][-1] == "↑ Bắc"
+    assert svg.count("<circle") == 2 + 2 + 1  # two units; the legend: zero, one class, the largest circle
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "\n" not in svg  # Jinja2, compact
+    with translation.override("en"):
+        assert "↑ North" in map_svg(m)
 
 
 def test_the_english_map_speaks_english(login):

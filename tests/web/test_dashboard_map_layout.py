@@ -4,15 +4,14 @@ coordinates written with one decimal, halves up, never localised."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from caunoi.geography.models import AdminUnit, Era, Level
-from caunoi.reports.dashboard import MapData, MapUnit, Split
+from caunoi.geography.models import AdminUnit
+from caunoi.reports.dashboard import MapUnit
 from caunoi.web import dashboard_map as dm
 from caunoi.web.jinja import tenth
 
@@ -95,30 +94,3 @@ def test_coordinates_have_one_decimal_halves_up_in_every_language():
             "640.0",
             "12.0",
         ]
-
-
-def test_the_jinja2_map_writes_each_circle_and_translates():
-    units = [
-        AdminUnit(pk=1, code="01", name="Tỉnh Yên Bái", latitude=21.7, longitude=104.9),
-        AdminUnit(pk=2, code="02", name="Tỉnh Lào Cai", latitude=22.4, longitude=103.97),
-    ]
-    lines = [MapUnit(units[0], Decimal("1404175"), 21, []), MapUnit(units[1], Decimal(0), 0, [])]
-    m = MapData(
-        dt.date(2026, 1, 1),
-        Era.REFORM_2025,
-        Level.PROVINCE,
-        Split.EQUAL,
-        units,
-        lines,
-        [],
-        Decimal(1404175),
-        False,
-    )
-    with translation.override("en"):
-        svg = dm.map_svg(m)
-    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" id="dash-map-svg"') and svg.endswith(
-        "</svg>"
-    )
-    assert svg.count("<circle") == 2 + 2 + 1  # two units; the legend: zero, one class, the largest circle
-    assert "↑ North" in svg and "Colour: amount committed (USD)" in svg
-    assert "\n" not in svg
