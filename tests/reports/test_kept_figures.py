@@ -5,6 +5,7 @@ several offices is the sum of theirs."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from decimal import Decimal
 from io import StringIO
 from typing import Any
@@ -178,3 +179,38 @@ def test_a_read_gives_the_parts_asked_for_and_leaves_the_others_empty(yen_bai, w
         assert getattr(read, name) == (type(value)() if name in left_out else value), name
     # Every part holds something to lose (the seed's rates are all entered: nothing missing).
     assert [n for n in (*kept.MAP_FIELDS, *kept.REPORT_FIELDS) if not getattr(computed, n)] == ["missing"]
+
+
+def _row(**by_place: int) -> kept.YearFigures:
+    from caunoi.reports.figures import Sums
+
+    row = kept.empty()
+    for key, usd in by_place.items():
+        row.by_place[key] = Sums(usd=Decimal(usd))
+        row.breakdown.by_provider[key] = Sums(
+            usd=Decimal(usd), by_currency=defaultdict(Decimal, {"USD": Decimal(usd)})
+        )
+    return row
+
+
+def test_rows_taken_add_up_as_copies_do_where_their_keys_meet():
+    """`summed` takes the sums of keys new to the total from each row it reads instead of copying them; a key
+    two rows share is still added up."""
+    taken, copied = kept.empty(), kept.empty()
+    for places in ({"a": 1, "b": 2}, {"b": 10, "c": 20}, {"a": 100, "c": 200}):
+        taken.add(_row(**places), take=True)
+        copied.add(_row(**places))
+    assert taken == copied
+    assert {k: s.usd for k, s in taken.by_place.items()} == {"a": 101, "b": 12, "c": 220}
+
+
+@pytest.mark.django_db
+def test_summed_rows_are_left_as_stored():
+    offices = list(Office.objects.values_list("pk", flat=True))
+    years = range(2019, 2027)
+    taken = kept.summed(offices, years)
+    copied = kept.empty()
+    for row in kept.figures_of(offices, years).values():
+        copied.add(row)
+    assert taken.breakdown.count > 0 and taken.by_place and taken.breakdown.by_provider
+    assert taken == copied == kept.summed(offices, years)

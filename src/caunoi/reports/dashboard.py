@@ -221,8 +221,8 @@ def compute_dashboard(
     for (_office_id, year), got in kept.each_figures(
         office_ids, years, with_map=len(offices) == 1, with_report=False
     ):
-        found.add(got)
         by_year[year].add(got)
+        found.add(got, take=True)  # each row is read afresh and used once
         if year == first:  # every year's row holds the office's statuses, as of its stamp
             for status, n in got.statuses.items():
                 statuses[status] += n
