@@ -8,13 +8,13 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.template import engines
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from caunoi.core import shown
 from caunoi.geography.models import Level
 from caunoi.reports.dashboard import MapData, MapUnit
+from caunoi.web.jinja import drawn
 
 MAP_WIDTH, MAP_MAX_HEIGHT, PAD, LEGEND_HEIGHT, TITLE_HEIGHT = 640, 560, 30, 112, 26
 TITLE_PROVINCES = 3  # a map of more provinces says how many in its title, not which
@@ -121,9 +121,7 @@ class Layout:
 def map_svg(m: MapData) -> SafeString:
     """The map as a standalone SVG document's root element: one circle per unit in force, coloured by class
     and sized by amount (area), labels where they fit, a legend and a distance scale."""
-    template = engines["jinja2"].get_template("web/dashboard_map.svg")
-    # Safe: the template escapes every value it writes (Django's Jinja2 engine returns a plain str).
-    return mark_safe(template.render({"map": layout(m), "font": FONT}))
+    return drawn("web/dashboard_map.svg", {"map": layout(m), "font": FONT})
 
 
 def layout(m: MapData) -> Layout:

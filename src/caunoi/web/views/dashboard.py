@@ -17,10 +17,9 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template import engines
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -32,6 +31,7 @@ from caunoi.geography.models import Level
 from caunoi.reports.dashboard import Dashboard, Line, MapData, Split
 from caunoi.reports.dashboard import dashboard as compute
 from caunoi.web.dashboard_map import map_svg
+from caunoi.web.jinja import drawn
 from caunoi.web.kept_pages import kept_page
 
 MIN_YEAR, MAX_YEAR, MAX_SPAN = 1990, 2100, 30
@@ -391,9 +391,7 @@ class _Parts:
     @cached_property
     def body(self) -> SafeString:
         """The charts, their tables, the map and the rates: hundreds of cells, drawn by Jinja2."""
-        template = engines["jinja2"].get_template("web/dashboard_body.html")
-        # Safe: the template escapes every value it writes (Django's Jinja2 engine returns a plain str).
-        return mark_safe(template.render({"parts": self, "data": self.data, "choice": self.choice}))
+        return drawn("web/dashboard_body.html", {"parts": self, "data": self.data, "choice": self.choice})
 
 
 def _body_key(choice: Choice, query: str) -> str:
