@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext
 
 from caunoi.core.errors import RuleErrors
-from caunoi.core.permissions import Action, can, visible, visible_offices
+from caunoi.core.permissions import Action, can, can_somewhere, visible, visible_offices
 
 View = Callable[..., HttpResponse]
 
@@ -47,14 +47,16 @@ def edit_page(model: str | None = None, office_field: str = "office") -> Callabl
     def decorate(view: View) -> View:
         @wraps(view)
         def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            offices = visible_offices(request.user)
             if model is not None and kwargs.get("pk") is not None:
                 records = visible(apps.get_model(model)._default_manager.all(), request.user, office_field)
                 office_id = records.filter(pk=kwargs["pk"]).values_list(office_field, flat=True).first()
                 if office_id is None:
                     raise Http404
-                offices = offices.filter(pk=office_id)
-            if not any(can(request.user, Action.EDIT, office) for office in offices):
+                offices = visible_offices(request.user).filter(pk=office_id)
+                allowed = any(can(request.user, Action.EDIT, office) for office in offices)
+            else:
+                allowed = can_somewhere(request.user, Action.EDIT)
+            if not allowed:
                 raise PermissionDenied(
                     gettext("Bạn chỉ có quyền xem: trang này dùng để nhập hoặc sửa dữ liệu.")
                 )

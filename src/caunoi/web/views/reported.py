@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from caunoi.core.errors import RuleErrors
-from caunoi.core.permissions import Action, can, can_somewhere, visible, visible_offices
+from caunoi.core.permissions import Action, can, visible, visible_offices
 from caunoi.reported import services
 from caunoi.reported.models import ReportedFigures
 from caunoi.web.reported_forms import (
@@ -47,8 +47,7 @@ def reported_list(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "title": _("Số liệu theo báo cáo"),
         "breadcrumbs": _crumbs(),
-        "records": records,
-        "can_write": can_somewhere(request.user, Action.EDIT),
+        "records": records,  # "can_write" comes from caunoi.web.context.layout
     }
     return render(request, "web/reported/list.html", context)
 
