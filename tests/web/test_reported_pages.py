@@ -77,3 +77,9 @@ def test_a_stranger_does_not_see_another_offices_figures(client, stranger) -> No
     client.force_login(stranger)
     assert client.get(f"/reported/{figures.pk}/confirm/").status_code == 404
     assert "bc.txt" not in client.get("/reported/").content.decode()
+
+
+def test_the_list_offers_reading_a_document_only_to_who_may_write(login) -> None:  # type: ignore[no-untyped-def]
+    upload = 'href="/reported/upload/"'
+    assert upload in login("bientap").get("/reported/").content.decode()
+    assert upload not in login("xem").get("/reported/").content.decode()
