@@ -11,10 +11,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.template import engines
+from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment, StrictUndefined
+
+from caunoi.web.templatetags import vn
 
 TENTH = Decimal("0.1")
 
@@ -27,6 +30,12 @@ def environment(**options: Any) -> Environment:
     env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
     env.filters["tenth"] = tenth
     env.filters["json_script"] = json_script
+    # The same filters and tags as Django's templates (caunoi.web.templatetags.vn): one rule for each.
+    env.filters["vnnum"] = vn.vnnum
+    env.filters["money"] = vn.money
+    env.filters["vndate"] = vn.vndate
+    env.globals["query"] = vn.changed_query
+    env.globals["url"] = url
     return env
 
 
@@ -34,6 +43,11 @@ def drawn(name: str, context: dict[str, Any]) -> SafeString:
     """The template `name` of this engine drawn with `context`, to be put into a page as it is."""
     # Safe: the template escapes every value it writes (Django's Jinja2 engine returns a plain str).
     return mark_safe(engines["jinja2"].get_template(name).render(context))
+
+
+def url(name: str, *args: Any) -> str:
+    """`url("web:aid-detail", item.pk)`: Django's `{% url %}`."""
+    return reverse(name, args=args)
 
 
 def tenth(value: float) -> str:

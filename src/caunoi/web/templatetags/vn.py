@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.http import HttpRequest
 
 from caunoi.core import shown
 
@@ -37,7 +38,11 @@ def vndate(value: dt.date | None) -> str:
 @register.simple_tag(takes_context=True)
 def query(context: dict[str, Any], **changes: Any) -> str:
     """The current query string with some parameters changed (for sorting and paging links)."""
-    params = context["request"].GET.copy()
+    return changed_query(context["request"], **changes)
+
+
+def changed_query(request: HttpRequest, **changes: Any) -> str:
+    params = request.GET.copy()
     for key, value in changes.items():
         if value in (None, ""):
             params.pop(key, None)
