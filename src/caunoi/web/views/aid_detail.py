@@ -11,7 +11,15 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from caunoi.aid.lifecycle import ACTION_LABELS, APPROVED_STATUSES, TRANSITIONS, Status
-from caunoi.aid.models import AidItem, ItemDocument, StatusChange, Transaction
+from caunoi.aid.models import (
+    AidItem,
+    ItemDocument,
+    ItemPlace,
+    ItemSector,
+    Participation,
+    StatusChange,
+    Transaction,
+)
 from caunoi.aid.services import DECISIONS
 from caunoi.core.permissions import Action, can
 from caunoi.web.forms import DocumentForm, ParticipantForm, TransactionForm, TransitionForm
@@ -19,10 +27,11 @@ from caunoi.web.kept_pages import kept_page
 from caunoi.web.money_panel import money_panel
 from caunoi.web.views.common import get_visible
 
+# Each list in one query, its records joined (a prefetch per relation cost a query and a millisecond each).
 DETAIL_QUERYSET = AidItem.objects.select_related("office", "primary_sector").prefetch_related(
-    "participations__organisation",
-    "sector_shares__sector",
-    "place_shares__unit__province",
+    Prefetch("participations", queryset=Participation.objects.select_related("organisation")),
+    Prefetch("sector_shares", queryset=ItemSector.objects.select_related("sector")),
+    Prefetch("place_shares", queryset=ItemPlace.objects.select_related("unit__province")),
     Prefetch("status_changes", queryset=StatusChange.objects.select_related("actor").order_by("on", "id")),
     Prefetch(
         "transactions", queryset=Transaction.objects.select_related("provider").order_by("value_date", "id")
