@@ -182,3 +182,19 @@ def test_a_printed_page_names_the_reader_s_office_and_the_date(login):
         '<div class="print-head" aria-hidden="true"><strong translate="no">Liên hiệp các tổ chức hữu nghị tỉnh Lào Cai</strong> '
         "<span>In ngày 27/11/2026</span></div>"
     ) in page
+
+
+def test_a_printed_page_names_each_office_of_the_reader_in_the_page_s_language(login):
+    """Offices in code order; an English page, their English names where they have one."""
+    user = User.objects.get(username="bientap")
+    lao_cai = Office.objects.get(code="lao-cai")
+    Office.objects.filter(pk=lao_cai.pk).update(name_en="Lao Cai Union of Friendship Organizations")
+    other = Office.objects.create(code="a-truoc", name="Liên hiệp các tổ chức hữu nghị tỉnh Trước")
+    Membership.objects.create(user=user, office=other, role=Role.VIEWER)
+    client = login("bientap")
+    head = '<div class="print-head" aria-hidden="true"><strong translate="no">{}</strong>'
+    page = client.get("/aid/").content.decode()
+    assert head.format(f"{other.name}; {lao_cai.name}") in page
+    client.post("/language/", {"language": "en", "next": "/aid/"})
+    page = client.get("/aid/").content.decode()
+    assert head.format(f"{other.name}; Lao Cai Union of Friendship Organizations") in page
