@@ -4,7 +4,7 @@ They are on every list and form; Django's engine took a tenth of the aid list's 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django import template
 from django.forms import BaseForm, BoundField
@@ -16,15 +16,15 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def list_head(context: template.Context, result: Any = None) -> SafeString:
-    """The column heads of `result` (a caunoi.web.lists.ListResult), sorting links kept in the query."""
-    return drawn("web/partials/thead.html", {"result": result or context["result"], "request": context["request"]})
+def list_head(context: template.Context) -> SafeString:
+    """The column heads of the page's `result` (caunoi.web.lists.ListResult), sorting links in the query."""
+    return drawn("web/partials/thead.html", {"result": context["result"], "request": context["request"]})
 
 
 @register.simple_tag(takes_context=True)
-def list_pager(context: template.Context, result: Any = None) -> SafeString:
-    """The count, page links and exports of `result`."""
-    return drawn("web/partials/pager.html", {"result": result or context["result"], "request": context["request"]})
+def list_pager(context: template.Context) -> SafeString:
+    """The count, page links and exports of the page's `result`."""
+    return drawn("web/partials/pager.html", {"result": context["result"], "request": context["request"]})
 
 
 @register.simple_tag
@@ -40,4 +40,4 @@ def field_rows(fields: BaseForm | Iterable[BoundField] | BoundField) -> SafeStri
 @register.simple_tag(takes_context=True)
 def jinja(context: template.Context, name: str) -> SafeString:
     """The Jinja2 template `name` drawn with the page's context: the parts of a page drawn row by row."""
-    return drawn(name, context.flatten())
+    return drawn(name, cast(dict[str, Any], context.flatten()))  # the keys of a page's context are names
