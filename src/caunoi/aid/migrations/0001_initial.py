@@ -222,6 +222,7 @@ class Migration(migrations.Migration):
                 ('is_illustrative', models.BooleanField(default=False, help_text='Bản ghi minh họa, không phải số liệu thật của một tổ chức.', verbose_name='dữ liệu minh họa')),
                 ('search_text', models.TextField(blank=True, editable=False)),
                 ('office', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.office', verbose_name='cơ quan')),
+                ('is_public', models.BooleanField(default=False, editable=False, verbose_name='công khai')),
             ],
             options={
                 'verbose_name': 'khoản viện trợ',
@@ -280,6 +281,7 @@ class Migration(migrations.Migration):
                 ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('office', models.ForeignKey(blank=True, db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.office', verbose_name='cơ quan')),
+                ('is_public', models.BooleanField(default=False, editable=False, verbose_name='công khai')),
             ],
             options={
                 'verbose_name': 'historical khoản viện trợ',

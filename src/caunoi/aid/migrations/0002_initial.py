@@ -230,4 +230,8 @@ class Migration(migrations.Migration):
             model_name='transaction',
             constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='amount_positive'),
         ),
+        migrations.AddIndex(
+            model_name='aiditem',
+            index=models.Index(fields=['archived_at', 'approved_on', 'id'], name='aid_aiditem_archive_c33edb_idx'),
+        ),
     ]

@@ -75,4 +75,16 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('user', 'key'), name='one_answer_per_user_key')],
             },
         ),
+        migrations.CreateModel(
+            name='ThrottleCount',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('key', models.CharField(max_length=100)),
+                ('window_start', models.BigIntegerField()),
+                ('count', models.PositiveIntegerField(default=0)),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('key', 'window_start'), name='one_count_per_key_window')],
+            },
+        ),
     ]

@@ -21,6 +21,7 @@ class Migration(migrations.Migration):
                 ('stamp', models.CharField(max_length=64)),
                 ('data', models.BinaryField()),
                 ('map_data', models.BinaryField()),
+                ('report_data', models.BinaryField(default=b'')),
                 ('computed_at', models.DateTimeField(auto_now=True)),
                 ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.office')),
             ],

@@ -43,6 +43,7 @@ from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
     crumbs,
+    edit_page_of,
     editable_offices,
     file_response,
     flash_form_errors,
@@ -270,26 +271,15 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_visible(DETAIL, request, pk)
     initial = {k: getattr(agreement, k) for k in EDIT_FIELDS}
     form = AgreementEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        ok, _result = attempt(
-            request,
-            lambda: services.update_agreement(
-                agreement, actor=request.user, **{k: form.cleaned_data[k] for k in EDIT_FIELDS}
-            ),
-            form=form,
-        )
-        if ok:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:rel-agreement-detail", pk=agreement.pk)
-    return render(
+    return edit_page_of(
         request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": _("Sửa: %(title)s") % {"title": agreement.title},
-            "cancel": reverse("web:rel-agreement-detail", args=[agreement.pk]),
-            "breadcrumbs": crumbs(*_trail(agreement), (_("Sửa"), None)),
-        },
+        form,
+        lambda data: services.update_agreement(
+            agreement, actor=request.user, **{k: data[k] for k in EDIT_FIELDS}
+        ),
+        reverse("web:rel-agreement-detail", args=[agreement.pk]),
+        _("Sửa: %(title)s") % {"title": agreement.title},
+        _trail(agreement),
     )
 
 

@@ -52,6 +52,7 @@ from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
     crumbs,
+    edit_page_of,
     editable_offices,
     flash_form_errors,
     histories,
@@ -283,26 +284,15 @@ def association_edit(request: HttpRequest, pk: int) -> HttpResponse:
     association = get_visible(Association.objects.select_related("office", "organisation"), request, pk)
     initial = {k: getattr(association, k) for k in EDIT_FIELDS}
     form = AssociationEditForm(request.POST or None, offices=own_office(association), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        ok, _result = attempt(
-            request,
-            lambda: services.update_association(
-                association, actor=request.user, **{k: form.cleaned_data[k] for k in EDIT_FIELDS}
-            ),
-            form=form,
-        )
-        if ok:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:rel-association-detail", pk=association.pk)
-    return render(
+    return edit_page_of(
         request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": _("Sửa: %(title)s") % {"title": association.name},
-            "cancel": reverse("web:rel-association-detail", args=[association.pk]),
-            "breadcrumbs": crumbs(*_trail(association), (_("Sửa"), None)),
-        },
+        form,
+        lambda data: services.update_association(
+            association, actor=request.user, **{k: data[k] for k in EDIT_FIELDS}
+        ),
+        reverse("web:rel-association-detail", args=[association.pk]),
+        _("Sửa: %(title)s") % {"title": association.name},
+        _trail(association),
     )
 
 

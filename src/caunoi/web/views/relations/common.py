@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Model, QuerySet
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -127,8 +127,10 @@ def form_page(
     trail: list[tuple[Any, str | None]],
     *,
     no_rights: bool = False,
+    crumb: Any = None,
 ) -> HttpResponse:
-    """A record's create or edit form, titled and placed under its breadcrumbs."""
+    """A record's create or edit form, titled and placed under its breadcrumbs (the last one `crumb`, else
+    the title)."""
     return render(
         request,
         "web/relations/form.html",
@@ -137,9 +139,29 @@ def form_page(
             "title": title,
             "no_rights": no_rights,
             "cancel": cancel,
-            "breadcrumbs": crumbs(*trail, (title, None)),
+            "breadcrumbs": crumbs(*trail, (crumb or title, None)),
         },
     )
+
+
+def edit_page_of(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[dict[str, Any]], Any],
+    done: str,
+    title: str,
+    trail: list[tuple[Any, str | None]],
+    *,
+    no_rights: bool = False,
+) -> HttpResponse:
+    """A record's edit form: a valid post is saved by `save(cleaned_data)` through `attempt` and goes back
+    to `done` (the record's page); a refused one shows the form again with the reasons."""
+    if request.method == "POST" and form.is_valid():
+        ok, _result = attempt(request, lambda: save(form.cleaned_data), form=form)
+        if ok:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect(done)
+    return form_page(request, form, title, done, trail, no_rights=no_rights, crumb=_("Sửa"))
 
 
 def read_only(request: HttpRequest, office: Office) -> bool:

@@ -44,6 +44,7 @@ from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
     crumbs,
+    edit_page_of,
     editable_offices,
     file_response,
     histories,
@@ -221,26 +222,18 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {k: getattr(event, k) for k in FIELDS}
     initial["organisers"] = list(event.organisers.all())
     form = EventFields(request.POST or None, offices=own_office(event), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
 
-        def update() -> None:
-            services.update_event(event, actor=request.user, **{k: data[k] for k in FIELDS})
-            services.set_organisers(event, list(data["organisers"]), actor=request.user)
+    def update(data: dict[str, Any]) -> None:
+        services.update_event(event, actor=request.user, **{k: data[k] for k in FIELDS})
+        services.set_organisers(event, list(data["organisers"]), actor=request.user)
 
-        ok, _result = attempt(request, update, form=form)
-        if ok:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:rel-event-detail", pk=event.pk)
-    return render(
+    return edit_page_of(
         request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": _("Sửa: %(title)s") % {"title": event.title},
-            "cancel": reverse("web:rel-event-detail", args=[event.pk]),
-            "breadcrumbs": crumbs(*_trail(event), (_("Sửa"), None)),
-        },
+        form,
+        update,
+        reverse("web:rel-event-detail", args=[event.pk]),
+        _("Sửa: %(title)s") % {"title": event.title},
+        _trail(event),
     )
 
 

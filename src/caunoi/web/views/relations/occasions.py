@@ -25,6 +25,7 @@ from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
     crumbs,
+    edit_page_of,
     editable_offices,
     form_page,
     histories,
@@ -157,22 +158,12 @@ def occasion_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={k: getattr(occasion, k) for k in FIELDS},
         offices=own_office(occasion),
     )
-    if request.method == "POST" and form.is_valid():
-        ok, _result = attempt(
-            request,
-            lambda: services.update_occasion(
-                occasion, actor=request.user, **{k: form.cleaned_data[k] for k in FIELDS}
-            ),
-            form=form,
-        )
-        if ok:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:rel-occasion-detail", pk=occasion.pk)
-    return form_page(
+    return edit_page_of(
         request,
         form,
-        _("Sửa: %(title)s") % {"title": occasion.title},
+        lambda data: services.update_occasion(occasion, actor=request.user, **{k: data[k] for k in FIELDS}),
         reverse("web:rel-occasion-detail", args=[occasion.pk]),
+        _("Sửa: %(title)s") % {"title": occasion.title},
         _trail(occasion),
         # A post always reaches the service, which refuses a user who may not edit.
         no_rights=read_only(request, occasion.office),

@@ -34,6 +34,7 @@ from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
     crumbs,
+    edit_page_of,
     editable_offices,
     flash_form_errors,
     histories,
@@ -226,31 +227,16 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = get_visible(_detail_queryset(), request, pk)
     initial = {k: getattr(partnership, k) for k in FIELDS}
     form = PartnershipFields(request.POST or None, initial=initial, offices=visible_offices(request.user))
-    if request.method == "POST" and form.is_valid():
-        ok, _result = attempt(
-            request,
-            lambda: services.update_partnership(
-                partnership, actor=request.user, **{k: form.cleaned_data[k] for k in FIELDS}
-            ),
-            form=form,
-        )
-        if ok:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:rel-partner-detail", pk=partnership.pk)
     detail = reverse("web:rel-partner-detail", args=[partnership.pk])
-    return render(
+    return edit_page_of(
         request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": _("Sửa quan hệ với %(name)s") % {"name": partnership.organisation},
-            "cancel": detail,
-            "breadcrumbs": crumbs(
-                (_("Đối tác nước ngoài"), reverse("web:rel-partner-list")),
-                (partnership.organisation.name, detail),
-                (_("Sửa"), None),
-            ),
-        },
+        form,
+        lambda data: services.update_partnership(
+            partnership, actor=request.user, **{k: data[k] for k in FIELDS}
+        ),
+        detail,
+        _("Sửa quan hệ với %(name)s") % {"name": partnership.organisation},
+        [(_("Đối tác nước ngoài"), reverse("web:rel-partner-list")), (partnership.organisation.name, detail)],
     )
 
 

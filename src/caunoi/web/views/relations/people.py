@@ -42,6 +42,7 @@ from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
     crumbs,
+    edit_page_of,
     editable_offices,
     flash_form_errors,
     histories,
@@ -218,26 +219,13 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_visible(Person.objects.select_related("office", "organisation"), request, pk)
     initial = {k: getattr(person, k) for k in FIELDS}
     form = PersonFields(request.POST or None, offices=own_office(person), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        ok, _result = attempt(
-            request,
-            lambda: services.update_person(
-                person, actor=request.user, **{k: form.cleaned_data[k] for k in FIELDS}
-            ),
-            form=form,
-        )
-        if ok:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:rel-person-detail", pk=person.pk)
-    return render(
+    return edit_page_of(
         request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": _("Sửa: %(title)s") % {"title": person.name},
-            "cancel": reverse("web:rel-person-detail", args=[person.pk]),
-            "breadcrumbs": crumbs(*_trail(person), (_("Sửa"), None)),
-        },
+        form,
+        lambda data: services.update_person(person, actor=request.user, **{k: data[k] for k in FIELDS}),
+        reverse("web:rel-person-detail", args=[person.pk]),
+        _("Sửa: %(title)s") % {"title": person.name},
+        _trail(person),
     )
 
 

@@ -42,6 +42,7 @@ from caunoi.web.views.relations.common import (
     archive_record,
     attempt,
     crumbs,
+    edit_page_of,
     editable_offices,
     flash_form_errors,
     form_page,
@@ -340,16 +341,12 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {name: getattr(plan, name) for name in PLAN_FIELDS}
     initial["implements"] = list(plan.implements.all())
     form = PlanFields(request.POST or None, initial=initial, offices=own_office(plan), plan=plan)
-    if request.method == "POST" and form.is_valid():
-        ok, _result = attempt(request, lambda: _save_plan(request, form, plan.office, plan), form=form)
-        if ok:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:rel-plan-detail", pk=plan.pk)
-    return form_page(
+    return edit_page_of(
         request,
         form,
-        _("Sửa: %(title)s") % {"title": plan.title},
+        lambda _data: _save_plan(request, form, plan.office, plan),
         reverse("web:rel-plan-detail", args=[plan.pk]),
+        _("Sửa: %(title)s") % {"title": plan.title},
         _trail(plan),
         no_rights=read_only(request, plan.office),
     )
@@ -415,22 +412,14 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = _get_task(request, pk)
     form = TaskForm(request.POST or None, initial={name: getattr(task, name) for name in TASK_FIELDS})
-    if request.method == "POST" and form.is_valid():
-        ok, _result = attempt(
-            request,
-            lambda: services.update_task(
-                task, actor=request.user, **{name: form.cleaned_data[name] for name in TASK_FIELDS}
-            ),
-            form=form,
-        )
-        if ok:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect(_task_url(task))
-    return form_page(
+    return edit_page_of(
         request,
         form,
-        _("Sửa nhiệm vụ"),
+        lambda data: services.update_task(
+            task, actor=request.user, **{name: data[name] for name in TASK_FIELDS}
+        ),
         _task_url(task),
+        _("Sửa nhiệm vụ"),
         _trail(task.plan),
         no_rights=read_only(request, task.plan.office),
     )
@@ -533,22 +522,14 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task, plan = target.task, target.task.plan
     initial = {name: getattr(target, name) for name in TARGET_FIELDS}
     form = TargetForm(request.POST or None, offices=own_office(plan), initial=initial, target=target)
-    if request.method == "POST" and form.is_valid():
-        ok, _result = attempt(
-            request,
-            lambda: services.update_target(
-                target, actor=request.user, **{name: form.cleaned_data[name] for name in TARGET_FIELDS}
-            ),
-            form=form,
-        )
-        if ok:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect(_task_url(task))
-    return form_page(
+    return edit_page_of(
         request,
         form,
-        _("Sửa chỉ tiêu: %(target)s") % {"target": target},
+        lambda data: services.update_target(
+            target, actor=request.user, **{name: data[name] for name in TARGET_FIELDS}
+        ),
         _task_url(task),
+        _("Sửa chỉ tiêu: %(target)s") % {"target": target},
         _trail(plan),
         no_rights=read_only(request, plan.office),
     )
