@@ -69,7 +69,7 @@ def test_the_walk_finds_the_services():
     }
     assert {
         "caunoi.aid.services.create_item",
-        "caunoi.relations.services.common.archive",
+        "caunoi.core.audit.archive",
         "caunoi.iati.writer.Writer.__init__",
         "caunoi.documents.drafts.save_version",
     } <= names

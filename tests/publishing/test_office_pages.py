@@ -4,11 +4,11 @@ and `caunoi publish` roots."""
 
 import pytest
 
+from caunoi.core.audit import archive
 from caunoi.core.errors import RuleError
 from caunoi.core.permissions import SYSTEM
 from caunoi.publishing.models import Page
 from caunoi.publishing.services import pages
-from caunoi.publishing.services.common import archive
 from caunoi.staticsite.roots import roots_for
 
 pytestmark = pytest.mark.django_db

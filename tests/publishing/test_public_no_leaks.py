@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from caunoi.core.audit import archive
 from caunoi.core.permissions import SYSTEM
 from caunoi.publishing.models import Article
 from caunoi.publishing.services import articles, bulletin, pages
-from caunoi.publishing.services.common import archive
 from caunoi.publishing.services.images import add_image
 from caunoi.relations.models.people import Person
 from caunoi.relations.services.people import create_person, record_consent, withdraw_consent

@@ -156,7 +156,7 @@ def test_tags_link_records_of_the_office(make_article, talks, vientiane, office)
 
 
 def test_archive_keeps_the_record(make_article, staff):
-    from caunoi.publishing.services.common import archive
+    from caunoi.core.audit import archive
 
     article = make_article()
     archive(article, actor=staff["editor"])

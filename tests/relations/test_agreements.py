@@ -178,7 +178,7 @@ def test_aid_items_serve_agreements(make_agreement, make_item):
 
 
 def test_parties_and_fields_can_be_changed_later(make_agreement, province, partner, org):
-    from caunoi.relations.services.common import archive
+    from caunoi.core.audit import archive
 
     agreement = make_agreement(signed_on=D(2022, 9, 1))
     city = org("Thành phố Mimasaka", "JP")

@@ -250,7 +250,7 @@ def test_the_founding_of_an_association_founded_through_steps_is_the_steps(assoc
 
 
 def test_named_members_join_and_leave(association, person, office):
-    from caunoi.relations.services.common import archive
+    from caunoi.core.audit import archive
 
     member = svc.add_member(association, person("Hội viên A"), D(2022, 5, 1), actor=SYSTEM)
     with pytest.raises(RuleError) as error:

@@ -88,8 +88,8 @@ def test_a_bad_update_changes_nothing(person, changes, code, field):
 
 
 def test_a_person_links_only_a_live_organisation_of_its_own_office(person, yen_bai):
+    from caunoi.core.audit import archive
     from caunoi.directory.models import Organisation
-    from caunoi.relations.services.common import archive
     from caunoi.relations.services.people import update_person
 
     elsewhere = Organisation.objects.filter(office=yen_bai).first()
@@ -135,7 +135,7 @@ def test_a_consent_is_not_recorded_twice_nor_before_its_withdrawal(person):
 
 
 def test_withdrawing_needs_a_standing_consent_and_works_on_an_archived_person(person):
-    from caunoi.relations.services.common import archive
+    from caunoi.core.audit import archive
 
     student = person("Souksavanh", kind="foreign_student")
     with pytest.raises(RuleError) as error:

@@ -2,12 +2,12 @@ import datetime as dt
 
 import pytest
 
+from caunoi.core.audit import archive
 from caunoi.core.errors import RuleError
 from caunoi.core.permissions import SYSTEM
 from caunoi.relations.completion import task_completion
 from caunoi.relations.services import associations as assoc
 from caunoi.relations.services import plans
-from caunoi.relations.services.common import archive
 
 pytestmark = pytest.mark.django_db
 D = dt.date

@@ -9,9 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
 
-from caunoi.core import audit
 from caunoi.core.errors import Text
-from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.text import nfc
 from caunoi.publishing import messages as m
 from caunoi.relations.dates import vn_date
@@ -48,16 +46,3 @@ def not_in_future(day: dt.date, field: str) -> None:
 def not_archived(obj: Any) -> None:
     if getattr(obj, "archived_at", None):
         raise m.ARCHIVED(what=str(obj))
-
-
-def archive(obj: Any, *, actor: Actor) -> None:
-    """Staff archive, never delete: the record stays, with its history, out of lists and reports."""
-    authorize(actor, Action.ARCHIVE, obj.office)
-    obj.archived_at = timezone.now()
-    audit.save(obj, actor)
-
-
-def restore(obj: Any, *, actor: Actor) -> None:
-    authorize(actor, Action.RESTORE, obj.office)
-    obj.archived_at = None
-    audit.save(obj, actor)

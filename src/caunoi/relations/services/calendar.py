@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from caunoi.core import audit
+from caunoi.core.audit import archive, restore
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, Actor, authorize
 from caunoi.core.text import nfc
@@ -21,11 +22,9 @@ from caunoi.relations.calendar_data import OCCASIONS
 from caunoi.relations.countries import clean_country
 from caunoi.relations.models import Occasion, OccasionDate, OccasionKind, Recurrence
 from caunoi.relations.services.common import (
-    archive,
     check_choice,
     not_archived,
     required_text,
-    restore,
     today,
 )
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from caunoi.core import audit
 from caunoi.core.errors import Text
-from caunoi.core.permissions import Action, Actor, authorize
+from caunoi.core.permissions import Action, authorize
 from caunoi.core.text import nfc
 from caunoi.relations import messages as m
 from caunoi.relations.dates import Precision, first_day
@@ -73,20 +73,6 @@ def partial(day: dt.date | None, precision: str, field: str) -> dt.date | None:
 def not_archived(obj: Any) -> None:
     if getattr(obj, "archived_at", None):
         raise m.ARCHIVED(what=str(obj))
-
-
-def archive(obj: Any, *, actor: Actor) -> None:
-    """Staff archive, never delete: the record stays, with its history, out of lists and reports."""
-    authorize(actor, Action.ARCHIVE, obj.office)
-    obj.archived_at = timezone.now()
-    audit.save(obj, actor)
-
-
-def restore(obj: Any, *, actor: Actor) -> None:
-    """Bring an archived record back (an office administrator's right)."""
-    authorize(actor, Action.RESTORE, obj.office)
-    obj.archived_at = None
-    audit.save(obj, actor)
 
 
 def apply(obj: Any, fields: dict[str, Any], actor: Any) -> None:

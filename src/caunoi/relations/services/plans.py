@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from caunoi.aid.models import AidItem
 from caunoi.core import audit
+from caunoi.core.audit import archive, restore
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, Actor, authorize, history_user
 from caunoi.core.scope import ensure_same_office
@@ -36,13 +37,11 @@ from caunoi.relations.models import (
     TaskTarget,
 )
 from caunoi.relations.services.common import (
-    archive,
     check_choice,
     check_order,
     not_archived,
     not_in_future,
     required_text,
-    restore,
     today,
 )
 

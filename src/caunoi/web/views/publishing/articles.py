@@ -14,12 +14,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from caunoi.core.audit import archive
 from caunoi.core.permissions import visible_offices
 from caunoi.publishing.models import Article, ArticleStatus
 from caunoi.publishing.services import articles as services
 from caunoi.publishing.services import channels as channel_services
 from caunoi.publishing.services import images as image_services
-from caunoi.publishing.services.common import archive
 from caunoi.web.publishing_forms import (
     ArticleForm,
     ImageForm,

@@ -21,12 +21,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from caunoi.core import audit
 from caunoi.core.errors import RuleErrors
 from caunoi.core.models import Office
 from caunoi.core.permissions import Action, can, visible_offices
 from caunoi.core.text import fold
 from caunoi.relations.dates import vn_date
-from caunoi.relations.services import common as services_common
 from caunoi.web.views.common import flash_rule_errors, rule_errors_to_form
 from caunoi.web.views.history import HISTORY_LIMIT, changes
 
@@ -102,8 +102,8 @@ def archive_record(
     record: Any,
     action: str,
     *,
-    archive: Callable[..., Any] = services_common.archive,
-    restore: Callable[..., Any] = services_common.restore,
+    archive: Callable[..., Any] = audit.archive,
+    restore: Callable[..., Any] = audit.restore,
 ) -> bool:
     """Archive (staff) or restore (office administrator) through the services (the common ones, or the
     record's own when it has rules of its own); say what happened."""
