@@ -14,6 +14,7 @@ from caunoi.aid.models import DocumentKind, Modality, Sector, TransactionKind
 from caunoi.aid.models import Role as ParticipantRole
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation, OrgKind
+from caunoi.directory.services import ORG_FIELDS
 from caunoi.vntext.numbers import parse_entered
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -201,17 +202,7 @@ class DocumentForm(forms.Form):
 class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg,unused-ignore]
     class Meta:
         model = Organisation
-        fields = [
-            "kind",
-            "name",
-            "name_original",
-            "acronym",
-            "country",
-            "iati_type",
-            "iati_ref",
-            "website",
-            "notes",
-        ]
+        fields = list(ORG_FIELDS)  # what directory.services.create_organisation and update_organisation take
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     kind = forms.ChoiceField(label=_("Loại"), choices=OrgKind.choices)

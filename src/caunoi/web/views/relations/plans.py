@@ -460,16 +460,7 @@ def task_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_task_url(task))
 
 
-TARGET_FIELDS = (
-    "description",
-    "kind",
-    "count",
-    "association",
-    "partnership",
-    "event_kind",
-    "window_start",
-    "window_end",
-)
+TARGET_FIELDS = services.TARGET_FIELDS
 
 
 @login_required
