@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from caunoi.core.models import Office
+from caunoi.documents.letterhead import LETTERHEAD_FIELDS
 from caunoi.documents.models import DocumentSettings
 from caunoi.geography.models import AdminUnit, Era, Level
 
@@ -111,14 +112,5 @@ class LetterheadForm(forms.ModelForm):  # type: ignore[type-arg,unused-ignore]
 
     class Meta:
         model = DocumentSettings
-        fields = [
-            "parent_body",
-            "issuing_body",
-            "symbol",
-            "place_name",
-            "signer_on_behalf",
-            "signer_title",
-            "signer_name",
-            "recipients",
-        ]
+        fields = list(LETTERHEAD_FIELDS)  # what a document's letterhead is drawn from
         widgets = {"recipients": forms.Textarea(attrs={"rows": 4})}

@@ -14,6 +14,15 @@ from caunoi.web.forms import DATE, NumberField
 COMMON = ""  # the office choice of a rate common to every office
 
 
+def office_choices(form: forms.Form, offices: list[Office], common: bool) -> None:
+    """The offices a rate may be entered for, and "common to every office" where the user may enter those."""
+    choices = [(o.code, o.name) for o in offices]
+    if common:
+        choices.append((COMMON, str(_("Chung cho mọi cơ quan"))))
+    office_field: Any = form.fields["office"]
+    office_field.choices = choices
+
+
 class RateCorrectForm(forms.Form):
     rate = NumberField(
         label=_("Tỷ giá"), help_text=_("1 đơn vị tiền gốc bằng bao nhiêu đơn vị tiền quy đổi.")
@@ -42,11 +51,7 @@ class RateForm(RateCorrectForm):
 
     def __init__(self, *args: Any, offices: list[Office], common: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        choices = [(o.code, o.name) for o in offices]
-        if common:
-            choices.append((COMMON, str(_("Chung cho mọi cơ quan"))))
-        office_field: Any = self.fields["office"]
-        office_field.choices = choices
+        office_choices(self, offices, common)
 
 
 class RateCorrectionForm(RateCorrectForm):
@@ -65,8 +70,4 @@ class RateImportForm(forms.Form):
 
     def __init__(self, *args: Any, offices: list[Office], common: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        choices = [(o.code, o.name) for o in offices]
-        if common:
-            choices.append((COMMON, str(_("Chung cho mọi cơ quan"))))
-        office_field: Any = self.fields["office"]
-        office_field.choices = choices
+        office_choices(self, offices, common)
