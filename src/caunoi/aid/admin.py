@@ -22,6 +22,7 @@ from caunoi.aid.models import (
     StatusChange,
     Transaction,
 )
+from caunoi.core.admin import ReadOnlyInline
 from caunoi.core.errors import RuleErrors
 from caunoi.core.permissions import SYSTEM
 
@@ -42,17 +43,6 @@ ITEM_FIELDS = [
     "counterpart_source",
     "is_illustrative",
 ]
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class SectorInline(ReadOnlyInline):

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from caunoi.core.admin import ReadOnlyInline
 from caunoi.relations import models as r
 from caunoi.relations.status import agreement_status
 
@@ -32,18 +33,7 @@ class ReadOnly(NoDelete):
         return False
 
 
-class Inline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ContactInline(Inline):
+class ContactInline(ReadOnlyInline):
     model = r.PartnershipContact
 
 
@@ -55,11 +45,11 @@ class PartnershipAdmin(ReadOnly):
     inlines = [ContactInline]
 
 
-class PartyInline(Inline):
+class PartyInline(ReadOnlyInline):
     model = r.AgreementParty
 
 
-class AidLinkInline(Inline):
+class AidLinkInline(ReadOnlyInline):
     model = r.AgreementAidItem
 
 
@@ -80,19 +70,19 @@ class CooperationFieldAdmin(NoDelete):
     list_display = ["order", "code", "name", "name_en", "archived_at"]
 
 
-class StepInline(Inline):
+class StepInline(ReadOnlyInline):
     model = r.FoundingStep
 
 
-class TermInline(Inline):
+class TermInline(ReadOnlyInline):
     model = r.Term
 
 
-class CountInline(Inline):
+class CountInline(ReadOnlyInline):
     model = r.MemberCount
 
 
-class MemberInline(Inline):
+class MemberInline(ReadOnlyInline):
     model = r.AssociationMember
 
 
@@ -103,7 +93,7 @@ class AssociationAdmin(ReadOnly):
     inlines = [StepInline, TermInline, CountInline, MemberInline]
 
 
-class SeatInline(Inline):
+class SeatInline(ReadOnlyInline):
     model = r.CommitteeMember
 
 
@@ -119,7 +109,7 @@ class CongressAdmin(ReadOnly):
     list_filter = ["office", "status", "kind"]
 
 
-class ConsentInline(Inline):
+class ConsentInline(ReadOnlyInline):
     model = r.Consent
 
 
@@ -131,19 +121,19 @@ class PersonAdmin(ReadOnly):
     inlines = [ConsentInline]
 
 
-class ParticipantInline(Inline):
+class ParticipantInline(ReadOnlyInline):
     model = r.EventParticipant
 
 
-class HeadcountInline(Inline):
+class HeadcountInline(ReadOnlyInline):
     model = r.Headcount
 
 
-class PhotoInline(Inline):
+class PhotoInline(ReadOnlyInline):
     model = r.EventPhoto
 
 
-class DocumentInline(Inline):
+class DocumentInline(ReadOnlyInline):
     model = r.EventDocument
 
 
@@ -174,7 +164,7 @@ class DocumentRefAdmin(ReadOnly):
     list_display = ["number", "kind", "issued_on", "issuer", "office"]
 
 
-class TaskInline(Inline):
+class TaskInline(ReadOnlyInline):
     model = r.PlanTask
 
 
@@ -184,7 +174,7 @@ class AnnualPlanAdmin(ReadOnly):
     inlines = [TaskInline]
 
 
-class TargetInline(Inline):
+class TargetInline(ReadOnlyInline):
     model = r.TaskTarget
 
 
@@ -194,7 +184,7 @@ class PlanTaskAdmin(ReadOnly):
     inlines = [TargetInline]
 
 
-class EvidenceInline(Inline):
+class EvidenceInline(ReadOnlyInline):
     model = r.Evidence
 
 
