@@ -908,3 +908,18 @@ def test_query_counts_do_not_grow_with_rows(login, yen_bai, page):
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few), (url, len(few), len(many))
+
+
+def test_an_edit_page_ends_its_trail_with_sua_and_says_it_saved(login, student):
+    """relations.common.edit_page_of, which every diplomacy record's edit page uses."""
+    client = login("bientap")
+    page = client.get(f"/relations/people/{student.pk}/edit/").content.decode()
+    assert (
+        f'<a href="/relations/people/{student.pk}/">' in page
+        and '<span aria-current="page">Sửa</span>' in page
+    )
+    response = client.post(
+        f"/relations/people/{student.pk}/edit/", edit_data(student, institution="Trường mới"), follow=True
+    )
+    assert response.redirect_chain == [(f"/relations/people/{student.pk}/", 302)]
+    assert "Đã lưu thay đổi." in response.content.decode()
