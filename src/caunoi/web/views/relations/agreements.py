@@ -40,7 +40,7 @@ from caunoi.web.relations_forms import (
 )
 from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
-    archive_record,
+    archive_view,
     attempt,
     crumbs,
     edit_page_of,
@@ -391,12 +391,7 @@ def agreement_link_aid(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("web:rel-agreement-detail", pk=agreement.pk)
 
 
-@login_required
-@require_POST
-def agreement_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    agreement = get_visible(Agreement.objects.select_related("office"), request, pk)
-    archive_record(request, agreement, action)
-    return redirect("web:rel-agreement-detail", pk=agreement.pk)
+agreement_archive = archive_view(Agreement.objects.select_related("office"), "web:rel-agreement-detail")
 
 
 @login_required

@@ -49,7 +49,7 @@ from caunoi.web.relations_forms import (
 )
 from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
-    archive_record,
+    archive_view,
     attempt,
     crumbs,
     edit_page_of,
@@ -479,12 +479,7 @@ def association_seat(request: HttpRequest, pk: int) -> HttpResponse:
     return association_detail(request, association.pk, seat_form=form)
 
 
-@login_required
-@require_POST
-def association_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    association = get_visible(Association.objects.select_related("office"), request, pk)
-    archive_record(request, association, action)
-    return redirect("web:rel-association-detail", pk=association.pk)
+association_archive = archive_view(Association.objects.select_related("office"), "web:rel-association-detail")
 
 
 @login_required

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.db.models import Model, QuerySet
 from django.db.models.fields.files import FieldFile
@@ -20,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from caunoi.core import audit
 from caunoi.core.errors import RuleErrors
@@ -27,7 +29,7 @@ from caunoi.core.models import Office
 from caunoi.core.permissions import Action, can, visible_offices
 from caunoi.core.text import fold
 from caunoi.relations.dates import vn_date
-from caunoi.web.views.common import flash_rule_errors, rule_errors_to_form
+from caunoi.web.views.common import flash_rule_errors, get_visible, rule_errors_to_form
 from caunoi.web.views.history import HISTORY_LIMIT, changes
 
 T = TypeVar("T")
@@ -117,6 +119,26 @@ def archive_record(
     if ok:
         messages.success(request, done % {"what": record})
     return ok
+
+
+def archive_view(
+    queryset: QuerySet[Any],
+    detail: str,
+    *,
+    archive: Callable[..., Any] = audit.archive,
+    restore: Callable[..., Any] = audit.restore,
+) -> Callable[..., HttpResponse]:
+    """The POST that archives (staff) or restores (office administrator) a record of `queryset` through the
+    services (the common ones, or the record's own), then shows its page (`detail`, a URL name of its pk)."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+        record = get_visible(queryset, request, pk)
+        archive_record(request, record, action, archive=archive, restore=restore)
+        return redirect(detail, pk=record.pk)
+
+    return view
 
 
 def form_page(

@@ -41,7 +41,7 @@ from caunoi.web.relations_forms import (
 )
 from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
-    archive_record,
+    archive_view,
     attempt,
     crumbs,
     edit_page_of,
@@ -339,12 +339,7 @@ def event_document_file(request: HttpRequest, pk: int, doc: int) -> HttpResponse
     return file_response(found.file)
 
 
-@login_required
-@require_POST
-def event_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    event = get_visible(Event.objects.select_related("office"), request, pk)
-    archive_record(request, event, action)
-    return redirect("web:rel-event-detail", pk=event.pk)
+event_archive = archive_view(Event.objects.select_related("office"), "web:rel-event-detail")
 
 
 @login_required

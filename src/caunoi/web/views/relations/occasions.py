@@ -22,7 +22,7 @@ from caunoi.relations.services import calendar as services
 from caunoi.web.relations_plan_forms import OccasionDateForm, OccasionFields, OccasionForm
 from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
-    archive_record,
+    archive_view,
     attempt,
     crumbs,
     edit_page_of,
@@ -206,15 +206,12 @@ def occasion_date_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("web:rel-occasion-detail", pk=row.occasion_id)
 
 
-@login_required
-@require_POST
-def occasion_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """Archive (staff) or restore (office administrator) an occasion, through the services."""
-    occasion = get_visible(Occasion.objects.select_related("office"), request, pk)
-    archive_record(
-        request, occasion, action, archive=services.archive_occasion, restore=services.restore_occasion
-    )
-    return redirect("web:rel-occasion-detail", pk=occasion.pk)
+occasion_archive = archive_view(
+    Occasion.objects.select_related("office"),
+    "web:rel-occasion-detail",
+    archive=services.archive_occasion,
+    restore=services.restore_occasion,
+)
 
 
 @login_required

@@ -31,7 +31,7 @@ from caunoi.web.lists import Column, export, sorted_paged
 from caunoi.web.relations_forms import ContactForm, PartnerFilterForm, PartnershipFields, PartnershipForm
 from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
-    archive_record,
+    archive_view,
     attempt,
     crumbs,
     edit_page_of,
@@ -257,12 +257,7 @@ def partner_contact(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("web:rel-partner-detail", pk=partnership.pk)
 
 
-@login_required
-@require_POST
-def partner_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    partnership = get_visible(_detail_queryset(), request, pk)
-    archive_record(request, partnership, action)
-    return redirect("web:rel-partner-detail", pk=partnership.pk)
+partner_archive = archive_view(_detail_queryset(), "web:rel-partner-detail")
 
 
 @login_required

@@ -39,7 +39,7 @@ from caunoi.web.relations_forms import (
 )
 from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
-    archive_record,
+    archive_view,
     attempt,
     crumbs,
     edit_page_of,
@@ -292,12 +292,7 @@ def person_membership_left(request: HttpRequest, pk: int, member: int) -> HttpRe
     return redirect("web:rel-person-detail", pk=person.pk)
 
 
-@login_required
-@require_POST
-def person_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    person = get_visible(Person.objects.select_related("office"), request, pk)
-    archive_record(request, person, action)
-    return redirect("web:rel-person-detail", pk=person.pk)
+person_archive = archive_view(Person.objects.select_related("office"), "web:rel-person-detail")
 
 
 @login_required

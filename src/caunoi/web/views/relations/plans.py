@@ -39,7 +39,7 @@ from caunoi.web.relations_forms import EvidenceForm
 from caunoi.web.relations_plan_forms import CancelTaskForm, PlanFields, PlanForm, TargetForm, TaskForm
 from caunoi.web.views.common import edit_page, get_visible
 from caunoi.web.views.relations.common import (
-    archive_record,
+    archive_view,
     attempt,
     crumbs,
     edit_page_of,
@@ -352,13 +352,12 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def plan_archive(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """Archive (staff) or restore (office administrator) a plan, through the services."""
-    plan = get_visible(AnnualPlan.objects.select_related("office"), request, pk)
-    archive_record(request, plan, action, archive=services.archive_plan, restore=services.restore_plan)
-    return redirect("web:rel-plan-detail", pk=plan.pk)
+plan_archive = archive_view(
+    AnnualPlan.objects.select_related("office"),
+    "web:rel-plan-detail",
+    archive=services.archive_plan,
+    restore=services.restore_plan,
+)
 
 
 def _task_url(task: PlanTask) -> str:
