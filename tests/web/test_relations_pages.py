@@ -126,6 +126,27 @@ def detail_urls(office: Office) -> list[str]:
     return urls
 
 
+def test_every_history_page_links_back_to_its_record(login, yen_bai):
+    """relations.common.history_view: "← <the record>" to its page, and the trail ends "Lịch sử thay đổi"."""
+    from django.utils.html import escape
+
+    client = login("bientap")
+    kinds = [
+        ("partners", Partnership),
+        ("agreements", Agreement),
+        ("associations", Association),
+        ("events", Event),
+        ("plans", AnnualPlan),
+    ]
+    for path, model in kinds:
+        record = model.objects.filter(office=yen_bai).first()
+        assert record is not None, path
+        page = f"/relations/{path}/{record.pk}/"
+        html = text(client.get(page + "history/"))
+        assert f'<p><a href="{page}">← {escape(str(record))}</a></p>' in html, page
+        assert '<span aria-current="page">Lịch sử thay đổi</span>' in html, page
+
+
 @pytest.mark.parametrize("username", ["bientap", "xem", "toanquoc", "quantri"])
 def test_every_record_page_renders_for_each_role(login, yen_bai, username):
     client = login(username)

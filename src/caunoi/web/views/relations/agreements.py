@@ -47,8 +47,7 @@ from caunoi.web.views.relations.common import (
     editable_offices,
     file_response,
     flash_form_errors,
-    histories,
-    history_page,
+    history_view,
     own_office,
     permissions,
     search,
@@ -394,13 +393,12 @@ def agreement_link_aid(request: HttpRequest, pk: int) -> HttpResponse:
 agreement_archive = archive_view(Agreement.objects.select_related("office"), "web:rel-agreement-detail")
 
 
-@login_required
-def agreement_history(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = get_visible(Agreement.objects.all(), request, pk)
-    records = histories(
-        agreement.history.all(),
+agreement_history = history_view(
+    Agreement.objects.all(),
+    "web:rel-agreement-detail",
+    lambda agreement: [
         AgreementParty.history.filter(agreement_id=agreement.pk),
         AgreementAidItem.history.filter(agreement_id=agreement.pk),
-    )
-    detail = reverse("web:rel-agreement-detail", args=[agreement.pk])
-    return history_page(request, agreement, records, (agreement.title, detail), _trail(agreement))
+    ],
+    _trail,
+)

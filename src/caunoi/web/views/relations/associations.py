@@ -55,8 +55,7 @@ from caunoi.web.views.relations.common import (
     edit_page_of,
     editable_offices,
     flash_form_errors,
-    histories,
-    history_page,
+    history_view,
     own_office,
     permissions,
     search,
@@ -482,17 +481,16 @@ def association_seat(request: HttpRequest, pk: int) -> HttpResponse:
 association_archive = archive_view(Association.objects.select_related("office"), "web:rel-association-detail")
 
 
-@login_required
-def association_history(request: HttpRequest, pk: int) -> HttpResponse:
-    association = get_visible(Association.objects.all(), request, pk)
-    records = histories(
-        association.history.all(),
+association_history = history_view(
+    Association.objects.all(),
+    "web:rel-association-detail",
+    lambda association: [
         FoundingStep.history.filter(association_id=association.pk),
         Term.history.filter(association_id=association.pk),
         CommitteeMember.history.filter(term_id__in=list(association.terms.values_list("pk", flat=True))),
         MemberCount.history.filter(association_id=association.pk),
         AssociationMember.history.filter(association_id=association.pk),
         Congress.history.filter(association_id=association.pk),
-    )
-    detail = reverse("web:rel-association-detail", args=[association.pk])
-    return history_page(request, association, records, (association.name, detail), _trail(association))
+    ],
+    _trail,
+)

@@ -222,6 +222,26 @@ def history_page(
     )
 
 
+def history_view(
+    queryset: QuerySet[Any],
+    detail: str,
+    related: Callable[[Any], list[QuerySet[Any]]],
+    trail: Callable[[Any], list[tuple[Any, str | None]]],
+) -> Callable[..., HttpResponse]:
+    """The page of a record's changes and of the rows that belong to it (`related(record)`: their history
+    querysets), under the record's `trail`, with a link back to its page (`detail`, a URL name of its pk)."""
+
+    @login_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        record = get_visible(queryset, request, pk)
+        records = histories(record.history.all(), *related(record))
+        return history_page(
+            request, record, records, (str(record), reverse(detail, args=[record.pk])), trail(record)
+        )
+
+    return view
+
+
 def histories(*querysets: QuerySet[Any]) -> list[Any]:
     records: list[Any] = []
     for queryset in querysets:

@@ -47,8 +47,7 @@ from caunoi.web.views.relations.common import (
     edit_page_of,
     editable_offices,
     file_response,
-    histories,
-    history_page,
+    history_view,
     own_office,
     permissions,
     search,
@@ -342,15 +341,14 @@ def event_document_file(request: HttpRequest, pk: int, doc: int) -> HttpResponse
 event_archive = archive_view(Event.objects.select_related("office"), "web:rel-event-detail")
 
 
-@login_required
-def event_history(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_visible(Event.objects.all(), request, pk)
-    records = histories(
-        event.history.all(),
+event_history = history_view(
+    Event.objects.all(),
+    "web:rel-event-detail",
+    lambda event: [
         EventParticipant.history.filter(event_id=event.pk),
         Headcount.history.filter(event_id=event.pk),
         EventPhoto.history.filter(event_id=event.pk),
         EventDocument.history.filter(event_id=event.pk),
-    )
-    detail = reverse("web:rel-event-detail", args=[event.pk])
-    return history_page(request, event, records, (event.title, detail), _trail(event))
+    ],
+    _trail,
+)

@@ -28,8 +28,7 @@ from caunoi.web.views.relations.common import (
     edit_page_of,
     editable_offices,
     form_page,
-    histories,
-    history_page,
+    history_view,
     own_office,
     permissions,
     read_only,
@@ -214,9 +213,9 @@ occasion_archive = archive_view(
 )
 
 
-@login_required
-def occasion_history(request: HttpRequest, pk: int) -> HttpResponse:
-    occasion = get_visible(Occasion.objects.all(), request, pk)
-    records = histories(occasion.history.all(), OccasionDate.history.filter(occasion_id=occasion.pk))
-    detail = reverse("web:rel-occasion-detail", args=[occasion.pk])
-    return history_page(request, occasion, records, (occasion.title, detail), _trail(occasion))
+occasion_history = history_view(
+    Occasion.objects.all(),
+    "web:rel-occasion-detail",
+    lambda occasion: [OccasionDate.history.filter(occasion_id=occasion.pk)],
+    _trail,
+)

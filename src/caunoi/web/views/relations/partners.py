@@ -37,8 +37,7 @@ from caunoi.web.views.relations.common import (
     edit_page_of,
     editable_offices,
     flash_form_errors,
-    histories,
-    history_page,
+    history_view,
     permissions,
     today,
     with_when,
@@ -260,17 +259,12 @@ def partner_contact(request: HttpRequest, pk: int) -> HttpResponse:
 partner_archive = archive_view(_detail_queryset(), "web:rel-partner-detail")
 
 
-@login_required
-def partner_history(request: HttpRequest, pk: int) -> HttpResponse:
-    partnership = get_visible(_detail_queryset(), request, pk)
-    detail = reverse("web:rel-partner-detail", args=[partnership.pk])
-    records = histories(
-        partnership.history.all(), PartnershipContact.history.filter(partnership_id=partnership.pk)
-    )
-    return history_page(
-        request,
-        partnership,
-        records,
-        (str(partnership), detail),
-        [(_("Đối tác nước ngoài"), reverse("web:rel-partner-list")), (str(partnership), detail)],
-    )
+partner_history = history_view(
+    _detail_queryset(),
+    "web:rel-partner-detail",
+    lambda partnership: [PartnershipContact.history.filter(partnership_id=partnership.pk)],
+    lambda partnership: [
+        (_("Đối tác nước ngoài"), reverse("web:rel-partner-list")),
+        (str(partnership), reverse("web:rel-partner-detail", args=[partnership.pk])),
+    ],
+)

@@ -45,8 +45,7 @@ from caunoi.web.views.relations.common import (
     edit_page_of,
     editable_offices,
     flash_form_errors,
-    histories,
-    history_page,
+    history_view,
     own_office,
     permissions,
     search,
@@ -295,15 +294,14 @@ def person_membership_left(request: HttpRequest, pk: int, member: int) -> HttpRe
 person_archive = archive_view(Person.objects.select_related("office"), "web:rel-person-detail")
 
 
-@login_required
-def person_history(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_visible(Person.objects.all(), request, pk)
-    records = histories(
-        person.history.all(),
+person_history = history_view(
+    Person.objects.all(),
+    "web:rel-person-detail",
+    lambda person: [
         Consent.history.filter(person_id=person.pk),
         AssociationMember.history.filter(person_id=person.pk),
         CommitteeMember.history.filter(person_id=person.pk),
         EventParticipant.history.filter(person_id=person.pk),
-    )
-    detail = reverse("web:rel-person-detail", args=[person.pk])
-    return history_page(request, person, records, (person.name, detail), _trail(person))
+    ],
+    _trail,
+)

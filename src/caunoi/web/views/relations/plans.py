@@ -46,8 +46,7 @@ from caunoi.web.views.relations.common import (
     editable_offices,
     flash_form_errors,
     form_page,
-    histories,
-    history_page,
+    history_view,
     own_office,
     permissions,
     read_only,
@@ -268,19 +267,18 @@ def evidence_unlink(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("web:rel-plan-detail", args=[plan.pk]) + f"#task-{evidence.target.task_id}")
 
 
-@login_required
-def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_visible(AnnualPlan.objects.all(), request, pk)
+def _plan_rows(plan: AnnualPlan) -> list[QuerySet[Any]]:
+    """The histories of a plan's tasks, their targets and the evidence linked to them."""
     task_ids = list(plan.tasks.values_list("pk", flat=True))
     target_ids = list(TaskTarget.objects.filter(task_id__in=task_ids).values_list("pk", flat=True))
-    records = histories(
-        plan.history.all(),
+    return [
         PlanTask.history.filter(plan_id=plan.pk),
         TaskTarget.history.filter(task_id__in=task_ids),
         Evidence.history.filter(target_id__in=target_ids),
-    )
-    detail = reverse("web:rel-plan-detail", args=[plan.pk])
-    return history_page(request, plan, records, (plan.title, detail), _trail(plan))
+    ]
+
+
+plan_history = history_view(AnnualPlan.objects.all(), "web:rel-plan-detail", _plan_rows, _trail)
 
 
 # --- creating and editing plans, tasks and targets -------------------------------------------------------
