@@ -47,6 +47,7 @@ from caunoi.web.views.relations.common import (
     editable_offices,
     file_response,
     flash_form_errors,
+    form_page,
     history_view,
     own_office,
     permissions,
@@ -247,17 +248,14 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã ghi thỏa thuận “%(title)s”.") % {"title": agreement.title})
             return redirect("web:rel-agreement-detail", pk=agreement.pk)
     title = _("Thỏa thuận mới")
-    return render(
+    return form_page(
         request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": title,
-            "multipart": True,
-            "no_rights": not offices.exists(),
-            "cancel": reverse("web:rel-agreement-list"),
-            "breadcrumbs": crumbs(*_trail(), (title, None)),
-        },
+        form,
+        title,
+        reverse("web:rel-agreement-list"),
+        _trail(),
+        no_rights=not offices.exists(),
+        multipart=True,
     )
 
 
@@ -314,15 +312,13 @@ def agreement_parties(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã lưu các bên và lĩnh vực hợp tác."))
             return redirect("web:rel-agreement-detail", pk=agreement.pk)
     title = _("Các bên và lĩnh vực hợp tác")
-    return render(
+    return form_page(
         request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": f"{title} — {agreement.title}",
-            "cancel": reverse("web:rel-agreement-detail", args=[agreement.pk]),
-            "breadcrumbs": crumbs(*_trail(agreement), (title, None)),
-        },
+        form,
+        f"{title} — {agreement.title}",
+        reverse("web:rel-agreement-detail", args=[agreement.pk]),
+        _trail(agreement),
+        crumb=title,
     )
 
 

@@ -55,6 +55,7 @@ from caunoi.web.views.relations.common import (
     edit_page_of,
     editable_offices,
     flash_form_errors,
+    form_page,
     history_view,
     own_office,
     permissions,
@@ -261,16 +262,8 @@ def association_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã ghi %(name)s.") % {"name": association.name})
             return redirect("web:rel-association-detail", pk=association.pk)
     title = _("Hội hữu nghị mới")
-    return render(
-        request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": title,
-            "no_rights": not offices.exists(),
-            "cancel": reverse("web:rel-association-list"),
-            "breadcrumbs": crumbs(*_trail(), (title, None)),
-        },
+    return form_page(
+        request, form, title, reverse("web:rel-association-list"), _trail(), no_rights=not offices.exists()
     )
 
 
@@ -351,15 +344,13 @@ def congress_plan(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã ghi đại hội dự kiến."))
             return redirect("web:rel-association-detail", pk=association.pk)
     title = _("Dự kiến đại hội")
-    return render(
+    return form_page(
         request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": f"{title} — {association.name}",
-            "cancel": reverse("web:rel-association-detail", args=[association.pk]),
-            "breadcrumbs": crumbs(*_trail(association), (title, None)),
-        },
+        form,
+        f"{title} — {association.name}",
+        reverse("web:rel-association-detail", args=[association.pk]),
+        _trail(association),
+        crumb=title,
     )
 
 

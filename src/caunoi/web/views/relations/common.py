@@ -150,15 +150,17 @@ def form_page(
     *,
     no_rights: bool = False,
     crumb: Any = None,
+    multipart: bool = False,
 ) -> HttpResponse:
     """A record's create or edit form, titled and placed under its breadcrumbs (the last one `crumb`, else
-    the title)."""
+    the title); `multipart` when it sends files."""
     return render(
         request,
         "web/relations/form.html",
         {
             "form": form,
             "title": title,
+            "multipart": multipart,
             "no_rights": no_rights,
             "cancel": cancel,
             "breadcrumbs": crumbs(*trail, (crumb or title, None)),

@@ -47,6 +47,7 @@ from caunoi.web.views.relations.common import (
     edit_page_of,
     editable_offices,
     file_response,
+    form_page,
     history_view,
     own_office,
     permissions,
@@ -201,16 +202,14 @@ def event_create(request: HttpRequest) -> HttpResponse:
             return redirect("web:rel-event-detail", pk=event.pk)
     chosen = EventKind(form["kind"].value()).label if form["kind"].value() in EventKind.values else ""
     title = _("Ghi hoạt động mới") + (f": {chosen}" if chosen else "")
-    return render(
+    return form_page(
         request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": title,
-            "no_rights": not offices.exists(),
-            "cancel": reverse("web:rel-event-list"),
-            "breadcrumbs": crumbs(*_trail(), (_("Ghi hoạt động mới"), None)),
-        },
+        form,
+        title,
+        reverse("web:rel-event-list"),
+        _trail(),
+        no_rights=not offices.exists(),
+        crumb=_("Ghi hoạt động mới"),
     )
 
 

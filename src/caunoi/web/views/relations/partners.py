@@ -37,6 +37,7 @@ from caunoi.web.views.relations.common import (
     edit_page_of,
     editable_offices,
     flash_form_errors,
+    form_page,
     history_view,
     permissions,
     today,
@@ -207,16 +208,9 @@ def partner_create(request: HttpRequest) -> HttpResponse:
             )
             return redirect("web:rel-partner-detail", pk=partnership.pk)
     title = _("Quan hệ đối tác mới")
-    return render(
-        request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": title,
-            "no_rights": not offices.exists(),
-            "cancel": reverse("web:rel-partner-list"),
-            "breadcrumbs": crumbs((_("Đối tác nước ngoài"), reverse("web:rel-partner-list")), (title, None)),
-        },
+    partners = reverse("web:rel-partner-list")
+    return form_page(
+        request, form, title, partners, [(_("Đối tác nước ngoài"), partners)], no_rights=not offices.exists()
     )
 
 

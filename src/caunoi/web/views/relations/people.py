@@ -45,6 +45,7 @@ from caunoi.web.views.relations.common import (
     edit_page_of,
     editable_offices,
     flash_form_errors,
+    form_page,
     history_view,
     own_office,
     permissions,
@@ -199,16 +200,8 @@ def person_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã ghi %(name)s.") % {"name": person.name})
             return redirect("web:rel-person-detail", pk=person.pk)
     title = _("Cá nhân mới")
-    return render(
-        request,
-        "web/relations/form.html",
-        {
-            "form": form,
-            "title": title,
-            "no_rights": not offices.exists(),
-            "cancel": reverse("web:rel-person-list"),
-            "breadcrumbs": crumbs(*_trail(), (title, None)),
-        },
+    return form_page(
+        request, form, title, reverse("web:rel-person-list"), _trail(), no_rights=not offices.exists()
     )
 
 
