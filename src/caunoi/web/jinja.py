@@ -12,11 +12,13 @@ from typing import Any
 
 from django.template import engines
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment, StrictUndefined
 
+from caunoi.web import quick_widgets
 from caunoi.web.templatetags import vn
 
 TENTH = Decimal("0.1")
@@ -36,6 +38,8 @@ def environment(**options: Any) -> Environment:
     env.filters["vndate"] = vn.vndate
     env.globals["query"] = vn.changed_query
     env.globals["url"] = url
+    env.globals["today"] = timezone.localdate
+    env.globals["widget"] = quick_widgets.widget_html
     return env
 
 
