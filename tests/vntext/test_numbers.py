@@ -255,3 +255,37 @@ def test_the_fast_grouping_gives_what_babel_gives():
                         number, format=pattern, locale=locale, decimal_quantization=quantize
                     )
                 assert format_number(value, places, locale=locale) == expected, (value, places, locale)
+
+
+def _babel(value: Decimal | int, places: int | None, locale: str) -> str:
+    """What babel writes for format_number's rounding of `value` (its slow, general path)."""
+    from decimal import localcontext
+
+    from babel.numbers import format_decimal
+
+    from caunoi.vntext.numbers import _plain
+
+    if places is None:
+        number, pattern, quantize = _plain(Decimal(value)), "#,##0.###", False
+    else:
+        number = round_half_up(Decimal(value), places)
+        number = abs(number) if number.is_zero() else number
+        pattern, quantize = "#,##0" + ("." + "0" * places if places else ""), True
+    with localcontext() as ctx:
+        ctx.prec = 80
+        return format_decimal(number, format=pattern, locale=locale, decimal_quantization=quantize)
+
+
+@settings(max_examples=400)
+@given(
+    st.one_of(
+        st.integers(min_value=-(10**45), max_value=10**45),
+        st.decimals(allow_nan=False, allow_infinity=False).filter(lambda d: abs(d.adjusted()) < 60),
+        st.builds(Decimal, st.integers(-(10**20), 10**20)).map(lambda d: d.scaleb(-3)),
+    ),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=8)),
+    st.sampled_from(["vi", "en"]),
+)
+def test_every_figure_is_what_babel_writes(value: Decimal | int, places: int | None, locale: str) -> None:
+    """The quick paths (ints, decimals rounded to a few places) and the general one write babel's text."""
+    assert format_number(value, places, locale=locale) == _babel(value, places, locale)
