@@ -159,6 +159,7 @@ def layout(m: MapData) -> Layout:
     # Big first: small ones stay on top.
     by_size = sorted(zip(points, xs, ys, strict=True), key=lambda p: (-p[0].committed, p[0].unit.code))
     placed = [(u, ox + x * scale, oy + y * scale, radius(u.committed)) for u, x, y in by_size]
+    tip = _Tips()
     result = Layout(
         title,
         desc,
@@ -167,7 +168,7 @@ def layout(m: MapData) -> Layout:
         map_height,
         title_fits=0.55 * TITLE_SIZE * len(title) <= MAP_WIDTH - 16,
         circles=[
-            Circle(cx, cy, r, colour(u.committed) if u.committed > 0 else ZERO_FILL, _tip(u), u.committed > 0)
+            Circle(cx, cy, r, colour(u.committed) if u.committed > 0 else ZERO_FILL, tip(u), u.committed > 0)
             for u, cx, cy, r in placed
         ],
         labels=_labels(placed, map_height, size=10 if dense else 12, dense=dense),
@@ -183,11 +184,18 @@ def layout(m: MapData) -> Layout:
     return result
 
 
-def _tip(u: MapUnit) -> str:
-    tip = f"{u.unit.name}: {_whole(u.committed)} USD" if u.committed > 0 else f"{u.unit.name}: 0 USD"
-    if u.items:
-        tip += " · " + _("%(n)s khoản") % {"n": u.items}
-    return tip
+class _Tips:
+    """Each circle's tooltip: its unit, amount and items (the language and texts looked up once a map)."""
+
+    def __init__(self) -> None:
+        self.lang, self.items = shown.language(), _("%(n)s khoản")
+
+    def __call__(self, u: MapUnit) -> str:
+        amount = shown.number(u.committed, 0, lang=self.lang) if u.committed > 0 else "0"
+        tip = f"{u.unit.name}: {amount} USD"
+        if u.items:
+            tip += " · " + self.items % {"n": u.items}
+        return tip
 
 
 def _labels(

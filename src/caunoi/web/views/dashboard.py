@@ -150,25 +150,26 @@ class Chart:
     total: list[Any] | None = None
     description: str = ""
 
-    def _cells(self, row: list[Any]) -> list[tuple[str, bool]]:
-        return [(_shown(v), i in self.numeric) for i, v in enumerate(row)]
+    def _cells(self, row: list[Any], lang: str) -> list[tuple[str, bool]]:
+        return [(_shown(v, lang), i in self.numeric) for i, v in enumerate(row)]
 
     @property
     def display_rows(self) -> list[list[tuple[str, bool]]]:
-        return [self._cells(row) for row in self.rows]
+        lang = shown.language()  # once a table: hundreds of cells
+        return [self._cells(row, lang) for row in self.rows]
 
     @property
     def display_total(self) -> list[tuple[str, bool]] | None:
-        return self._cells(self.total) if self.total is not None else None
+        return self._cells(self.total, shown.language()) if self.total is not None else None
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: str | None = None) -> str:
     if isinstance(value, Decimal):
-        return shown.number(value, 0 if value == value.to_integral_value() else 2)
+        return shown.number(value, 0 if value == value.to_integral_value() else 2, lang=lang)
     if isinstance(value, int):
-        return shown.number(value)
+        return shown.number(value, lang=lang)
     if isinstance(value, float):  # a coordinate: four decimals, so "104.3470" never reads as a grouped figure
-        return shown.number(Decimal(repr(value)), 4)
+        return shown.number(Decimal(repr(value)), 4, lang=lang)
     return "" if value is None else str(value)
 
 
