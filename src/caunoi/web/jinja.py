@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.template import engines
+from django.template.defaultfilters import filesizeformat, linebreaksbr
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.html import json_script
@@ -38,6 +39,9 @@ def environment(**options: Any) -> Environment:
     env.filters["vnnum"] = vn.vnnum
     env.filters["money"] = vn.money
     env.filters["vndate"] = vn.vndate
+    env.filters["vnstamp"] = vn.vnstamp
+    env.filters["linebreaksbr"] = linebreaksbr
+    env.filters["filesizeformat"] = filesizeformat
     env.globals["query"] = vn.changed_query
     env.globals["url"] = url
     env.globals["today"] = timezone.localdate

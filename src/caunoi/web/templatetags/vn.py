@@ -9,6 +9,7 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
+from django.utils import timezone
 
 from caunoi.core import shown
 
@@ -33,6 +34,13 @@ def money(value: Any, currency: str) -> str:
 @register.filter
 def vndate(value: dt.date | None) -> str:
     return shown.table_day(value)
+
+
+def vnstamp(value: dt.datetime | None) -> str:
+    """A moment as Django's `date:"d/m/Y H:i"` writes it: in the server's time zone."""
+    if value is None:
+        return ""
+    return (timezone.localtime(value) if timezone.is_aware(value) else value).strftime("%d/%m/%Y %H:%M")
 
 
 @register.simple_tag(takes_context=True)
