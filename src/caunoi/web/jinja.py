@@ -16,10 +16,11 @@ from django.template import engines
 from django.template.defaultfilters import filesizeformat, linebreaksbr
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
-from django.utils.html import json_script
+from django.utils.html import format_html, json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, pass_context
+from jinja2.runtime import Context
 
 from caunoi.web import quick_widgets
 from caunoi.web.templatetags import vn
@@ -45,6 +46,7 @@ def environment(**options: Any) -> Environment:
     env.globals["query"] = vn.changed_query
     env.globals["url"] = url
     env.globals["today"] = timezone.localdate
+    env.globals["csrf_input"] = csrf_input
     env.globals["widget"] = quick_widgets.widget_html
     return env
 
@@ -53,6 +55,12 @@ def drawn(name: str, context: dict[str, Any]) -> SafeString:
     """The template `name` of this engine drawn with `context`, to be put into a page as it is."""
     # Safe: the template escapes every value it writes (Django's Jinja2 engine returns a plain str).
     return mark_safe(engines["jinja2"].get_template(name).render(context))
+
+
+@pass_context
+def csrf_input(context: Context) -> SafeString:
+    """Django's `{% csrf_token %}`: the page's token (its context's `csrf_token`) in a hidden field."""
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', context["csrf_token"])
 
 
 def url(name: str, *args: Any) -> str:
