@@ -37,10 +37,14 @@ class Sector(models.Model):
         ordering = ["order", "code"]
 
     def __str__(self) -> str:
-        from django.utils.translation import get_language
+        return sector_name(self.name, self.name_en)
 
-        english = (get_language() or "vi").startswith("en") and self.name_en
-        return self.name_en if english else self.name
+
+def sector_name(name: str, name_en: str) -> str:
+    """A sector's name in the active language (its English name where it has one)."""
+    from django.utils.translation import get_language
+
+    return name_en if name_en and (get_language() or "vi").startswith("en") else name
 
 
 class DacVocabulary(models.TextChoices):

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from caunoi.aid.lifecycle import Status
-from caunoi.aid.models import DocumentKind, Modality, Sector, TransactionKind
+from caunoi.aid.models import DocumentKind, Modality, Sector, TransactionKind, sector_name
 from caunoi.aid.models import Role as ParticipantRole
 from caunoi.core.models import Office
 from caunoi.directory.models import Organisation, OrgKind
@@ -79,7 +79,17 @@ class AidFilterForm(forms.Form):
         fields: dict[str, Any] = self.fields  # the fields' own types, not the base Field's
         fields["status"].choices = [("", _("Tất cả")), *Status.choices]
         fields["modality"].choices = [("", _("Tất cả")), *Modality.choices]
+        # The two selects' options from plain values (a model instance per option was a millisecond of the
+        # list's page); their querysets still check what is submitted.
         fields["office"].queryset = offices
+        rows = list(offices.values_list("pk", "code", "name"))
+        self.office_ids: list[int] = [pk for pk, _code, _name in rows]
+        fields["office"].choices = [("", fields["office"].empty_label), *((c, n) for _pk, c, n in rows)]
+        sectors = Sector.objects.values_list("code", "name", "name_en")
+        fields["sector"].choices = [
+            ("", fields["sector"].empty_label),
+            *((c, sector_name(n, e)) for c, n, e in sectors),
+        ]
 
 
 class AidItemForm(forms.Form):

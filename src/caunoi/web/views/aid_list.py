@@ -55,7 +55,7 @@ def filtered_items(request: HttpRequest) -> tuple[AidFilterForm, QuerySet[AidIte
     """The items the user may read that the request's filters choose, and the offices they may read."""
     offices = visible_offices(request.user).only("code", "name")
     form = AidFilterForm(request.GET or None, offices=offices)
-    office_ids = list(offices.values_list("pk", flat=True))
+    office_ids = form.office_ids
     items = AidItem.objects.select_related("office", "primary_sector").only(*SHOWN_FIELDS)
     if not reads_every_office(request.user):  # reading every office needs no filter (and no IN list)
         items = items.filter(office__in=office_ids)
