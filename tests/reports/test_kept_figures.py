@@ -181,6 +181,16 @@ def test_a_read_gives_the_parts_asked_for_and_leaves_the_others_empty(yen_bai, w
     assert [n for n in (*kept.MAP_FIELDS, *kept.REPORT_FIELDS) if not getattr(computed, n)] == ["missing"]
 
 
+def test_a_read_for_one_map_unpickles_that_map_alone(yen_bai):
+    computed = kept.compute(yen_bai.pk, 2022)
+    kept.figures_of([yen_bai.pk], [2022])  # stored
+    assert len(computed.on_units) == 4  # two eras, each carried two ways
+    for key, carried in computed.on_units.items():
+        ((_, read),) = kept.each_figures([yen_bai.pk], [2022], with_report=False, map_key=key)
+        assert read.on_units == {key: carried}
+        assert read.on_provinces == computed.on_provinces  # the provinces' maps are small: all kept together
+
+
 def _row(**by_place: int) -> kept.YearFigures:
     from caunoi.reports.figures import Sums
 

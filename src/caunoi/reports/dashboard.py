@@ -218,8 +218,9 @@ def compute_dashboard(
     found = kept.empty()
     by_year = {y: _YearSums() for y in years}
     statuses: dict[str, int] = defaultdict(int)
+    era, _level = map_era(on, by_province=len(offices) > 1)
     for (_office_id, year), got in kept.each_figures(
-        office_ids, years, with_map=len(offices) == 1, with_report=False
+        office_ids, years, with_map=len(offices) == 1, with_report=False, map_key=Landings.key(era, split)
     ):
         by_year[year].add(got)
         found.add(got, take=True)  # each row is read afresh and used once

@@ -38,11 +38,13 @@ from caunoi.reports.map_carry import Carried, Landings, added, landings
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 # Part of every stamp: rows computed by another version of this module (another shape) are never used.
-FORMAT = "6"
+FORMAT = "7"
 # A row's figures are kept in three columns, each read only by the reports that need it: the landings on one
 # office's districts or communes (the dashboard of one office), the aid report's place and sector shares and
 # rates, and the rest (both). Not unpickling what a report does not show is most of what a national report saves.
 MAP_FIELDS = ("on_units",)
+# Within the map's column each map (era and split: `map_carry.Landings.key`) is pickled apart, so that a
+# dashboard unpickles the one it draws, not all four.
 REPORT_FIELDS = ("by_share", "placed", "by_place", "converted", "missing", "places")
 
 
@@ -233,7 +235,13 @@ def store(office_id: int, year: int, stamped: str, found: YearFigures) -> None:
     rest = replace(found, **{name: type(getattr(found, name))() for name in (*MAP_FIELDS, *REPORT_FIELDS)})
     columns = {
         "data": rest,
-        "map_data": tuple(getattr(found, name) for name in MAP_FIELDS),
+        "map_data": tuple(
+            {
+                key: pickle.dumps(carried, pickle.HIGHEST_PROTOCOL)
+                for key, carried in getattr(found, name).items()
+            }
+            for name in MAP_FIELDS
+        ),
         "report_data": tuple(getattr(found, name) for name in REPORT_FIELDS),
     }
     try:
@@ -261,10 +269,15 @@ def figures_of(
 
 
 def each_figures(
-    office_ids: Iterable[int], years: Iterable[int], with_map: bool = True, with_report: bool = True
+    office_ids: Iterable[int],
+    years: Iterable[int],
+    with_map: bool = True,
+    with_report: bool = True,
+    map_key: str | None = None,
 ) -> Iterator[tuple[tuple[int, int], YearFigures]]:
     """The same, one office-year at a time: a report that adds them up holds one unpickled row besides its
-    sums, not every row at once (the national report's memory would grow with the offices and the data)."""
+    sums, not every row at once (the national report's memory would grow with the offices and the data).
+    With `map_key`, the map of districts or communes is read for that map alone (`map_carry.Landings.key`)."""
     from caunoi.reports.models import YearFigures as Row
 
     office_ids, years = sorted(set(office_ids)), sorted(set(years))
@@ -284,8 +297,10 @@ def each_figures(
         if stamped == stamps[office_id]:
             # Written by `store` only, from caunoi's own sums (as the report cache's pickles).
             got: YearFigures = pickle.loads(data)
-            for (_, names), pickled in zip(parts, more, strict=True):
+            for (column, names), pickled in zip(parts, more, strict=True):
                 for name, value in zip(names, pickle.loads(pickled), strict=True):
+                    if column == "map_data":
+                        value = {k: pickle.loads(v) for k, v in value.items() if map_key in (None, k)}
                     setattr(got, name, value)
             seen.add((office_id, year))
             yield (office_id, year), got
