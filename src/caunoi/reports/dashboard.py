@@ -418,14 +418,19 @@ def _drawn(
         province = unit if level == Level.PROVINCE else unit.province
         if province is not None:
             provinces.setdefault(province.pk, province)
+    # The units reached are loaded already: only the others in force are read (most of one office's communes
+    # are reached; reading them again built two model instances each).
     if not provinces:
         in_force = []
     elif level == Level.PROVINCE:
-        in_force = list(units_in_force(on, level).filter(pk__in=list(provinces)))
+        in_force = list(
+            units_in_force(on, level).filter(pk__in=list(provinces)).exclude(pk__in=list(targets))
+        )
     else:
-        in_force = list(units_in_force(on, level).filter(province__in=list(provinces)))
-    known = {u.pk for u in in_force}
-    in_force += [unit for pk, unit in targets.items() if pk not in known]
+        in_force = list(
+            units_in_force(on, level).filter(province__in=list(provinces)).exclude(pk__in=list(targets))
+        )
+    in_force += targets.values()
 
     landed = carried.targets
     rounded = _round_to_total({pk: got.amount for pk, got in landed.items()}, _cent(carried.placed))
