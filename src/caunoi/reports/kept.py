@@ -42,9 +42,9 @@ FORMAT = "7"
 # A row's figures are kept in three columns, each read only by the reports that need it: the landings on one
 # office's districts or communes (the dashboard of one office), the aid report's place and sector shares and
 # rates, and the rest (both). Not unpickling what a report does not show is most of what a national report saves.
-MAP_FIELDS = ("on_units",)
 # Within the map's column each map (era and split: `map_carry.Landings.key`) is pickled apart, so that a
 # dashboard unpickles the one it draws, not all four.
+MAP_FIELDS = ("on_units",)
 REPORT_FIELDS = ("by_share", "placed", "by_place", "converted", "missing", "places")
 
 
